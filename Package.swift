@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way: obhut (executable) → Obhut (use cases, privacy kernel)
+// → ObhutStore / ObhutImport / ObhutAnalytics / ObhutDemo → ObhutCore.
+let package = Package(
+    name: "Obhut",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "obhut", targets: ["obhut"]),
+        .library(name: "Obhut", targets: ["Obhut"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "ObhutCore"),
+        .target(name: "ObhutAnalytics", dependencies: ["ObhutCore"]),
+        .target(name: "ObhutImport", dependencies: ["ObhutCore"]),
+        .target(name: "ObhutDemo", dependencies: ["ObhutCore"]),
+        .target(
+            name: "ObhutStore",
+            dependencies: [
+                "ObhutCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "Obhut",
+            dependencies: [
+                "ObhutCore", "ObhutStore", "ObhutImport", "ObhutAnalytics", "ObhutDemo",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .executableTarget(
+            name: "obhut",
+            dependencies: [
+                "Obhut",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "ObhutCoreTests", dependencies: ["ObhutCore"]),
+        .testTarget(name: "ObhutAnalyticsTests", dependencies: ["ObhutAnalytics"]),
+        .testTarget(name: "ObhutImportTests", dependencies: ["ObhutImport"]),
+        .testTarget(name: "ObhutDemoTests", dependencies: ["ObhutDemo"]),
+        .testTarget(name: "ObhutStoreTests", dependencies: ["ObhutStore"]),
+        .testTarget(name: "ObhutTests", dependencies: ["Obhut"]),
+        .testTarget(name: "CLITests", dependencies: ["obhut"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import ObhutCore
+
+/// The keys a store works with, all derived from the master key.
+public struct KeyRing: Sendable {
+    public let master: MasterKey
+    let wrapping: SymmetricKey
+    /// Finds people by e-mail, phone or name + postal code without storing those in clear.
+    public let blindIndex: KeyedHash
+    /// Seals free text that belongs to no known person (e.g. anonymous feedback).
+    let workspace: PersonKey
+
+    public init(master: MasterKey) {
+        self.master = master
+        wrapping = master.derived(.keyWrapping)
+        blindIndex = KeyedHash(key: master.derived(.blindIndex))
+        workspace = PersonKey(key: master.derived(.workspaceData))
+    }
+
+    /// The keyed pseudonymiser for one processing activity: stable per activity, different across
+    /// activities, so results of two activities cannot be joined without the master key.
+    public func pseudonymiser(activity: String) -> KeyedHash {
+        KeyedHash(key: master.derived(.pseudonym, context: activity))
+    }
+
+    public func wrap(_ key: PersonKey) throws -> Data { try key.wrapped(by: wrapping) }
+    public func unwrap(_ data: Data) throws -> PersonKey { try PersonKey.unwrap(data, with: wrapping) }
+}
+
+/// Normalisation shared by the blind indexes, so lookups match however the value was typed.
+public enum IdentityNormalizer {
+    /// Lower-cased, trimmed e-mail; for Gmail, dots and "+tags" in the local part are dropped.
+    public static func email(_ raw: String) -> String {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let at = trimmed.lastIndex(of: "@") else { return trimmed }
+        var local = String(trimmed[..<at])
+        let domain = String(trimmed[trimmed.index(after: at)...])
+        if let plus = local.firstIndex(of: "+") { local = String(local[..<plus]) }
+        if domain == "gmail.com" || domain == "googlemail.com" {
+            local.removeAll { $0 == "." }
+            return local + "@gmail.com"
+        }
+        return local + "@" + domain
+    }
+
+    /// Digits only, with German national numbers turned international (0171… → 49171…).
+    public static func phone(_ raw: String) -> String {
+        var digits = raw.filter(\.isNumber)
+        if raw.trimmingCharacters(in: .whitespaces).hasPrefix("+") { return digits }
+        if digits.hasPrefix("00") { digits.removeFirst(2); return digits }
+        if digits.hasPrefix("0") { digits.removeFirst(); return "49" + digits }
+        return digits
+    }
+
+    /// Last name folded (case, umlauts, ß, spaces, hyphens) joined with the postal code.
+    public static func nameAndPostalCode(lastName: String, postalCode: String) -> String {
+        foldName(lastName) + "|" + postalCode.filter { !$0.isWhitespace }.uppercased()
+    }
+
+    public static func foldName(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            switch ch {
+            case "ä": out += "ae"
+            case "ö": out += "oe"
+            case "ü": out += "ue"
+            case "ß": out += "ss"
+            case " ", "-", ".", "'": continue
+            default:
+                out += String(ch).folding(options: .diacriticInsensitive, locale: nil)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import ObhutCore
+
+/// What happened to one row written by an import.
+public enum WriteOutcome: Sendable, Equatable {
+    case written
+    /// The same id appeared earlier in this same import (the first one stays).
+    case duplicateInImport
+    /// The row was already in the store unchanged (consent events are append-only).
+    case alreadyPresent
+}
+
+/// Writes the rows of one import inside a single transaction. Not shared across threads: it lives
+/// inside `SQLiteStore.importTransaction` and dies with it.
+///
+/// Duplicate ids inside one file are found without remembering the ids seen: every row carries
+/// the import's id, and an upsert that meets a row of the same import changes nothing, which
+/// `changesCount` reveals. Memory therefore stays flat however large the file.
+public final class ImportWriter {
+    let db: Database
+    public let importId: Int64
+    let keys: KeyRing
+    private var customerIds: Set<String>?
+    private var productIds: Set<String>?
+    private var leadIds: Set<String>?
+
+    init(db: Database, importId: Int64, keys: KeyRing) {
+        self.db = db
+        self.importId = importId
+        self.keys = keys
+    }
+
+    // MARK: References
+
+    /// Whether a customer with this id exists (loaded once per import; ids only, no personal data).
+    public func customerExists(_ id: String) throws -> Bool {
+        if customerIds == nil { customerIds = try Set(String.fetchAll(db, sql: "SELECT id FROM customer")) }
+        return customerIds!.contains(id)
+    }
+
+    public func productExists(_ id: String) throws -> Bool {
+        if productIds == nil { productIds = try Set(String.fetchAll(db, sql: "SELECT id FROM product")) }
+        return productIds!.contains(id)
+    }
+
+    /// The id of an existing customer with the same normalised e-mail, so re-imports under a new
+    /// id match the person already known.
+    public func customerId(matchingEmail email: String) throws -> String? {
+        let token = keys.blindIndex.token("e:" + IdentityNormalizer.email(email))
+        return try String.fetchOne(db, sql: "SELECT id FROM customer WHERE email_index = ? LIMIT 1", arguments: [token])
+    }
+
+    // MARK: Writes
+
+    public func write(_ c: PreparedCustomer) throws -> WriteOutcome {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO customer (id, sealed, email_index, identity_index, phone_index, country, language,
+                created_at, updated_at, present_mask, soft_invalid_mask, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET sealed = excluded.sealed, email_index = excluded.email_index,
+                identity_index = excluded.identity_index, phone_index = excluded.phone_index,
+                country = excluded.country, language = excluded.language, created_at = excluded.created_at,
+                updated_at = excluded.updated_at, present_mask = excluded.present_mask,
+                soft_invalid_mask = excluded.soft_invalid_mask, import_id = excluded.import_id
+            WHERE customer.import_id IS NOT excluded.import_id
+            """)
+        statement.setUncheckedArguments([
+            c.id, c.sealed, c.emailIndex, c.identityIndex, c.phoneIndex, c.country, c.language,
+            c.createdAt, c.updatedAt, c.presentMask, c.softInvalidMask, importId,
+        ])
+        try statement.execute()
+        guard db.changesCount > 0 else { return .duplicateInImport }
+        let keyStatement = try db.cachedStatement(sql: """
+            INSERT INTO person_key (subject, wrapped) VALUES (?, ?)
+            ON CONFLICT(subject) DO UPDATE SET wrapped = excluded.wrapped
+            """)
+        keyStatement.setUncheckedArguments(["c:" + c.id, c.wrappedKey])
+        try keyStatement.execute()
+        customerIds?.insert(c.id)
+        return .written
+    }
+
+    public func write(_ p: Product) throws -> WriteOutcome {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO product (id, name, category, price_minor, currency, for_sale, created_at, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
+                price_minor = excluded.price_minor, currency = excluded.currency, for_sale = excluded.for_sale,
+                created_at = excluded.created_at, import_id = excluded.import_id
+            WHERE product.import_id IS NOT excluded.import_id
+            """)
+        statement.setUncheckedArguments([
+            p.id, p.name, p.category, p.priceMinor, p.currency, p.forSale ? 1 : 0,
+            p.createdAt.map { Int64($0.timeIntervalSince1970) }, importId,
+        ])
+        try statement.execute()
+        guard db.changesCount > 0 else { return .duplicateInImport }
+        productIds?.insert(p.id)
+        return .written
+    }
+
+    public func write(_ o: OrderLine) throws -> WriteOutcome {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
+                currency, ordered_at, channel, discount_minor, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(order_id, line) DO UPDATE SET customer_id = excluded.customer_id,
+                product_id = excluded.product_id, quantity = excluded.quantity,
+                unit_price_minor = excluded.unit_price_minor, currency = excluded.currency,
+                ordered_at = excluded.ordered_at, channel = excluded.channel,
+                discount_minor = excluded.discount_minor, import_id = excluded.import_id
+            WHERE order_line.import_id IS NOT excluded.import_id
+            """)
+        statement.setUncheckedArguments([
+            o.orderId, o.line, o.customerId, o.productId, o.quantity, o.unitPriceMinor, o.currency,
+            Int64(o.orderedAt.timeIntervalSince1970), o.channel, o.discountMinor, importId,
+        ])
+        try statement.execute()
+        return db.changesCount > 0 ? .written : .duplicateInImport
+    }
+
+    /// Feedback text is sealed with the customer's key (so erasure erases it) or, for anonymous
+    /// feedback, with the workspace key.
+    public func write(_ f: Feedback) throws -> WriteOutcome {
+        let key: PersonKey
+        var context = "f:" + f.id
+        if let customer = f.customerId,
+           let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + customer]) {
+            key = try keys.unwrap(wrapped)
+            context += "|c:" + customer
+        } else {
+            key = keys.workspace
+        }
+        let sealed = try key.seal(Data(f.text.utf8), context: context)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO feedback (id, customer_id, product_id, kind, rating, sealed_text, language, created_at, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id, product_id = excluded.product_id,
+                kind = excluded.kind, rating = excluded.rating, sealed_text = excluded.sealed_text,
+                language = excluded.language, created_at = excluded.created_at, import_id = excluded.import_id
+            WHERE feedback.import_id IS NOT excluded.import_id
+            """)
+        statement.setUncheckedArguments([
+            f.id, f.customerId, f.productId, f.kind.rawValue, f.rating, sealed, f.language?.rawValue,
+            Int64(f.createdAt.timeIntervalSince1970), importId,
+        ])
+        try statement.execute()
+        return db.changesCount > 0 ? .written : .duplicateInImport
+    }
+
+    /// Appends a consent event; the same event imported again is ignored (the ledger is append-only).
+    public func write(_ c: ConsentEvent, recordedAt: Date) throws -> WriteOutcome {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.setUncheckedArguments([
+            c.customerId, c.purpose.rawValue, c.granted ? 1 : 0, Int64(c.at.timeIntervalSince1970), c.source,
+            c.textVersion, Int64(recordedAt.timeIntervalSince1970), importId,
+        ])
+        try statement.execute()
+        return db.changesCount > 0 ? .written : .alreadyPresent
+    }
+
+    public func write(_ prepared: PreparedLead) throws -> WriteOutcome {
+        let l = prepared.lead
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO lead (id, company, sealed_contact, source, industry, size, created_at, stage, outcome,
+                emails_opened, visits, meetings, last_activity_at, stage_since, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET company = excluded.company, sealed_contact = excluded.sealed_contact,
+                source = excluded.source, industry = excluded.industry, size = excluded.size,
+                created_at = excluded.created_at, stage = excluded.stage, outcome = excluded.outcome,
+                emails_opened = excluded.emails_opened, visits = excluded.visits, meetings = excluded.meetings,
+                last_activity_at = excluded.last_activity_at, stage_since = excluded.stage_since,
+                import_id = excluded.import_id
+            WHERE lead.import_id IS NOT excluded.import_id
+            """)
+        statement.setUncheckedArguments([
+            l.id, l.company, prepared.sealedContact, l.source, l.industry, l.size,
+            Int64(l.createdAt.timeIntervalSince1970), l.stage.rawValue, l.outcome.rawValue, l.emailsOpened,
+            l.visits, l.meetings, l.lastActivityAt.map { Int64($0.timeIntervalSince1970) },
+            l.stageSince.map { Int64($0.timeIntervalSince1970) }, importId,
+        ])
+        try statement.execute()
+        guard db.changesCount > 0 else { return .duplicateInImport }
+        if let wrapped = prepared.wrappedKey {
+            try db.execute(
+                sql: "INSERT INTO person_key (subject, wrapped) VALUES (?, ?) ON CONFLICT(subject) DO UPDATE SET wrapped = excluded.wrapped",
+                arguments: ["l:" + l.id, wrapped])
+        }
+        return .written
+    }
+}
+
+extension SQLiteStore {
+    /// Runs an import as one transaction. If `body` throws, nothing of it lands (invariant 6) and
+    /// the attempt is recorded as rejected; otherwise the run is recorded as committed.
+    public func importTransaction<T>(
+        entity: Entity, fileName: String, format: String, now: Date = Date(),
+        _ body: (ImportWriter) throws -> (result: T, rowsOK: Int, rowsRejected: Int)
+    ) throws -> T {
+        let started = Int64(now.timeIntervalSince1970)
+        do {
+            return try writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO import_run (entity, file_name, format, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+                    arguments: [entity.rawValue, fileName, format, started])
+                let importId = db.lastInsertedRowID
+                let outcome = try body(ImportWriter(db: db, importId: importId, keys: keys))
+                try db.execute(
+                    sql: "UPDATE import_run SET status = 'committed', finished_at = ?, rows_ok = ?, rows_rejected = ? WHERE id = ?",
+                    arguments: [Int64(Date().timeIntervalSince1970), outcome.rowsOK, outcome.rowsRejected, importId])
+                return outcome.result
+            }
+        } catch {
+            try? writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO import_run (entity, file_name, format, started_at, finished_at, status) VALUES (?, ?, ?, ?, ?, 'rejected')",
+                    arguments: [entity.rawValue, fileName, format, started, Int64(Date().timeIntervalSince1970)])
+            }
+            throw error
+        }
+    }
+}

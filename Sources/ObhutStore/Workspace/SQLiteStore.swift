@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import ObhutCore
+
+/// The embedded store: one SQLite file in WAL mode, reached through GRDB.
+///
+/// `secure_delete` is on, so deleted rows are overwritten with zeros in the file; erasure
+/// additionally checkpoints and truncates the WAL so no copy of a deleted page remains there.
+public final class SQLiteStore: Sendable {
+    public let path: String
+    public let writer: DatabasePool
+    public let keys: KeyRing
+
+    public init(path: String, masterKey: MasterKey) throws {
+        self.path = path
+        keys = KeyRing(master: masterKey)
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        }
+        // Arguments of failed statements stay out of error messages: they may be personal data.
+        config.publicStatementArguments = false
+        config.busyMode = .timeout(10)
+        writer = try DatabasePool(path: path, configuration: config)
+        let applied = try writer.read { db in
+            try db.tableExists("grdb_migrations")
+                ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        }
+        let known = Set(Migrations.migrator.migrations)
+        if let unknown = applied.first(where: { !known.contains($0) }) {
+            _ = unknown
+            throw WorkspaceError.newerSchema(found: applied.count, supported: known.count)
+        }
+        try Migrations.migrator.migrate(writer)
+    }
+
+    // MARK: Meta
+
+    public func meta(_ key: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+
+    /// Moves every committed page from the WAL into the database file and truncates the WAL to
+    /// zero bytes, so deleted data leaves no copy behind in it.
+    public func checkpointAndTruncateWAL() throws {
+        try writer.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
+    }
+
+    // MARK: Counts
+
+    /// Rows per entity, for `obhut status`.
+    public func counts() throws -> [Entity: Int] {
+        try writer.read { db in
+            var out: [Entity: Int] = [:]
+            for entity in Entity.allCases {
+                out[entity] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(entity.table)") ?? 0
+            }
+            return out
+        }
+    }
+
+    public func recentImports(limit: Int = 5) throws -> [ImportRunRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM import_run ORDER BY id DESC LIMIT ?", arguments: [limit]
+            ).map(ImportRunRecord.init(row:))
+        }
+    }
+}
+
+/// The entities a workspace holds and imports.
+public enum Entity: String, Sendable, CaseIterable, Codable {
+    case customers, products, orders, feedback, consents, leads
+
+    public var table: String {
+        switch self {
+        case .customers: "customer"
+        case .products: "product"
+        case .orders: "order_line"
+        case .feedback: "feedback"
+        case .consents: "consent_event"
+        case .leads: "lead"
+        }
+    }
+
+    public var title: Localized {
+        switch self {
+        case .customers: Localized(de: "Kunden", en: "Customers")
+        case .products: Localized(de: "Produkte", en: "Products")
+        case .orders: Localized(de: "Bestellpositionen", en: "Order lines")
+        case .feedback: Localized(de: "Feedback", en: "Feedback")
+        case .consents: Localized(de: "Einwilligungsereignisse", en: "Consent events")
+        case .leads: Localized(de: "Leads", en: "Leads")
+        }
+    }
+}
+
+/// One past import, as listed by `obhut status`.
+public struct ImportRunRecord: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var entity: String
+    public var fileName: String
+    public var format: String
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var rowsOK: Int
+    public var rowsRejected: Int
+    public var status: String
+
+    init(row: Row) {
+        id = row["id"]
+        entity = row["entity"]
+        fileName = row["file_name"]
+        format = row["format"]
+        startedAt = Date(timeIntervalSince1970: TimeInterval(row["started_at"] as Int64))
+        finishedAt = (row["finished_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        rowsOK = row["rows_ok"]
+        rowsRejected = row["rows_rejected"]
+        status = row["status"]
+    }
+}
