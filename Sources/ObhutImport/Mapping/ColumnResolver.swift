@@ -22,9 +22,10 @@ public struct ColumnResolver: Sendable {
             } else {
                 found = spec.headerNames(for: format).lazy.compactMap { columns.position(of: $0) }.first
             }
-            if let found { positions[spec.name] = found } else if spec.required && !Self.derivable(spec.name, entity: entity, format: format, positions: positions) {
-                missing.append(spec.name)
-            }
+            if let found { positions[spec.name] = found }
+        }
+        for spec in FieldCatalog.fields(for: entity) where spec.required && positions[spec.name] == nil {
+            if !Self.derivable(spec.name, entity: entity, format: format, positions: positions) { missing.append(spec.name) }
         }
         if !missing.isEmpty { throw .missingColumns(missing, available: columns.names) }
         self.positions = positions

@@ -50,7 +50,7 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a record was rejected. Cases name columns or keys, never the values.
-public enum RecordProblem: Sendable, Equatable, CustomStringConvertible {
+public enum RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// A CSV row with more or fewer fields than the header.
     case wrongColumnCount(expected: Int, found: Int)
     /// A quoted CSV field that is still open at the end of the file.

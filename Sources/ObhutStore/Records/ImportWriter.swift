@@ -201,12 +201,20 @@ extension SQLiteStore {
         entity: Entity, fileName: String, format: String, now: Date = Date(),
         _ body: (ImportWriter) throws -> (result: T, rowsOK: Int, rowsRejected: Int)
     ) throws -> T {
+        try importTransaction(label: entity.rawValue, fileName: fileName, format: format, now: now, body)
+    }
+
+    /// The same, with a free label for loads that span several entities (the demo shop).
+    public func importTransaction<T>(
+        label: String, fileName: String, format: String, now: Date = Date(),
+        _ body: (ImportWriter) throws -> (result: T, rowsOK: Int, rowsRejected: Int)
+    ) throws -> T {
         let started = Int64(now.timeIntervalSince1970)
         do {
             return try writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO import_run (entity, file_name, format, started_at, status) VALUES (?, ?, ?, ?, 'running')",
-                    arguments: [entity.rawValue, fileName, format, started])
+                    arguments: [label, fileName, format, started])
                 let importId = db.lastInsertedRowID
                 let outcome = try body(ImportWriter(db: db, importId: importId, keys: keys))
                 try db.execute(
@@ -218,7 +226,7 @@ extension SQLiteStore {
             try? writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO import_run (entity, file_name, format, started_at, finished_at, status) VALUES (?, ?, ?, ?, ?, 'rejected')",
-                    arguments: [entity.rawValue, fileName, format, started, Int64(Date().timeIntervalSince1970)])
+                    arguments: [label, fileName, format, started, Int64(Date().timeIntervalSince1970)])
             }
             throw error
         }

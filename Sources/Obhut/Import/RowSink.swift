@@ -1,0 +1,167 @@
+import Foundation
+import ObhutCore
+import ObhutImport
+import ObhutStore
+
+/// A row after parsing and validation on the producer thread, ready to be checked against the
+/// store and written.
+struct MappedRow: Sendable {
+    enum Kind: Sendable {
+        case customer(PreparedCustomer)
+        case product(Product)
+        case order(OrderLine, hints: ShopHints)
+        case feedback(Feedback)
+        case consent(ConsentEvent)
+        case lead(PreparedLead)
+        case rejected(RowIssue)
+    }
+
+    var kind: Kind
+    var line: Int
+    /// The source fields, kept only when rejected rows must be written to a reject file.
+    var sourceFields: [String?]
+}
+
+extension MappedRow {
+    /// Seals what must be sealed (customers, lead contacts) on the producer thread.
+    init(_ record: MappedRecord, line: Int, fields: [String?], keys: KeyRing) throws {
+        self.line = line
+        sourceFields = fields
+        switch record {
+        case .customer(let c, let soft): kind = .customer(try keys.prepare(c, softInvalidMask: soft))
+        case .product(let p): kind = .product(p)
+        case .order(let o, let hints): kind = .order(o, hints: hints)
+        case .feedback(let f): kind = .feedback(f)
+        case .consent(let c): kind = .consent(c)
+        case .lead(let l): kind = .lead(try keys.prepare(l))
+        case .rejected(let issue): kind = .rejected(issue)
+        }
+    }
+}
+
+/// Writes mapped rows through an `ImportWriter`, checking what only the store can tell:
+/// references to customers and products, and duplicates within the file.
+struct RowSink {
+    let writer: ImportWriter
+    let entity: ImportEntity
+    let format: ImportFormat
+    let now: Date
+    let keys: KeyRing
+
+    /// Writes the row; returns the reason when it was rejected.
+    mutating func write(_ row: MappedRow) throws -> RowIssue? {
+        switch row.kind {
+        case .rejected(let issue):
+            return issue
+        case .customer(let c):
+            return try writer.write(c) == .duplicateInImport ? duplicate(row, field: "customer_id") : nil
+        case .product(let p):
+            return try writer.write(p) == .duplicateInImport ? duplicate(row, field: "product_id") : nil
+        case .order(var o, let hints):
+            if let issue = try resolveReferences(&o, hints: hints, line: row.line, create: true) { return issue }
+            return try writer.write(o) == .duplicateInImport ? duplicate(row, field: "order_id") : nil
+        case .feedback(let f):
+            if let c = f.customerId, try !writer.customerExists(c) { return unknownCustomer(row.line) }
+            return try writer.write(f) == .duplicateInImport ? duplicate(row, field: "feedback_id") : nil
+        case .consent(let c):
+            if try !writer.customerExists(c.customerId) { return unknownCustomer(row.line) }
+            _ = try writer.write(c, recordedAt: now)
+            return nil
+        case .lead(let l):
+            return try writer.write(l) == .duplicateInImport ? duplicate(row, field: "lead_id") : nil
+        }
+    }
+
+    /// Checks the row without writing (used once a file is known to be rejected as a whole, so
+    /// the report still lists every bad row).
+    mutating func check(_ row: MappedRow) throws -> RowIssue? {
+        switch row.kind {
+        case .rejected(let issue): return issue
+        case .order(var o, let hints): return try resolveReferences(&o, hints: hints, line: row.line, create: false)
+        case .feedback(let f):
+            if let c = f.customerId, try !writer.customerExists(c) { return unknownCustomer(row.line) }
+            return nil
+        case .consent(let c): return try writer.customerExists(c.customerId) ? nil : unknownCustomer(row.line)
+        default: return nil
+        }
+    }
+
+    private func resolveReferences(_ o: inout OrderLine, hints: ShopHints, line: Int, create: Bool) throws -> RowIssue? {
+        if let email = hints.customerEmail {
+            guard let id = try writer.customerId(matchingEmail: email) else {
+                return RowIssue(line: line, field: "customer_id", reason: Localized(
+                    de: "kein Kunde mit dieser E-Mail-Adresse; zuerst die Kunden importieren",
+                    en: "no customer with this e-mail address; import the customers first"))
+            }
+            o.customerId = id
+        } else if let id = o.customerId, try !writer.customerExists(id) {
+            return unknownCustomer(line)
+        }
+        if try !writer.productExists(o.productId) {
+            // Shop exports carry the article on the order line: create it rather than reject.
+            guard let name = hints.productName, format != .generic else {
+                return RowIssue(line: line, field: "product_id", reason: Localized(
+                    de: "unbekannte Artikelnummer; zuerst die Produkte importieren",
+                    en: "unknown product id; import the products first"))
+            }
+            if create {
+                _ = try writer.write(Product(id: o.productId, name: name, priceMinor: o.unitPriceMinor, currency: o.currency))
+            }
+        }
+        return nil
+    }
+
+    private func unknownCustomer(_ line: Int) -> RowIssue {
+        RowIssue(line: line, field: "customer_id", reason: Localized(
+            de: "unbekannte Kundennummer; zuerst die Kunden importieren", en: "unknown customer id; import the customers first"))
+    }
+
+    private func duplicate(_ row: MappedRow, field: String) -> RowIssue {
+        RowIssue(line: row.line, field: field, reason: Localized(
+            de: "doppelte Kennung in dieser Datei (die erste Zeile gilt)", en: "duplicate id in this file (the first row counts)"))
+    }
+}
+
+/// Writes rejected rows beside the input (`NAME.rejected.csv`): the original fields plus the
+/// line number, field and reason, so the shop can fix and re-import them.
+final class RejectWriter {
+    let url: URL
+    private let handle: FileHandle
+    private var buffer = Data()
+
+    init(besides input: URL, columns: [String], language: Language) throws {
+        let base = input.deletingPathExtension().lastPathComponent
+        url = input.deletingLastPathComponent().appendingPathComponent(base + ".rejected.csv")
+        // 0600: the rejected rows are the shop's customer data, like the input.
+        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        handle = try FileHandle(forWritingTo: url)
+        let header = [language == .de ? "zeile" : "line", language == .de ? "feld" : "field", language == .de ? "grund" : "reason"] + columns
+        append(header.map(Self.quote).joined(separator: ","))
+    }
+
+    func write(issue: RowIssue, fields: [String?], language: Language) throws {
+        let cells = [String(issue.line), issue.field ?? "", issue.reason[language]] + fields.map { $0 ?? "" }
+        append(cells.map(Self.quote).joined(separator: ","))
+        if buffer.count > 1 << 20 { try flush() }
+    }
+
+    func close() throws {
+        try flush()
+        try handle.close()
+    }
+
+    private func append(_ line: String) {
+        buffer.append(contentsOf: Array(line.utf8))
+        buffer.append(0x0A)
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func quote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

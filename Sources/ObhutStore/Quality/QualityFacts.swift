@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import ObhutCore
+
+/// The raw counts behind the data-quality report, read from the store without decrypting
+/// anything: presence and soft-validity are kept per row as bit masks, duplicates are found on
+/// the keyed indexes.
+public struct QualityFacts: Sendable, Codable, Equatable {
+    public struct FieldCount: Sendable, Codable, Equatable {
+        public var field: String
+        public var present: Int
+        public var invalid: Int
+    }
+
+    public struct EntityFacts: Sendable, Codable, Equatable {
+        public var entity: Entity
+        public var rows: Int
+        public var fields: [FieldCount]
+        /// Extra copies of the same normalised e-mail (a group of 3 counts 2).
+        public var exactDuplicates: Int
+        /// Extra copies with the same last name + postal code but another or no e-mail.
+        public var likelyDuplicates: Int
+        public var stale: Int
+        public var outliers: Int
+    }
+
+    public var entities: [EntityFacts]
+
+    /// Reads the facts. `staleBefore`: rows not updated since then count as stale.
+    public static func read(from store: SQLiteStore, staleBefore: Date, now: Date) throws -> QualityFacts {
+        try store.writer.read { db in
+            let stale = Int64(staleBefore.timeIntervalSince1970)
+            let future = Int64(now.timeIntervalSince1970) + 86_400
+            var out: [EntityFacts] = []
+
+            // Customers: presence / soft validity per field from the masks.
+            let customerRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+            var customerFields: [FieldCount] = []
+            for field in CustomerField.allCases {
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT coalesce(sum((present_mask & ?) != 0), 0) AS present,
+                           coalesce(sum((soft_invalid_mask & ?) != 0), 0) AS invalid FROM customer
+                    """, arguments: [field.bit, field.bit])!
+                customerFields.append(FieldCount(field: field.rawValue, present: row["present"], invalid: row["invalid"]))
+            }
+            let exact = try Int.fetchOne(db, sql: """
+                SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM customer
+                WHERE email_index IS NOT NULL GROUP BY email_index HAVING n > 1)
+                """) ?? 0
+            // Same name + postal code, not already counted as an exact duplicate.
+            let likely = try Int.fetchOne(db, sql: """
+                SELECT coalesce(sum(n - emails), 0) FROM (
+                    SELECT count(*) AS n, count(DISTINCT email_index) + (count(*) - count(email_index)) AS emails
+                    FROM customer WHERE identity_index IS NOT NULL GROUP BY identity_index HAVING n > 1)
+                """) ?? 0
+            let staleCustomers = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM customer WHERE coalesce(updated_at, created_at) < ?
+                """, arguments: [stale]) ?? 0
+            out.append(EntityFacts(entity: .customers, rows: customerRows, fields: customerFields,
+                                   exactDuplicates: exact, likelyDuplicates: max(0, likely), stale: staleCustomers, outliers: 0))
+
+            // Products.
+            let products = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, count(category) AS category, count(price_minor) AS price,
+                       coalesce(sum(price_minor <= 0), 0) AS bad_price, count(currency) AS currency
+                FROM product
+                """)!
+            out.append(EntityFacts(entity: .products, rows: products["n"], fields: [
+                FieldCount(field: "category", present: products["category"], invalid: 0),
+                FieldCount(field: "price", present: products["price"], invalid: products["bad_price"]),
+                FieldCount(field: "currency", present: products["currency"], invalid: 0),
+            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
+
+            // Order lines: outliers by line value against the interquartile range.
+            let orders = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, count(channel) AS channel, count(customer_id) AS customer,
+                       coalesce(sum(ordered_at > ?), 0) AS future
+                FROM order_line
+                """, arguments: [future])!
+            let orderRows: Int = orders["n"]
+            var outliers = 0
+            if orderRows >= 20 {
+                let q1 = try Double.fetchOne(db, sql: "SELECT quantity * unit_price_minor AS v FROM order_line ORDER BY v LIMIT 1 OFFSET ?", arguments: [orderRows / 4]) ?? 0
+                let q3 = try Double.fetchOne(db, sql: "SELECT quantity * unit_price_minor AS v FROM order_line ORDER BY v LIMIT 1 OFFSET ?", arguments: [orderRows * 3 / 4]) ?? 0
+                let fence = q3 + 3 * max(q3 - q1, 1)
+                let low = q1 - 3 * max(q3 - q1, 1)
+                outliers = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM order_line WHERE quantity * unit_price_minor > ? OR quantity * unit_price_minor < ?
+                    """, arguments: [fence, low]) ?? 0
+            }
+            out.append(EntityFacts(entity: .orders, rows: orderRows, fields: [
+                FieldCount(field: "channel", present: orders["channel"], invalid: 0),
+                FieldCount(field: "customer_id", present: orders["customer"], invalid: 0),
+                FieldCount(field: "ordered_at", present: orderRows, invalid: orders["future"]),
+            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: outliers))
+
+            let feedback = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, count(rating) AS rating, count(language) AS language,
+                       count(customer_id) AS customer, coalesce(sum(created_at > ?), 0) AS future FROM feedback
+                """, arguments: [future])!
+            out.append(EntityFacts(entity: .feedback, rows: feedback["n"], fields: [
+                FieldCount(field: "rating", present: feedback["rating"], invalid: 0),
+                FieldCount(field: "language", present: feedback["language"], invalid: 0),
+                FieldCount(field: "customer_id", present: feedback["customer"], invalid: 0),
+                FieldCount(field: "created_at", present: feedback["n"], invalid: feedback["future"]),
+            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
+
+            let consents = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, coalesce(sum(source <> ''), 0) AS source, coalesce(sum(text_version <> ''), 0) AS version,
+                       coalesce(sum(at > ?), 0) AS future FROM consent_event
+                """, arguments: [future])!
+            out.append(EntityFacts(entity: .consents, rows: consents["n"], fields: [
+                FieldCount(field: "source", present: consents["source"], invalid: 0),
+                FieldCount(field: "text_version", present: consents["version"], invalid: 0),
+                FieldCount(field: "at", present: consents["n"], invalid: consents["future"]),
+            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
+
+            let leads = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, count(source) AS source, count(industry) AS industry, count(size) AS size,
+                       count(sealed_contact) AS contact,
+                       coalesce(sum(outcome = 'open' AND coalesce(last_activity_at, created_at) < ?), 0) AS stale
+                FROM lead
+                """, arguments: [stale])!
+            out.append(EntityFacts(entity: .leads, rows: leads["n"], fields: [
+                FieldCount(field: "source", present: leads["source"], invalid: 0),
+                FieldCount(field: "industry", present: leads["industry"], invalid: 0),
+                FieldCount(field: "size", present: leads["size"], invalid: 0),
+                FieldCount(field: "contact", present: leads["contact"], invalid: 0),
+            ], exactDuplicates: 0, likelyDuplicates: 0, stale: leads["stale"], outliers: 0))
+            return QualityFacts(entities: out)
+        }
+    }
+}
