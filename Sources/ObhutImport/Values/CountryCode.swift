@@ -50,7 +50,7 @@ public enum CountryCode {
     }()
 
     /// Lower-case, `ß` → `ss`, umlauts → `ae`/`oe`/`ue` (or plain vowels), other accents dropped,
-    /// punctuation to spaces, spaces collapsed: "Côte d'Ivoire" → "cote d ivoire".
+    /// everything but letters and digits dropped: "Côte d'Ivoire" and "cote divoire" → "cotedivoire".
     static func fold(_ text: String, umlautsAsE: Bool) -> String {
         var lowered = text.lowercased().replacingOccurrences(of: "ß", with: "ss")
         if umlautsAsE {
@@ -59,23 +59,16 @@ public enum CountryCode {
                 .replacingOccurrences(of: "ü", with: "ue")
         }
         var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
-            let category = scalar.properties.generalCategory
-            if category == .nonspacingMark { continue }
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
-            } else {
-                pendingSpace = true
-            }
+        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars
+        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            result.append(scalar)
         }
         return String(result)
     }
 
     /// German names and everyday forms not in the ISO short names.
-    private static let otherNames: [(String, String)] = [
+    static let otherNames: [(String, String)] = [
         ("Deutschland", "DE"), ("Bundesrepublik Deutschland", "DE"), ("BRD", "DE"),
         ("Österreich", "AT"), ("Schweiz", "CH"), ("Suisse", "CH"), ("Svizzera", "CH"),
         ("Liechtenstein", "LI"), ("Frankreich", "FR"), ("Italien", "IT"), ("Spanien", "ES"),
@@ -112,13 +105,13 @@ public enum CountryCode {
         ("Uruguay", "UY"), ("Paraguay", "PY"), ("Costa Rica", "CR"), ("Panama", "PA"),
     ]
 
-    private struct Entry {
+    struct Entry {
         let alpha2: String
         let alpha3: String
         let names: [String]
     }
 
-    private static let table: [Entry] = rawTable.map { Entry(alpha2: $0.0, alpha3: $0.1, names: $0.2) }
+    static let table: [Entry] = rawTable.map { Entry(alpha2: $0.0, alpha3: $0.1, names: $0.2) }
 
     // Generated from /usr/share/iso-codes/json/iso_3166-1.json (iso-codes 4.15.0):
     // alpha-2, alpha-3, [name, common_name, official_name].
