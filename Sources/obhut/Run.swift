@@ -34,6 +34,16 @@ func runObhut(_ arguments: [String]) async -> Never {
         FileHandle.standardError.write(Data((prefix(language) + error.message + "\n").utf8))
         exit(2)
     } catch {
+        // ArgumentParser's own outcomes (help of a subcommand, --version) come back as errors too.
+        let code = ObhutCommand.exitCode(for: error)
+        if code == .success {
+            print(ObhutCommand.fullMessage(for: error))
+            exit(0)
+        }
+        if code == .validationFailure {
+            FileHandle.standardError.write(Data((ObhutCommand.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
         FileHandle.standardError.write(Data((prefix(language) + ErrorText.describe(error, in: language) + "\n").utf8))
         exit(1)
     }

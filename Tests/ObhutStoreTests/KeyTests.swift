@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+import ObhutCore
+import Testing
+@testable import ObhutStore
+
+struct KeyTests {
+    let keys = KeyRing(master: MasterKey.generate())
+
+    @Test func personalFieldsRoundTripThroughSealAndOpen() throws {
+        let fields = PersonalFields(firstName: "Erika", lastName: "Musterfrau", email: "e@example.de", phone: nil, street: "Weg 1",
+                                    postalCode: "10115", city: "Berlin", birthDate: "1980-02-29")
+        let prepared = try keys.prepare(Customer(id: "C1", personal: fields))
+        let opened = try keys.openPersonal(customerId: "C1", sealed: prepared.sealed, wrappedKey: prepared.wrappedKey)
+        #expect(opened == fields)
+    }
+
+    @Test func sealedFieldsCannotBeMovedToAnotherPerson() throws {
+        let prepared = try keys.prepare(Customer(id: "C1", personal: PersonalFields(lastName: "Musterfrau")))
+        #expect(throws: (any Error).self) {
+            try keys.openPersonal(customerId: "C2", sealed: prepared.sealed, wrappedKey: prepared.wrappedKey)
+        }
+    }
+
+    @Test func anotherMasterKeyCannotUnwrap() throws {
+        let prepared = try keys.prepare(Customer(id: "C1", personal: PersonalFields(lastName: "Musterfrau")))
+        let other = KeyRing(master: MasterKey.generate())
+        #expect(throws: (any Error).self) {
+            try other.openPersonal(customerId: "C1", sealed: prepared.sealed, wrappedKey: prepared.wrappedKey)
+        }
+    }
+
+    @Test func blindIndexMatchesNormalisedEmail() throws {
+        let a = try keys.prepare(Customer(id: "A", personal: PersonalFields(email: " Erika.Muster+shop@GMail.com")))
+        let b = try keys.prepare(Customer(id: "B", personal: PersonalFields(email: "erikamuster@gmail.com")))
+        let c = try keys.prepare(Customer(id: "C", personal: PersonalFields(email: "erika.muster@example.de")))
+        #expect(a.emailIndex == b.emailIndex)
+        #expect(a.emailIndex != c.emailIndex)
+    }
+
+    @Test func identityIndexFoldsUmlautsAndCase() throws {
+        let a = try keys.prepare(Customer(id: "A", personal: PersonalFields(lastName: "Müller", postalCode: "10115")))
+        let b = try keys.prepare(Customer(id: "B", personal: PersonalFields(lastName: "MUELLER", postalCode: " 10115")))
+        #expect(a.identityIndex != nil)
+        #expect(a.identityIndex == b.identityIndex)
+    }
+
+    @Test func pseudonymsAreStablePerActivityAndDifferAcrossActivities() {
+        let seg = keys.pseudonymiser(activity: "segments")
+        let rec = keys.pseudonymiser(activity: "recommendations")
+        #expect(seg.pseudonym("C1") == seg.pseudonym("C1"))
+        #expect(seg.pseudonym("C1") != seg.pseudonym("C2"))
+        #expect(seg.pseudonym("C1") != rec.pseudonym("C1"))
+        #expect(seg.pseudonym("C1").hasPrefix("p_"))
+        #expect(!seg.pseudonym("C1").contains("C1"))
+    }
+
+    @Test func masterKeyRejectsWrongLengthAndRoundTripsBase64() throws {
+        #expect(throws: MasterKeyError.wrongLength(16)) { try MasterKey(rawBytes: Data(count: 16)) }
+        #expect(throws: MasterKeyError.notBase64) { try MasterKey(base64: "%%%") }
+        let k = MasterKey.generate()
+        let again = try MasterKey(base64: k.base64)
+        #expect(again.fingerprint == k.fingerprint)
+    }
+
+    @Test func codecRejectsTruncatedInput() {
+        let data = PersonalFieldsCodec.encode(PersonalFields(firstName: "Erika"))
+        #expect(throws: (any Error).self) { try PersonalFieldsCodec.decode(data.prefix(data.count - 2)) }
+    }
+}
