@@ -11,7 +11,7 @@ public struct WorkspaceStatus: Sendable, Codable {
 
     public init(workspace: Workspace) throws {
         directory = workspace.directory.path
-        keyFingerprint = workspace.store.keys.master.fingerprint
+        keyFingerprint = (try? workspace.store.meta("key_fingerprint")) ?? "?"
         counts = Dictionary(uniqueKeysWithValues: try workspace.store.counts().map { ($0.key.rawValue, $0.value) })
         recentImports = try workspace.store.recentImports()
     }

@@ -196,7 +196,7 @@ public final class CSVReader: TabularSource {
     // MARK: - Records
 
     private func makeRecord(line: Int, badQuoteField: Int?) -> Result<SourceRecord, RecordError>? {
-        if options.skipBlankRecords && spans.allSatisfy({ $0.start == $0.end }) {
+        if options.skipBlankRecords && isBlank(spans) {
             return nil
         }
         if let field = badQuoteField {
@@ -205,15 +205,35 @@ public final class CSVReader: TabularSource {
         if spans.count != columns.count {
             return .failure(RecordError(line: line, problem: .wrongColumnCount(expected: columns.count, found: spans.count)))
         }
-        var fields: [String?] = []
-        fields.reserveCapacity(spans.count)
-        for position in spans.indices {
-            guard let text = decode(spans[position]) else {
-                return .failure(RecordError(line: line, problem: .invalidUTF8(column: columns.displayName(at: position))))
+        let base = window.base
+        let count = spans.count
+        var badField = -1
+        let fields = spans.withUnsafeBufferPointer { spans in
+            [String?](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for position in 0..<count {
+                    let span = spans[position]
+                    if !span.escapedQuotes && !span.nonASCII {
+                        // The common case, without touching other reader state.
+                        let bytes = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+                        buffer.initializeElement(at: position, to: String(decoding: bytes, as: UTF8.self))
+                    } else {
+                        let text = decode(span)
+                        if text == nil && badField < 0 { badField = position }
+                        buffer.initializeElement(at: position, to: text)
+                    }
+                }
+                initialized = count
             }
-            fields.append(text)
+        }
+        if badField >= 0 {
+            return .failure(RecordError(line: line, problem: .invalidUTF8(column: columns.displayName(at: badField))))
         }
         return .success(SourceRecord(line: line, columns: columns, fields: fields))
+    }
+
+    private func isBlank(_ spans: [FieldSpan]) -> Bool {
+        for span in spans where span.end != span.start { return false }
+        return true
     }
 
     /// The text of a field, `nil` when its bytes are not valid in the file's encoding.
@@ -263,11 +283,18 @@ public final class CSVReader: TabularSource {
     /// Scans one record from `window.start` into `spans`. Pure with respect to the window: on
     /// `.needMore` nothing was consumed.
     private func scanRecord() -> ScanResult {
-        let p = window.base
-        let end = window.end
-        let eof = window.atEOF
-        let sep = separatorByte
-        var i = window.start
+        // One exclusive access to `spans` per record instead of one per field (class properties
+        // are checked dynamically).
+        Self.scan(
+            window.base, from: window.start, to: window.end, atEOF: window.atEOF, separator: separatorByte,
+            spans: &spans)
+    }
+
+    private static func scan(
+        _ p: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int, atEOF eof: Bool, separator sep: UInt8,
+        spans: inout [FieldSpan]
+    ) -> ScanResult {
+        var i = start
         if i >= end { return eof ? .endOfInput : .needMore }
         let first = p[i]
         if first == Byte.lf { return .blankLine(next: i + 1) }

@@ -2,9 +2,10 @@ import Crypto
 import Foundation
 import ObhutCore
 
-/// The keys a store works with, all derived from the master key.
+/// The keys a store works with, all derived from the workspace secret (which the master key wraps).
 public struct KeyRing: Sendable {
-    public let master: MasterKey
+    /// The workspace secret (not the master key): root of every derived key.
+    let master: MasterKey
     let wrapping: SymmetricKey
     /// Finds people by e-mail, phone or name + postal code without storing those in clear.
     public let blindIndex: KeyedHash

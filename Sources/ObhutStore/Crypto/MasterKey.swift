@@ -27,7 +27,9 @@ public struct MasterKey: Sendable {
         return try! MasterKey(rawBytes: bytes)  // swiftlint:disable:this force_try
     }
 
-    public var base64: String { key.withUnsafeBytes { Data($0).base64EncodedString() } }
+    public var base64: String { rawBytes.base64EncodedString() }
+
+    var rawBytes: Data { key.withUnsafeBytes { Data($0) } }
 
     /// A key for one job, derived so that no two jobs share key material.
     public func derived(_ purpose: DerivedKeyPurpose, context: String = "") -> SymmetricKey {

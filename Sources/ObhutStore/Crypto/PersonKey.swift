@@ -11,6 +11,8 @@ public struct PersonKey: Sendable {
 
     public static func generate() -> PersonKey { PersonKey(key: SymmetricKey(size: .bits256)) }
 
+    var rawBytes: Data { key.withUnsafeBytes { Data($0) } }
+
     /// The key sealed under the master's wrapping key (AES-GCM, 12 + 32 + 16 = 60 bytes).
     public func wrapped(by wrappingKey: SymmetricKey) throws -> Data {
         let raw = key.withUnsafeBytes { Data($0) }

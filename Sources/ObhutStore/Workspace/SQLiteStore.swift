@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 import GRDB
 import ObhutCore
 
@@ -11,9 +12,11 @@ public final class SQLiteStore: Sendable {
     public let writer: DatabasePool
     public let keys: KeyRing
 
+    /// Opens (or creates) the database. The master key only wraps the workspace secret, from
+    /// which every working key is derived: rotating the master key is one re-wrap, and a wrong
+    /// master key is caught here before anything is read.
     public init(path: String, masterKey: MasterKey) throws {
         self.path = path
-        keys = KeyRing(master: masterKey)
         var config = Configuration()
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -33,6 +36,34 @@ public final class SQLiteStore: Sendable {
             throw WorkspaceError.newerSchema(found: applied.count, supported: known.count)
         }
         try Migrations.migrator.migrate(writer)
+        keys = KeyRing(master: try Self.workspaceSecret(writer, masterKey: masterKey))
+    }
+
+    static func workspaceSecret(_ writer: DatabasePool, masterKey: MasterKey) throws -> MasterKey {
+        let wrapping = masterKey.derived(.keyWrapping)
+        return try writer.write { db in
+            if let wrapped = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'workspace_secret'").flatMap({ Data(base64Encoded: $0) }) {
+                do {
+                    return try MasterKey(rawBytes: PersonKey.unwrap(wrapped, with: wrapping).rawBytes)
+                } catch {
+                    throw WorkspaceError.masterKeyInvalid(reason: "it does not open this workspace")
+                }
+            }
+            let secret = MasterKey.generate()
+            let wrapped = try PersonKey(key: SymmetricKey(data: secret.rawBytes)).wrapped(by: wrapping)
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('workspace_secret', ?)", arguments: [wrapped.base64EncodedString()])
+            return secret
+        }
+    }
+
+    /// Re-wraps the workspace secret under a new master key. Nothing else changes: per-person
+    /// keys, indexes and pseudonyms hang off the secret. The caller replaces the key file.
+    public func rotateMasterKey(from old: MasterKey, to new: MasterKey) throws {
+        let secret = try Self.workspaceSecret(writer, masterKey: old)
+        let wrapped = try PersonKey(key: SymmetricKey(data: secret.rawBytes)).wrapped(by: new.derived(.keyWrapping))
+        try writer.write { db in
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'workspace_secret'", arguments: [wrapped.base64EncodedString()])
+        }
     }
 
     // MARK: Meta

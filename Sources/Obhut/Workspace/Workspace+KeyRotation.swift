@@ -1,0 +1,35 @@
+import Foundation
+import ObhutCore
+import ObhutStore
+
+extension Workspace {
+    /// Replaces the master key: the workspace secret is re-wrapped under a new key and the key
+    /// file is replaced atomically (written 0600 beside it, then renamed). Returns the new key
+    /// when the workspace runs on `OBHUT_MASTER_KEY`, which the caller must show once to the owner.
+    public func rotateMasterKey(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MasterKey? {
+        let old = try Self.loadMasterKey(directory: directory, environment: environment)
+        let new = MasterKey.generate()
+        let usesEnvironment = environment["OBHUT_MASTER_KEY"] != nil
+        let fm = FileManager.default
+        let temp = directory.appendingPathComponent(Self.masterKeyName + ".new")
+        if !usesEnvironment {
+            try? fm.removeItem(at: temp)
+            guard fm.createFile(atPath: temp.path, contents: Data((new.base64 + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw WorkspaceError.masterKeyMissing(path: temp.path)
+            }
+        }
+        do {
+            try store.rotateMasterKey(from: old, to: new)
+            try store.setMeta("key_fingerprint", new.fingerprint)
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+        if usesEnvironment { return new }
+        // rename(2) replaces the old file in one step: there is never a moment without a key file.
+        guard rename(temp.path, masterKeyURL.path) == 0 else {
+            throw WorkspaceError.masterKeyMissing(path: masterKeyURL.path)
+        }
+        return nil
+    }
+}
