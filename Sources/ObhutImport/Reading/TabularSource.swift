@@ -141,6 +141,10 @@ public struct Columns: Sendable, Equatable {
 extension String {
     /// Drops leading and trailing whitespace and byte-order marks, without Foundation.
     func trimmingWhitespace() -> String {
+        // Fast path: printable ASCII at both ends means nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F {
+            return self
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

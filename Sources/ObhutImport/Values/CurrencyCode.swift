@@ -35,13 +35,21 @@ public enum CurrencyCode {
     /// The code for a field: trimmed and upper-cased, `€` and `EURO` read as EUR.
     /// Withdrawn codes are accepted unless `allowWithdrawn` is false.
     public static func parse(_ text: String, allowWithdrawn: Bool = true) -> Result<String, ValueError> {
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.isEmpty { return .failure(.empty) }
-        if trimmed == "€" || trimmed.uppercased() == "EURO" { return .success("EUR") }
-        let code = trimmed.uppercased()
-        guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+        let code: String? = ValueBytes.withTrimmedUTF8(text) { b in
+            if ValueBytes.equalsIgnoringCase(b, "euro") || ValueBytes.equalsIgnoringCase(b, "€") { return "EUR" }
+            if b.count == 3 {
+                let upper = (ValueBytes.upper(b[0]), ValueBytes.upper(b[1]), ValueBytes.upper(b[2]))
+                guard upper.0 >= 0x41 && upper.0 <= 0x5A && upper.1 >= 0x41 && upper.1 <= 0x5A
+                    && upper.2 >= 0x41 && upper.2 <= 0x5A
+                else { return nil }
+                return String(decoding: [upper.0, upper.1, upper.2], as: UTF8.self)
+            }
+            return b.isEmpty ? "" : nil
+        }
+        guard let code else {
             return .failure(ValueError(.malformed, "not a currency code: expected three letters like EUR"))
         }
+        if code.isEmpty { return .failure(.empty) }
         if active.contains(code) { return .success(code) }
         if recentlyWithdrawn.contains(code) {
             return allowWithdrawn

@@ -75,6 +75,10 @@ enum ValueBytes {
     @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
+    /// ASCII upper-casing of one byte.
+    @inline(__always)
+    static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b & 0xDF : b }
+
     /// True when `bytes` equal `word` ignoring ASCII case (`word` must be lower-case ASCII).
     static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
