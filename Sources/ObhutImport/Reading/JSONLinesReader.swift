@@ -23,21 +23,14 @@ public struct JSONLinesOptions: Sendable, Equatable {
 /// them before the first line), then each new key in order of first appearance.
 public final class JSONLinesReader: TabularSource {
     /// Known columns; grows as new keys appear, positions never change.
-    public private(set) var columns: Columns
+    public var columns: Columns { keys.columns }
 
     private let options: JSONLinesOptions
     private let window: ByteWindow
     private var line = 1
     private var finished = false
     private var checkedByteOrderMark = false
-    /// Exact key → position (JSON keys are matched exactly; `columns.position(of:)` also folds case).
-    private var positions: [String: Int] = [:]
-    /// UTF-8 bytes of each column name, to match keys without creating Strings.
-    private var nameBytes: [[UInt8]] = []
-    /// Positions of the keys of the previous object in order: most lines repeat them.
-    private var lastKeyOrder: [Int] = []
-    /// Per position, the line that last set it (duplicate-key check without clearing).
-    private var seenOnLine: [Int] = []
+    private var keys = KeyTable()
     private var scratch: [UInt8] = []
 
     /// Opens the JSON Lines file at `path`.
@@ -58,9 +51,8 @@ public final class JSONLinesReader: TabularSource {
     public init(source: any ByteSource, expectedColumns: [String] = [], options: JSONLinesOptions = JSONLinesOptions()) {
         self.options = options
         window = ByteWindow(source: source, chunkSize: options.chunkSize)
-        columns = Columns([])
-        for name in expectedColumns where positions[name] == nil {
-            addColumn(name)
+        for name in expectedColumns where keys.positions[name] == nil {
+            keys.add(name)
         }
     }
 
@@ -110,14 +102,28 @@ public final class JSONLinesReader: TabularSource {
 
     // MARK: - Columns
 
-    @discardableResult
-    private func addColumn(_ name: String) -> Int {
-        let position = columns.count
-        columns = columns.appending(name)
-        positions[name] = position
-        nameBytes.append(Array(name.utf8))
-        seenOnLine.append(0)
-        return position
+    /// The reader's key state, kept in one value so the parser can take it out of the class
+    /// for a line (one exclusivity check per line instead of one per key).
+    private struct KeyTable {
+        var columns = Columns([])
+        /// Exact key → position (JSON keys match exactly; `columns.position(of:)` also folds case).
+        var positions: [String: Int] = [:]
+        /// UTF-8 bytes of each column name, to match keys without creating Strings.
+        var nameBytes: [[UInt8]] = []
+        /// Positions of the keys of the previous object in order: most lines repeat them.
+        var lastKeyOrder: [Int] = []
+        /// Per position, the line that last set it (duplicate-key check without clearing).
+        var seenOnLine: [Int] = []
+
+        @discardableResult
+        mutating func add(_ name: String) -> Int {
+            let position = columns.count
+            columns = columns.appending(name)
+            positions[name] = position
+            nameBytes.append(Array(name.utf8))
+            seenOnLine.append(0)
+            return position
+        }
     }
 
     // MARK: - Parser
@@ -145,7 +151,10 @@ public final class JSONLinesReader: TabularSource {
             throw fail("expected '{'", at: i)
         }
         i += 1
-        var fields = [String?](repeating: nil, count: columns.count)
+        var keys = KeyTable()
+        swap(&keys, &self.keys)
+        defer { swap(&keys, &self.keys) }
+        var fields = [String?](repeating: nil, count: keys.columns.count)
         var member = 0
         skipSpace()
         if i < end && p[i] == UInt8(ascii: "}") {
@@ -154,13 +163,13 @@ public final class JSONLinesReader: TabularSource {
             while true {
                 skipSpace()
                 guard i < end, p[i] == Byte.quote else { throw fail("expected a key in double quotes", at: i) }
-                let position = try readKey(p, &i, end: end, lineStart: lineStart, member: member)
-                if seenOnLine[position] == line { throw .duplicateKey(columns.names[position]) }
-                seenOnLine[position] = line
-                if member < lastKeyOrder.count {
-                    lastKeyOrder[member] = position
+                let position = try readKey(p, &i, end: end, lineStart: lineStart, member: member, keys: &keys)
+                if keys.seenOnLine[position] == line { throw .duplicateKey(keys.columns.names[position]) }
+                keys.seenOnLine[position] = line
+                if member < keys.lastKeyOrder.count {
+                    keys.lastKeyOrder[member] = position
                 } else {
-                    lastKeyOrder.append(position)
+                    keys.lastKeyOrder.append(position)
                 }
                 member += 1
                 skipSpace()
@@ -173,7 +182,7 @@ public final class JSONLinesReader: TabularSource {
                 case Byte.quote:
                     value = try readString(p, &i, end: end, lineStart: lineStart)
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    throw .nestedValue(key: columns.names[position])
+                    throw .nestedValue(key: keys.columns.names[position])
                 case UInt8(ascii: "t"):
                     try expectWord("true", p, &i, end: end, lineStart: lineStart)
                     value = "true"
@@ -203,7 +212,7 @@ public final class JSONLinesReader: TabularSource {
                 throw fail("expected ',' or '}'", at: i)
             }
         }
-        if member < lastKeyOrder.count { lastKeyOrder.removeLast(lastKeyOrder.count - member) }
+        if member < keys.lastKeyOrder.count { keys.lastKeyOrder.removeLast(keys.lastKeyOrder.count - member) }
         skipSpace()
         if i < end { throw fail("text after the closing '}'", at: i) }
         return fields
@@ -211,12 +220,13 @@ public final class JSONLinesReader: TabularSource {
 
     /// Reads a key at `i` (a quote) and returns its column position, adding a column if new.
     private func readKey(
-        _ p: UnsafeMutablePointer<UInt8>, _ i: inout Int, end: Int, lineStart: Int, member: Int
+        _ p: UnsafeMutablePointer<UInt8>, _ i: inout Int, end: Int, lineStart: Int, member: Int,
+        keys: inout KeyTable
     ) throws(RecordProblem) -> Int {
         // Fast path: the same key as at this place in the previous object, no escapes.
-        if member < lastKeyOrder.count {
-            let candidate = lastKeyOrder[member]
-            let expected = nameBytes[candidate]
+        if member < keys.lastKeyOrder.count {
+            let candidate = keys.lastKeyOrder[member]
+            let expected = keys.nameBytes[candidate]
             let n = expected.count
             if i + n + 1 < end && p[i + n + 1] == Byte.quote {
                 let matches = expected.withUnsafeBufferPointer { e -> Bool in
@@ -232,8 +242,8 @@ public final class JSONLinesReader: TabularSource {
             }
         }
         let key = try readString(p, &i, end: end, lineStart: lineStart)
-        if let position = positions[key] { return position }
-        return addColumn(key)
+        if let position = keys.positions[key] { return position }
+        return keys.add(key)
     }
 
     private func expectWord(
