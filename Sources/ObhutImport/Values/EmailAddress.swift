@@ -9,9 +9,10 @@
 public enum EmailAddress {
     /// The trimmed address when its syntax is acceptable, else the reason.
     public static func validate(_ text: String) -> Result<String, ValueError> {
-        let problem: ValueError? = ValueBytes.withTrimmedUTF8(text) { check($0) }
-        if let problem { return .failure(problem) }
-        return .success(text.trimmingWhitespace())
+        ValueBytes.withTrimmedUTF8(text) { bytes in
+            if let problem = check(bytes) { return .failure(problem) }
+            return .success(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     /// A key for matching people by address: trimmed and lower-cased; for Gmail (`gmail.com`,
