@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "Obhut",
             dependencies: [
-                "ObhutCore", "ObhutStore", "ObhutImport", "ObhutAnalytics", "ObhutDemo",
+                "ObhutCore", "ObhutStore", "ObhutImport", "ObhutAnalytics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -46,6 +46,7 @@ public struct Workspace: Sendable {
         let store = try SQLiteStore(path: db.path, masterKey: key)
         try store.setMeta("created_at", ISO8601DateFormatter().string(from: clock()))
         try store.setMeta("key_fingerprint", key.fingerprint)
+        try ProcessingRegister.defaults.save(to: directory)
         let workspace = Workspace(directory: directory, store: store, clock: clock)
         return workspace
     }
@@ -64,6 +65,11 @@ public struct Workspace: Sendable {
         }
         return Workspace(directory: directory, store: store, clock: clock)
     }
+
+    /// The processing register as it is on disk now (the DPO may have edited it).
+    public func register() throws -> ProcessingRegister { try ProcessingRegister.load(from: directory) }
+
+    public func save(_ register: ProcessingRegister) throws { try register.save(to: directory) }
 
     static func loadMasterKey(directory: URL, environment: [String: String]) throws -> MasterKey {
         if let fromEnv = environment["OBHUT_MASTER_KEY"] {

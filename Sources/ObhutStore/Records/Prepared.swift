@@ -32,6 +32,11 @@ extension KeyRing {
     ///   but look implausible (reported by the quality check, never rejected).
     public func prepare(_ customer: Customer, softInvalidMask: Int = 0) throws -> PreparedCustomer {
         let key = PersonKey.generate()
+        return try prepare(customer, softInvalidMask: softInvalidMask, reusing: key, wrapped: try wrap(key))
+    }
+
+    /// The same under an existing key (rectification keeps the person's key).
+    func prepare(_ customer: Customer, softInvalidMask: Int = 0, reusing key: PersonKey, wrapped: Data) throws -> PreparedCustomer {
         let p = customer.personal
         var present = 0
         for field in CustomerField.allCases where field.isPersonal {
@@ -47,7 +52,7 @@ extension KeyRing {
         return PreparedCustomer(
             id: customer.id,
             sealed: p.isEmpty ? nil : try key.seal(PersonalFieldsCodec.encode(p), context: "c:" + customer.id),
-            wrappedKey: try wrap(key),
+            wrappedKey: wrapped,
             emailIndex: p.email.map { blindIndex.token("e:" + IdentityNormalizer.email($0)) },
             identityIndex: identity,
             phoneIndex: p.phone.map { blindIndex.token("t:" + IdentityNormalizer.phone($0)) },

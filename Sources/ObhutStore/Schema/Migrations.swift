@@ -4,7 +4,7 @@ import GRDB
 /// value of the wrong type. Personal fields never appear in clear: they live in `sealed` blobs
 /// (AES-GCM under the person's key) and are found through keyed indexes.
 enum Migrations {
-    static let latestVersion = 1
+    static let latestVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -136,6 +136,81 @@ enum Migrations {
                     hash BLOB NOT NULL,
                     at INTEGER NOT NULL,
                     signature BLOB NOT NULL
+                ) STRICT;
+                """)
+        }
+        migrator.registerMigration("v2-privacy-kernel") { db in
+            try db.execute(sql: """
+                -- Art. 18 restriction and Art. 21 objection; purpose NULL means every purpose.
+                CREATE TABLE person_restriction (
+                    customer_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,            -- restrict, object
+                    purpose TEXT,
+                    at INTEGER NOT NULL,
+                    UNIQUE (customer_id, kind, purpose)
+                ) STRICT;
+
+                -- One row per run of a processing activity, with its pre-flight report.
+                CREATE TABLE activity_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    activity TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    finished_at INTEGER,
+                    status TEXT NOT NULL,          -- refused, running, completed, failed
+                    preflight TEXT NOT NULL,       -- JSON pre-flight report
+                    model_version TEXT,
+                    people INTEGER NOT NULL DEFAULT 0,
+                    summary TEXT                   -- JSON aggregate results (no personal data)
+                ) STRICT;
+
+                -- Per-person AI outputs with explanation and model version (invariant 5).
+                CREATE TABLE derived_result (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL,
+                    activity TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    customer_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,            -- segment, rfm, clv, recommendation, ...
+                    value TEXT NOT NULL,           -- JSON
+                    explanation TEXT NOT NULL,     -- JSON Explanation
+                    model_version TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    stale INTEGER NOT NULL DEFAULT 0
+                ) STRICT;
+                CREATE INDEX derived_result_customer ON derived_result(customer_id, activity);
+                CREATE INDEX derived_result_run ON derived_result(run_id);
+
+                -- Requests of data subjects (Art. 15-21), with their one-month deadline.
+                CREATE TABLE subject_request (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    subject TEXT NOT NULL,         -- keyed token of the customer id, survives erasure
+                    kind TEXT NOT NULL,            -- access, rectification, erasure, restriction, objection
+                    detail TEXT,                   -- field or purpose concerned, never a value
+                    received_at INTEGER NOT NULL,
+                    deadline INTEGER NOT NULL,
+                    completed_at INTEGER,
+                    status TEXT NOT NULL           -- open, completed
+                ) STRICT;
+
+                -- Who was erased and when, by keyed token: a restore replays it.
+                CREATE TABLE erasure_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    subject TEXT NOT NULL UNIQUE,
+                    erased_at INTEGER NOT NULL
+                ) STRICT;
+
+                -- A lead's contact objected (Art. 21): never scored again.
+                ALTER TABLE lead ADD COLUMN objected INTEGER NOT NULL DEFAULT 0;
+
+                -- Merges of duplicate people, undoable until confirmed.
+                CREATE TABLE pending_merge (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    keep_id TEXT NOT NULL,
+                    other_id TEXT NOT NULL,
+                    snapshot BLOB NOT NULL,        -- sealed JSON of what moved, to undo
+                    created_at INTEGER NOT NULL,
+                    confirmed_at INTEGER
                 ) STRICT;
                 """)
         }

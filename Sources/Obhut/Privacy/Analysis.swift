@@ -1,0 +1,61 @@
+import Foundation
+import ObhutCore
+
+/// An analysis an activity runs. It receives only a scope and a seed — never the store, never a
+/// workspace — and returns results by person index, which the kernel maps back to people.
+public protocol Analysis: Sendable {
+    /// Name and version of the model, stored with every result (invariant 5).
+    var modelVersion: String { get }
+    func run(scope: Scope, seed: UInt64) throws -> AnalysisOutput
+}
+
+/// What an analysis produced.
+public struct AnalysisOutput: Sendable {
+    public var perPerson: [PersonResult]
+    /// Aggregate results (no personal data), as JSON, stored with the run.
+    public var summaryJSON: String?
+
+    public init(perPerson: [PersonResult], summaryJSON: String? = nil) {
+        self.perPerson = perPerson
+        self.summaryJSON = summaryJSON
+    }
+}
+
+/// One AI output about one person, with its explanation.
+public struct PersonResult: Sendable {
+    /// Index into `Scope.people`.
+    public var person: Int32
+    /// Kind of result as declared by the activity ("segment", "clv", ...).
+    public var kind: String
+    /// The value as JSON.
+    public var valueJSON: String
+    public var explanation: Explanation
+
+    public init(person: Int32, kind: String, valueJSON: String, explanation: Explanation) {
+        self.person = person
+        self.kind = kind
+        self.valueJSON = valueJSON
+        self.explanation = explanation
+    }
+}
+
+/// Errors of the privacy kernel that a person can act on.
+public enum KernelError: UserFacingError {
+    case preflightFailed(PreflightReport)
+    case notImplemented(activity: String)
+    case resultNotDeclared(activity: String, kind: String)
+
+    public func message(in l: Language) -> String {
+        switch self {
+        case .preflightFailed(let report):
+            let failing = report.items.filter { $0.status == .fail }.map { $0.message[l] }
+            return Localized(de: "Pre-Flight-Prüfung für \(report.activity) nicht bestanden: ", en: "Pre-flight check for \(report.activity) failed: ")[l]
+                + failing.joined(separator: "; ")
+        case .notImplemented(let a):
+            return Localized(de: "Für die Tätigkeit \(a) gibt es in dieser Version noch keine Auswertung.", en: "Activity \(a) has no analysis in this version yet.")[l]
+        case .resultNotDeclared(let a, let k):
+            return Localized(de: "Die Auswertung von \(a) liefert „\(k)“, das im Verzeichnis nicht deklariert ist; nichts wurde gespeichert.",
+                             en: "The analysis of \(a) produced “\(k)”, which the register does not declare; nothing was stored.")[l]
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import ObhutCore
+import ObhutStore
+
+/// The report of one run.
+public struct RunReport: Sendable, Codable {
+    public var runId: Int64
+    public var activity: String
+    public var people: Int
+    public var results: Int
+    public var modelVersion: String
+    public var preflight: PreflightReport
+    public var seconds: Double
+}
+
+/// The privacy kernel: the only road from the store to the analytics. Every run is declared,
+/// checked before it starts, scoped, recorded with its pre-flight report, and audited.
+public struct PrivacyKernel: Sendable {
+    public let workspace: Workspace
+    public let actor: Actor
+    /// Analyses by activity name; an activity without one cannot run.
+    public let analyses: [String: any Analysis]
+
+    public init(workspace: Workspace, actor: Actor = .cli, analyses: [String: any Analysis] = Analyses.builtIn) {
+        self.workspace = workspace
+        self.actor = actor
+        self.analyses = analyses
+    }
+
+    func activity(_ name: String, in register: ProcessingRegister) throws -> ProcessingActivity {
+        guard let a = register.activity(name) else {
+            throw RegisterError.unknownActivity(name, known: register.activities.map(\.name))
+        }
+        return a
+    }
+
+    /// Answers before anything runs: what goes in, what comes out, and whether it may run.
+    public func preflight(_ name: String) throws -> PreflightReport {
+        let register = try workspace.register()
+        let a = try activity(name, in: register)
+        let quality = try QualityReport.compute(for: workspace)
+        let facts = try ScopeBuilder(workspace: workspace, register: register, activity: a).facts(quality: quality)
+        var report = Preflight.evaluate(facts, now: workspace.clock())
+        if analyses[name] == nil {
+            report.items.append(PreflightItem(check: "analysis", status: .fail, message: Localized(
+                de: "Für diese Tätigkeit gibt es in dieser Version noch keine Auswertung", en: "This activity has no analysis in this version yet")))
+        }
+        try workspace.audit(actor: actor, action: "preflight", count: facts.peopleInScope, activity: name)
+        return report
+    }
+
+    /// Runs an activity: pre-flight first (refused runs are recorded too), then the scope, the
+    /// analysis, and the results with explanation and model version, in one transaction.
+    @discardableResult
+    public func run(_ name: String, seed: UInt64 = 1) throws -> RunReport {
+        let start = Date()
+        let report = try preflight(name)
+        let register = try workspace.register()
+        let a = try activity(name, in: register)
+        let store = workspace.store
+        let preflightJSON = try JSON.encode(report)
+        let now = Int64(workspace.clock().timeIntervalSince1970)
+        guard report.passed, let analysis = analyses[name] else {
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO activity_run (activity, purpose, started_at, finished_at, status, preflight) VALUES (?, ?, ?, ?, 'refused', ?)
+                    """, arguments: [name, a.purpose.rawValue, now, now, preflightJSON])
+            }
+            try workspace.audit(actor: actor, action: "run.refused", count: 0, activity: name)
+            throw KernelError.preflightFailed(report)
+        }
+        let runId = try store.writer.write { db -> Int64 in
+            try db.execute(sql: """
+                INSERT INTO activity_run (activity, purpose, started_at, status, preflight, model_version) VALUES (?, ?, ?, 'running', ?, ?)
+                """, arguments: [name, a.purpose.rawValue, now, preflightJSON, analysis.modelVersion])
+            return db.lastInsertedRowID
+        }
+        let scope = try ScopeBuilder(workspace: workspace, register: register, activity: a).build()
+        try workspace.audit(actor: actor, action: "scope.read", count: scope.people.count, activity: name)
+        let output: AnalysisOutput
+        do {
+            output = try analysis.run(scope: scope, seed: seed)
+            let declared = Set(a.results.filter(\.perPerson).map(\.name))
+            if let stray = output.perPerson.first(where: { !declared.contains($0.kind) }) {
+                throw KernelError.resultNotDeclared(activity: name, kind: stray.kind)
+            }
+        } catch {
+            try store.writer.write { db in
+                try db.execute(sql: "UPDATE activity_run SET status = 'failed', finished_at = ? WHERE id = ?", arguments: [Int64(Date().timeIntervalSince1970), runId])
+            }
+            throw error
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try store.writer.write { db in
+            // The newest run replaces the results of earlier runs of the same activity.
+            try db.execute(sql: "DELETE FROM derived_result WHERE activity = ?", arguments: [name])
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO derived_result (run_id, activity, purpose, customer_id, kind, value, explanation, model_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in output.perPerson {
+                let explanation = String(decoding: try encoder.encode(r.explanation), as: UTF8.self)
+                insert.setUncheckedArguments([runId, name, a.purpose.rawValue, scope.customerIds[Int(r.person)], r.kind, r.valueJSON,
+                                              explanation, analysis.modelVersion, now])
+                try insert.execute()
+            }
+            try db.execute(sql: "UPDATE activity_run SET status = 'completed', finished_at = ?, people = ?, summary = ? WHERE id = ?",
+                           arguments: [Int64(Date().timeIntervalSince1970), scope.people.count, output.summaryJSON, runId])
+        }
+        try workspace.audit(actor: actor, action: "run.completed", count: Set(output.perPerson.map(\.person)).count, activity: name, reason: "run \(runId)")
+        return RunReport(runId: runId, activity: name, people: scope.people.count, results: output.perPerson.count,
+                         modelVersion: analysis.modelVersion, preflight: report, seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// JSON helpers with stable key order, so stored reports compare byte for byte.
+enum JSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.dateEncodingStrategy = .iso8601
+        return String(decoding: try e.encode(value), as: UTF8.self)
+    }
+}

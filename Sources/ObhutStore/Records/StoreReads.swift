@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import ObhutCore
+
+extension KeyRing {
+    /// Opens a feedback text sealed by `ImportWriter.write(_: Feedback)`.
+    public func openFeedbackText(id: String, customerId: String?, sealed: Data, wrappedKey: Data?) throws -> String {
+        let key: PersonKey
+        var context = "f:" + id
+        if let customerId, let wrappedKey {
+            key = try unwrap(wrappedKey)
+            context += "|c:" + customerId
+        } else {
+            key = workspace
+        }
+        return String(decoding: try key.open(sealed, context: context), as: UTF8.self)
+    }
+
+    /// Opens a lead's sealed contact (name, e-mail).
+    public func openLeadContact(leadId: String, sealed: Data?, wrappedKey: Data?) throws -> (name: String?, email: String?) {
+        guard let sealed, let wrappedKey else { return (nil, nil) }
+        let values = try PersonalFieldsCodec.decodeStrings(unwrap(wrappedKey).open(sealed, context: "l:" + leadId), count: 2)
+        return (values[0], values[1])
+    }
+
+    /// The keyed token of a customer id that stays in request and erasure logs after the person is
+    /// gone (it reveals nothing without the workspace secret).
+    public func subjectToken(customerId: String) -> String {
+        blindIndex.pseudonym("subject:" + customerId)
+    }
+}
+
+extension SQLiteStore {
+    /// A customer's decrypted personal fields and clear attributes, nil if unknown. Callers audit.
+    public func customer(id: String) throws -> Customer? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.*, k.wrapped FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
+                """, arguments: [id]) else { return nil }
+            return try customer(from: row)
+        }
+    }
+
+    func customer(from row: Row) throws -> Customer {
+        let id: String = row["id"]
+        let personal = try keys.openPersonal(customerId: id, sealed: row["sealed"], wrappedKey: row["wrapped"])
+        return Customer(
+            id: id, personal: personal, country: row["country"], language: (row["language"] as String?).flatMap(Language.init(rawValue:)),
+            createdAt: (row["created_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            updatedAt: (row["updated_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+    }
+
+    /// Finds a customer id by e-mail through the blind index (the e-mail is never stored in clear).
+    public func customerId(email: String) throws -> String? {
+        let token = keys.blindIndex.token("e:" + IdentityNormalizer.email(email))
+        return try writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM customer WHERE email_index = ? LIMIT 1", arguments: [token]) }
+    }
+}
