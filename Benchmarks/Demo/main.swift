@@ -30,12 +30,16 @@ struct Tally: Sendable {
     var gardenByMonth = [Int](repeating: 0, count: 12)
     var linesByMonth = [Int](repeating: 0, count: 12)
     var textChars = 0
+    var notUpdatedFor2Years = 0
     var defects = DemoDefects()
+    /// last name + postal code → normalised e-mails (only with --collisions).
+    var identities: [String: [String]] = [:]
 
     mutating func merge(_ o: Tally) {
         records += o.records; orderLines += o.orderLines; returnLines += o.returnLines; consents += o.consents
         feedback += o.feedback; orders += o.orders; grantsPersonalization += o.grantsPersonalization
         grantsMarketing += o.grantsMarketing; withdrawals += o.withdrawals; textChars += o.textChars
+        notUpdatedFor2Years += o.notUpdatedFor2Years
         for (k, v) in o.types { types[k, default: 0] += v }
         for (k, v) in o.ordersByType { ordersByType[k, default: 0] += v }
         for i in 0..<24 { hours[i] += o.hours[i] }
@@ -48,6 +52,7 @@ struct Tally: Sendable {
         defects.invalidPostalCode += o.defects.invalidPostalCode
         defects.outlierOrderLines += o.defects.outlierOrderLines
         defects.staleCustomers += o.defects.staleCustomers
+        for (k, v) in o.identities { identities[k, default: []] += v }
     }
 }
 
@@ -58,6 +63,7 @@ final class Collector: @unchecked Sendable {
 }
 
 let detailed = CommandLine.arguments.contains("--stats")
+let collisions = CommandLine.arguments.contains("--collisions")
 if CommandLine.arguments.contains("--sample") {
     let s = DemoShop(config: DemoConfig(seed: seed, customers: 200, dirtyShare: 0.2))
     let b = s.batch(0)
@@ -87,6 +93,13 @@ DispatchQueue.concurrentPerform(iterations: threads) { worker in
         local.consents += b.consents.count
         local.feedback += b.feedback.count
         local.defects = local.defects + b.defects
+        if collisions {
+            for c in b.customers {
+                guard let last = c.personal.lastName, let pc = c.personal.postalCode else { continue }
+                let key = last.lowercased() + "|" + pc
+                local.identities[key, default: []].append(c.personal.email?.trimmingCharacters(in: .whitespaces).lowercased() ?? "-" + c.id)
+            }
+        }
         if detailed {
             var lastOrder = ""
             for l in b.orderLines {
@@ -107,6 +120,8 @@ DispatchQueue.concurrentPerform(iterations: threads) { worker in
                 local.ordersByType[t.type.rawValue, default: 0] += t.orders
             }
             for f in b.feedback { local.textChars += f.text.utf8.count }
+            let twoYears = shop.config.now.addingTimeInterval(-730 * 86_400)
+            local.notUpdatedFor2Years += b.customers.filter { ($0.updatedAt ?? .distantPast) < twoYears }.count
         }
         i += threads
     }
@@ -124,6 +139,14 @@ print("customers \(customers) (records \(t.records)), batches \(batches) x \(bat
 print(String(format: "init %.3f s, generation %.2f s, leads %.3f s (%d), peak RSS %.0f MiB", tInit, tGen, tLeads, leads.count, Double(usage.ru_maxrss) / 1024))
 print("order lines \(t.orderLines) (\(String(format: "%.2f", Double(t.orderLines) / Double(customers))) per customer), consents \(t.consents), feedback \(t.feedback)")
 print("defects in batches \(t.defects.total) vs declared \(shop.injectedDefects.total - shop.injectedDefects.staleLeads)")
+if collisions {
+    // The quality report's "likely duplicates": same last name + postal code, other e-mail.
+    var likely = 0
+    for emails in t.identities.values where emails.count > 1 { likely += emails.count - Set(emails).count + (Set(emails).count - 1) }
+    var exact = 0
+    for emails in t.identities.values where emails.count > 1 { exact += emails.count - Set(emails).count }
+    print("same last name + postal code: \(likely - exact) extra records with another e-mail (injected \(shop.injectedDefects.duplicateOtherEmail)), \(exact) with the same e-mail (injected \(shop.injectedDefects.duplicateSameEmail))")
+}
 if detailed {
     print("orders \(t.orders), lines/order \(String(format: "%.2f", Double(t.orderLines) / Double(t.orders))), return lines \(String(format: "%.2f %%", 100 * Double(t.returnLines) / Double(t.orderLines)))")
     print(String(format: "consent: personalization %.1f %%, marketing %.1f %%, withdrawals %.1f %% of grants",
@@ -133,5 +156,6 @@ if detailed {
         print("  \(k): \(v) customers, \(String(format: "%.2f", Double(t.ordersByType[k] ?? 0) / Double(v))) orders each")
     }
     print("hour (CET approx): " + t.hours.map(String.init).joined(separator: " "))
+    print("customers not updated for 730 days: \(t.notUpdatedFor2Years) (injected stale, 4+ years: \(shop.injectedDefects.staleCustomers))")
     print("feedback chars avg \(t.feedback > 0 ? t.textChars / t.feedback : 0)")
 }

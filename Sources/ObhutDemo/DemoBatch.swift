@@ -56,6 +56,7 @@ public struct DemoCustomerTruth: Sendable, Hashable, Codable {
     public var customerId: String
     public var type: DemoCustomerType
     /// Rate of the customer's purchase process while active (orders per year, returns excluded).
+    /// Coffee rebuyers place their about-4-weekly coffee orders on top of it.
     public var purchasesPerYear: Double
     public var dropoutProbability: Double
     /// Whether the customer is still active at `DemoConfig.now`.
@@ -81,13 +82,15 @@ public enum DemoDefect: String, Sendable, Codable, CaseIterable {
     case missingName
     /// E-mail missing although name and address are there.
     case missingEmail
-    /// A phone number with too few or too many digits.
+    /// A phone number that fails E.164 plausibility: fewer than 5 or more than 15 digits, or a
+    /// remark in the field ("+49 30 2345678 abends").
     case invalidPhone
     /// A German postal code with 4 digits (leading zero lost, or a digit missing).
     case invalidPostalCode
     /// One order line with quantity 500.
     case outlierQuantity
-    /// Created and last updated more than 4 years before `now`.
+    /// Created, last updated and last ordering more than 4 years before `now` (and before the
+    /// history), so no record of the regular history is mistaken for one.
     case staleCustomer
 }
 

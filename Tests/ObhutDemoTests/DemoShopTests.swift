@@ -139,6 +139,31 @@ struct DemoShopIntegrityTests {
         for c in Fixture.consents { #expect(c.at < now) }
     }
 
+    @Test func articlesAreNeverSoldBeforeTheyExist() {
+        for l in Fixture.lines {
+            let created = Fixture.products[l.productId]!.createdAt!
+            #expect(created <= l.orderedAt, "\(l.productId) sold before it was listed")
+        }
+    }
+
+    @Test(arguments: [1, 10])
+    func historiesOfOtherLengthsStayConsistent(years: Int) {
+        let shop = DemoShop(config: DemoConfig(seed: 4, customers: 3_000, years: years, dirtyShare: 0.05))
+        let batch = shop.batch(0)
+        let start = shop.config.now.addingTimeInterval(-Double(years) * 365.25 * 86_400 - 86_400)
+        let fourYears = shop.config.now.addingTimeInterval(-4 * 365.25 * 86_400)
+        let stale = Set(batch.truth.filter { $0.defect == .staleCustomer }.map(\.customerId))
+        for l in batch.orderLines where !stale.contains(l.customerId!) {
+            #expect(l.orderedAt < shop.config.now && l.orderedAt > start)
+        }
+        // Injected stale records lie before the history; with a history shorter than 4 years
+        // they are the only records that old.
+        let oldRecords = Set(batch.customers.filter { $0.updatedAt! < fourYears && $0.updatedAt! < start }.map(\.id))
+        #expect(oldRecords == stale)
+        let anyOld = batch.customers.filter { $0.updatedAt! < fourYears }.count
+        if years < 4 { #expect(anyOld == stale.count) } else { #expect(anyOld > stale.count) }
+    }
+
     @Test func productsHaveCategoriesPricesAndAFewDiscontinued() {
         let products = Fixture.shop.products
         #expect((190...220).contains(products.count))
@@ -328,8 +353,9 @@ struct DemoShopDefectTests {
                 if p.email == nil { missingEmail += 1 }
             }
             if let phone = p.phone {
+                // E.164: 5-15 digits including the country code, nothing but layout besides.
                 let digits = phone.filter(\.isNumber).count
-                if digits < 9 || digits > 15 { badPhone += 1 }
+                if digits < 5 || digits > 15 || phone.contains(where: \.isLetter) { badPhone += 1 }
             }
             if let pc = p.postalCode, pc.count != 5 { badPostal += 1 }
             if let u = c.updatedAt, u < fourYears { stale += 1 }

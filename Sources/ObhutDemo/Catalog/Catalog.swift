@@ -52,7 +52,8 @@ struct Catalog: Sendable {
         var tier = [Int](repeating: 0, count: n)
         for (i, s) in specs.enumerated() {
             let h = SplitMix64.hash(0xCA7A_1095, 1, UInt64(i))
-            var created = timeline.startDay - 60 - Int(h % 900)
+            // Before every order, stale customers' old ones included.
+            var created = timeline.archiveDay - 600 - Int(h % 900)
             if let f = s.introduced {
                 let day = timeline.startDay + Int(f * Double(timeline.days))
                 firstMonth[i] = timeline.monthIndex(day)

@@ -170,7 +170,7 @@ extension DemoShop {
             if rng.uniform() * peak < intensity[timeline.month(Int(joinDay)) - 1] { break }
         }
         if type == .lapsed { deathDay = joinDay + 30 + rng.uniform() * max(0, cut - joinDay - 30) }
-        if stale { joinDay = Double(end - 4 * 365 - 60 - rng.below(3 * 365)) + rng.uniform() }
+        if stale { joinDay = Double(timeline.archiveDay - rng.below(548)) + rng.uniform() }
 
         var lambda = 0.0
         var dropout = 1.0
@@ -295,9 +295,13 @@ extension DemoShop {
         case .missingEmail:
             personal.email = nil
         case .invalidPhone:
-            personal.phone = rng.chance(0.5)
-                ? "+49 " + city.areaCode + " " + FastText.decimal(rng.int(1, 99))
-                : "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(1_000_000, 9_999_999)), width: 7) + FastText.code("", UInt64(rng.below(1_000_000)), width: 6)
+            // Fails E.164 plausibility (5-15 digits, no letters) the way real exports do: a local
+            // number without area code, digits run together, or a remark in the field.
+            switch rng.below(3) {
+            case 0: personal.phone = FastText.decimal(rng.int(100, 9_999))
+            case 1: personal.phone = "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(1_000_000, 9_999_999)), width: 7) + FastText.code("", UInt64(rng.below(1_000_000)), width: 6)
+            default: personal.phone = "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(2_000_000, 9_999_999)), width: 7) + (english ? " evenings" : " abends")
+            }
         case .invalidPostalCode:
             if let code = personal.postalCode {
                 personal.postalCode = code.hasPrefix("0") ? String(code.dropFirst()) : String(code.dropLast())

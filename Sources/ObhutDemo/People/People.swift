@@ -54,11 +54,11 @@ struct People: Sendable {
         }
         let common = Set(NameData.germanSurnames)
         compounds = Array(Set(compounds).subtracting(common)).sorted()
-        let compoundWeight = 0.55 / Double(compounds.count)
+        let compoundWeight = 0.69 / Double(compounds.count)
         germanSurnames = Pool(
-            ranked(NameData.germanSurnames, total: 0.35, exponent: 0.5)
+            ranked(NameData.germanSurnames, total: 0.25, exponent: 0.3)
                 + compounds.map { ($0, compoundWeight) }
-                + NameData.otherSurnames.map { ($0, 0.10 / Double(NameData.otherSurnames.count)) })
+                + NameData.otherSurnames.map { ($0, 0.06 / Double(NameData.otherSurnames.count)) })
         englishSurnames = Pool(
             ranked(NameData.englishSurnames, total: 0.85, exponent: 0.5)
                 + ranked(NameData.germanSurnames, total: 0.15, exponent: 0.5))
@@ -85,7 +85,7 @@ struct People: Sendable {
 
     /// A postal code of the city as a 5-digit string: the central code or one from its range.
     func postalCode(_ city: City, _ rng: inout SplitMix64) -> String {
-        let code = rng.chance(0.35) || city.high <= city.low ? city.central : rng.int(city.low, city.high)
+        let code = rng.chance(0.05) || city.high <= city.low ? city.central : rng.int(city.low, city.high)
         return FastText.code("", UInt64(code), width: 5)
     }
 

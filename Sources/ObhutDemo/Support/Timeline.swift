@@ -7,6 +7,8 @@ struct Timeline: Sendable {
     /// Events happen on local days before this one, which keeps them before `now` in UTC.
     let endDay: Int
     let startDay: Int
+    /// Latest day of a stale record: before the history and at least 4 years before `now`.
+    let archiveDay: Int
     let days: Int
     let startYear: Int
     let startMonth: Int
@@ -24,6 +26,7 @@ struct Timeline: Sendable {
         endDay = Int((Double(nowSeconds) / 86_400).rounded(.down))
         days = Int((Double(years) * 365.25).rounded())
         startDay = endDay - days
+        archiveDay = min(endDay - 4 * 365 - 60, startDay - 60)
         let start = CivilDate.civil(startDay)
         startYear = start.year
         startMonth = start.month
