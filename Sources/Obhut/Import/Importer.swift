@@ -78,6 +78,8 @@ public struct Importer: Sendable {
             "shopify-" + pseudonyms.pseudonym(IdentityNormalizer.email(email))
         }
         let keepFields = request.skipInvalid
+        let references = try ReferenceSets.load(workspace.store, for: request.entity)
+        let format = request.format
         let columnNames = source.columns.names
 
         let queue = BoundedQueue<[MappedRow]>(capacity: 4)
@@ -93,7 +95,8 @@ public struct Importer: Sendable {
                     case .failure(let e):
                         batch.append(MappedRow(kind: .rejected(RowIssue(line: e.line, field: nil, reason: Localized(de: e.problem.description, en: e.problem.description))), line: e.line, sourceFields: []))
                     case .success(let record):
-                        batch.append(try MappedRow(mapper.map(record), line: record.line, fields: keepFields ? record.fields : [], keys: keys))
+                        batch.append(try MappedRow(mapper.map(record), line: record.line, fields: keepFields ? record.fields : [], keys: keys,
+                                                   references: references, format: format))
                     }
                     if batch.count == Self.batchSize {
                         if !queue.push(batch) { return }

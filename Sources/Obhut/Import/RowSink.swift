@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ObhutCore
 import ObhutImport
 import ObhutStore
@@ -22,17 +23,54 @@ struct MappedRow: Sendable {
     var sourceFields: [String?]
 }
 
+/// The ids of customers and products in the store when an import starts, so the producer
+/// thread checks references and the writer thread only writes.
+struct ReferenceSets: Sendable {
+    var customers: Set<String> = []
+    var products: Set<String> = []
+
+    static func load(_ store: SQLiteStore, for entity: ImportEntity) throws -> ReferenceSets {
+        try store.writer.read { db in
+            var r = ReferenceSets()
+            if [.orders, .feedback, .consents].contains(entity) { r.customers = try Set(String.fetchAll(db, sql: "SELECT id FROM customer")) }
+            if entity == .orders { r.products = try Set(String.fetchAll(db, sql: "SELECT id FROM product")) }
+            return r
+        }
+    }
+}
+
 extension MappedRow {
-    /// Seals what must be sealed (customers, lead contacts) on the producer thread.
-    init(_ record: MappedRecord, line: Int, fields: [String?], keys: KeyRing) throws {
+    /// Seals what must be sealed (customers, lead contacts) and checks references, on the
+    /// producer thread.
+    init(_ record: MappedRecord, line: Int, fields: [String?], keys: KeyRing, references: ReferenceSets, format: ImportFormat) throws {
         self.line = line
         sourceFields = fields
+        func unknownCustomer() -> Kind {
+            .rejected(RowIssue(line: line, field: "customer_id", reason: Localized(
+                de: "unbekannte Kundennummer; zuerst die Kunden importieren", en: "unknown customer id; import the customers first")))
+        }
         switch record {
         case .customer(let c, let soft): kind = .customer(try keys.prepare(c, softInvalidMask: soft))
         case .product(let p): kind = .product(p)
-        case .order(let o, let hints): kind = .order(o, hints: hints)
-        case .feedback(let f): kind = .feedback(f)
-        case .consent(let c): kind = .consent(c)
+        case .order(let o, var hints):
+            if hints.customerEmail == nil, let id = o.customerId, !references.customers.contains(id) {
+                kind = unknownCustomer()
+            } else if !references.products.contains(o.productId) {
+                // Shop exports carry the article on the line: the writer creates it.
+                if format == .generic || hints.productName == nil {
+                    kind = .rejected(RowIssue(line: line, field: "product_id", reason: Localized(
+                        de: "unbekannte Artikelnummer; zuerst die Produkte importieren", en: "unknown product id; import the products first")))
+                } else {
+                    hints.createProduct = true
+                    kind = .order(o, hints: hints)
+                }
+            } else {
+                kind = .order(o, hints: hints)
+            }
+        case .feedback(let f):
+            kind = f.customerId.map(references.customers.contains) == false ? unknownCustomer() : .feedback(f)
+        case .consent(let c):
+            kind = references.customers.contains(c.customerId) ? .consent(c) : unknownCustomer()
         case .lead(let l): kind = .lead(try keys.prepare(l))
         case .rejected(let issue): kind = .rejected(issue)
         }
@@ -61,10 +99,8 @@ struct RowSink {
             if let issue = try resolveReferences(&o, hints: hints, line: row.line, create: true) { return issue }
             return try writer.write(o) == .duplicateInImport ? duplicate(row, field: "order_id") : nil
         case .feedback(let f):
-            if let c = f.customerId, try !writer.customerExists(c) { return unknownCustomer(row.line) }
             return try writer.write(f) == .duplicateInImport ? duplicate(row, field: "feedback_id") : nil
         case .consent(let c):
-            if try !writer.customerExists(c.customerId) { return unknownCustomer(row.line) }
             _ = try writer.write(c, recordedAt: now)
             return nil
         case .lead(let l):
@@ -78,10 +114,6 @@ struct RowSink {
         switch row.kind {
         case .rejected(let issue): return issue
         case .order(var o, let hints): return try resolveReferences(&o, hints: hints, line: row.line, create: false)
-        case .feedback(let f):
-            if let c = f.customerId, try !writer.customerExists(c) { return unknownCustomer(row.line) }
-            return nil
-        case .consent(let c): return try writer.customerExists(c.customerId) ? nil : unknownCustomer(row.line)
         default: return nil
         }
     }
@@ -94,26 +126,13 @@ struct RowSink {
                     en: "no customer with this e-mail address; import the customers first"))
             }
             o.customerId = id
-        } else if let id = o.customerId, try !writer.customerExists(id) {
-            return unknownCustomer(line)
         }
-        if try !writer.productExists(o.productId) {
-            // Shop exports carry the article on the order line: create it rather than reject.
-            guard let name = hints.productName, format != .generic else {
-                return RowIssue(line: line, field: "product_id", reason: Localized(
-                    de: "unbekannte Artikelnummer; zuerst die Produkte importieren",
-                    en: "unknown product id; import the products first"))
-            }
-            if create {
-                _ = try writer.write(Product(id: o.productId, name: name, priceMinor: o.unitPriceMinor, currency: o.currency))
-            }
+        // Customer and product ids were checked on the producer thread; only articles a shop
+        // export names on its lines are created here, once.
+        if hints.createProduct, create, let name = hints.productName, try !writer.productExists(o.productId) {
+            _ = try writer.write(Product(id: o.productId, name: name, priceMinor: o.unitPriceMinor, currency: o.currency))
         }
         return nil
-    }
-
-    private func unknownCustomer(_ line: Int) -> RowIssue {
-        RowIssue(line: line, field: "customer_id", reason: Localized(
-            de: "unbekannte Kundennummer; zuerst die Kunden importieren", en: "unknown customer id; import the customers first"))
     }
 
     private func duplicate(_ row: MappedRow, field: String) -> RowIssue {

@@ -19,6 +19,8 @@ public struct ShopHints: Sendable, Equatable {
     public var customerEmail: String?
     /// Shop exports carry the article on the line: a missing product is created from it.
     public var productName: String?
+    /// Set by the importer when the article is not in the store yet and must be created.
+    public var createProduct = false
 
     public init(customerEmail: String? = nil, productName: String? = nil) {
         self.customerEmail = customerEmail
@@ -273,8 +275,18 @@ struct FieldAccess {
     /// The trimmed value, nil when the column is absent or the value empty.
     func text(_ field: String) -> String? {
         guard let p = resolver.position(field), let raw = record[p] else { return nil }
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = FieldAccess.trimmed(raw)
         return t.isEmpty ? nil : t
+    }
+
+    /// Drops surrounding spaces and tabs. Most fields have none, so the common path only looks at
+    /// the first and last byte (Foundation's trimming bridges to NSString and dominated imports).
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        if !isSpace(first) && !isSpace(last) && first < 0x80 && last < 0x80 { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     func required(_ field: String) throws(RowIssue) -> String {

@@ -21,6 +21,9 @@ public final class ImportWriter {
     let db: Database
     public let importId: Int64
     let keys: KeyRing
+    /// Statements prepared once per import: looking them up by SQL text for every row cost more
+    /// than executing them.
+    private var statements: [StatementKey: Statement] = [:]
     private var customerIds: Set<String>?
     private var productIds: Set<String>?
     private var leadIds: Set<String>?
@@ -29,6 +32,15 @@ public final class ImportWriter {
         self.db = db
         self.importId = importId
         self.keys = keys
+    }
+
+    enum StatementKey { case customer, personKey, product, orderLine, feedback, consent, lead }
+
+    private func prepared(_ key: StatementKey, _ sql: @autoclosure () -> String) throws -> Statement {
+        if let s = statements[key] { return s }
+        let s = try db.makeStatement(sql: sql())
+        statements[key] = s
+        return s
     }
 
     // MARK: References
@@ -54,7 +66,7 @@ public final class ImportWriter {
     // MARK: Writes
 
     public func write(_ c: PreparedCustomer) throws -> WriteOutcome {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try self.prepared(.customer, """
             INSERT INTO customer (id, sealed, email_index, identity_index, phone_index, country, language,
                 created_at, updated_at, present_mask, soft_invalid_mask, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -71,7 +83,7 @@ public final class ImportWriter {
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return .duplicateInImport }
-        let keyStatement = try db.cachedStatement(sql: """
+        let keyStatement = try self.prepared(.personKey, """
             INSERT INTO person_key (subject, wrapped) VALUES (?, ?)
             ON CONFLICT(subject) DO UPDATE SET wrapped = excluded.wrapped
             """)
@@ -82,7 +94,7 @@ public final class ImportWriter {
     }
 
     public func write(_ p: Product) throws -> WriteOutcome {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try self.prepared(.product, """
             INSERT INTO product (id, name, category, price_minor, currency, for_sale, created_at, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
@@ -101,7 +113,7 @@ public final class ImportWriter {
     }
 
     public func write(_ o: OrderLine) throws -> WriteOutcome {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try self.prepared(.orderLine, """
             INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
                 currency, ordered_at, channel, discount_minor, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -112,11 +124,19 @@ public final class ImportWriter {
                 discount_minor = excluded.discount_minor, import_id = excluded.import_id
             WHERE order_line.import_id IS NOT excluded.import_id
             """)
-        statement.setUncheckedArguments([
-            o.orderId, o.line, o.customerId, o.productId, o.quantity, o.unitPriceMinor, o.currency,
-            Int64(o.orderedAt.timeIntervalSince1970), o.channel, o.discountMinor, importId,
-        ])
-        try statement.execute()
+        let raw = RawStatement(statement)
+        raw.bind(1, o.orderId)
+        raw.bind(2, Int64(o.line))
+        raw.bind(3, o.customerId)
+        raw.bind(4, o.productId)
+        raw.bind(5, o.quantity)
+        raw.bind(6, o.unitPriceMinor)
+        raw.bind(7, o.currency)
+        raw.bind(8, Int64(o.orderedAt.timeIntervalSince1970))
+        raw.bind(9, o.channel)
+        raw.bind(10, o.discountMinor)
+        raw.bind(11, importId)
+        try raw.step(db)
         return db.changesCount > 0 ? .written : .duplicateInImport
     }
 
@@ -133,7 +153,7 @@ public final class ImportWriter {
             key = keys.workspace
         }
         let sealed = try key.seal(Data(f.text.utf8), context: context)
-        let statement = try db.cachedStatement(sql: """
+        let statement = try self.prepared(.feedback, """
             INSERT INTO feedback (id, customer_id, product_id, kind, rating, sealed_text, language, created_at, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id, product_id = excluded.product_id,
@@ -151,7 +171,7 @@ public final class ImportWriter {
 
     /// Appends a consent event; the same event imported again is ignored (the ledger is append-only).
     public func write(_ c: ConsentEvent, recordedAt: Date) throws -> WriteOutcome {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try self.prepared(.consent, """
             INSERT OR IGNORE INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -165,7 +185,7 @@ public final class ImportWriter {
 
     public func write(_ prepared: PreparedLead) throws -> WriteOutcome {
         let l = prepared.lead
-        let statement = try db.cachedStatement(sql: """
+        let statement = try self.prepared(.lead, """
             INSERT INTO lead (id, company, sealed_contact, source, industry, size, created_at, stage, outcome,
                 emails_opened, visits, meetings, last_activity_at, stage_since, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

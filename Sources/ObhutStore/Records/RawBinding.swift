@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Binds and steps a prepared statement through SQLite's C API, for the one hot path where
+/// GRDB's per-row argument boxing cost more than SQLite itself (order-line imports). Used only
+/// inside GRDB's own write closure, on its queue, with a statement GRDB prepared.
+struct RawStatement {
+    let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ statement: Statement) { self.statement = statement }
+
+    func bind(_ index: Int32, _ value: String) {
+        var value = value
+        value.withUTF8 { p in
+            guard let base = p.baseAddress else {
+                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                return
+            }
+            _ = base.withMemoryRebound(to: CChar.self, capacity: p.count) { sqlite3_bind_text(handle, index, $0, Int32(p.count), Self.transient) }
+        }
+    }
+
+    func bind(_ index: Int32, _ value: String?) {
+        if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
+
+    /// Runs the statement once; throws GRDB's `DatabaseError` (without the bound values) on failure.
+    func step(_ db: Database) throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+}
