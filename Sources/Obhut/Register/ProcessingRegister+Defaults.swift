@@ -15,8 +15,10 @@ extension ProcessingRegister {
                     en: "Which products and categories sell when, what is bought together, rising and falling products, repeat-purchase intervals. Pseudonymised."),
                 dataCategories: ["purchase history"],
                 fields: ["orders.customer_id", "orders.order_id", "orders.product_id", "orders.quantity", "orders.unit_price", "orders.ordered_at", "products.category"],
+                // Aggregates only: analytics (legitimate interest) allows no per-person profiling. Lists
+                // of who is due to rebuy belong to a consent-based activity.
                 results: [ResultDeclaration(name: "patterns", perPerson: false, retentionDays: 365),
-                          ResultDeclaration(name: "rebuy-due", perPerson: true, retentionDays: 90)],
+                          ResultDeclaration(name: "rebuy-intervals", perPerson: false, retentionDays: 365)],
                 humanReview: false, qualityThreshold: 60),
             ProcessingActivity(
                 name: "segments", purpose: .personalization, legalBasis: .consent,

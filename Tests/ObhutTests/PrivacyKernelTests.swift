@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import ObhutCore
+import ObhutStore
+import Testing
+@testable import Obhut
+
+struct PrivacyKernelTests {
+    func kernel(_ ws: Workspace) -> PrivacyKernel {
+        PrivacyKernel(workspace: ws, analyses: ["segments": OrderCountAnalysis(kind: "segment"), "li-test": OrderCountAnalysis(kind: "count")])
+    }
+
+    /// The people with a currently granted consent for a purpose, from the ledger (latest wins).
+    func consenting(_ ws: Workspace, _ purpose: String) throws -> Set<String> {
+        try ws.store.writer.read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT customer_id FROM (SELECT customer_id, granted, row_number() OVER (PARTITION BY customer_id ORDER BY at DESC, seq DESC) rn
+                FROM consent_event WHERE purpose = ?) WHERE rn = 1 AND granted = 1
+                """, arguments: [purpose]))
+        }
+    }
+
+    func resultOwners(_ ws: Workspace, _ activity: String) throws -> Set<String> {
+        try ws.store.writer.read { db in Set(try String.fetchAll(db, sql: "SELECT customer_id FROM derived_result WHERE activity = ?", arguments: [activity])) }
+    }
+
+    @Test func refusesToRunWithoutApprovalAndRecordsTheRefusal() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 1, customers: 30)
+        try shop.populate(ws)
+        try ws.revokeApproval(activity: "segments", actor: .cli)
+        #expect(throws: KernelError.self) { try kernel(ws).run("segments") }
+        let status = try ws.store.writer.read { db in try String.fetchOne(db, sql: "SELECT status FROM activity_run ORDER BY id DESC LIMIT 1") }
+        #expect(status == "refused")
+        let report = try kernel(ws).preflight("segments")
+        #expect(!report.passed)
+        #expect(report.items.contains { $0.check == "approval" && $0.status == .fail })
+    }
+
+    @Test func activityWithoutAnalysisFailsPreflight() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 2, customers: 10)
+        try shop.populate(ws)
+        let report = try PrivacyKernel(workspace: ws, analyses: [:]).preflight("clv")
+        #expect(report.items.contains { $0.check == "analysis" && $0.status == .fail })
+    }
+
+    @Test func declaringAnIdentifyingFieldFailsPreflight() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 3, customers: 10)
+        try shop.populate(ws)
+        var register = try ws.register()
+        let i = try #require(register.activities.firstIndex { $0.name == "segments" })
+        register.activities[i].fields.append("customers.email")
+        try ws.save(register)
+        let report = try kernel(ws).preflight("segments")
+        #expect(report.items.contains { $0.check == "minimisation" && $0.status == .fail })
+    }
+
+    @Test func specialCategoryProductsAreFlaggedAndLeftOutOfTheScope() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 4, customers: 60)
+        try shop.populate(ws)
+        let report = try kernel(ws).preflight("purchase-patterns")
+        #expect(report.items.contains { $0.check == "special-category" && $0.status == .warning })
+        let register = try ws.register()
+        let scope = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("purchase-patterns"))).build()
+        let apotheke = try #require(scope.products?.ids.firstIndex(of: "P19"))
+        #expect(!(scope.orders?.product?.contains(Int32(apotheke)) ?? true))
+    }
+
+    /// Properties over many random workspaces (invariant 2).
+    @Test(arguments: 1...12)
+    func scopesHoldOnlyPeopleWithALegalBasis(seed: UInt64) throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: seed, customers: 40)
+        try shop.populate(ws)
+        let rights = SubjectRights(workspace: ws)
+        var rng = RandomShop.SplitMix(state: seed &* 31)
+        var restricted = Set<String>(), objecting = Set<String>()
+        for i in 0..<40 where rng.next() % 7 == 0 { try rights.restrict("K\(i)", kind: .restrict, purpose: nil); restricted.insert("K\(i)") }
+        for i in 0..<40 where rng.next() % 7 == 0 { try rights.restrict("K\(i)", kind: .object, purpose: "sales"); objecting.insert("K\(i)") }
+        var register = try ws.register()
+        register.activities.append(ProcessingActivity(
+            name: "li-test", purpose: .sales, legalBasis: .legitimateInterest, description: Localized(de: "Test", en: "Test"),
+            dataCategories: ["purchase history"], fields: ["orders.customer_id", "orders.ordered_at"],
+            results: [ResultDeclaration(name: "count", perPerson: true, retentionDays: 30)], humanReview: true,
+            approval: Approval(by: "DSB Test", at: fixedNow)))
+        try ws.save(register)
+
+        // Consent-based activity: exactly the consenting, unrestricted people get results.
+        try kernel(ws).run("segments")
+        let owners = try resultOwners(ws, "segments")
+        #expect(owners == (try consenting(ws, "personalization")).subtracting(restricted))
+
+        // Legitimate interest: everyone except restricted and objecting.
+        try kernel(ws).run("li-test")
+        let all = Set((0..<40).map { "K\($0)" })
+        #expect(try resultOwners(ws, "li-test") == all.subtracting(restricted).subtracting(objecting))
+
+        // A withdrawal removes the person's results at once and from the next run.
+        if let someone = owners.sorted().first {
+            try rights.consent(someone, purpose: .personalization, granted: false, source: "test", textVersion: "v1")
+            #expect(!(try resultOwners(ws, "segments")).contains(someone))
+            try kernel(ws).run("segments")
+            #expect(!(try resultOwners(ws, "segments")).contains(someone))
+        }
+    }
+
+    @Test func scopeCarriesPseudonymsNotIdsAndOnlyDeclaredColumns() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 5, customers: 20)
+        try shop.populate(ws)
+        let register = try ws.register()
+        let scope = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("segments"))).build()
+        #expect(!scope.people.isEmpty)
+        #expect(scope.people.allSatisfy { $0.hasPrefix("p_") && !$0.contains("K") })
+        #expect(scope.orders?.product == nil, "segments does not declare orders.product_id")
+        #expect(scope.orders?.orderedAt != nil)
+        #expect(scope.customers == nil && scope.feedback == nil && scope.leads == nil)
+        let other = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("clv"))).build()
+        #expect(Set(other.people).isDisjoint(with: Set(scope.people)), "pseudonyms differ between activities")
+    }
+
+    @Test func runStoresPreflightReportAndResultsCarryExplanationAndModelVersion() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 6, customers: 20)
+        try shop.populate(ws)
+        let run = try kernel(ws).run("segments")
+        let row = try ws.store.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM activity_run WHERE id = ?", arguments: [run.runId]) }
+        #expect(row?["status"] as String? == "completed")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let preflight = try decoder.decode(PreflightReport.self, from: Data((row?["preflight"] as String? ?? "").utf8))
+        #expect(preflight.passed)
+        let missing = try ws.store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM derived_result WHERE explanation = '' OR model_version = '' OR run_id <> ?", arguments: [run.runId])
+        }
+        #expect(missing == 0)
+    }
+}
