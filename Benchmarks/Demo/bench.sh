@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .target(name: "ObhutCore"),
         .target(name: "ObhutDemo", dependencies: ["ObhutCore"]),
-        .executableTarget(name: "DemoBench", dependencies: ["ObhutDemo", "ObhutCore"], exclude: ["bench.sh"]),
+        .executableTarget(name: "DemoBench", dependencies: ["ObhutDemo", "ObhutCore"], exclude: ["bench.sh", "bgnbd_check.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,6 +63,28 @@ final class Collector: @unchecked Sendable {
 }
 
 let detailed = CommandLine.arguments.contains("--stats")
+if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 1 < CommandLine.arguments.count {
+    // Transactions (customer, UTC day, value in cents; returns left out) and the truth, as CSV
+    // for checking the purchase process with an outside tool (e.g. lifetimes' BG/NBD).
+    let dir = CommandLine.arguments[i + 1]
+    let s = DemoShop(config: DemoConfig(seed: seed, customers: customers, batchSize: batchSize))
+    var tx = "customer_id,date,value\n"
+    var truth = "customer_id,type,purchases_per_year,dropout,active,orders,coffee\n"
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withFullDate]
+    for b in (0..<s.batchCount).map(s.batch) {
+        var seen = Set<String>()
+        for l in b.orderLines where l.quantity > 0 && seen.insert(l.orderId).inserted {
+            tx += "\(l.customerId!),\(f.string(from: l.orderedAt)),\(l.valueMinor)\n"
+        }
+        for t in b.truth where t.duplicateOf == nil && t.defect != .staleCustomer {
+            truth += "\(t.customerId),\(t.type.rawValue),\(t.purchasesPerYear),\(t.dropoutProbability),\(t.activeAtEnd),\(t.orders),\(t.coffeeRebuyer)\n"
+        }
+    }
+    try! tx.write(toFile: dir + "/transactions.csv", atomically: true, encoding: .utf8)
+    try! truth.write(toFile: dir + "/truth.csv", atomically: true, encoding: .utf8)
+    exit(0)
+}
 let collisions = CommandLine.arguments.contains("--collisions")
 if CommandLine.arguments.contains("--sample") {
     let s = DemoShop(config: DemoConfig(seed: seed, customers: 200, dirtyShare: 0.2))

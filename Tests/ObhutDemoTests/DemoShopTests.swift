@@ -245,10 +245,10 @@ struct DemoShopBehaviourTests {
         }
         let shears = Fixture.productId(named: "Gartenschere Bypass")
         let gloves = Fixture.productId(named: "Gartenhandschuhe Leder")
-        let teddy = Fixture.productId(named: "Plüschbär 30 cm")
+        let beans = Fixture.productId(named: "Kaffeebohnen Espresso Classico 1 kg")
         let planted = lift(shears, gloves)
-        let unrelated = lift(shears, teddy)
-        print("lift shears→gloves \(planted) (expected > 10), shears→teddy \(unrelated) (expected < 2)")
+        let unrelated = lift(shears, beans)
+        print("lift shears→gloves \(planted) (expected > 10), shears→coffee beans \(unrelated) (expected < 2)")
         #expect(planted > 10)
         #expect(unrelated < 2)
         #expect(Fixture.shop.bundles.contains { $0.anchorProductIds.contains(shears) && $0.partnerProductId == gloves })

@@ -17,8 +17,8 @@ struct TypeParams: Sendable {
 
     static func of(_ type: DemoCustomerType) -> TypeParams {
         switch type {
-        case .loyal: TypeParams(rateMean: 1 / 90, rateShape: 2.5, dropA: 1, dropB: 40, affinityShape: 1.5, extraItems: 0.9, coffeeShare: 0.25, personalization: 0.72, marketing: 0.50)
-        case .regular: TypeParams(rateMean: 1 / 260, rateShape: 1.0, dropA: 1.5, dropB: 6, affinityShape: 0.5, extraItems: 0.55, coffeeShare: 0.05, personalization: 0.56, marketing: 0.35)
+        case .loyal: TypeParams(rateMean: 1 / 100, rateShape: 2.5, dropA: 1, dropB: 40, affinityShape: 1.5, extraItems: 0.9, coffeeShare: 0.25, personalization: 0.72, marketing: 0.50)
+        case .regular: TypeParams(rateMean: 1 / 290, rateShape: 1.0, dropA: 1.5, dropB: 6, affinityShape: 0.5, extraItems: 0.55, coffeeShare: 0.05, personalization: 0.56, marketing: 0.35)
         case .bargainHunter: TypeParams(rateMean: 1 / 170, rateShape: 1.2, dropA: 1.2, dropB: 9, affinityShape: 0.6, extraItems: 0.6, coffeeShare: 0.03, personalization: 0.55, marketing: 0.45)
         case .oneOff: TypeParams(rateMean: 0, rateShape: 1, dropA: 1, dropB: 1, affinityShape: 0.4, extraItems: 0.6, coffeeShare: 0, personalization: 0.46, marketing: 0.25)
         case .lapsed: TypeParams(rateMean: 1 / 110, rateShape: 1.5, dropA: 1.2, dropB: 8, affinityShape: 0.5, extraItems: 0.6, coffeeShare: 0.06, personalization: 0.52, marketing: 0.32)
@@ -186,7 +186,8 @@ extension DemoShop {
             coffee = rng.chance(params.coffeeShare)
             if coffee { dropout *= 0.35 }
             let candidateMean = meanIntensity / max(1e-9, lambda * peak)
-            dead = rng.chance(dropout)
+            // As in BG/NBD, dropout follows repeat purchases only: the first order is the trial.
+            dead = false
             var tMain = joinDay + rng.exponential(mean: candidateMean)
             var tCoffee = coffee ? joinDay + rng.gamma(shape: 8, scale: 3.5) : Double.infinity
             while !dead && events.count < 400 {
