@@ -118,7 +118,9 @@ DispatchQueue.concurrentPerform(iterations: threads) { worker in
         if collisions {
             for c in b.customers {
                 guard let last = c.personal.lastName, let pc = c.personal.postalCode else { continue }
-                let key = last.lowercased() + "|" + pc
+                // --with-first-name: the key a stricter duplicate check could use.
+                let first = CommandLine.arguments.contains("--with-first-name") ? (c.personal.firstName ?? "").lowercased() + "|" : ""
+                let key = first + last.lowercased() + "|" + pc
                 local.identities[key, default: []].append(c.personal.email?.trimmingCharacters(in: .whitespaces).lowercased() ?? "-" + c.id)
             }
         }

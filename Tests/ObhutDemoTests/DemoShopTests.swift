@@ -1,8 +1,7 @@
 import Foundation
 import ObhutCore
+import ObhutDemo
 import Testing
-
-@testable import ObhutDemo
 
 /// One mid-sized shop shared by the tests (generated once, about 20k customers).
 enum Fixture {
