@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "Obhut",
             dependencies: [
-                "ObhutCore", "ObhutStore", "ObhutImport", "ObhutAnalytics",
+                "ObhutCore", "ObhutStore", "ObhutImport", "ObhutAnalytics", "ObhutDemo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),

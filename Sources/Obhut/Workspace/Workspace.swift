@@ -66,6 +66,16 @@ public struct Workspace: Sendable {
         return Workspace(directory: directory, store: store, clock: clock)
     }
 
+    /// Deletes the files of a workspace (database with WAL and journal, key, register) and
+    /// nothing else in the folder.
+    public static func removeFiles(at directory: URL) throws {
+        let fm = FileManager.default
+        for name in [databaseName, databaseName + "-wal", databaseName + "-shm", databaseName + "-journal", masterKeyName, ProcessingRegister.fileName] {
+            let url = directory.appendingPathComponent(name)
+            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+        }
+    }
+
     /// The processing register as it is on disk now (the DPO may have edited it).
     public func register() throws -> ProcessingRegister { try ProcessingRegister.load(from: directory) }
 

@@ -102,8 +102,7 @@ public struct RowMapper: Sendable {
             }
             country = code
         }
-        if let phone = personal.phone, case .failure = PhoneNumber.normalized(phone) { soft |= CustomerField.phone.bit }
-        if let pc = personal.postalCode, !PostalCodes.isPlausible(pc, country: country ?? "DE") { soft |= CustomerField.postalCode.bit }
+        soft |= Plausibility.softInvalidMask(personal, country: country)
         if let raw = row.text("birth_date") {
             guard case .success(let day) = row.parsers.time.day(raw) else {
                 throw row.issue("birth_date", de: "kein gültiges Datum (JJJJ-MM-TT oder TT.MM.JJJJ)", en: "not a valid date (YYYY-MM-DD or DD.MM.YYYY)")
@@ -112,9 +111,8 @@ public struct RowMapper: Sendable {
             guard seconds <= row.latest, day >= CivilDate.days(year: 1900, month: 1, day: 1) else {
                 throw row.issue("birth_date", de: "unplausibles Datum (vor 1900 oder in der Zukunft)", en: "implausible date (before 1900 or in the future)")
             }
-            let ageYears = Double(row.latest - seconds) / (365.25 * 86_400)
-            if ageYears < 14 || ageYears > 110 { soft |= CustomerField.birthDate.bit }
             personal.birthDate = CivilDate.isoText(fromDays: day)
+            if !Plausibility.isPlausibleBirthDay(day, now: row.latest) { soft |= CustomerField.birthDate.bit }
         }
         let language = row.text("language").flatMap { Language(rawValue: String($0.lowercased().prefix(2))) }
         let created = try row.timestamp("created_at", required: false)

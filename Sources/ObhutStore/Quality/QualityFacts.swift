@@ -78,15 +78,18 @@ public struct QualityFacts: Sendable, Codable, Equatable {
                 FROM order_line
                 """, arguments: [future])!
             let orderRows: Int = orders["n"]
+            // Outliers on the log of the line value: prices are skewed, so fences on the raw values
+            // would flag every expensive article. Beyond 3 interquartile ranges of ln(value).
             var outliers = 0
-            if orderRows >= 20 {
-                let q1 = try Double.fetchOne(db, sql: "SELECT quantity * unit_price_minor AS v FROM order_line ORDER BY v LIMIT 1 OFFSET ?", arguments: [orderRows / 4]) ?? 0
-                let q3 = try Double.fetchOne(db, sql: "SELECT quantity * unit_price_minor AS v FROM order_line ORDER BY v LIMIT 1 OFFSET ?", arguments: [orderRows * 3 / 4]) ?? 0
-                let fence = q3 + 3 * max(q3 - q1, 1)
-                let low = q1 - 3 * max(q3 - q1, 1)
+            let positive = try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE quantity * unit_price_minor > 0") ?? 0
+            if positive >= 20 {
+                let quantile = "SELECT ln(quantity * unit_price_minor) AS v FROM order_line WHERE quantity * unit_price_minor > 0 ORDER BY v LIMIT 1 OFFSET ?"
+                let q1 = try Double.fetchOne(db, sql: quantile, arguments: [positive / 4]) ?? 0
+                let q3 = try Double.fetchOne(db, sql: quantile, arguments: [positive * 3 / 4]) ?? 0
+                let spread = max(q3 - q1, 0.1)
                 outliers = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM order_line WHERE quantity * unit_price_minor > ? OR quantity * unit_price_minor < ?
-                    """, arguments: [fence, low]) ?? 0
+                    SELECT count(*) FROM order_line WHERE quantity * unit_price_minor > 0 AND (ln(quantity * unit_price_minor) > ? OR ln(quantity * unit_price_minor) < ?)
+                    """, arguments: [q3 + 3 * spread, q1 - 3 * spread]) ?? 0
             }
             out.append(EntityFacts(entity: .orders, rows: orderRows, fields: [
                 FieldCount(field: "channel", present: orders["channel"], invalid: 0),

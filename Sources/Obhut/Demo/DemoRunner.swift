@@ -1,0 +1,169 @@
+import Foundation
+import ObhutCore
+import ObhutDemo
+import ObhutImport
+import ObhutStore
+
+/// What `obhut demo` did.
+public struct DemoReport: Sendable, Codable {
+    public var directory: String
+    public var seed: UInt64
+    public var customers: Int
+    public var counts: [String: Int]
+    public var qualityScore: Int
+    public var seconds: Double
+
+    public func render(in language: Language) -> String {
+        let d = directory
+        let e = Entity.allCases.map { "  \($0.title[language].padding(toLength: 26, withPad: " ", startingAt: 0))\(counts[$0.rawValue] ?? 0)" }.joined(separator: "\n")
+        return Localized(
+            de: """
+                Demo-Shop angelegt in \(d) (Startwert \(seed), \(String(format: "%.1f", seconds)) s).
+                Alle Personen sind erfunden. Personenbezogene Felder liegen nur verschlüsselt vor.
+
+                \(e)
+
+                Datenqualität: \(qualityScore)/100 (der Demo-Shop enthält absichtlich ein paar fehlerhafte Zeilen)
+
+                Als Nächstes:
+                  obhut status --dir \(d)
+                  obhut quality --dir \(d)            # findet die eingebauten Fehler
+                  obhut columns                       # Spalten für den Import eigener Daten
+                  obhut import customers DATEI.csv --dir \(d)
+                """,
+            en: """
+                Demo shop created in \(d) (seed \(seed), \(String(format: "%.1f", seconds)) s).
+                Every person in it is invented. Personal fields are stored encrypted only.
+
+                \(e)
+
+                Data quality: \(qualityScore)/100 (the demo shop has a few deliberately dirty rows)
+
+                Next:
+                  obhut status --dir \(d)
+                  obhut quality --dir \(d)            # finds the planted defects
+                  obhut columns                       # columns for importing your own data
+                  obhut import customers FILE.csv --dir \(d)
+                """)[language]
+    }
+}
+
+/// Generates the invented demo shop and loads it through the same writer the importer uses:
+/// batches are generated and sealed on other cores while this thread writes, in one transaction.
+public struct DemoRunner: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Generates and loads the shop as of `asOf` (deterministic for the same seed and date), fills
+    /// in the invented controller and approves the shipped activities as the invented DPO.
+    public func run(seed: UInt64, customers: Int, asOf: Date, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> DemoReport {
+        let start = Date()
+        let config = DemoConfig(seed: seed, customers: customers, now: asOf)
+        try config.validate()
+        let shop = DemoShop(config: config)
+        let keys = workspace.store.keys
+        let now = workspace.clock()
+        let batches = shop.batchCount
+
+        struct SealedBatch: Sendable {
+            var customers: [PreparedCustomer]
+            var batch: DemoBatch
+        }
+        // Two producer threads generate and seal alternate batches; the queue bound keeps memory flat.
+        let queue = OrderedQueue<SealedBatch>(count: batches, window: 4)
+        let producerCount = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+        for p in 0..<producerCount {
+            let thread = Thread {
+                var i = p
+                while i < batches {
+                    let batch = shop.batch(i)
+                    // The same plausibility marks the importer sets, so the quality report finds the planted defects.
+                    let nowSeconds = Int64(asOf.timeIntervalSince1970)
+                    let sealed = (try? batch.customers.map {
+                        try keys.prepare($0, softInvalidMask: Plausibility.softInvalidMask($0.personal, country: $0.country, now: nowSeconds))
+                    }) ?? []
+                    if !queue.put(i, SealedBatch(customers: sealed, batch: batch)) { return }
+                    i += producerCount
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        do {
+            try workspace.store.importTransaction(label: "demo", fileName: "demo seed \(seed)", format: "demo", now: now) { writer in
+                var rows = 0
+                for product in shop.products { _ = try writer.write(product) }
+                for index in 0..<batches {
+                    guard let sealed = queue.take(index) else { break }
+                    for c in sealed.customers { _ = try writer.write(c) }
+                    for c in sealed.batch.consents { _ = try writer.write(c, recordedAt: now) }
+                    for o in sealed.batch.orderLines { _ = try writer.write(o) }
+                    for f in sealed.batch.feedback { _ = try writer.write(f) }
+                    rows += sealed.customers.count
+                    progress?(rows, customers)
+                }
+                for lead in shop.leads() { _ = try writer.write(keys.prepare(lead)) }
+                return ((), rows, 0)
+            }
+        } catch {
+            queue.cancel()
+            throw error
+        }
+        try workspace.store.setMeta("demo_seed", String(seed))
+        try workspace.audit(actor: .job("demo"), action: "import.demo", count: customers)
+        var register = try workspace.register()
+        register.controller = .init(name: "Demo-Shop GmbH (erfunden / invented)", contact: "Beispielweg 1, 10115 Berlin, shop@example.de",
+                                    dpo: "Demo-DSB (erfunden / invented), dsb@example.de")
+        try workspace.save(register)
+        for activity in register.activities { try workspace.approve(activity: activity.name, by: "Demo-DSB", actor: .job("demo")) }
+        let quality = try QualityReport.compute(for: workspace)
+        let counts = try workspace.store.counts()
+        return DemoReport(
+            directory: workspace.directory.path, seed: seed, customers: customers,
+            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
+            qualityScore: quality.score, seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// Results that producers finish out of order, taken by the consumer in order; at most `window`
+/// indexes ahead of the consumer are held, so memory stays bounded.
+final class OrderedQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slots: [Int: Element] = [:]
+    private var next = 0
+    private var cancelled = false
+    private let window: Int
+
+    init(count: Int, window: Int) { self.window = window }
+
+    /// Blocks while `index` is too far ahead. Returns false once cancelled.
+    func put(_ index: Int, _ element: Element) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while index >= next + window && !cancelled { condition.wait() }
+        if cancelled { return false }
+        slots[index] = element
+        condition.broadcast()
+        return true
+    }
+
+    func take(_ index: Int) -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index] == nil && !cancelled { condition.wait() }
+        if cancelled { return nil }
+        next = index + 1
+        condition.broadcast()
+        return slots.removeValue(forKey: index)
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        slots.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
