@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ObhutCoreTests", dependencies: ["ObhutCore"]),
         .testTarget(name: "ObhutAnalyticsTests", dependencies: ["ObhutAnalytics"]),
         .testTarget(name: "ObhutImportTests", dependencies: ["ObhutImport"]),
-        .testTarget(name: "ObhutDemoTests", dependencies: ["ObhutDemo"]),
+        .testTarget(name: "ObhutDemoTests", dependencies: ["ObhutDemo", "ObhutCore"]),
         .testTarget(name: "ObhutStoreTests", dependencies: ["ObhutStore"]),
         .testTarget(name: "ObhutTests", dependencies: ["Obhut"]),
         .testTarget(name: "CLITests", dependencies: ["obhut"]),

@@ -39,10 +39,12 @@ struct KeyTests {
     }
 
     @Test func identityIndexFoldsUmlautsAndCase() throws {
-        let a = try keys.prepare(Customer(id: "A", personal: PersonalFields(lastName: "Müller", postalCode: "10115")))
-        let b = try keys.prepare(Customer(id: "B", personal: PersonalFields(lastName: "MUELLER", postalCode: " 10115")))
+        let a = try keys.prepare(Customer(id: "A", personal: PersonalFields(firstName: "Jörg", lastName: "Müller", postalCode: "10115")))
+        let b = try keys.prepare(Customer(id: "B", personal: PersonalFields(firstName: "JOERG", lastName: "MUELLER", postalCode: " 10115")))
+        let c = try keys.prepare(Customer(id: "C", personal: PersonalFields(firstName: "Anna", lastName: "Müller", postalCode: "10115")))
         #expect(a.identityIndex != nil)
         #expect(a.identityIndex == b.identityIndex)
+        #expect(a.identityIndex != c.identityIndex)
     }
 
     @Test func pseudonymsAreStablePerActivityAndDifferAcrossActivities() {

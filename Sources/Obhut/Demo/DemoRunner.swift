@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ObhutCore
 import ObhutDemo
 import ObhutImport
@@ -12,6 +13,8 @@ public struct DemoReport: Sendable, Codable {
     public var counts: [String: Int]
     public var qualityScore: Int
     public var seconds: Double
+    /// An invented customer to try the subject commands on.
+    public var exampleCustomer: String
 
     public func render(in language: Language) -> String {
         let d = directory
@@ -27,9 +30,12 @@ public struct DemoReport: Sendable, Codable {
 
                 Als Nächstes:
                   obhut status --dir \(d)
-                  obhut quality --dir \(d)            # findet die eingebauten Fehler
-                  obhut columns                       # Spalten für den Import eigener Daten
-                  obhut import customers DATEI.csv --dir \(d)
+                  obhut quality --dir \(d)                  # findet die eingebauten Fehler
+                  obhut register --dir \(d)                 # Verzeichnis der Verarbeitungstätigkeiten (Art. 30)
+                  obhut preflight segments --dir \(d)       # Vorabprüfung einer Auswertung
+                  obhut subject export \(exampleCustomer) --dir \(d)  # Auskunft über eine (erfundene) Person
+                  obhut audit verify --dir \(d)             # Zugriffsprotokoll prüfen
+                  obhut columns                             # Spalten für den Import eigener Daten
                 """,
             en: """
                 Demo shop created in \(d) (seed \(seed), \(String(format: "%.1f", seconds)) s).
@@ -41,9 +47,12 @@ public struct DemoReport: Sendable, Codable {
 
                 Next:
                   obhut status --dir \(d)
-                  obhut quality --dir \(d)            # finds the planted defects
-                  obhut columns                       # columns for importing your own data
-                  obhut import customers FILE.csv --dir \(d)
+                  obhut quality --dir \(d)                  # finds the planted defects
+                  obhut register --dir \(d)                 # record of processing activities (Art. 30)
+                  obhut preflight segments --dir \(d)       # pre-flight check of an analysis
+                  obhut subject export \(exampleCustomer) --dir \(d)  # everything about one (invented) person
+                  obhut audit verify --dir \(d)             # check the audit log
+                  obhut columns                             # columns for importing your own data
                 """)[language]
     }
 }
@@ -123,7 +132,8 @@ public struct DemoRunner: Sendable {
         return DemoReport(
             directory: workspace.directory.path, seed: seed, customers: customers,
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
-            qualityScore: quality.score, seconds: Date().timeIntervalSince(start))
+            qualityScore: quality.score, seconds: Date().timeIntervalSince(start),
+            exampleCustomer: try workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT min(id) FROM customer") } ?? "")
     }
 }
 

@@ -54,9 +54,11 @@ public enum IdentityNormalizer {
         return digits
     }
 
-    /// Last name folded (case, umlauts, ß, spaces, hyphens) joined with the postal code.
-    public static func nameAndPostalCode(lastName: String, postalCode: String) -> String {
-        foldName(lastName) + "|" + postalCode.filter { !$0.isWhitespace }.uppercased()
+    /// First and last name folded (case, umlauts, ß, spaces, hyphens) joined with the postal
+    /// code. The first name matters: last name and postal code alone match thousands of
+    /// different people in a shop of a million.
+    public static func nameAndPostalCode(firstName: String?, lastName: String, postalCode: String) -> String {
+        foldName(firstName ?? "") + "|" + foldName(lastName) + "|" + postalCode.filter { !$0.isWhitespace }.uppercased()
     }
 
     public static func foldName(_ name: String) -> String {

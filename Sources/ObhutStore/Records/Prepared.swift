@@ -47,7 +47,7 @@ extension KeyRing {
         if customer.createdAt != nil { present |= CustomerField.createdAt.bit }
         let identity: Data? =
             if let last = p.lastName, let pc = p.postalCode, !last.isEmpty, !pc.isEmpty {
-                blindIndex.token("np:" + IdentityNormalizer.nameAndPostalCode(lastName: last, postalCode: pc))
+                blindIndex.token("np:" + IdentityNormalizer.nameAndPostalCode(firstName: p.firstName, lastName: last, postalCode: pc))
             } else { nil }
         return PreparedCustomer(
             id: customer.id,
