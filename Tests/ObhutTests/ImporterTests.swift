@@ -166,3 +166,61 @@ import Testing
         #expect(ids.first?.contains("@") == false)
     }
 }
+
+/// End-to-end files as shops and Excel write them.
+@Suite struct ImporterFileShapeTests {
+    @Test func germanExcelExportInWindows1252WithSemicolonsDecimalCommaAndGermanDates() throws {
+        let ws = try makeWorkspace()
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("k.csv", customersCSV)))
+        // "Gießkanne grün" and "Größe" in Windows-1252: ß = 0xDF, ü = 0xFC, ö = 0xF6.
+        var bytes = Array("product_id;name;category;price;currency\r\n".utf8)
+        bytes += Array("P1;Gie".utf8) + [0xDF] + Array("kanne gr".utf8) + [0xFC] + Array("n;Garten;1.234,50;EUR\r\n".utf8)
+        bytes += Array("P2;Gr".utf8) + [0xF6] + [0xDF] + Array("e M;Mode;12,99;EUR\r\n".utf8)
+        let r = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("artikel.csv", bytes: bytes)))
+        #expect(r.rowsImported == 2)
+        let (name, price) = try ws.store.writer.read { db in
+            (try String.fetchOne(db, sql: "SELECT name FROM product WHERE id = 'P1'"), try Int64.fetchOne(db, sql: "SELECT price_minor FROM product WHERE id = 'P1'"))
+        }
+        #expect(name == "Gießkanne grün")
+        #expect(price == 123_450)
+        let orders = try writeFixture("bestellungen.csv", "bestellnummer;kundennummer;artikelnummer;menge;einzelpreis;bestelldatum\r\nB1;C1;P2;2;12,99;24.12.2025 18:30\r\n")
+        #expect(try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: orders)).rowsImported == 1)
+        let at = try ws.store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT ordered_at FROM order_line") }
+        #expect(at == 1_766_597_400, "18:30 Berlin winter time is 17:30 UTC")
+    }
+
+    @Test func byteOrderMarkQuotedLineBreaksAndALargeFieldLandIntact() throws {
+        let ws = try makeWorkspace()
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("k.csv", customersCSV)))
+        let long = String(repeating: "sehr gut, ", count: 100_000)  // 1 MB
+        let text = "\u{FEFF}feedback_id,customer_id,rating,text,created_at\n" +
+            "F1,C1,4,\"Zeile eins\nZeile \"\"zwei\"\"\",2025-03-01\n" +
+            "F2,C2,5,\"\(long)\",2025-03-02\n" +
+            "F3,C9,1,\"kaputt\",2025-03-03\n"
+        let file = try writeFixture("feedback.csv", text)
+        do {
+            _ = try Importer(workspace: ws).run(ImportRequest(entity: .feedback, file: file))
+            Issue.record("unknown customer C9 must reject the file")
+        } catch let e as ImportError {
+            #expect(e.message(in: .en).contains("feedback.csv:5: customer_id: unknown customer id"), "line 5: the record after the two-line one")
+        }
+        let r = try Importer(workspace: ws).run(ImportRequest(entity: .feedback, file: file, skipInvalid: true))
+        #expect(r.rowsImported == 2)
+        let export = try SubjectRights(workspace: ws).export("C1")
+        #expect(export.feedback.first?.text == "Zeile eins\nZeile \"zwei\"")
+        #expect(try SubjectRights(workspace: ws).export("C2").feedback.first?.text == long.trimmingCharacters(in: .whitespaces), "surrounding spaces are trimmed, nothing else")
+    }
+
+    @Test func wrongColumnCountIsReportedWithItsLine() throws {
+        let ws = try makeWorkspace()
+        let file = try writeFixture("p.csv", "product_id,name,price\nP1,Schere,9.99\nP2,Zange\nP3,Hammer,5,extra\n")
+        do {
+            _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: file))
+            Issue.record("expected a rejection")
+        } catch let e as ImportError {
+            let text = e.message(in: .en)
+            #expect(text.contains("p.csv:3:") && text.contains("p.csv:4:"), "got: \(text)")
+        }
+        #expect(try ws.store.counts()[.products] == 0)
+    }
+}

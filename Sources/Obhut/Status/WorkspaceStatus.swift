@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ObhutCore
 import ObhutStore
 
@@ -8,12 +9,29 @@ public struct WorkspaceStatus: Sendable, Codable {
     public var keyFingerprint: String
     public var counts: [String: Int]
     public var recentImports: [ImportRunRecord]
+    public var recentRuns: [RunRecord]
+
+    /// One run of a processing activity, as listed by `obhut status`.
+    public struct RunRecord: Sendable, Codable {
+        public var id: Int64
+        public var activity: String
+        public var startedAt: Date
+        public var status: String
+        public var people: Int
+        public var modelVersion: String?
+    }
 
     public init(workspace: Workspace) throws {
         directory = workspace.directory.path
         keyFingerprint = (try? workspace.store.meta("key_fingerprint")) ?? "?"
         counts = Dictionary(uniqueKeysWithValues: try workspace.store.counts().map { ($0.key.rawValue, $0.value) })
         recentImports = try workspace.store.recentImports()
+        recentRuns = try workspace.store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM activity_run ORDER BY id DESC LIMIT 5").map {
+                RunRecord(id: $0["id"], activity: $0["activity"], startedAt: Date(timeIntervalSince1970: TimeInterval($0["started_at"] as Int64)),
+                          status: $0["status"], people: $0["people"], modelVersion: $0["model_version"])
+            }
+        }
     }
 
     public func render(in language: Language) -> String {
@@ -35,6 +53,21 @@ public struct WorkspaceStatus: Sendable, Codable {
                     ? Localized(de: "übernommen", en: "committed")[language]
                     : run.status == "rejected" ? Localized(de: "abgelehnt", en: "rejected")[language] : run.status
                 lines.append("  #\(run.id) \(DateText.dateTime(run.startedAt))  \(run.entity)  \(run.fileName)  \(run.rowsOK) ok, \(run.rowsRejected) \(language == .de ? "abgewiesen" : "rejected")  [\(status)]")
+            }
+        }
+        lines.append("")
+        if recentRuns.isEmpty {
+            lines.append(Localized(de: "Noch keine Auswertungsläufe (obhut preflight AKTIVITÄT, obhut run AKTIVITÄT).", en: "No analysis runs yet (obhut preflight ACTIVITY, obhut run ACTIVITY).")[language])
+        } else {
+            lines.append(Localized(de: "Letzte Läufe:", en: "Last runs:")[language])
+            for run in recentRuns {
+                let status: String = switch run.status {
+                case "completed": Localized(de: "abgeschlossen", en: "completed")[language]
+                case "refused": Localized(de: "abgelehnt (Pre-Flight)", en: "refused (pre-flight)")[language]
+                case "failed": Localized(de: "fehlgeschlagen", en: "failed")[language]
+                default: run.status
+                }
+                lines.append("  #\(run.id) \(DateText.dateTime(run.startedAt))  \(run.activity)  \(run.people) \(language == .de ? "Personen" : "people")  [\(status)]")
             }
         }
         return lines.joined(separator: "\n")
