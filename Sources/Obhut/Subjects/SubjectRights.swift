@@ -43,27 +43,33 @@ public struct SubjectRights: Sendable {
         let token = store.keys.subjectToken(customerId: customerId)
         let report = try store.writer.write { db -> ErasureReport in
             try requireCustomer(customerId, db)
-            var r = ErasureReport()
-            try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["c:" + customerId])
-            try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerId])
-            try db.execute(sql: "DELETE FROM feedback WHERE customer_id = ?", arguments: [customerId])
-            r.feedbackDeleted = db.changesCount
-            try db.execute(sql: "DELETE FROM consent_event WHERE customer_id = ?", arguments: [customerId])
-            r.consentsDeleted = db.changesCount
-            try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [customerId])
-            r.derivedResultsDeleted = db.changesCount
-            try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [customerId])
-            try db.execute(sql: "DELETE FROM pending_merge WHERE keep_id = ? OR other_id = ?", arguments: [customerId, customerId])
-            try db.execute(sql: "UPDATE order_line SET customer_id = NULL WHERE customer_id = ?", arguments: [customerId])
-            r.orderLinesAnonymised = db.changesCount
-            try db.execute(sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)",
-                           arguments: [token, Int64(workspace.clock().timeIntervalSince1970)])
+            let r = try eraseRows(db, customerId: customerId)
             try recordRequest(db, kind: .erasure, customerId: customerId, detail: nil, completed: true)
             return r
         }
         try workspace.audit(actor: actor, action: "subject.erase", subject: token, count: 1)
         try store.checkpointAndTruncateWAL()
         return report
+    }
+
+    /// Deletes one person's rows inside a running transaction (erasure requests and retention).
+    func eraseRows(_ db: Database, customerId: String) throws -> ErasureReport {
+        var r = ErasureReport()
+        try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["c:" + customerId])
+        try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerId])
+        try db.execute(sql: "DELETE FROM feedback WHERE customer_id = ?", arguments: [customerId])
+        r.feedbackDeleted = db.changesCount
+        try db.execute(sql: "DELETE FROM consent_event WHERE customer_id = ?", arguments: [customerId])
+        r.consentsDeleted = db.changesCount
+        try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [customerId])
+        r.derivedResultsDeleted = db.changesCount
+        try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [customerId])
+        try db.execute(sql: "DELETE FROM pending_merge WHERE keep_id = ? OR other_id = ?", arguments: [customerId, customerId])
+        try db.execute(sql: "UPDATE order_line SET customer_id = NULL WHERE customer_id = ?", arguments: [customerId])
+        r.orderLinesAnonymised = db.changesCount
+        try db.execute(sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)",
+                       arguments: [store.keys.subjectToken(customerId: customerId), Int64(workspace.clock().timeIntervalSince1970)])
+        return r
     }
 
     // MARK: Rectification (Art. 16)
