@@ -26,6 +26,10 @@ public struct KeyRing: Sendable {
     }
 
     public func wrap(_ key: PersonKey) throws -> Data { try key.wrapped(by: wrapping) }
+
+    /// Seals data that belongs to the workspace rather than one person (merge snapshots).
+    public func sealForWorkspace(_ data: Data, context: String) throws -> Data { try workspace.seal(data, context: context) }
+    public func openForWorkspace(_ data: Data, context: String) throws -> Data { try workspace.open(data, context: context) }
     public func unwrap(_ data: Data) throws -> PersonKey { try PersonKey.unwrap(data, with: wrapping) }
 }
 

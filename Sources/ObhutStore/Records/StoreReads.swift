@@ -33,12 +33,15 @@ extension KeyRing {
 extension SQLiteStore {
     /// A customer's decrypted personal fields and clear attributes, nil if unknown. Callers audit.
     public func customer(id: String) throws -> Customer? {
-        try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.*, k.wrapped FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
-                """, arguments: [id]) else { return nil }
-            return try customer(from: row)
-        }
+        try writer.read { db in try customer(id: id, in: db) }
+    }
+
+    /// The same inside a running transaction.
+    public func customer(id: String, in db: Database) throws -> Customer? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.*, k.wrapped FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
+            """, arguments: [id]) else { return nil }
+        return try customer(from: row)
     }
 
     func customer(from row: Row) throws -> Customer {

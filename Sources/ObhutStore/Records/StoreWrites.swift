@@ -6,7 +6,12 @@ extension SQLiteStore {
     /// Re-seals a customer's personal fields under their existing key and refreshes the keyed
     /// indexes and masks (rectification, merge).
     public func replacePersonal(_ customer: Customer) throws {
-        try writer.write { db in
+        try writer.write { db in try replacePersonal(customer, in: db) }
+    }
+
+    /// The same inside a running transaction.
+    public func replacePersonal(_ customer: Customer, in db: Database) throws {
+        do {
             guard let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + customer.id]) else {
                 throw StoreError.missingKey
             }
@@ -18,6 +23,18 @@ extension SQLiteStore {
                 """, arguments: [prepared.sealed, prepared.emailIndex, prepared.identityIndex, prepared.phoneIndex, prepared.country,
                                  prepared.language, prepared.updatedAt, prepared.presentMask, prepared.presentMask, customer.id])
         }
+    }
+
+    /// Re-seals one feedback text from one person's key to another's (merging duplicates).
+    public func moveFeedback(id: String, from: String, to: String, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sealed_text FROM feedback WHERE id = ?", arguments: [id]),
+              let fromKey = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + from]),
+              let toKey = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + to]) else {
+            throw StoreError.missingKey
+        }
+        let text = try keys.openFeedbackText(id: id, customerId: from, sealed: row["sealed_text"], wrappedKey: fromKey)
+        let sealed = try keys.unwrap(toKey).seal(Data(text.utf8), context: "f:\(id)|c:\(to)")
+        try db.execute(sql: "UPDATE feedback SET customer_id = ?, sealed_text = ? WHERE id = ?", arguments: [to, sealed, id])
     }
 }
 
