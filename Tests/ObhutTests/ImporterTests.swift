@@ -224,3 +224,27 @@ import Testing
         #expect(try ws.store.counts()[.products] == 0)
     }
 }
+
+@Suite struct ReimportMatchingTests {
+    @Test func newIdWithAKnownEmailBecomesAnAliasAndItsOrdersLandOnThePerson() throws {
+        let ws = try makeWorkspace()
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customersCSV)))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", productsCSV)))
+        // The same people exported by another system under other ids, e-mail in other case.
+        let r = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("shop2.csv", """
+            customer_id,email,last_name
+            SHOP-77,Erika.Musterfrau@Example.de,Musterfrau
+            SHOP-78,neu.person@example.de,Neu
+
+            """)))
+        #expect(r.matchedByEmail == 1)
+        #expect(try ws.store.counts()[.customers] == 4, "one new person, one alias")
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o.csv", "order_id,customer_id,product_id,quantity,unit_price,ordered_at\nX1,SHOP-77,P1,1,24.99,2025-05-01\n")))
+        #expect(try SubjectRights(workspace: ws).export("C1").orders.map(\.orderId) == ["X1"])
+
+        // Two ids with one e-mail in the same file stay two records, for the duplicate report.
+        let dup = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("d.csv", "customer_id,email\nD1,same@example.de\nD2,Same@example.de\n")))
+        #expect(dup.matchedByEmail == 0)
+        #expect(try DuplicateFinder(workspace: ws).groups().contains { $0.customerIds == ["D1", "D2"] })
+    }
+}

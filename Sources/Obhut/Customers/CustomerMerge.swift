@@ -28,6 +28,7 @@ public struct CustomerMerge: Sendable {
         var otherConsents: [[String?]]           // full rows, to restore
         var insertedConsentSeqs: [Int64]
         var otherRestrictions: [[String?]]       // kind, purpose, at
+        var movedAliases: [String] = []          // aliases that named the other record
     }
 
     static let customerColumns = ["id", "sealed", "email_index", "identity_index", "phone_index", "country", "language", "created_at",
@@ -111,6 +112,10 @@ public struct CustomerMerge: Sendable {
             try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [other])
             try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [other])
             try db.execute(sql: "UPDATE derived_result SET stale = 1 WHERE customer_id = ?", arguments: [keep])
+            // Later imports under the other record's id (or its aliases) land on the kept person.
+            snap.movedAliases = try String.fetchAll(db, sql: "SELECT alias FROM customer_alias WHERE customer_id = ?", arguments: [other])
+            try db.execute(sql: "UPDATE customer_alias SET customer_id = ? WHERE customer_id = ?", arguments: [keep, other])
+            try db.execute(sql: "INSERT OR REPLACE INTO customer_alias (alias, customer_id) VALUES (?, ?)", arguments: [other, keep])
             try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [other])
             try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["c:" + other])
 
@@ -147,6 +152,10 @@ public struct CustomerMerge: Sendable {
             for r in snap.otherRestrictions {
                 try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ? AND kind = ? AND purpose IS ?", arguments: [keep, r[0], r[1]])
                 try db.execute(sql: "INSERT OR IGNORE INTO person_restriction (customer_id, kind, purpose, at) VALUES (?, ?, ?, ?)", arguments: [other, r[0], r[1], Int64(r[2] ?? "0")])
+            }
+            try db.execute(sql: "DELETE FROM customer_alias WHERE alias = ?", arguments: [other])
+            for alias in snap.movedAliases {
+                try db.execute(sql: "UPDATE customer_alias SET customer_id = ? WHERE alias = ?", arguments: [other, alias])
             }
             try db.execute(sql: "DELETE FROM pending_merge WHERE id = ?", arguments: [id])
             return keep

@@ -32,12 +32,20 @@ public struct ImportReport: Sendable, Codable {
     /// The first rejected rows as `FILE:LINE: field: reason` (never the values).
     public var rejections: [String]
     public var rejectFile: String?
+    /// Rows with a new id whose e-mail belongs to a person already known: recorded as that
+    /// person's alias instead of a second record.
+    public var matchedByEmail: Int
     public var seconds: Double
 
     public func render(in language: Language) -> String {
         var text = Localized(
             de: "\(file): \(rowsImported) von \(rowsRead) Zeilen importiert (\(entity)), \(rowsRejected) abgewiesen, in \(String(format: "%.1f", seconds)) s.",
             en: "\(file): imported \(rowsImported) of \(rowsRead) rows (\(entity)), \(rowsRejected) rejected, in \(String(format: "%.1f", seconds)) s.")[language]
+        if matchedByEmail > 0 {
+            text += "\n" + Localized(
+                de: "\(matchedByEmail) Zeilen mit neuer Kennung gehören zu bereits bekannten Personen (gleiche E-Mail); ihre Kennung gilt als Alias.",
+                en: "\(matchedByEmail) rows with a new id belong to people already known (same e-mail); their id is kept as an alias.")[language]
+        }
         if let rejectFile {
             text += "\n" + Localized(de: "Abgewiesene Zeilen stehen in \(rejectFile)", en: "Rejected rows are in \(rejectFile)")[language]
         }
@@ -112,7 +120,7 @@ public struct Importer: Sendable {
         producer.stackSize = 8 << 20
         producer.start()
 
-        var read = 0, imported = 0, rejected = 0
+        var read = 0, imported = 0, rejected = 0, matched = 0
         var shown: [String] = []
         var rejectWriter: RejectWriter?
         do {
@@ -143,6 +151,7 @@ public struct Importer: Sendable {
                 if rejected > 0 && !request.skipInvalid {
                     throw ImportError.rejectedRows(file: fileName, count: rejected, shown: shown, rejectFile: nil)
                 }
+                matched = sink.matchedByEmail
                 return ((), imported, rejected)
             }
         } catch {
@@ -154,7 +163,7 @@ public struct Importer: Sendable {
         try rejectWriter?.close()
         return ImportReport(
             entity: request.entity.rawValue, file: fileName, rowsRead: read, rowsImported: imported, rowsRejected: rejected,
-            rejections: shown, rejectFile: rejectWriter?.url.path, seconds: Date().timeIntervalSince(start))
+            rejections: shown, rejectFile: rejectWriter?.url.path, matchedByEmail: matched, seconds: Date().timeIntervalSince(start))
     }
 
     /// CSV, or JSON Lines for `.jsonl` / `.ndjson`. JSON Lines has no header: the keys the

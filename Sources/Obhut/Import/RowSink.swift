@@ -28,11 +28,21 @@ struct MappedRow: Sendable {
 struct ReferenceSets: Sendable {
     var customers: Set<String> = []
     var products: Set<String> = []
+    /// Other systems' ids of known people (alias → customer id).
+    var aliases: [String: String] = [:]
+
+    /// The customer an id names: itself, or the person it is an alias of.
+    func resolve(_ id: String) -> String? {
+        customers.contains(id) ? id : aliases[id]
+    }
 
     static func load(_ store: SQLiteStore, for entity: ImportEntity) throws -> ReferenceSets {
         try store.writer.read { db in
             var r = ReferenceSets()
-            if [.orders, .feedback, .consents].contains(entity) { r.customers = try Set(String.fetchAll(db, sql: "SELECT id FROM customer")) }
+            if [.orders, .feedback, .consents].contains(entity) {
+                r.customers = try Set(String.fetchAll(db, sql: "SELECT id FROM customer"))
+                r.aliases = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT alias, customer_id FROM customer_alias").map { ($0["alias"] as String, $0["customer_id"] as String) })
+            }
             if entity == .orders { r.products = try Set(String.fetchAll(db, sql: "SELECT id FROM product")) }
             return r
         }
@@ -52,10 +62,11 @@ extension MappedRow {
         switch record {
         case .customer(let c, let soft): kind = .customer(try keys.prepare(c, softInvalidMask: soft))
         case .product(let p): kind = .product(p)
-        case .order(let o, var hints):
-            if hints.customerEmail == nil, let id = o.customerId, !references.customers.contains(id) {
+        case .order(var o, var hints):
+            if hints.customerEmail == nil, let id = o.customerId, references.resolve(id) == nil {
                 kind = unknownCustomer()
             } else if !references.products.contains(o.productId) {
+                if hints.customerEmail == nil, let id = o.customerId { o.customerId = references.resolve(id) }
                 // Shop exports carry the article on the line: the writer creates it.
                 if format == .generic || hints.productName == nil {
                     kind = .rejected(RowIssue(line: line, field: "product_id", reason: Localized(
@@ -65,12 +76,19 @@ extension MappedRow {
                     kind = .order(o, hints: hints)
                 }
             } else {
+                if hints.customerEmail == nil, let id = o.customerId { o.customerId = references.resolve(id) }
                 kind = .order(o, hints: hints)
             }
-        case .feedback(let f):
-            kind = f.customerId.map(references.customers.contains) == false ? unknownCustomer() : .feedback(f)
-        case .consent(let c):
-            kind = references.customers.contains(c.customerId) ? .consent(c) : unknownCustomer()
+        case .feedback(var f):
+            if let id = f.customerId {
+                guard let resolved = references.resolve(id) else { kind = unknownCustomer(); break }
+                f.customerId = resolved
+            }
+            kind = .feedback(f)
+        case .consent(var c):
+            guard let resolved = references.resolve(c.customerId) else { kind = unknownCustomer(); break }
+            c.customerId = resolved
+            kind = .consent(c)
         case .lead(let l): kind = .lead(try keys.prepare(l))
         case .rejected(let issue): kind = .rejected(issue)
         }
@@ -85,6 +103,8 @@ struct RowSink {
     let format: ImportFormat
     let now: Date
     let keys: KeyRing
+    /// Rows whose new id was matched to a known person by e-mail.
+    var matchedByEmail = 0
 
     /// Writes the row; returns the reason when it was rejected.
     mutating func write(_ row: MappedRow) throws -> RowIssue? {
@@ -92,7 +112,11 @@ struct RowSink {
         case .rejected(let issue):
             return issue
         case .customer(let c):
-            return try writer.write(c) == .duplicateInImport ? duplicate(row, field: "customer_id") : nil
+            switch try writer.write(c) {
+            case .duplicateInImport: return duplicate(row, field: "customer_id")
+            case .matchedExisting: matchedByEmail += 1; return nil
+            default: return nil
+            }
         case .product(let p):
             return try writer.write(p) == .duplicateInImport ? duplicate(row, field: "product_id") : nil
         case .order(var o, let hints):

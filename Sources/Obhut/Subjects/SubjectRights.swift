@@ -64,6 +64,7 @@ public struct SubjectRights: Sendable {
         try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [customerId])
         r.derivedResultsDeleted = db.changesCount
         try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [customerId])
+        try db.execute(sql: "DELETE FROM customer_alias WHERE customer_id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM pending_merge WHERE keep_id = ? OR other_id = ?", arguments: [customerId, customerId])
         try db.execute(sql: "UPDATE order_line SET customer_id = NULL WHERE customer_id = ?", arguments: [customerId])
         r.orderLinesAnonymised = db.changesCount

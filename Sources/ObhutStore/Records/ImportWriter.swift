@@ -9,6 +9,8 @@ public enum WriteOutcome: Sendable, Equatable {
     case duplicateInImport
     /// The row was already in the store unchanged (consent events are append-only).
     case alreadyPresent
+    /// A new id whose e-mail belongs to this known customer: recorded as an alias.
+    case matchedExisting(String)
 }
 
 /// Writes the rows of one import inside a single transaction. Not shared across threads: it lives
@@ -65,7 +67,23 @@ public final class ImportWriter {
 
     // MARK: Writes
 
+    /// Writes a customer. A new id whose e-mail belongs to a person already known is not a new
+    /// person: the id is recorded as an alias of that person, and rows that name it later (orders,
+    /// consents, feedback) land on them.
     public func write(_ c: PreparedCustomer) throws -> WriteOutcome {
+        // Only people known before this import: two ids with one e-mail inside the same file stay two
+        // records, for the quality report and `customers duplicates` to show.
+        if let token = c.emailIndex, try !customerExists(c.id),
+           let known = try String.fetchOne(db, sql: "SELECT id FROM customer WHERE email_index = ? AND id <> ? AND import_id IS NOT ? LIMIT 1",
+                                           arguments: [token, c.id, importId]) {
+            try db.execute(sql: "INSERT INTO customer_alias (alias, customer_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET customer_id = excluded.customer_id",
+                           arguments: [c.id, known])
+            return .matchedExisting(known)
+        }
+        return try writeRow(c)
+    }
+
+    private func writeRow(_ c: PreparedCustomer) throws -> WriteOutcome {
         let statement = try self.prepared(.customer, """
             INSERT INTO customer (id, sealed, email_index, identity_index, phone_index, country, language,
                 created_at, updated_at, present_mask, soft_invalid_mask, import_id)

@@ -4,7 +4,7 @@ import GRDB
 /// value of the wrong type. Personal fields never appear in clear: they live in `sealed` blobs
 /// (AES-GCM under the person's key) and are found through keyed indexes.
 enum Migrations {
-    static let latestVersion = 2
+    static let latestVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -212,6 +212,17 @@ enum Migrations {
                     created_at INTEGER NOT NULL,
                     confirmed_at INTEGER
                 ) STRICT;
+                """)
+        }
+        migrator.registerMigration("v3-customer-alias") { db in
+            try db.execute(sql: """
+                -- Another system's id for a person already known (matched by e-mail on import, or
+                -- merged): later rows under the alias land on the person.
+                CREATE TABLE customer_alias (
+                    alias TEXT PRIMARY KEY,
+                    customer_id TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX customer_alias_customer ON customer_alias(customer_id);
                 """)
         }
         return migrator
