@@ -60,10 +60,14 @@ public struct ImportReport: Sendable, Codable {
 /// inside the transaction. Either every valid row lands or, without `skipInvalid`, none does.
 public struct Importer: Sendable {
     public let workspace: Workspace
+    public let actor: Actor
     public static let batchSize = 2048
     static let shownRejections = 20
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, actor: Actor = .cli) {
+        self.workspace = workspace
+        self.actor = actor
+    }
 
     public func run(_ request: ImportRequest, language: Language = .en, progress: (@Sendable (Int) -> Void)? = nil) throws -> ImportReport {
         let start = Date()
@@ -152,6 +156,8 @@ public struct Importer: Sendable {
                     throw ImportError.rejectedRows(file: fileName, count: rejected, shown: shown, rejectFile: nil)
                 }
                 matched = sink.matchedByEmail
+                try writer.audit(store: workspace.store, actor: actor.name, role: actor.role, action: "import.\(request.entity.rawValue)",
+                                 count: imported, at: now)
                 return ((), imported, rejected)
             }
         } catch {

@@ -45,6 +45,13 @@ public final class ImportWriter {
         return s
     }
 
+    /// Appends the import's audit entry in the same transaction: the rows and the record of who
+    /// changed them commit together or not at all.
+    public func audit(store: SQLiteStore, actor: String, role: String, action: String, count: Int, at: Date) throws {
+        _ = try store.appendAudit(db, actor: actor, role: role, action: action, subject: nil, count: count, activity: nil,
+                                  reason: "import \(importId)", at: at)
+    }
+
     // MARK: References
 
     /// Whether a customer with this id exists (loaded once per import; ids only, no personal data).
