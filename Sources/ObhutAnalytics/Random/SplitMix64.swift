@@ -12,7 +12,8 @@
 /// passes BigCrush and every seed (including 0) is valid. Not for cryptography.
 public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     /// The internal state; advancing it by the golden-ratio increment gives the next output.
-    public private(set) var state: UInt64
+    /// Saving and restoring it resumes the sequence.
+    public var state: UInt64
 
     /// Creates a generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) {
