@@ -43,6 +43,8 @@ let package = Package(
                 "Obhut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Benchmarks of the privacy kernel on a real workspace (scripts/bench-kernel.sh).
+        .executableTarget(name: "obhut-bench", dependencies: ["Obhut", "ObhutStore", "ObhutDemo"], path: "Benchmarks/Kernel"),
         .testTarget(name: "ObhutCoreTests", dependencies: ["ObhutCore"]),
         .testTarget(name: "ObhutAnalyticsTests", dependencies: ["ObhutAnalytics"]),
         .testTarget(name: "ObhutImportTests", dependencies: ["ObhutImport"]),

@@ -124,3 +124,14 @@ enum JSON {
         return String(decoding: try e.encode(value), as: UTF8.self)
     }
 }
+
+extension PrivacyKernel {
+    /// Builds an activity's scope without running anything (benchmarks, diagnostics) and returns
+    /// how many people it holds. The read is audited like any scope read.
+    public func scopeSize(_ name: String) throws -> Int {
+        let register = try workspace.register()
+        let scope = try ScopeBuilder(workspace: workspace, register: register, activity: activity(name, in: register)).build()
+        try workspace.audit(actor: actor, action: "scope.read", count: scope.people.count, activity: name, reason: "size only")
+        return scope.leads?.pseudonyms.count ?? scope.people.count
+    }
+}

@@ -16,36 +16,44 @@ struct ScopeBuilder {
     /// objecting; sorted by id so person indexes are deterministic.
     func eligibleCustomerIds(_ db: Database) throws -> [String] {
         let purpose = activity.purpose.rawValue
-        var sql = "SELECT c.id FROM customer c WHERE NOT EXISTS (SELECT 1 FROM person_restriction r WHERE r.customer_id = c.id AND (r.purpose IS NULL OR r.purpose = ?))"
-        var args: [any DatabaseValueConvertible] = [purpose]
+        let excluded = Set(try String.fetchAll(db, sql: "SELECT customer_id FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose]))
+        var ids: [String]
         if activity.legalBasis.requiresConsent {
-            sql += " AND (SELECT granted FROM consent_event e WHERE e.customer_id = c.id AND e.purpose = ? ORDER BY e.at DESC, e.seq DESC LIMIT 1) = 1"
-            args.append(purpose)
+            // The latest event per person decides (ties by ledger order): SQLite returns the bare
+            // column `granted` from the row that holds the max() of the group, in one index scan.
+            // at · 2^30 + seq orders by time, then ledger order, and fits 64 bits until 2242.
+            ids = try String.fetchAll(db, sql: """
+                SELECT customer_id FROM (SELECT customer_id, granted, max(at * 1073741824 + seq) FROM consent_event
+                WHERE purpose = ? GROUP BY customer_id) WHERE granted = 1
+                """, arguments: [purpose])
+            ids.sort()
+        } else {
+            ids = try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
         }
-        sql += " ORDER BY c.id"
-        return try String.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        return excluded.isEmpty ? ids : ids.filter { !excluded.contains($0) }
     }
 
     /// People with a granted consent, per purpose (latest event wins).
     func consentCoverage(_ db: Database) throws -> [String: Int] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT purpose, count(*) AS n FROM (
-                SELECT customer_id, purpose, granted, row_number() OVER (PARTITION BY customer_id, purpose ORDER BY at DESC, seq DESC) AS rn
-                FROM consent_event) WHERE rn = 1 AND granted = 1 GROUP BY purpose
+            SELECT purpose, sum(granted) AS n FROM (SELECT customer_id, purpose, granted, max(at * 1073741824 + seq) FROM consent_event
+            GROUP BY customer_id, purpose) GROUP BY purpose
             """)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["purpose"] as String, $0["n"] as Int) })
     }
 
     func specialCategoryUses(_ db: Database) throws -> [PreflightFacts.SpecialCategoryUse] {
         guard activity.fields.contains(where: { $0.hasPrefix("orders.") }) else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT p.category AS category, count(*) AS n FROM order_line o JOIN product p ON p.id = o.product_id
-            WHERE p.category IS NOT NULL GROUP BY p.category
-            """)
-        return rows.compactMap { row in
+        var byCategory: [String: (special: String, products: [String])] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, category FROM product WHERE category IS NOT NULL") {
             let category: String = row["category"]
-            guard let special = register.specialCategory(ofProductCategory: category) else { return nil }
-            return PreflightFacts.SpecialCategoryUse(productCategory: category, specialCategory: special, orderLines: row["n"])
+            guard let special = register.specialCategory(ofProductCategory: category) else { continue }
+            byCategory[category, default: (special, [])].products.append(row["id"])
+        }
+        return try byCategory.sorted { $0.key < $1.key }.map { category, value in
+            let placeholders = value.products.map { _ in "?" }.joined(separator: ",")
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE product_id IN (\(placeholders))", arguments: StatementArguments(value.products)) ?? 0
+            return PreflightFacts.SpecialCategoryUse(productCategory: category, specialCategory: value.special, orderLines: n)
         }
     }
 
@@ -116,7 +124,7 @@ struct ScopeBuilder {
                 var orderIndex: [String: Int32] = [:]
                 let cursor = try Row.fetchCursor(db, sql: """
                     SELECT customer_id, order_id, product_id, quantity, unit_price_minor, discount_minor, ordered_at
-                    FROM order_line WHERE customer_id IS NOT NULL ORDER BY ordered_at, order_id, line
+                    FROM order_line WHERE customer_id IS NOT NULL
                     """)
                 while let row = try cursor.next() {
                     guard let p = index[row[0] as String], let prod = productIndex[row[2] as String], !excluded.contains(prod) else { continue }

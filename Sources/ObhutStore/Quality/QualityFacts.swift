@@ -35,24 +35,36 @@ public struct QualityFacts: Sendable, Codable, Equatable {
 
             // Customers: presence / soft validity per field from the masks.
             let customerRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
-            var customerFields: [FieldCount] = []
-            for field in CustomerField.allCases {
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT coalesce(sum((present_mask & ?) != 0), 0) AS present,
-                           coalesce(sum((soft_invalid_mask & ?) != 0), 0) AS invalid FROM customer
-                    """, arguments: [field.bit, field.bit])!
-                customerFields.append(FieldCount(field: field.rawValue, present: row["present"], invalid: row["invalid"]))
+            // One scan for every field's presence and soft validity.
+            let fieldSums = CustomerField.allCases.map { f in
+                "coalesce(sum((present_mask & \(f.bit)) != 0), 0), coalesce(sum((soft_invalid_mask & \(f.bit)) != 0), 0)"
+            }.joined(separator: ", ")
+            let sums = try Row.fetchOne(db, sql: "SELECT \(fieldSums) FROM customer")!
+            let customerFields = CustomerField.allCases.enumerated().map { i, f in
+                FieldCount(field: f.rawValue, present: sums[2 * i], invalid: sums[2 * i + 1])
             }
             let exact = try Int.fetchOne(db, sql: """
                 SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM customer
                 WHERE email_index IS NOT NULL GROUP BY email_index HAVING n > 1)
                 """) ?? 0
-            // Same name + postal code, not already counted as an exact duplicate.
-            let likely = try Int.fetchOne(db, sql: """
-                SELECT coalesce(sum(n - emails), 0) FROM (
-                    SELECT count(*) AS n, count(DISTINCT email_index) + (count(*) - count(email_index)) AS emails
-                    FROM customer WHERE identity_index IS NOT NULL GROUP BY identity_index HAVING n > 1)
-                """) ?? 0
+            // Same name + postal code, not already counted as an exact duplicate: per group, the
+            // records beyond the first that do not share an e-mail with an earlier one. The groups
+            // come from the covering index; only their rows are read.
+            var likely = 0
+            var group: (key: Data?, emails: Set<Data>, count: Int) = (nil, [], 0)
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT identity_index AS k, email_index AS e FROM customer WHERE identity_index IN
+                (SELECT identity_index FROM customer WHERE identity_index IS NOT NULL GROUP BY identity_index HAVING count(*) > 1)
+                ORDER BY identity_index
+                """)
+            while let row = try cursor.next() {
+                let key: Data = row["k"]
+                if key != group.key { group = (key, [], 0) }
+                let email: Data? = row["e"]
+                if group.count > 0 && (email == nil || !group.emails.contains(email!)) { likely += 1 }
+                if let email { group.emails.insert(email) }
+                group.count += 1
+            }
             let staleCustomers = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM customer WHERE coalesce(updated_at, created_at) < ?
                 """, arguments: [stale]) ?? 0
@@ -79,17 +91,28 @@ public struct QualityFacts: Sendable, Codable, Equatable {
                 """, arguments: [future])!
             let orderRows: Int = orders["n"]
             // Outliers on the log of the line value: prices are skewed, so fences on the raw values
-            // would flag every expensive article. Beyond 3 interquartile ranges of ln(value).
+            // would flag every expensive article. Beyond 3 interquartile ranges of ln(value). The
+            // quartiles come from a histogram of ln(value) in steps of 0.05 (one scan, no sort).
             var outliers = 0
-            let positive = try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE quantity * unit_price_minor > 0") ?? 0
+            var bins: [Int: Int] = [:]
+            let values = try Double.fetchCursor(db, sql: "SELECT quantity * unit_price_minor FROM order_line WHERE quantity > 0 AND unit_price_minor > 0")
+            while let v = try values.next() { bins[Int((log(v) * 20).rounded(.down)), default: 0] += 1 }
+            let histogram = bins.sorted { $0.key < $1.key }.map { (bin: $0.key, n: $0.value) }
+            let positive = histogram.reduce(0) { $0 + $1.n }
             if positive >= 20 {
-                let quantile = "SELECT ln(quantity * unit_price_minor) AS v FROM order_line WHERE quantity * unit_price_minor > 0 ORDER BY v LIMIT 1 OFFSET ?"
-                let q1 = try Double.fetchOne(db, sql: quantile, arguments: [positive / 4]) ?? 0
-                let q3 = try Double.fetchOne(db, sql: quantile, arguments: [positive * 3 / 4]) ?? 0
+                func quantile(_ q: Double) -> Double {
+                    let target = Int(Double(positive) * q)
+                    var seen = 0
+                    for h in histogram {
+                        seen += h.n
+                        if seen > target { return (Double(h.bin) + 0.5) / 20 }
+                    }
+                    return Double(histogram.last!.bin) / 20
+                }
+                let q1 = quantile(0.25), q3 = quantile(0.75)
                 let spread = max(q3 - q1, 0.1)
-                outliers = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM order_line WHERE quantity * unit_price_minor > 0 AND (ln(quantity * unit_price_minor) > ? OR ln(quantity * unit_price_minor) < ?)
-                    """, arguments: [q3 + 3 * spread, q1 - 3 * spread]) ?? 0
+                let high = Int(((q3 + 3 * spread) * 20).rounded(.up)), low = Int(((q1 - 3 * spread) * 20).rounded(.down))
+                outliers = histogram.filter { $0.bin >= high || $0.bin < low }.reduce(0) { $0 + $1.n }
             }
             out.append(EntityFacts(entity: .orders, rows: orderRows, fields: [
                 FieldCount(field: "channel", present: orders["channel"], invalid: 0),

@@ -64,6 +64,19 @@ extension KeyRing {
             softInvalidMask: softInvalidMask)
     }
 
+    /// Benchmarks only: the same record with the personal fields encoded but NOT sealed, to
+    /// measure what encryption costs. Behind an SPI so that no product code can call it.
+    @_spi(Benchmark)
+    public func prepareWithoutEncryption(_ customer: Customer) -> PreparedCustomer {
+        let p = customer.personal
+        return PreparedCustomer(
+            id: customer.id, sealed: PersonalFieldsCodec.encode(p), wrappedKey: Data(count: 60),
+            emailIndex: p.email.map { blindIndex.token("e:" + IdentityNormalizer.email($0)) }, identityIndex: nil,
+            phoneIndex: p.phone.map { blindIndex.token("t:" + IdentityNormalizer.phone($0)) }, country: customer.country,
+            language: customer.language?.rawValue, createdAt: customer.createdAt.map { Int64($0.timeIntervalSince1970) },
+            updatedAt: customer.updatedAt.map { Int64($0.timeIntervalSince1970) }, presentMask: 0, softInvalidMask: 0)
+    }
+
     public func prepare(_ lead: Lead) throws -> PreparedLead {
         guard lead.contactName != nil || lead.contactEmail != nil else {
             return PreparedLead(lead: lead, sealedContact: nil, wrappedKey: nil)

@@ -1,0 +1,102 @@
+// Benchmarks of the privacy kernel (issue "Privacy kernel", BENCHMARKS.md):
+//   obhut-bench kernel DIR      scope per activity, export and erasure of one person, on a workspace
+//   obhut-bench encryption N    N demo customers through the import pipeline with and without sealing
+// Release build: scripts/bench-kernel.sh. Timings are wall clock, best of three where it is cheap.
+import Foundation
+import GRDB
+import Obhut
+import ObhutCore
+import ObhutDemo
+@_spi(Benchmark) import ObhutStore
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func kernel(_ dir: String) throws {
+    let ws = try Workspace.open(at: URL(fileURLWithPath: dir))
+    let counts = try ws.store.counts()
+    print("workspace: \(counts[.customers] ?? 0) customers, \(counts[.orders] ?? 0) order lines")
+    let register = try ws.register()
+    for activity in register.activities {
+        var people = 0
+        let t = try (0..<3).map { _ in
+            try seconds { people = try PrivacyKernel(workspace: ws).scopeSize(activity.name) }
+        }.min()!
+        print(String(format: "| build scope: %@ | %.3f s | %d people in scope |", activity.name, t, people))
+    }
+    let ids = try ws.store.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id LIMIT 3 OFFSET 1000") }
+    let rights = SubjectRights(workspace: ws)
+    var exportSize = 0
+    let export = try ids.map { id in try seconds { exportSize = try JSONEncoder().encode(rights.export(id)).count } }.min()!
+    print(String(format: "| export one person (JSON, %d bytes) | %.3f s | |", exportSize, export))
+    let erase = try ids.map { id in try seconds { _ = try rights.erase(id) } }.min()!
+    print(String(format: "| erase one person (incl. WAL checkpoint) | %.3f s | |", erase))
+}
+
+/// N customers from the demo generator through the importer's two-thread pipeline (prepare on
+/// one thread, write on the other), once sealed and once not, in fresh workspaces.
+func encryption(_ n: Int) throws {
+    let shop = DemoShop(config: DemoConfig(seed: 1, customers: n))
+    var customers: [Customer] = []
+    customers.reserveCapacity(n)
+    for i in 0..<shop.batchCount { customers += shop.batch(i).customers }
+    func run(sealed: Bool) throws -> Double {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-bench-enc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ws = try Workspace.create(at: dir, environment: [:])
+        let keys = ws.store.keys
+        let input = customers
+        return try seconds {
+            let chunk = 4096
+            let total = (input.count + chunk - 1) / chunk
+            let slots = Slots(count: total)
+            let producer = Thread {
+                for c in 0..<total {
+                    let slice = input[(c * chunk)..<min(input.count, (c + 1) * chunk)]
+                    slots.put(c, sealed ? slice.map { try! keys.prepare($0) } : slice.map { keys.prepareWithoutEncryption($0) })
+                }
+            }
+            producer.start()
+            try ws.store.importTransaction(entity: .customers, fileName: "bench", format: "bench") { w in
+                for c in 0..<total {
+                    for p in slots.take(c) { _ = try w.write(p) }
+                }
+                return ((), input.count, 0)
+            }
+        }
+    }
+    let plain = try (0..<2).map { _ in try run(sealed: false) }.min()!
+    let sealed = try (0..<2).map { _ in try run(sealed: true) }.min()!
+    print(String(format: "| import %d customers without encryption (anchor) | %.2f s | %.0f rows/s |", n, plain, Double(n) / plain))
+    print(String(format: "| import %d customers, sealed per person (AES-GCM, key wrap, blind indexes) | %.2f s | %.0f rows/s |", n, sealed, Double(n) / sealed))
+    print(String(format: "ratio sealed/plain time: %.2f", sealed / plain))
+}
+
+/// Batches handed from the preparing thread to the writing one.
+final class Slots: @unchecked Sendable {
+    private var items: [[PreparedCustomer]?]
+    private let condition = NSCondition()
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func put(_ i: Int, _ batch: [PreparedCustomer]) {
+        condition.lock(); items[i] = batch; condition.broadcast(); condition.unlock()
+    }
+    func take(_ i: Int) -> [PreparedCustomer] {
+        condition.lock(); defer { condition.unlock() }
+        while items[i] == nil { condition.wait() }
+        let batch = items[i]!
+        items[i] = []
+        return batch
+    }
+}
+
+let args = CommandLine.arguments
+switch args.count > 1 ? args[1] : "" {
+case "kernel" where args.count > 2: try kernel(args[2])
+case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
+default:
+    print("usage: obhut-bench kernel DIR | obhut-bench encryption [N]")
+    exit(2)
+}
