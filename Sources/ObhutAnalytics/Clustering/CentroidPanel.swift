@@ -1,31 +1,47 @@
 import Dispatch
 
-/// Centroids laid out for the distance kernel: groups of four centroids, each group stored as
-/// `columns` vectors `SIMD4(c0[j], c1[j], c2[j], c3[j])`, so one point is compared with four
-/// centroids per instruction without horizontal sums. Missing lanes of the last group are 0 and
-/// must be ignored by the caller (`lane < count`).
+/// Centroids laid out for the distance kernels: groups of four centroids, each group stored as
+/// `columns` vectors `SIMD4(c0[j], c1[j], c2[j], c3[j])`, so one row is compared with four
+/// centroids per instruction without horizontal sums.
+///
+/// Two forms: ``coordinates`` for exact squared distances, and ``scaled`` (`-2c`) with ``norms``
+/// (`‖c‖²`) for the assignment score `‖c‖² - 2x·c = ‖x - c‖² - ‖x‖²`, which ranks centroids like
+/// the distance at one multiply and one add per term instead of three operations (the adds are
+/// the bottleneck). Padding lanes of the last group have infinite coordinates and norms, so they
+/// never win.
 struct CentroidPanel {
     let count: Int
     let columns: Int
     let groups: Int
-    var lanes: [SIMD4<Double>]
+    var coordinates: [SIMD4<Double>]
+    var scaled: [SIMD4<Double>]
+    var norms: [SIMD4<Double>]
 
     /// `centroids` is row-major, `count × columns`.
     init(centroids: UnsafeBufferPointer<Double>, count: Int, columns: Int) {
         self.count = count
         self.columns = columns
         groups = (count + 3) / 4
-        lanes = [SIMD4<Double>](repeating: .zero, count: max(1, groups * columns))
+        let infinite = SIMD4<Double>(repeating: .infinity)
+        coordinates = [SIMD4<Double>](repeating: infinite, count: max(1, groups * columns))
+        scaled = [SIMD4<Double>](repeating: .zero, count: max(1, groups * columns))
+        norms = [SIMD4<Double>](repeating: infinite, count: max(1, groups))
         for centroid in 0 ..< count {
             let group = centroid / 4, lane = centroid % 4
+            var norm = 0.0
             for column in 0 ..< columns {
-                lanes[group * columns + column][lane] = centroids[centroid * columns + column]
+                let value = centroids[centroid * columns + column]
+                coordinates[group * columns + column][lane] = value
+                scaled[group * columns + column][lane] = -2 * value
+                norm += value * value
             }
+            norms[group][lane] = norm
         }
     }
 }
 
-/// Squared distances from point `x` to the four centroids of one panel group.
+/// Squared distances from row `x` to the four centroids of one group of
+/// ``CentroidPanel/coordinates``.
 @inline(__always)
 func squaredDistances(
     _ x: UnsafePointer<Double>, _ group: UnsafePointer<SIMD4<Double>>, columns: Int
@@ -34,12 +50,12 @@ func squaredDistances(
     var even = SIMD4<Double>.zero
     var odd = SIMD4<Double>.zero
     var column = 0
-    while column + 1 < columns {
+    while column &+ 1 < columns {
         let a = SIMD4<Double>(repeating: x[column]) - group[column]
         even += a * a
-        let b = SIMD4<Double>(repeating: x[column + 1]) - group[column + 1]
+        let b = SIMD4<Double>(repeating: x[column &+ 1]) - group[column &+ 1]
         odd += b * b
-        column += 2
+        column &+= 2
     }
     if column < columns {
         let a = SIMD4<Double>(repeating: x[column]) - group[column]
@@ -48,24 +64,147 @@ func squaredDistances(
     return even + odd
 }
 
-/// The nearest centroid of the panel to `x` and its squared distance; ties go to the lower index.
+/// Assignment scores `‖c‖² - 2x·c` of row `x` for one group of ``CentroidPanel/scaled``.
+@inline(__always)
+func assignmentScores(
+    _ x: UnsafePointer<Double>, _ group: UnsafePointer<SIMD4<Double>>, norms: SIMD4<Double>, columns: Int
+) -> SIMD4<Double> {
+    var even = norms
+    var odd = SIMD4<Double>.zero
+    var column = 0
+    while column &+ 1 < columns {
+        even += SIMD4<Double>(repeating: x[column]) * group[column]
+        odd += SIMD4<Double>(repeating: x[column &+ 1]) * group[column &+ 1]
+        column &+= 2
+    }
+    if column < columns {
+        even += SIMD4<Double>(repeating: x[column]) * group[column]
+    }
+    return even + odd
+}
+
+/// Scores of two groups at once (centroids 0-7), sharing the broadcasts of `x`.
+@inline(__always)
+func assignmentScores2(
+    _ x: UnsafePointer<Double>, _ first: UnsafePointer<SIMD4<Double>>, _ second: UnsafePointer<SIMD4<Double>>,
+    norms: UnsafePointer<SIMD4<Double>>, columns: Int
+) -> (SIMD4<Double>, SIMD4<Double>) {
+    var a = norms[0]
+    var b = norms[1]
+    var c = SIMD4<Double>.zero
+    var d = SIMD4<Double>.zero
+    var column = 0
+    while column &+ 1 < columns {
+        let x0 = SIMD4<Double>(repeating: x[column])
+        let x1 = SIMD4<Double>(repeating: x[column &+ 1])
+        a += x0 * first[column]
+        b += x0 * second[column]
+        c += x1 * first[column &+ 1]
+        d += x1 * second[column &+ 1]
+        column &+= 2
+    }
+    if column < columns {
+        let x0 = SIMD4<Double>(repeating: x[column])
+        a += x0 * first[column]
+        b += x0 * second[column]
+    }
+    return (a + c, b + d)
+}
+
+/// The nearest centroid of row `x`; ties (distances within a few units in the last place) go to
+/// the lower index.
+///
+/// Branch-free, because rows come in random order and the winning lane is unpredictable: a
+/// compare-and-branch per centroid cost more than the arithmetic. Each lane's squared distance
+/// `score + ‖x‖²` (clamped at 0) gets the centroid index written into its lowest mantissa bits;
+/// non-negative doubles order like their bit patterns, so a plain minimum of these keys finds the
+/// nearest centroid and carries its index, at a relative precision of `2^-(52 - indexBits)`.
 @inline(__always)
 func nearestCentroid(
-    _ x: UnsafePointer<Double>, _ panel: UnsafePointer<SIMD4<Double>>, groups: Int, count: Int, columns: Int
-) -> (index: Int, distance: Double) {
-    var best = Double.infinity
-    var bestIndex = 0
-    var base = panel
-    for group in 0 ..< groups {
-        let distances = squaredDistances(x, base, columns: columns)
-        let lanes = min(4, count - group * 4)
-        for lane in 0 ..< lanes where distances[lane] < best {
-            best = distances[lane]
-            bestIndex = group * 4 + lane
+    _ x: UnsafePointer<Double>, scaled: UnsafePointer<SIMD4<Double>>, norms: UnsafePointer<SIMD4<Double>>,
+    groups: Int, columns: Int, indexBits: Int
+) -> Int {
+    let rowNorm = SIMD4<Double>(repeating: squaredNorm(x, columns: columns))
+    let keep = ~((Int64(1) << Int64(indexBits)) &- 1)
+    var best: SIMD4<Double>
+    if groups == 2 {
+        let (first, second) = assignmentScores2(x, scaled, scaled + columns, norms: norms, columns: columns)
+        let a = distanceKeys(first + rowNorm, indices: SIMD4<Int64>(0, 1, 2, 3), keep: keep)
+        let b = distanceKeys(second + rowNorm, indices: SIMD4<Int64>(4, 5, 6, 7), keep: keep)
+        best = lanewiseMin(a, b)
+    } else {
+        best = distanceKeys(
+            assignmentScores(x, scaled, norms: norms[0], columns: columns) + rowNorm,
+            indices: SIMD4<Int64>(0, 1, 2, 3), keep: keep)
+        var indices = SIMD4<Int64>(0, 1, 2, 3)
+        var group = 1
+        while group < groups {
+            indices &+= 4
+            let scores = assignmentScores(x, scaled + group &* columns, norms: norms[group], columns: columns)
+            best = lanewiseMin(best, distanceKeys(scores + rowNorm, indices: indices, keep: keep))
+            group &+= 1
         }
-        base += columns
     }
-    return (bestIndex, best)
+    let half = lanewiseMin(best.lowHalf, best.highHalf)
+    let key = half[1] < half[0] ? half[1] : half[0]
+    return Int(key.bitPattern & ~UInt64(bitPattern: keep))
+}
+
+/// Distances clamped at 0 with `indices` in their low mantissa bits.
+@inline(__always)
+func distanceKeys(_ distances: SIMD4<Double>, indices: SIMD4<Int64>, keep: Int64) -> SIMD4<Double> {
+    let positive = unsafeBitCast(distances .> 0, to: SIMD4<Int64>.self)
+    let bits = unsafeBitCast(distances, to: SIMD4<Int64>.self) & positive & SIMD4(repeating: keep)
+    return unsafeBitCast(bits | indices, to: SIMD4<Double>.self)
+}
+
+/// Lane-wise minimum without the NaN handling of `pointwiseMin` (which branches); inputs are
+/// never NaN here.
+@inline(__always)
+func lanewiseMin(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
+    a.replacing(with: b, where: b .< a)
+}
+
+@inline(__always)
+func lanewiseMin(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+    a.replacing(with: b, where: b .< a)
+}
+
+/// `‖x‖²` of a row, two columns per instruction.
+@inline(__always)
+func squaredNorm(_ x: UnsafePointer<Double>, columns: Int) -> Double {
+    let source = UnsafeRawPointer(x)
+    var sum = SIMD2<Double>.zero
+    var column = 0
+    while column &+ 2 <= columns {
+        let value = source.loadUnaligned(fromByteOffset: column &* 8, as: SIMD2<Double>.self)
+        sum += value * value
+        column &+= 2
+    }
+    var total = sum[0] + sum[1]
+    if column < columns { total += x[column] * x[column] }
+    return total
+}
+
+/// Bits needed to write any centroid index `0 ..< groups * 4`.
+func indexBits(groups: Int) -> Int {
+    max(1, Int.bitWidth - (groups * 4 - 1).leadingZeroBitCount)
+}
+
+/// `sum[j] += x[j]` for every column, two columns per instruction.
+@inline(__always)
+func accumulate(_ x: UnsafePointer<Double>, into sum: UnsafeMutablePointer<Double>, columns: Int) {
+    let source = UnsafeRawPointer(x)
+    let target = UnsafeMutableRawPointer(sum)
+    var column = 0
+    while column &+ 2 <= columns {
+        let offset = column &* 8
+        let value = source.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+            + target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+        target.storeBytes(of: value, toByteOffset: offset, as: SIMD2<Double>.self)
+        column &+= 2
+    }
+    if column < columns { sum[column] += x[column] }
 }
 
 /// Squared Euclidean distance of two rows of `columns` values.

@@ -32,9 +32,10 @@ extension KMeans {
             let panel = centroids.withUnsafeBufferPointer {
                 CentroidPanel(centroids: $0, count: k, columns: columns)
             }
-            panel.lanes.withUnsafeBufferPointer { lanes in
+            let bits = indexBits(groups: panel.groups)
+            withPanelPointers(panel) { scaled, norms in
                 labels.withUnsafeMutableBufferPointer { labelBuffer in
-                    guard let lanes = lanes.baseAddress, let labelBase = labelBuffer.baseAddress else { return }
+                    guard let labelBase = labelBuffer.baseAddress else { return }
                     chunks.forEach(threads: threads) { chunk in
                         let chunkSums = partialSums + chunk * k * columns
                         let chunkCounts = partialCounts + chunk * k
@@ -44,15 +45,13 @@ extension KMeans {
                         for row in chunks.range(chunk) {
                             let x = points + row * columns
                             let nearest = nearestCentroid(
-                                x, lanes, groups: panel.groups, count: k, columns: columns
-                            ).index
+                                x, scaled: scaled, norms: norms, groups: panel.groups, columns: columns, indexBits: bits)
                             if labelBase[row] != Int32(nearest) {
                                 labelBase[row] = Int32(nearest)
                                 changes += 1
                             }
                             chunkCounts[nearest] += 1
-                            let sum = chunkSums + nearest * columns
-                            for column in 0 ..< columns { sum[column] += x[column] }
+                            accumulate(x, into: chunkSums + nearest &* columns, columns: columns)
                         }
                         partialChanges[chunk] = changes
                     }
@@ -135,23 +134,40 @@ extension KMeans {
         let panel = centroids.withUnsafeBufferPointer { CentroidPanel(centroids: $0, count: k, columns: columns) }
         let partial = UnsafeMutablePointer<Double>.allocate(capacity: chunks.count)
         defer { partial.deallocate() }
-        panel.lanes.withUnsafeBufferPointer { lanes in
+        let bits = indexBits(groups: panel.groups)
+        withPanelPointers(panel) { scaled, norms in
             labels.withUnsafeMutableBufferPointer { labelBuffer in
-                guard let lanes = lanes.baseAddress, let labelBase = labelBuffer.baseAddress else { return }
-                chunks.forEach(threads: threads) { chunk in
-                    var inertia = 0.0
-                    for row in chunks.range(chunk) {
-                        let nearest = nearestCentroid(
-                            points + row * columns, lanes, groups: panel.groups, count: k, columns: columns)
-                        labelBase[row] = Int32(nearest.index)
-                        inertia += nearest.distance
+                centroids.withUnsafeBufferPointer { centres in
+                    guard let labelBase = labelBuffer.baseAddress, let centres = centres.baseAddress else { return }
+                    chunks.forEach(threads: threads) { chunk in
+                        var inertia = 0.0
+                        for row in chunks.range(chunk) {
+                            let x = points + row * columns
+                            let nearest = nearestCentroid(
+                                x, scaled: scaled, norms: norms, groups: panel.groups, columns: columns, indexBits: bits)
+                            labelBase[row] = Int32(nearest)
+                            inertia += squaredDistance(x, centres + nearest * columns, columns: columns)
+                        }
+                        partial[chunk] = inertia
                     }
-                    partial[chunk] = inertia
                 }
             }
         }
         var inertia = 0.0
         for chunk in 0 ..< chunks.count { inertia += partial[chunk] }
         return inertia
+    }
+
+    /// Runs `body` with pointers to the panel's scaled coordinates and norms.
+    static func withPanelPointers(
+        _ panel: CentroidPanel,
+        _ body: (UnsafePointer<SIMD4<Double>>, UnsafePointer<SIMD4<Double>>) -> Void
+    ) {
+        panel.scaled.withUnsafeBufferPointer { scaled in
+            panel.norms.withUnsafeBufferPointer { norms in
+                guard let scaled = scaled.baseAddress, let norms = norms.baseAddress else { return }
+                body(scaled, norms)
+            }
+        }
     }
 }

@@ -77,7 +77,7 @@ extension KMeans {
             let panel = candidateRows.withUnsafeBufferPointer {
                 CentroidPanel(centroids: $0, count: trials, columns: columns)
             }
-            panel.lanes.withUnsafeBufferPointer { lanes in
+            panel.coordinates.withUnsafeBufferPointer { lanes in
                 guard let lanes = lanes.baseAddress else { return }
                 chunks.forEach(threads: threads) { chunk in
                     let totals = candidateTotals + chunk * trials

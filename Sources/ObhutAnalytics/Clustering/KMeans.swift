@@ -107,6 +107,36 @@ public enum KMeans {
             restart: bestRestart, restartInertias: inertias)
     }
 
+    /// One Lloyd run from given centroids (no seeding, ``KMeansOptions/restarts`` ignored), as
+    /// scikit-learn's `KMeans(init=array, n_init=1)`.
+    ///
+    /// Why: to continue from last period's segments so that cluster numbers keep their meaning,
+    /// and to time the iterations alone.
+    public static func fit(
+        _ data: FeatureMatrix, initialCentroids: FeatureMatrix, options: KMeansOptions
+    ) throws(ClusteringError) -> KMeansResult {
+        var options = options
+        options.clusters = initialCentroids.rows
+        try validate(data, options)
+        guard initialCentroids.columns == data.columns else {
+            throw .shapeMismatch(expected: "centroids with \(data.columns) columns", actual: initialCentroids.columns)
+        }
+        var labels = [Int32](repeating: -1, count: data.rows)
+        let run = data.values.withUnsafeBufferPointer { buffer -> LloydRun? in
+            guard let points = buffer.baseAddress else { return nil }
+            return lloyd(
+                points, rows: data.rows, columns: data.columns, clusters: options.clusters,
+                centroids: initialCentroids.values, maxIterations: options.maxIterations,
+                tolerance: meanColumnVariance(data) * options.tolerance, chunks: RowChunks(rows: data.rows),
+                threads: options.threads, labels: &labels)
+        }
+        guard let run else { throw .tooFewRows(needed: 1, actual: data.rows) }
+        return KMeansResult(
+            centroids: FeatureMatrix(unchecked: options.clusters, data.columns, run.centroids), labels: labels,
+            inertia: run.inertia, iterations: run.iterations, converged: run.converged, restart: 0,
+            restartInertias: [run.inertia])
+    }
+
     /// The nearest centroid of every row of `data` (ties to the lower index) and the inertia.
     public static func assign(
         _ data: FeatureMatrix, to centroids: FeatureMatrix, threads: Int = 2

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmark: k-means (ObhutAnalytics/Clustering) on the matrices of anchors/a3_kmeans.py — CDNOW
+# RFM (23,570 x 3) and synthetic 1,000,000 x 8 blobs / N(0,1) — release build in a scratch package
+# (Clustering/ and Random/ only, no dependencies); then scikit-learn (a3_kmeans.py) in the same
+# session. The data is dumped once from numpy with Benchmarks/KMeans/dump_anchor_data.py.
+#
+#   bash scripts/bench-kmeans.sh          (SKIP_ANCHOR=1 to skip scikit-learn)
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${WORK:-/tmp/obhut-bench-kmeans}"
+DATA="${DATA:-/tmp/obhut-kmeans-data}"
+ANCHORS="${ANCHORS:-$REPO/../shared/anchors}"
+PY=/tmp/anchors-venv/bin/python
+mkdir -p "$WORK/Sources/ObhutAnalytics" "$DATA"
+ln -sfn "$REPO/Sources/ObhutAnalytics/Clustering" "$WORK/Sources/ObhutAnalytics/Clustering"
+ln -sfn "$REPO/Sources/ObhutAnalytics/Random" "$WORK/Sources/ObhutAnalytics/Random"
+ln -sfn "$REPO/Benchmarks/KMeans" "$WORK/Sources/KMeansBenchmark"
+cat > "$WORK/Package.swift" <<'PKG'
+// swift-tools-version: 6.0
+import PackageDescription
+let package = Package(
+    name: "ObhutKMeansBenchmark",
+    targets: [
+        .target(name: "ObhutAnalytics"),
+        .executableTarget(name: "KMeansBenchmark", dependencies: ["ObhutAnalytics"], exclude: ["dump_anchor_data.py"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+PKG
+(cd "$WORK" && swift build -c release --product KMeansBenchmark >/dev/null)
+BIN="$WORK/.build/release/KMeansBenchmark"
+[ -f "$DATA/normal_1e6x8.f64" ] || "$PY" "$REPO/Benchmarks/KMeans/dump_anchor_data.py" "$DATA"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+"$BIN" fit "$DATA/rfm_23570x3.f64" 23570 3 8 1 5
+"$BIN" fit "$DATA/rfm_23570x3.f64" 23570 3 8 10 5
+"$BIN" silhouette "$DATA/rfm_23570x3.f64" 23570 3 8
+for set in blobs normal; do
+    "$BIN" fit "$DATA/${set}_1e6x8.f64" 1000000 8 8 1 3
+    "$BIN" fit "$DATA/${set}_1e6x8.f64" 1000000 8 8 10 3
+    "$BIN" lloyd "$DATA/${set}_1e6x8.f64" 1000000 8 8 20
+done
+if [ -z "${SKIP_ANCHOR:-}" ] && [ -x "$PY" ]; then
+    echo "anchor: scikit-learn (anchors/a3_kmeans.py, 3 runs each, median; load $(cut -d' ' -f1-3 /proc/loadavg))"
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$PY" "$ANCHORS/a3_kmeans.py" \
+        | "$PY" -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    t = r.get("task")
+    if t in ("kmeans_rfm", "kmeans_synthetic"):
+        sil = f", silhouette {r[\"silhouette\"]} in {r[\"silhouette_time_s\"]} s" if "silhouette" in r else ""
+        print(f"  sklearn {r[\"dataset\"]} n_init={r[\"n_init\"]}: median {r[\"fit_time\"][\"median_s\"]} s; inertia {r[\"inertia\"]}, n_iter {r[\"n_iter\"]}{sil}")
+    elif t == "kmeans_lloyd_fixed":
+        print(f"  sklearn {r[\"dataset\"]} 20 Lloyd iterations, fixed init: {r[\"per_iteration_median_s\"]} s per iteration")'
+fi
