@@ -1,5 +1,6 @@
 import Foundation
 import ObhutCore
+import ObhutStore
 
 /// What an analysis may see of the store for one processing activity (invariant 2): only people
 /// with a valid legal basis for its purpose who are neither restricted nor objecting, only the
@@ -13,7 +14,9 @@ public struct Scope: Sendable {
     public let activity: String
     public let purpose: PurposeID
     /// Keyed pseudonym of each person in scope; position = person index used in the tables.
-    public let people: [String]
+    /// Computed on access (an HMAC each), so a scope of a million people costs nothing until an
+    /// analysis asks for a pseudonym.
+    public let people: PseudonymList
     /// Customer id of each person index. Internal: only the kernel maps results back.
     let customerIds: [String]
     public let orders: OrderTable?
@@ -23,6 +26,16 @@ public struct Scope: Sendable {
     public let leads: LeadTable?
     /// When the scope was taken: analyses measure recency against it, not against the wall clock.
     public let asOf: Date
+}
+
+/// The pseudonyms of a scope's people, in person-index order, computed on access.
+public struct PseudonymList: RandomAccessCollection, Sendable {
+    let ids: [String]
+    let pseudonymiser: KeyedHash
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+    public subscript(position: Int) -> String { pseudonymiser.pseudonym(ids[position]) }
 }
 
 /// Order lines of the people in scope, as columns. A column is nil unless its field was declared.

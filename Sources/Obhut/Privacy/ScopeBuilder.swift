@@ -96,10 +96,12 @@ struct ScopeBuilder {
         let declared = Set(activity.fields)
         let pseudonymiser = store.keys.pseudonymiser(activity: activity.name)
         return try store.writer.read { db in
-            let ids = try eligibleCustomerIds(db)
+            // Lead activities concern business contacts, not customers.
+            let concernsCustomers = declared.contains { !$0.hasPrefix("leads.") }
+            let ids = concernsCustomers ? try eligibleCustomerIds(db) : []
             var index = [String: Int32](minimumCapacity: ids.count)
             for (i, id) in ids.enumerated() { index[id] = Int32(i) }
-            let people = ids.map(pseudonymiser.pseudonym)
+            let people = PseudonymList(ids: ids, pseudonymiser: pseudonymiser)
 
             var orders: OrderTable?
             var products: ProductTable?
@@ -121,7 +123,10 @@ struct ScopeBuilder {
 
                 var person: [Int32] = [], order: [Int32] = [], product: [Int32] = []
                 var quantity: [Double] = [], price: [Int64] = [], discount: [Int64] = [], at: [Int64] = []
-                var orderIndex: [String: Int32] = [:]
+                // order_line is stored in (order_id, line) order, and a scan returns it so: lines of one
+                // order are adjacent, and the dense order number grows when the id changes.
+                var previousOrder = ""
+                var orderNumber: Int32 = -1
                 let cursor = try Row.fetchCursor(db, sql: """
                     SELECT customer_id, order_id, product_id, quantity, unit_price_minor, discount_minor, ordered_at
                     FROM order_line WHERE customer_id IS NOT NULL
@@ -131,11 +136,11 @@ struct ScopeBuilder {
                     person.append(p)
                     if declared.contains("orders.order_id") {
                         let key: String = row[1]
-                        if let o = orderIndex[key] { order.append(o) } else {
-                            let o = Int32(orderIndex.count)
-                            orderIndex[key] = o
-                            order.append(o)
+                        if key != previousOrder {
+                            orderNumber += 1
+                            previousOrder = key
                         }
+                        order.append(orderNumber)
                     }
                     if declared.contains("orders.product_id") { product.append(prod) }
                     if declared.contains("orders.quantity") { quantity.append(row[3]) }
