@@ -7,9 +7,12 @@ import Dispatch
 /// Two forms: ``coordinates`` for exact squared distances, and ``scaled`` (`-2c`) with ``norms``
 /// (`‖c‖²`) for the assignment score `‖c‖² - 2x·c = ‖x - c‖² - ‖x‖²`, which ranks centroids like
 /// the distance at one multiply and one add per term instead of three operations (the adds are
-/// the bottleneck). Padding lanes of the last group have infinite coordinates and norms, so they
-/// never win.
+/// the bottleneck). Padding lanes of the last group have infinite coordinates and a norm of
+/// ``paddingNorm`` (finite, so keys never turn into NaN), so they never win.
 struct CentroidPanel {
+    /// Norm of the padding lanes: larger than any real squared distance (values are limited to
+    /// ±1e100 by ``KMeans/fit(_:options:)``), small enough to stay finite after additions.
+    static let paddingNorm = 1e300
     let count: Int
     let columns: Int
     let groups: Int
@@ -25,7 +28,7 @@ struct CentroidPanel {
         let infinite = SIMD4<Double>(repeating: .infinity)
         coordinates = [SIMD4<Double>](repeating: infinite, count: max(1, groups * columns))
         scaled = [SIMD4<Double>](repeating: .zero, count: max(1, groups * columns))
-        norms = [SIMD4<Double>](repeating: infinite, count: max(1, groups))
+        norms = [SIMD4<Double>](repeating: SIMD4(repeating: Self.paddingNorm), count: max(1, groups))
         for centroid in 0 ..< count {
             let group = centroid / 4, lane = centroid % 4
             var norm = 0.0
@@ -150,6 +153,57 @@ func nearestCentroid(
     return Int(key.bitPattern & ~UInt64(bitPattern: keep))
 }
 
+/// The nearest and second-nearest centroids of row `x` (ties to the lower index), as
+/// ``nearestCentroid(_:scaled:norms:groups:columns:indexBits:)`` does for the nearest; the second
+/// is -1 when there is only one centroid. Each lane keeps its two smallest keys; the second
+/// nearest overall is the smallest of the other lanes' best and the winning lane's second.
+@inline(__always)
+func nearestTwoCentroids(
+    _ x: UnsafePointer<Double>, scaled: UnsafePointer<SIMD4<Double>>, norms: UnsafePointer<SIMD4<Double>>,
+    groups: Int, columns: Int, indexBits: Int, count: Int
+) -> (best: Int, second: Int) {
+    let rowNorm = SIMD4<Double>(repeating: squaredNorm(x, columns: columns))
+    let keep = ~((Int64(1) << Int64(indexBits)) &- 1)
+    var best: SIMD4<Double>
+    var runnerUp: SIMD4<Double>
+    if groups == 2 {
+        let (first, second) = assignmentScores2(x, scaled, scaled + columns, norms: norms, columns: columns)
+        let a = distanceKeys(first + rowNorm, indices: SIMD4<Int64>(0, 1, 2, 3), keep: keep)
+        let b = distanceKeys(second + rowNorm, indices: SIMD4<Int64>(4, 5, 6, 7), keep: keep)
+        best = lanewiseMin(a, b)
+        runnerUp = lanewiseMax(a, b)
+    } else {
+        best = distanceKeys(
+            assignmentScores(x, scaled, norms: norms[0], columns: columns) + rowNorm,
+            indices: SIMD4<Int64>(0, 1, 2, 3), keep: keep)
+        runnerUp = SIMD4<Double>(repeating: .infinity)
+        var indices = SIMD4<Int64>(0, 1, 2, 3)
+        var group = 1
+        while group < groups {
+            indices &+= 4
+            let scores = assignmentScores(x, scaled + group &* columns, norms: norms[group], columns: columns)
+            let keys = distanceKeys(scores + rowNorm, indices: indices, keep: keep)
+            runnerUp = lanewiseMin(runnerUp, lanewiseMax(best, keys))
+            best = lanewiseMin(best, keys)
+            group &+= 1
+        }
+    }
+    let half = lanewiseMin(best.lowHalf, best.highHalf)
+    let smallest = half[1] < half[0] ? half[1] : half[0]
+    let others = best.replacing(with: runnerUp, where: best .== SIMD4(repeating: smallest))
+    let otherHalf = lanewiseMin(others.lowHalf, others.highHalf)
+    let next = otherHalf[1] < otherHalf[0] ? otherHalf[1] : otherHalf[0]
+    let mask = ~UInt64(bitPattern: keep)
+    let second = next.isFinite ? Int(next.bitPattern & mask) : -1
+    return (Int(smallest.bitPattern & mask), second < count ? second : -1)
+}
+
+/// Lane-wise maximum (no NaN handling; inputs are never NaN here).
+@inline(__always)
+func lanewiseMax(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
+    a.replacing(with: b, where: a .< b)
+}
+
 /// Distances clamped at 0 with `indices` in their low mantissa bits.
 @inline(__always)
 func distanceKeys(_ distances: SIMD4<Double>, indices: SIMD4<Int64>, keep: Int64) -> SIMD4<Double> {
@@ -205,6 +259,22 @@ func accumulate(_ x: UnsafePointer<Double>, into sum: UnsafeMutablePointer<Doubl
         column &+= 2
     }
     if column < columns { sum[column] += x[column] }
+}
+
+/// `sum[j] -= x[j]` for every column, two columns per instruction.
+@inline(__always)
+func subtract(_ x: UnsafePointer<Double>, from sum: UnsafeMutablePointer<Double>, columns: Int) {
+    let source = UnsafeRawPointer(x)
+    let target = UnsafeMutableRawPointer(sum)
+    var column = 0
+    while column &+ 2 <= columns {
+        let offset = column &* 8
+        let value = target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+            - source.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+        target.storeBytes(of: value, toByteOffset: offset, as: SIMD2<Double>.self)
+        column &+= 2
+    }
+    if column < columns { sum[column] -= x[column] }
 }
 
 /// Squared Euclidean distance of two rows of `columns` values.

@@ -172,6 +172,11 @@ public enum KMeans {
         guard options.tolerance >= 0, options.tolerance.isFinite else {
             throw .invalidOption(name: "tolerance", value: "\(options.tolerance)", requirement: "finite and not negative")
         }
+        if let large = data.values.firstIndex(where: { abs($0) > 1e100 }) {
+            throw .invalidOption(
+                name: "value at row \(large / data.columns), column \(large % data.columns)",
+                value: "\(data.values[large])", requirement: "within ±1e100 (standardise the features first)")
+        }
         guard options.threads >= 1 else {
             throw .invalidOption(name: "threads", value: "\(options.threads)", requirement: "at least 1")
         }

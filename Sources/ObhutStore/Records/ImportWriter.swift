@@ -36,7 +36,7 @@ public final class ImportWriter {
         self.keys = keys
     }
 
-    enum StatementKey { case customer, personKey, product, orderLine, feedback, consent, lead }
+    enum StatementKey { case customer, personKey, product, orderLine, feedback, consent, lead, emailMatch }
 
     private func prepared(_ key: StatementKey, _ sql: @autoclosure () -> String) throws -> Statement {
         if let s = statements[key] { return s }
@@ -80,12 +80,13 @@ public final class ImportWriter {
     public func write(_ c: PreparedCustomer) throws -> WriteOutcome {
         // Only people known before this import: two ids with one e-mail inside the same file stay two
         // records, for the quality report and `customers duplicates` to show.
-        if let token = c.emailIndex, try !customerExists(c.id),
-           let known = try String.fetchOne(db, sql: "SELECT id FROM customer WHERE email_index = ? AND id <> ? AND import_id IS NOT ? LIMIT 1",
-                                           arguments: [token, c.id, importId]) {
-            try db.execute(sql: "INSERT INTO customer_alias (alias, customer_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET customer_id = excluded.customer_id",
-                           arguments: [c.id, known])
-            return .matchedExisting(known)
+        if let token = c.emailIndex, try !customerExists(c.id) {
+            let match = try self.prepared(.emailMatch, "SELECT id FROM customer WHERE email_index = ? AND id <> ? AND import_id IS NOT ? LIMIT 1")
+            if let known = try String.fetchOne(match, arguments: [token, c.id, importId]) {
+                try db.execute(sql: "INSERT INTO customer_alias (alias, customer_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET customer_id = excluded.customer_id",
+                               arguments: [c.id, known])
+                return .matchedExisting(known)
+            }
         }
         return try writeRow(c)
     }
