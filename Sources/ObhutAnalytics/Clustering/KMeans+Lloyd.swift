@@ -26,7 +26,6 @@ extension KMeans {
         let partialSums = UnsafeMutablePointer<Double>.allocate(capacity: chunks.count * k * columns)
         let partialCounts = UnsafeMutablePointer<Int>.allocate(capacity: chunks.count * k)
         let partialChanges = UnsafeMutablePointer<Int>.allocate(capacity: chunks.count)
-        let partialExamined = UnsafeMutablePointer<Int>.allocate(capacity: chunks.count)
         let upper = UnsafeMutablePointer<Double>.allocate(capacity: rows)
         let lower = UnsafeMutablePointer<Double>.allocate(capacity: rows)
         defer {
@@ -69,7 +68,6 @@ extension KMeans {
                                         chunkSums.initialize(repeating: 0, count: k * columns)
                                         chunkCounts.initialize(repeating: 0, count: k)
                                         var changes = 0
-                                        partialExamined[chunk] = 0
                                         for row in chunks.range(chunk) {
                                             let x = points + row &* columns
                                             var current = Int(labelBase[row])
@@ -86,7 +84,6 @@ extension KMeans {
                                                 upper[row] = high
                                                 if high <= limit { continue }
                                             }
-                                            partialExamined[chunk] += 1
                                             let (best, second) = nearestTwoCentroids(
                                                 x, scaled: scaled, norms: norms, groups: panel.groups,
                                                 columns: columns, indexBits: bits, count: k)
@@ -128,9 +125,6 @@ extension KMeans {
                 for index in 0 ..< k * columns { sums[index] += partialSums[chunk * k * columns + index] }
                 for index in 0 ..< k { counts[index] += partialCounts[chunk * k + index] }
             }
-            var examined = 0
-            for chunk in 0 ..< chunks.count { examined += partialExamined[chunk] }
-            print("iteration \(iteration) examined \(examined) changed \(changed)")
             rebuild = false
             if counts.contains(0) {
                 relocateEmptyClusters(
