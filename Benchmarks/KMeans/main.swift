@@ -7,7 +7,8 @@
 //       ITERATIONS Lloyd iterations from the first K rows with tolerance 0 (the anchor's
 //       "fixed init" case): time per iteration.
 //   KMeansBenchmark silhouette FILE ROWS COLUMNS K
-//       silhouette of the 10-restart clustering on all rows, and its time.
+//       silhouette of the 10-restart clustering on all rows, and its time (LABELS_OUT=path
+//       also writes the labels, one per line).
 //
 // FILE holds raw little-endian float64, row-major (Benchmarks/KMeans/dump_anchor_data.py writes
 // the anchor's data). Build and run with scripts/bench-kmeans.sh.
@@ -73,6 +74,10 @@ case "silhouette":
     var score = 0.0
     let time = try seconds { score = try ClusterQuality.silhouette(matrix, labels: result.labels) }
     let ch = try ClusterQuality.calinskiHarabasz(matrix, labels: result.labels)
+    if let path = ProcessInfo.processInfo.environment["LABELS_OUT"] {
+        // For a check of the silhouette against scikit-learn's on the same labels.
+        try result.labels.map(String.init).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
     print(String(format: "obhut silhouette %@ k=%d (all %d rows): %.4f in %.3f s; Calinski-Harabasz %.1f; inertia %.2f",
                  name, k, rows, score, time, ch, result.inertia))
 default:

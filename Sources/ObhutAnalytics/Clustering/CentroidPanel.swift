@@ -277,15 +277,32 @@ func subtract(_ x: UnsafePointer<Double>, from sum: UnsafeMutablePointer<Double>
     if column < columns { sum[column] -= x[column] }
 }
 
-/// Squared Euclidean distance of two rows of `columns` values.
+/// Squared Euclidean distance of two rows of `columns` values, two columns per instruction.
 @inline(__always)
 func squaredDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, columns: Int) -> Double {
-    var sum = 0.0
-    for column in 0 ..< columns {
-        let difference = a[column] - b[column]
-        sum += difference * difference
+    let left = UnsafeRawPointer(a)
+    let right = UnsafeRawPointer(b)
+    var even = SIMD2<Double>.zero
+    var odd = SIMD2<Double>.zero
+    var column = 0
+    while column &+ 4 <= columns {
+        let offset = column &* 8
+        let first = left.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+            - right.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+        let second = left.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD2<Double>.self)
+            - right.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD2<Double>.self)
+        even += first * first
+        odd += second * second
+        column &+= 4
     }
-    return sum
+    let sum = even + odd
+    var total = sum[0] + sum[1]
+    while column < columns {
+        let difference = a[column] - b[column]
+        total += difference * difference
+        column &+= 1
+    }
+    return total
 }
 
 /// Work split into fixed chunks of rows, run on up to `threads` threads.

@@ -80,17 +80,21 @@ extension KMeans {
             panel.coordinates.withUnsafeBufferPointer { lanes in
                 guard let lanes = lanes.baseAddress else { return }
                 chunks.forEach(threads: threads) { chunk in
-                    let totals = candidateTotals + chunk * trials
-                    totals.initialize(repeating: 0, count: trials)
-                    for row in chunks.range(chunk) {
-                        let x = points + row * columns
-                        let current = SIMD4<Double>(repeating: closest[row])
-                        var group = lanes
-                        for start in stride(from: 0, to: trials, by: 4) {
-                            let distances = pointwiseMin(squaredDistances(x, group, columns: columns), current)
-                            for lane in 0 ..< min(4, trials - start) { totals[start + lane] += distances[lane] }
-                            group += columns
+                    // Vector accumulators per candidate group; extracting lanes per row would
+                    // turn the lane-wise minimum into branches.
+                    var sums = [SIMD4<Double>](repeating: .zero, count: panel.groups)
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        for row in chunks.range(chunk) {
+                            let x = points + row &* columns
+                            let current = SIMD4<Double>(repeating: closest[row])
+                            var group = lanes
+                            for index in 0 ..< panel.groups {
+                                sums[index] += lanewiseMin(squaredDistances(x, group, columns: columns), current)
+                                group += columns
+                            }
                         }
+                        let totals = candidateTotals + chunk * trials
+                        for trial in 0 ..< trials { totals[trial] = sums[trial / 4][trial % 4] }
                     }
                 }
             }
