@@ -32,14 +32,19 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 "$BIN" bench "$DATA" 0.01 0.001
 PY=/tmp/anchors-venv/bin/python
 if [ -z "${SKIP_ANCHOR:-}" ] && [ -x "$PY" ]; then
-    echo "anchor: mlxtend (anchors/a4_baskets.py, 3 runs each, median)"
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$PY" "$ANCHORS/a4_baskets.py" \
-        | "$PY" -c '
+    echo "anchor: mlxtend (anchors/a4_baskets.py, 3 runs each, median; load $(cut -d' ' -f1-3 /proc/loadavg))"
+    OUT=$(mktemp /tmp/obhut-a4.XXXX.jsonl)
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$PY" "$ANCHORS/a4_baskets.py" > "$OUT"
+    "$PY" - "$OUT" <<'PY'
 import json, sys
-for line in sys.stdin:
+for line in open(sys.argv[1]):
     r = json.loads(line)
     if r.get("task") == "itemsets":
-        print(f"  mlxtend fpgrowth min_support {r[\"min_support\"]}: {r[\"itemsets_fpgrowth\"]} itemsets, median {r[\"fpgrowth_time\"][\"median_s\"]} s (apriori {r[\"apriori_time\"][\"median_s\"]} s)")
+        print("  mlxtend fpgrowth min_support %s: %d itemsets, median %s s (apriori %s s)"
+              % (r["min_support"], r["itemsets_fpgrowth"], r["fpgrowth_time"]["median_s"], r["apriori_time"]["median_s"]))
     elif r.get("task") == "rules":
-        print(f"  mlxtend association_rules min_support {r[\"min_support\"]}: {r[\"rules\"]} rules, median {r[\"rules_time\"][\"median_s\"]} s")'
+        print("  mlxtend association_rules min_support %s: %d rules (%d single-item consequents), median %s s"
+              % (r["min_support"], r["rules"], r["rules_single_item_consequent"], r["rules_time"]["median_s"]))
+PY
+    rm -f "$OUT"
 fi

@@ -41,15 +41,22 @@ for set in blobs normal; do
 done
 if [ -z "${SKIP_ANCHOR:-}" ] && [ -x "$PY" ]; then
     echo "anchor: scikit-learn (anchors/a3_kmeans.py, 3 runs each, median; load $(cut -d' ' -f1-3 /proc/loadavg))"
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$PY" "$ANCHORS/a3_kmeans.py" \
-        | "$PY" -c '
+    OUT=$(mktemp /tmp/obhut-a3.XXXX.jsonl)
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$PY" "$ANCHORS/a3_kmeans.py" > "$OUT"
+    "$PY" - "$OUT" <<'PY'
 import json, sys
-for line in sys.stdin:
+for line in open(sys.argv[1]):
     r = json.loads(line)
     t = r.get("task")
     if t in ("kmeans_rfm", "kmeans_synthetic"):
-        sil = f", silhouette {r[\"silhouette\"]} in {r[\"silhouette_time_s\"]} s" if "silhouette" in r else ""
-        print(f"  sklearn {r[\"dataset\"]} n_init={r[\"n_init\"]}: median {r[\"fit_time\"][\"median_s\"]} s; inertia {r[\"inertia\"]}, n_iter {r[\"n_iter\"]}{sil}")
+        sil = ""
+        if "silhouette" in r:
+            sil = ", silhouette %s in %s s" % (r["silhouette"], r["silhouette_time_s"])
+        print("  sklearn %s n_init=%d: median %s s; inertia %s, n_iter %d%s"
+              % (r["dataset"], r["n_init"], r["fit_time"]["median_s"], r["inertia"], r["n_iter"], sil))
     elif t == "kmeans_lloyd_fixed":
-        print(f"  sklearn {r[\"dataset\"]} 20 Lloyd iterations, fixed init: {r[\"per_iteration_median_s\"]} s per iteration")'
+        print("  sklearn %s 20 Lloyd iterations, fixed init: %s s per iteration"
+              % (r["dataset"], r["per_iteration_median_s"]))
+PY
+    rm -f "$OUT"
 fi

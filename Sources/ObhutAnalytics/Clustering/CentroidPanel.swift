@@ -154,15 +154,18 @@ func nearestCentroid(
 }
 
 /// The nearest and second-nearest centroids of row `x` (ties to the lower index), as
-/// ``nearestCentroid(_:scaled:norms:groups:columns:indexBits:)`` does for the nearest; the second
-/// is -1 when there is only one centroid. Each lane keeps its two smallest keys; the second
-/// nearest overall is the smallest of the other lanes' best and the winning lane's second.
+/// ``nearestCentroid(_:scaled:norms:groups:columns:indexBits:)`` does for the nearest, with their
+/// squared distances as computed from the scores (rounding error about `ε (‖x‖² + ‖c‖²)`) and
+/// `‖x‖²`; the second is -1 (distance infinite) when there is only one centroid. Each lane keeps
+/// its two smallest keys; the second nearest overall is the smallest of the other lanes' best and
+/// the winning lane's second.
 @inline(__always)
 func nearestTwoCentroids(
     _ x: UnsafePointer<Double>, scaled: UnsafePointer<SIMD4<Double>>, norms: UnsafePointer<SIMD4<Double>>,
     groups: Int, columns: Int, indexBits: Int, count: Int
-) -> (best: Int, second: Int) {
-    let rowNorm = SIMD4<Double>(repeating: squaredNorm(x, columns: columns))
+) -> (best: Int, second: Int, bestDistance: Double, secondDistance: Double, rowNorm: Double) {
+    let norm = squaredNorm(x, columns: columns)
+    let rowNorm = SIMD4<Double>(repeating: norm)
     let keep = ~((Int64(1) << Int64(indexBits)) &- 1)
     var best: SIMD4<Double>
     var runnerUp: SIMD4<Double>
@@ -194,8 +197,9 @@ func nearestTwoCentroids(
     let otherHalf = lanewiseMin(others.lowHalf, others.highHalf)
     let next = otherHalf[1] < otherHalf[0] ? otherHalf[1] : otherHalf[0]
     let mask = ~UInt64(bitPattern: keep)
-    let second = next.isFinite ? Int(next.bitPattern & mask) : -1
-    return (Int(smallest.bitPattern & mask), second < count ? second : -1)
+    var second = next.isFinite ? Int(next.bitPattern & mask) : -1
+    if second >= count { second = -1 }
+    return (Int(smallest.bitPattern & mask), second, smallest, second < 0 ? .infinity : next, norm)
 }
 
 /// Lane-wise maximum (no NaN handling; inputs are never NaN here).

@@ -50,6 +50,7 @@ extension KMeans {
                 CentroidPanel(centroids: $0, count: k, columns: columns)
             }
             let bits = indexBits(groups: panel.groups)
+            let largestNorm = largestSquaredNorm(centroids, clusters: k, columns: columns)
             let full = rebuild
             if !full { halfGaps(centroids, clusters: k, columns: columns, into: &halfGap) }
             withPanelPointers(panel) { scaled, norms in
@@ -84,14 +85,15 @@ extension KMeans {
                                                 upper[row] = high
                                                 if high <= limit { continue }
                                             }
-                                            let (best, second) = nearestTwoCentroids(
+                                            let nearest = nearestTwoCentroids(
                                                 x, scaled: scaled, norms: norms, groups: panel.groups,
                                                 columns: columns, indexBits: bits, count: k)
-                                            upper[row] = squaredDistance(x, centres + best &* columns, columns: columns)
-                                                .squareRoot()
-                                            lower[row] = second < 0 ? .infinity
-                                                : squaredDistance(x, centres + second &* columns, columns: columns)
-                                                    .squareRoot()
+                                            let best = nearest.best
+                                            // Bounds from the score distances, widened by their
+                                            // rounding error so they stay bounds.
+                                            let slack = 1e-12 * (nearest.rowNorm + largestNorm)
+                                            upper[row] = (nearest.bestDistance + slack).squareRoot()
+                                            lower[row] = max(0, nearest.secondDistance - slack).squareRoot()
                                             if full {
                                                 if current != best { changes += 1 }
                                                 chunkCounts[best] += 1
@@ -174,6 +176,17 @@ extension KMeans {
                 }
             }
         }
+    }
+
+    /// The largest `‖c‖²` of the centroids (scales the rounding error of score distances).
+    static func largestSquaredNorm(_ centroids: [Double], clusters k: Int, columns: Int) -> Double {
+        var largest = 0.0
+        for cluster in 0 ..< k {
+            var norm = 0.0
+            for column in 0 ..< columns { norm += centroids[cluster * columns + column] * centroids[cluster * columns + column] }
+            largest = max(largest, norm)
+        }
+        return largest
     }
 
     /// For each centroid, the largest move among the other centroids.
