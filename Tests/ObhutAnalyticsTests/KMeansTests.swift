@@ -116,6 +116,74 @@ struct KMeansTests {
         #expect(abs(inertia - result.inertia) <= 1e-12 * expected)
     }
 
+    /// Plain Lloyd as scikit-learn runs it (exact distances, ties to the lower index), for
+    /// comparison with the bounded implementation.
+    private func referenceLloyd(
+        _ data: FeatureMatrix, _ initial: FeatureMatrix, maxIterations: Int, tolerance: Double
+    ) -> (labels: [Int32], iterations: Int, inertia: Double) {
+        let n = data.rows, d = data.columns, k = initial.rows
+        var centres = initial.values
+        var labels = [Int32](repeating: -1, count: n)
+        func nearest(_ row: Int) -> (Int32, Double) {
+            var best = (Int32(0), Double.infinity)
+            for c in 0 ..< k {
+                var sum = 0.0
+                for j in 0 ..< d { sum += (data[row, j] - centres[c * d + j]) * (data[row, j] - centres[c * d + j]) }
+                if sum < best.1 { best = (Int32(c), sum) }
+            }
+            return best
+        }
+        var iterations = 0
+        for _ in 0 ..< maxIterations {
+            var changed = 0
+            var sums = [Double](repeating: 0, count: k * d), counts = [Int](repeating: 0, count: k)
+            for row in 0 ..< n {
+                let (label, _) = nearest(row)
+                if label != labels[row] { changed += 1 }
+                labels[row] = label
+                counts[Int(label)] += 1
+                for j in 0 ..< d { sums[Int(label) * d + j] += data[row, j] }
+            }
+            var shift = 0.0
+            for c in 0 ..< k where counts[c] > 0 {
+                for j in 0 ..< d {
+                    let mean = sums[c * d + j] / Double(counts[c])
+                    shift += (mean - centres[c * d + j]) * (mean - centres[c * d + j])
+                    centres[c * d + j] = mean
+                }
+            }
+            iterations += 1
+            if changed == 0 || shift <= tolerance { break }
+        }
+        var inertia = 0.0
+        for row in 0 ..< n {
+            let (label, distance) = nearest(row)
+            labels[row] = label
+            inertia += distance
+        }
+        return (labels, iterations, inertia)
+    }
+
+    @Test(arguments: [1, 3, 5, 8, 9, 13])
+    func boundedIterationsMatchPlainLloyd(clusters: Int) throws {
+        var random = SplitMix64(seed: UInt64(clusters))
+        // Overlapping blobs: many rows change cluster in the first iterations.
+        let data = try blobs(
+            seed: UInt64(100 + clusters), perCluster: 400,
+            centres: (0 ..< 6).map { _ in (0 ..< 5).map { _ in 4 * random.nextDouble() } }, spread: 2)
+        let initial = data.selectingRows((0 ..< clusters).map { $0 * 97 })
+        for tolerance in [0.0, 1e-4] {
+            let options = KMeansOptions(clusters: clusters, maxIterations: 100, tolerance: tolerance)
+            let observed = try KMeans.fit(data, initialCentroids: initial, options: options)
+            let expected = referenceLloyd(
+                data, initial, maxIterations: 100, tolerance: KMeans.meanColumnVariance(data) * tolerance)
+            #expect(clusters == 1 || expected.iterations >= 5, "the case should need several iterations")
+            #expect(observed.iterations == expected.iterations, "k \(clusters): iterations expected \(expected.iterations), observed \(observed.iterations)")
+            #expect(observed.labels == expected.labels, "k \(clusters): labels differ in \(zip(observed.labels, expected.labels).filter { $0 != $1 }.count) rows")
+            #expect(abs(observed.inertia - expected.inertia) <= 1e-9 * expected.inertia, "k \(clusters): inertia expected \(expected.inertia), observed \(observed.inertia)")
+        }
+    }
+
     @Test func keepsEveryClusterNonEmptyWithDuplicateRows() throws {
         // Five identical rows and two others: seeding may pick duplicates; empty clusters are refilled.
         let data = try FeatureMatrix(rows: [[1, 1], [1, 1], [1, 1], [1, 1], [1, 1], [5, 5], [9, 9]])
