@@ -248,3 +248,31 @@ import Testing
         #expect(try DuplicateFinder(workspace: ws).groups().contains { $0.customerIds == ["D1", "D2"] })
     }
 }
+
+@Suite struct BulkImportTests {
+    func ordersFile(lines: Int, badLast: Bool) throws -> URL {
+        var text = "order_id,line,customer_id,product_id,quantity,unit_price,ordered_at\n"
+        for i in 0..<lines { text += "B\(i / 3),\(i % 3 + 1),C\(1 + i % 3),P\(1 + i % 2),1,9.99,2025-05-01 10:00\n" }
+        if badLast { text += "BX,1,C404,P1,1,9.99,2025-05-01 10:00\n" }
+        return try writeFixture("orders.csv", text)
+    }
+
+    func indexExists(_ ws: Workspace) throws -> Bool {
+        try ws.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'order_line_customer'") == 1 }
+    }
+
+    /// Large files into a small table drop the customer index and rebuild it at the end; a file
+    /// that is rejected must leave the index exactly as before.
+    @Test func bulkImportRebuildsTheIndexAndARejectedOneKeepsIt() throws {
+        let ws = try makeWorkspace()
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customersCSV)))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", productsCSV)))
+        #expect(throws: ImportError.self) { try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: ordersFile(lines: 30_000, badLast: true))) }
+        #expect(try indexExists(ws))
+        #expect(try ws.store.counts()[.orders] == 0)
+        let r = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: ordersFile(lines: 30_000, badLast: false)))
+        #expect(r.rowsImported == 30_000)
+        #expect(try indexExists(ws))
+        #expect(try SubjectRights(workspace: ws).export("C1").orders.count == 10_000)
+    }
+}

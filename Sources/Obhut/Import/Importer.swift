@@ -128,7 +128,10 @@ public struct Importer: Sendable {
         var shown: [String] = []
         var rejectWriter: RejectWriter?
         do {
-            try workspace.store.importTransaction(entity: Entity(request.entity), fileName: fileName, format: request.format.rawValue, now: now) { writer in
+            // About 50 bytes per order line in shop exports: a cheap estimate of the rows to come.
+            let fileBytes = (try? FileManager.default.attributesOfItem(atPath: request.file.path)[.size] as? Int) ?? 0
+            try workspace.store.importTransaction(entity: Entity(request.entity), fileName: fileName, format: request.format.rawValue, now: now,
+                                                  expectedRows: fileBytes / 50) { writer in
                 var sink = RowSink(writer: writer, entity: request.entity, format: request.format, now: now, keys: keys)
                 while let batch = queue.pop() {
                     for row in batch {

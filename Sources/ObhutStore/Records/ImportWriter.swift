@@ -244,15 +244,25 @@ extension SQLiteStore {
     /// Runs an import as one transaction. If `body` throws, nothing of it lands (invariant 6) and
     /// the attempt is recorded as rejected; otherwise the run is recorded as committed.
     public func importTransaction<T>(
-        entity: Entity, fileName: String, format: String, now: Date = Date(),
+        entity: Entity, fileName: String, format: String, now: Date = Date(), expectedRows: Int = 0,
         _ body: (ImportWriter) throws -> (result: T, rowsOK: Int, rowsRejected: Int)
     ) throws -> T {
-        try importTransaction(label: entity.rawValue, fileName: fileName, format: format, now: now, body)
+        // Bulk load: when a file brings more order lines than the table holds, the index on
+        // customer_id is dropped and rebuilt once, sorted, at the end of the same transaction.
+        // Updating it row by row in random order cost more than all other work of the import
+        // (measured: 2.8 s against 1.0 s + 0.7 s for 1M lines); atomic all the same.
+        var deferred: [(name: String, sql: String)] = []
+        if entity == .orders && expectedRows > 10_000 {
+            let existing = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line") ?? 0 }
+            if existing < expectedRows { deferred = [("order_line_customer", "CREATE INDEX order_line_customer ON order_line(customer_id)")] }
+        }
+        return try importTransaction(label: entity.rawValue, fileName: fileName, format: format, now: now, deferredIndexes: deferred, body)
     }
 
     /// The same, with a free label for loads that span several entities (the demo shop).
     public func importTransaction<T>(
         label: String, fileName: String, format: String, now: Date = Date(),
+        deferredIndexes: [(name: String, sql: String)] = [],
         _ body: (ImportWriter) throws -> (result: T, rowsOK: Int, rowsRejected: Int)
     ) throws -> T {
         let started = Int64(now.timeIntervalSince1970)
@@ -262,7 +272,9 @@ extension SQLiteStore {
                     sql: "INSERT INTO import_run (entity, file_name, format, started_at, status) VALUES (?, ?, ?, ?, 'running')",
                     arguments: [label, fileName, format, started])
                 let importId = db.lastInsertedRowID
+                for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
                 let outcome = try body(ImportWriter(db: db, importId: importId, keys: keys))
+                for index in deferredIndexes { try db.execute(sql: index.sql) }
                 try db.execute(
                     sql: "UPDATE import_run SET status = 'committed', finished_at = ?, rows_ok = ?, rows_rejected = ? WHERE id = ?",
                     arguments: [Int64(Date().timeIntervalSince1970), outcome.rowsOK, outcome.rowsRejected, importId])
