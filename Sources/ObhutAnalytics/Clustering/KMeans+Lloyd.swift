@@ -6,113 +6,84 @@ struct LloydRun {
     var converged: Bool
 }
 
+/// Buffers of one Lloyd run, allocated once: per-chunk partial sums, counts and label changes,
+/// the per-row lower bounds, and per-centroid shift and gap figures.
+final class LloydWorkspace {
+    let partialSums: UnsafeMutablePointer<Double>
+    let partialCounts: UnsafeMutablePointer<Int>
+    let partialChanges: UnsafeMutablePointer<Int>
+    let lower: UnsafeMutablePointer<Double>
+    let centres: UnsafeMutablePointer<Double>
+    /// Per centroid: the largest shift of any other centroid in the last update.
+    let otherMoved: UnsafeMutablePointer<Double>
+    /// Per centroid: half the distance to the nearest other centroid.
+    let halfGap: UnsafeMutablePointer<Double>
+
+    init(rows: Int, clusters: Int, columns: Int, chunks: Int) {
+        partialSums = .allocate(capacity: chunks * clusters * columns)
+        partialCounts = .allocate(capacity: chunks * clusters)
+        partialChanges = .allocate(capacity: chunks)
+        lower = .allocate(capacity: rows)
+        centres = .allocate(capacity: clusters * columns)
+        otherMoved = .allocate(capacity: clusters)
+        halfGap = .allocate(capacity: clusters)
+    }
+
+    deinit {
+        partialSums.deallocate()
+        partialCounts.deallocate()
+        partialChanges.deallocate()
+        lower.deallocate()
+        centres.deallocate()
+        otherMoved.deallocate()
+        halfGap.deallocate()
+    }
+}
+
 extension KMeans {
     /// Lloyd iterations from `centroids` (row-major `clusters × columns`), as scikit-learn's
     /// `_kmeans_single_lloyd`: assign, recompute means (relocating empty clusters), stop on
     /// unchanged labels or a summed squared shift at most `tolerance`; then a final assignment
     /// with the final centroids gives labels and inertia.
     ///
-    /// The assignment step skips rows that provably keep their centroid (Hamerly, "Making k-means
-    /// even faster", SDM 2010): per row an upper bound on the distance to its centroid and a lower
-    /// bound on the distance to any other; both move by the centroid shifts, and only rows whose
-    /// upper bound exceeds `max(lower, half the distance from their centroid to the nearest other)`
-    /// are examined. The assignments are Lloyd's; cluster sums are updated by the rows that move
-    /// (per-chunk deltas reduced in chunk order), and rebuilt after an empty-cluster relocation.
+    /// The assignment step skips the search for rows that provably keep their centroid (Hamerly,
+    /// "Making k-means even faster", SDM 2010): per row a lower bound on the distance to any other
+    /// centroid, lowered by the largest shift of the others after each update; a row keeps its
+    /// centroid when its distance to it is at most `max(lower bound, half the distance from its
+    /// centroid to the nearest other)`. Unlike Hamerly we compute that distance exactly every
+    /// time instead of keeping an upper bound: one distance per row streams the data in order and
+    /// avoids an unpredictable branch, which here costs less than the loads the bound would save.
+    /// The assignments are Lloyd's; cluster sums are updated by the rows that move (per-chunk
+    /// deltas reduced in chunk order) and rebuilt after an empty-cluster relocation.
     static func lloyd(
         _ points: UnsafePointer<Double>, rows: Int, columns: Int, clusters k: Int, centroids initial: [Double],
         maxIterations: Int, tolerance: Double, chunks: RowChunks, threads: Int, labels: inout [Int32]
     ) -> LloydRun {
+        let workspace = LloydWorkspace(rows: rows, clusters: k, columns: columns, chunks: chunks.count)
         var centroids = initial
-        let partialSums = UnsafeMutablePointer<Double>.allocate(capacity: chunks.count * k * columns)
-        let partialCounts = UnsafeMutablePointer<Int>.allocate(capacity: chunks.count * k)
-        let partialChanges = UnsafeMutablePointer<Int>.allocate(capacity: chunks.count)
-        let upper = UnsafeMutablePointer<Double>.allocate(capacity: rows)
-        let lower = UnsafeMutablePointer<Double>.allocate(capacity: rows)
-        defer {
-            partialSums.deallocate()
-            partialCounts.deallocate()
-            partialChanges.deallocate()
-            upper.deallocate()
-            lower.deallocate()
-        }
         var sums = [Double](repeating: 0, count: k * columns)
         var counts = [Int](repeating: 0, count: k)
-        // Per centroid: distance moved in the last update, the largest move of any other
-        // centroid, and half the distance to the nearest other centroid.
         var moved = [Double](repeating: 0, count: k)
-        var otherMoved = [Double](repeating: 0, count: k)
-        var halfGap = [Double](repeating: 0, count: k)
         var rebuild = true
         var iterations = 0
         var converged = false
         for iteration in 0 ..< maxIterations {
+            let full = rebuild
+            for index in 0 ..< k * columns { workspace.centres[index] = centroids[index] }
+            if !full { halfGaps(workspace.centres, clusters: k, columns: columns, into: workspace.halfGap) }
             let panel = centroids.withUnsafeBufferPointer {
                 CentroidPanel(centroids: $0, count: k, columns: columns)
             }
-            let bits = indexBits(groups: panel.groups)
-            let largestNorm = largestSquaredNorm(centroids, clusters: k, columns: columns)
-            let full = rebuild
-            if !full { halfGaps(centroids, clusters: k, columns: columns, into: &halfGap) }
-            withPanelPointers(panel) { scaled, norms in
-                labels.withUnsafeMutableBufferPointer { labelBuffer in
-                    centroids.withUnsafeBufferPointer { centres in
-                        moved.withUnsafeBufferPointer { moved in
-                            otherMoved.withUnsafeBufferPointer { otherMoved in
-                                halfGap.withUnsafeBufferPointer { halfGap in
-                                    guard let labelBase = labelBuffer.baseAddress, let centres = centres.baseAddress,
-                                        let moved = moved.baseAddress, let otherMoved = otherMoved.baseAddress,
-                                        let halfGap = halfGap.baseAddress
-                                    else { return }
-                                    chunks.forEach(threads: threads) { chunk in
-                                        let chunkSums = partialSums + chunk * k * columns
-                                        let chunkCounts = partialCounts + chunk * k
-                                        chunkSums.initialize(repeating: 0, count: k * columns)
-                                        chunkCounts.initialize(repeating: 0, count: k)
-                                        var changes = 0
-                                        for row in chunks.range(chunk) {
-                                            let x = points + row &* columns
-                                            var current = Int(labelBase[row])
-                                            if !full {
-                                                // Move the bounds by the last shifts, then test.
-                                                var high = upper[row] + moved[current]
-                                                let low = lower[row] - otherMoved[current]
-                                                lower[row] = low
-                                                let limit = max(halfGap[current], low)
-                                                if high > limit {
-                                                    high = squaredDistance(x, centres + current &* columns, columns: columns)
-                                                        .squareRoot()
-                                                }
-                                                upper[row] = high
-                                                if high <= limit { continue }
-                                            }
-                                            let nearest = nearestTwoCentroids(
-                                                x, scaled: scaled, norms: norms, groups: panel.groups,
-                                                columns: columns, indexBits: bits, count: k)
-                                            let best = nearest.best
-                                            // Bounds from the score distances, widened by their
-                                            // rounding error so they stay bounds.
-                                            let slack = 1e-12 * (nearest.rowNorm + largestNorm)
-                                            upper[row] = (nearest.bestDistance + slack).squareRoot()
-                                            lower[row] = max(0, nearest.secondDistance - slack).squareRoot()
-                                            if full {
-                                                if current != best { changes += 1 }
-                                                chunkCounts[best] += 1
-                                                accumulate(x, into: chunkSums + best &* columns, columns: columns)
-                                            } else if current != best {
-                                                changes += 1
-                                                chunkCounts[current] -= 1
-                                                chunkCounts[best] += 1
-                                                subtract(x, from: chunkSums + current &* columns, columns: columns)
-                                                accumulate(x, into: chunkSums + best &* columns, columns: columns)
-                                            }
-                                            current = best
-                                            labelBase[row] = Int32(best)
-                                        }
-                                        partialChanges[chunk] = changes
-                                    }
-                                }
-                            }
-                        }
+            labels.withUnsafeMutableBufferPointer { labelBuffer in
+                withPanelPointers(panel) { scaled, norms in
+                    guard let labelBase = labelBuffer.baseAddress else { return }
+                    let pass = AssignmentPass(
+                        points: points, columns: columns, clusters: k, labels: labelBase, scaled: scaled,
+                        norms: norms, groups: panel.groups, indexBits: indexBits(groups: panel.groups),
+                        largestNorm: largestSquaredNorm(workspace.centres, clusters: k, columns: columns),
+                        workspace: workspace)
+                    chunks.forEach(threads: threads) { chunk in
+                        pass.run(chunk: chunk, rows: chunks.range(chunk), full: full)
                     }
                 }
             }
@@ -123,9 +94,10 @@ extension KMeans {
             }
             var changed = 0
             for chunk in 0 ..< chunks.count {
-                changed += partialChanges[chunk]
-                for index in 0 ..< k * columns { sums[index] += partialSums[chunk * k * columns + index] }
-                for index in 0 ..< k { counts[index] += partialCounts[chunk * k + index] }
+                changed += workspace.partialChanges[chunk]
+                let chunkSums = workspace.partialSums + chunk * k * columns
+                for index in 0 ..< k * columns { sums[index] += chunkSums[index] }
+                for index in 0 ..< k { counts[index] += workspace.partialCounts[chunk * k + index] }
             }
             rebuild = false
             if counts.contains(0) {
@@ -149,7 +121,7 @@ extension KMeans {
                 shift += squared
                 moved[cluster] = squared.squareRoot()
             }
-            largestOtherMoves(moved, into: &otherMoved)
+            largestOtherMoves(moved, into: workspace.otherMoved)
             iterations = iteration + 1
             if changed == 0 || shift <= tolerance {
                 converged = true
@@ -163,34 +135,31 @@ extension KMeans {
     }
 
     /// Half the distance from each centroid to its nearest other centroid (infinite for k = 1).
-    static func halfGaps(_ centroids: [Double], clusters k: Int, columns: Int, into gaps: inout [Double]) {
+    static func halfGaps(
+        _ centres: UnsafePointer<Double>, clusters k: Int, columns: Int, into gaps: UnsafeMutablePointer<Double>
+    ) {
         for cluster in 0 ..< k { gaps[cluster] = .infinity }
-        centroids.withUnsafeBufferPointer { centres in
-            guard let centres = centres.baseAddress else { return }
-            for a in 0 ..< k {
-                for b in a + 1 ..< k {
-                    let half = squaredDistance(centres + a * columns, centres + b * columns, columns: columns)
-                        .squareRoot() / 2
-                    gaps[a] = min(gaps[a], half)
-                    gaps[b] = min(gaps[b], half)
-                }
+        for a in 0 ..< k {
+            for b in a + 1 ..< k {
+                let half = squaredDistance(centres + a * columns, centres + b * columns, columns: columns)
+                    .squareRoot() / 2
+                gaps[a] = min(gaps[a], half)
+                gaps[b] = min(gaps[b], half)
             }
         }
     }
 
     /// The largest `‖c‖²` of the centroids (scales the rounding error of score distances).
-    static func largestSquaredNorm(_ centroids: [Double], clusters k: Int, columns: Int) -> Double {
+    static func largestSquaredNorm(_ centres: UnsafePointer<Double>, clusters k: Int, columns: Int) -> Double {
         var largest = 0.0
         for cluster in 0 ..< k {
-            var norm = 0.0
-            for column in 0 ..< columns { norm += centroids[cluster * columns + column] * centroids[cluster * columns + column] }
-            largest = max(largest, norm)
+            largest = max(largest, squaredNorm(centres + cluster * columns, columns: columns))
         }
         return largest
     }
 
     /// For each centroid, the largest move among the other centroids.
-    static func largestOtherMoves(_ moved: [Double], into others: inout [Double]) {
+    static func largestOtherMoves(_ moved: [Double], into others: UnsafeMutablePointer<Double>) {
         var first = -1.0, second = -1.0, firstIndex = -1
         for (index, move) in moved.enumerated() {
             if move > first {
@@ -280,5 +249,63 @@ extension KMeans {
                 body(scaled, norms)
             }
         }
+    }
+}
+
+/// One assignment step over the rows of a chunk, with the bounds test of ``KMeans/lloyd``.
+struct AssignmentPass {
+    let points: UnsafePointer<Double>
+    let columns: Int
+    let clusters: Int
+    let labels: UnsafeMutablePointer<Int32>
+    let scaled: UnsafePointer<SIMD4<Double>>
+    let norms: UnsafePointer<SIMD4<Double>>
+    let groups: Int
+    let indexBits: Int
+    let largestNorm: Double
+    let workspace: LloydWorkspace
+
+    /// A full pass searches every row and rebuilds the chunk's sums; otherwise the chunk's sums
+    /// and counts receive only the changes of rows that move.
+    func run(chunk: Int, rows: Range<Int>, full: Bool) {
+        let k = clusters
+        let chunkSums = workspace.partialSums + chunk * k * columns
+        let chunkCounts = workspace.partialCounts + chunk * k
+        let lower = workspace.lower, centres = workspace.centres
+        let otherMoved = workspace.otherMoved, halfGap = workspace.halfGap
+        chunkSums.initialize(repeating: 0, count: k * columns)
+        chunkCounts.initialize(repeating: 0, count: k)
+        var changes = 0
+        for row in rows {
+            let x = points + row &* columns
+            let current = Int(labels[row])
+            if !full {
+                // Lower the bound by the others' largest shift; keep the centroid while it is
+                // provably the nearest.
+                let low = lower[row] - otherMoved[current]
+                lower[row] = low
+                let limit = max(halfGap[current], low)
+                if squaredDistance(x, centres + current &* columns, columns: columns) <= limit * limit { continue }
+            }
+            let nearest = nearestTwoCentroids(
+                x, scaled: scaled, norms: norms, groups: groups, columns: columns, indexBits: indexBits, count: k)
+            let best = nearest.best
+            // The bound comes from the score distance, lowered by its rounding error.
+            let slack = 1e-12 * (nearest.rowNorm + largestNorm)
+            lower[row] = max(0, nearest.secondDistance - slack).squareRoot()
+            if full {
+                if current != best { changes += 1 }
+                chunkCounts[best] += 1
+                accumulate(x, into: chunkSums + best &* columns, columns: columns)
+            } else if current != best {
+                changes += 1
+                chunkCounts[current] -= 1
+                chunkCounts[best] += 1
+                subtract(x, from: chunkSums + current &* columns, columns: columns)
+                accumulate(x, into: chunkSums + best &* columns, columns: columns)
+            }
+            labels[row] = Int32(best)
+        }
+        workspace.partialChanges[chunk] = changes
     }
 }

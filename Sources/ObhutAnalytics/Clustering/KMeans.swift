@@ -62,13 +62,19 @@ public struct KMeansResult: Sendable {
 /// `2 + ⌊ln k⌋` candidates drawn with probability proportional to the squared distance to the
 /// nearest chosen centre. Iterations follow scikit-learn's Lloyd loop: stop when no label changes
 /// or when the summed squared centre shift is at most the tolerance; an empty cluster takes the
-/// row farthest from its centre. The assignment step compares each row with four centroids per
-/// SIMD instruction and splits rows over ``KMeansOptions/threads`` threads.
+/// row farthest from its centre. The assignment step gives Lloyd's assignments but skips rows
+/// that provably keep their centroid (Hamerly 2010 bounds), compares a row with four centroids
+/// per SIMD instruction, and splits rows over ``KMeansOptions/threads`` threads.
+///
+/// Edge cases: values must lie within ±1e100 (standardise first, see ``Standardization``);
+/// duplicate rows can make clusters empty, which are refilled as above; `k == rows` gives
+/// inertia 0.
 public enum KMeans {
     /// Clusters the rows of `data`.
     ///
     /// - Throws: ``ClusteringError/invalidOption(name:value:requirement:)`` for options out of
-    ///   range (k larger than the number of rows, no restarts, a negative tolerance …).
+    ///   range (k larger than the number of rows, no restarts, a negative tolerance …) or a value
+    ///   beyond ±1e100.
     public static func fit(_ data: FeatureMatrix, options: KMeansOptions) throws(ClusteringError) -> KMeansResult {
         try validate(data, options)
         let rows = data.rows, columns = data.columns, k = options.clusters
