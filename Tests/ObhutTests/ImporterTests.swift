@@ -276,3 +276,33 @@ import Testing
         #expect(try SubjectRights(workspace: ws).export("C1").orders.count == 10_000)
     }
 }
+
+@Suite struct OrderDuplicateTests {
+    /// Into an empty table (plain INSERT) and into a filled one (upsert), a repeated
+    /// (order_id, line) inside one file is reported, and the first row stays.
+    @Test(arguments: [false, true])
+    func duplicateOrderLineInOneFileIsRejected(tableFilledBefore: Bool) throws {
+        let ws = try makeWorkspace()
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customersCSV)))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", productsCSV)))
+        if tableFilledBefore {
+            _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o0.csv", "order_id,line,customer_id,product_id,quantity,unit_price,ordered_at\nOLD,1,C1,P1,1,1.00,2025-01-01\n")))
+        }
+        let file = try writeFixture("o.csv", """
+            order_id,line,customer_id,product_id,quantity,unit_price,ordered_at
+            O1,1,C1,P1,1,24.99,2025-05-01
+            O1,1,C2,P2,3,18.50,2025-05-02
+
+            """)
+        do {
+            _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: file))
+            Issue.record("a duplicate must reject the file")
+        } catch let e as ImportError {
+            #expect(e.message(in: .en).contains("o.csv:3: order_id: duplicate id in this file"), "got \(e.message(in: .en))")
+        }
+        let r = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: file, skipInvalid: true))
+        #expect(r.rowsImported == 1 && r.rowsRejected == 1)
+        let customer = try ws.store.writer.read { db in try String.fetchOne(db, sql: "SELECT customer_id FROM order_line WHERE order_id = 'O1'") }
+        #expect(customer == "C1")
+    }
+}

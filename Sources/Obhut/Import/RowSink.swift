@@ -176,7 +176,9 @@ final class RejectWriter {
         let base = input.deletingPathExtension().lastPathComponent
         url = input.deletingLastPathComponent().appendingPathComponent(base + ".rejected.csv")
         // 0600: the rejected rows are the shop's customer data, like the input.
-        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw ImportError.source(file: url.lastPathComponent, reason: "cannot create the reject file beside the input")
+        }
         handle = try FileHandle(forWritingTo: url)
         let header = [language == .de ? "zeile" : "line", language == .de ? "feld" : "field", language == .de ? "grund" : "reason"] + columns
         append(header.map(Self.quote).joined(separator: ","))

@@ -30,13 +30,18 @@ public final class ImportWriter {
     private var productIds: Set<String>?
     private var leadIds: Set<String>?
 
-    init(db: Database, importId: Int64, keys: KeyRing) {
+    /// The order-line table was empty when this import began: rows can only conflict with rows of
+    /// this same file, so a plain INSERT (one B-tree seek) does what the upsert (two) does.
+    let ordersStartedEmpty: Bool
+
+    init(db: Database, importId: Int64, keys: KeyRing) throws {
         self.db = db
         self.importId = importId
         self.keys = keys
+        ordersStartedEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM order_line)") ?? false
     }
 
-    enum StatementKey { case customer, personKey, product, orderLine, feedback, consent, lead, emailMatch }
+    enum StatementKey { case customer, personKey, product, orderLine, orderLineInsert, feedback, consent, lead, emailMatch }
 
     private func prepared(_ key: StatementKey, _ sql: @autoclosure () -> String) throws -> Statement {
         if let s = statements[key] { return s }
@@ -139,17 +144,23 @@ public final class ImportWriter {
     }
 
     public func write(_ o: OrderLine) throws -> WriteOutcome {
-        let statement = try self.prepared(.orderLine, """
-            INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
-                currency, ordered_at, channel, discount_minor, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(order_id, line) DO UPDATE SET customer_id = excluded.customer_id,
-                product_id = excluded.product_id, quantity = excluded.quantity,
-                unit_price_minor = excluded.unit_price_minor, currency = excluded.currency,
-                ordered_at = excluded.ordered_at, channel = excluded.channel,
-                discount_minor = excluded.discount_minor, import_id = excluded.import_id
-            WHERE order_line.import_id IS NOT excluded.import_id
-            """)
+        let statement = ordersStartedEmpty
+            ? try self.prepared(.orderLineInsert, """
+                INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
+                    currency, ordered_at, channel, discount_minor, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            : try self.prepared(.orderLine, """
+                INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
+                    currency, ordered_at, channel, discount_minor, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(order_id, line) DO UPDATE SET customer_id = excluded.customer_id,
+                    product_id = excluded.product_id, quantity = excluded.quantity,
+                    unit_price_minor = excluded.unit_price_minor, currency = excluded.currency,
+                    ordered_at = excluded.ordered_at, channel = excluded.channel,
+                    discount_minor = excluded.discount_minor, import_id = excluded.import_id
+                WHERE order_line.import_id IS NOT excluded.import_id
+                """)
         let raw = RawStatement(statement)
         raw.bind(1, o.orderId)
         raw.bind(2, Int64(o.line))
@@ -162,7 +173,11 @@ public final class ImportWriter {
         raw.bind(9, o.channel)
         raw.bind(10, o.discountMinor)
         raw.bind(11, importId)
-        try raw.step(db)
+        do {
+            try raw.step(db)
+        } catch let error as DatabaseError where ordersStartedEmpty && error.resultCode == .SQLITE_CONSTRAINT {
+            return .duplicateInImport
+        }
         return db.changesCount > 0 ? .written : .duplicateInImport
     }
 
@@ -273,7 +288,7 @@ extension SQLiteStore {
                     arguments: [label, fileName, format, started])
                 let importId = db.lastInsertedRowID
                 for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
-                let outcome = try body(ImportWriter(db: db, importId: importId, keys: keys))
+                let outcome = try body(try ImportWriter(db: db, importId: importId, keys: keys))
                 for index in deferredIndexes { try db.execute(sql: index.sql) }
                 try db.execute(
                     sql: "UPDATE import_run SET status = 'committed', finished_at = ?, rows_ok = ?, rows_rejected = ? WHERE id = ?",
