@@ -20,7 +20,7 @@ let package = Package(
     name: "ObhutBasketsBenchmark",
     targets: [
         .target(name: "ObhutAnalytics"),
-        .executableTarget(name: "BasketsBenchmark", dependencies: ["ObhutAnalytics"]),
+        .executableTarget(name: "BasketsBenchmark", dependencies: ["ObhutAnalytics"], exclude: ["README.md"]),
     ],
     swiftLanguageModes: [.v6]
 )

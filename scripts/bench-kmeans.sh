@@ -5,6 +5,9 @@
 # session. The data is dumped once from numpy with Benchmarks/KMeans/dump_anchor_data.py.
 #
 #   bash scripts/bench-kmeans.sh          (SKIP_ANCHOR=1 to skip scikit-learn)
+#   PAIRS=3 bash scripts/bench-kmeans.sh  also alternates ours and scikit-learn on the headline case
+#                                         (N(0,1) 1e6 x 8, k = 8, 10 restarts), one fit each, 3 times:
+#                                         on a shared machine a fairer ratio than two separate blocks
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${WORK:-/tmp/obhut-bench-kmeans}"
@@ -22,7 +25,7 @@ let package = Package(
     name: "ObhutKMeansBenchmark",
     targets: [
         .target(name: "ObhutAnalytics"),
-        .executableTarget(name: "KMeansBenchmark", dependencies: ["ObhutAnalytics"], exclude: ["dump_anchor_data.py"]),
+        .executableTarget(name: "KMeansBenchmark", dependencies: ["ObhutAnalytics"], exclude: ["dump_anchor_data.py", "README.md"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -59,4 +62,19 @@ for line in open(sys.argv[1]):
               % (r["dataset"], r["per_iteration_median_s"]))
 PY
     rm -f "$OUT"
+fi
+if [ -n "${PAIRS:-}" ] && [ -x "$PY" ]; then
+    echo "alternating pairs on N(0,1) 1e6 x 8, k = 8, 10 restarts (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    for pair in $(seq 1 "$PAIRS"); do
+        "$BIN" fit "$DATA/normal_1e6x8.f64" 1000000 8 8 10 1 | head -1
+        env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$PY" - "$DATA/normal_1e6x8.f64" <<'PY'
+import sys, time
+import numpy as np
+from sklearn.cluster import KMeans
+x = np.fromfile(sys.argv[1]).reshape(-1, 8)
+t = time.perf_counter()
+m = KMeans(n_clusters=8, n_init=10, random_state=0, algorithm="lloyd").fit(x)
+print("sklearn KMeans normal_1e6x8 k=8 n_init=10: %.3f s; inertia %.2f, n_iter %d" % (time.perf_counter() - t, m.inertia_, m.n_iter_))
+PY
+    done
 fi
