@@ -18,7 +18,7 @@ struct ObhutCommand: AsyncParsableCommand {
             """,
         version: ObhutVersion.string,
         subcommands: [
-            InitCommand.self, StatusCommand.self, ImportCommand.self, QualityCommand.self, ColumnsCommand.self, KeyCommand.self, RegisterCommand.self, PreflightCommand.self, RunCommand.self, SubjectCommand.self, ConsentCommand.self, AuditCommand.self, DemoCommand.self, RetentionCommand.self, CustomersCommand.self,
+            InitCommand.self, StatusCommand.self, ImportCommand.self, QualityCommand.self, ColumnsCommand.self, KeyCommand.self, RegisterCommand.self, PreflightCommand.self, RunCommand.self, SubjectCommand.self, ConsentCommand.self, AuditCommand.self, DemoCommand.self, RetentionCommand.self, CustomersCommand.self, BackupCommand.self, RestoreCommand.self,
         ])
 }
 

@@ -101,8 +101,16 @@ public struct Retention: Sendable {
                                                 reason: "feedback \(report.feedbackDeleted), orders \(report.orderLinesDeleted)", at: now)
             return report
         }
-        let report = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write(body)
-        if !dryRun { try workspace.store.checkpointAndTruncateWAL() }
+        var erasedTokens: [String] = []
+        let report = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write { db in
+            let due = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder)])
+            erasedTokens = due.map { workspace.store.keys.subjectToken(customerId: $0) }
+            return try body(db)
+        }
+        if !dryRun {
+            try workspace.store.checkpointAndTruncateWAL()
+            try rights.appendToErasureLog(erasedTokens)
+        }
         return report
     }
 }

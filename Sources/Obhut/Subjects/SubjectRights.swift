@@ -49,7 +49,38 @@ public struct SubjectRights: Sendable {
         }
         try workspace.audit(actor: actor, action: "subject.erase", subject: token, count: 1)
         try store.checkpointAndTruncateWAL()
+        try appendToErasureLog([token])
         return report
+    }
+
+    /// The erasure log outside the database (`erasure.log`: one keyed token and date per line),
+    /// so a restore from an older backup can erase the person again even if the database is lost.
+    func appendToErasureLog(_ tokens: [String]) throws {
+        guard !tokens.isEmpty else { return }
+        let url = workspace.directory.appendingPathComponent("erasure.log")
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: url.path) { fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        let day = DateText.day(workspace.clock())
+        try handle.write(contentsOf: Data(tokens.map { "\($0) \(day)\n" }.joined().utf8))
+        try handle.synchronize()
+    }
+
+    /// Erases everyone whose keyed token is in `tokens` (restore). Returns how many.
+    public func replayErasures(_ tokens: Set<String>) throws -> Int {
+        guard !tokens.isEmpty else { return 0 }
+        let count = try store.writer.write { db -> Int in
+            var n = 0
+            for id in try String.fetchAll(db, sql: "SELECT id FROM customer") where tokens.contains(store.keys.subjectToken(customerId: id)) {
+                _ = try eraseRows(db, customerId: id)
+                n += 1
+            }
+            return n
+        }
+        if count > 0 { try store.checkpointAndTruncateWAL() }
+        return count
     }
 
     /// Deletes one person's rows inside a running transaction (erasure requests and retention).

@@ -33,3 +33,10 @@ extension Workspace {
         return nil
     }
 }
+
+extension Workspace {
+    /// The master key of the workspace in `directory` (key file or `OBHUT_MASTER_KEY`).
+    public static func masterKey(at directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MasterKey {
+        try loadMasterKey(directory: directory, environment: environment)
+    }
+}

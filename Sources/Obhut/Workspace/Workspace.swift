@@ -70,7 +70,7 @@ public struct Workspace: Sendable {
     /// nothing else in the folder.
     public static func removeFiles(at directory: URL) throws {
         let fm = FileManager.default
-        for name in [databaseName, databaseName + "-wal", databaseName + "-shm", databaseName + "-journal", masterKeyName, ProcessingRegister.fileName] {
+        for name in [databaseName, databaseName + "-wal", databaseName + "-shm", databaseName + "-journal", masterKeyName, ProcessingRegister.fileName, "erasure.log"] {
             let url = directory.appendingPathComponent(name)
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
         }

@@ -1,0 +1,193 @@
+import Crypto
+import Foundation
+import GRDB
+import ObhutCore
+import ObhutStore
+
+/// Encrypted, verified backups: an online, consistent snapshot (SQLite backup API) sealed in
+/// chunks with AES-GCM under a key derived from the master key, behind a manifest with counts and
+/// a SHA-256 of the snapshot. A restore replays the erasure log, so nobody erased after the backup
+/// comes back.
+///
+/// File layout: "OBHUTBK1", manifest length (UInt32, big-endian), manifest JSON (not secret:
+/// counts and hashes only), then chunks: length (UInt32) + AES-GCM combined box, with the chunk
+/// number as associated data so chunks cannot be reordered, dropped or repeated unnoticed.
+public enum Backup {
+    static let magic = Data("OBHUTBK1".utf8)
+    static let chunkSize = 4 << 20
+
+    public struct Manifest: Sendable, Codable, Equatable {
+        public var format: Int
+        public var createdAt: Date
+        public var obhutVersion: String
+        public var keyFingerprint: String
+        public var counts: [String: Int]
+        public var chunks: Int
+        public var bytes: Int
+        /// SHA-256 of the snapshot, hex.
+        public var sha256: String
+    }
+
+    /// Takes a snapshot while the workspace stays in use and writes it encrypted to `file`.
+    public static func create(_ workspace: Workspace, to file: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Manifest {
+        let master = try Workspace.loadMasterKey(directory: workspace.directory, environment: environment)
+        let fm = FileManager.default
+        let snapshot = workspace.directory.appendingPathComponent(".backup-\(UUID().uuidString).sqlite")
+        defer { for s in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: snapshot.path + s) } }
+        fm.createFile(atPath: snapshot.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let destination = try DatabaseQueue(path: snapshot.path)
+        try workspace.store.writer.backup(to: destination)
+        try destination.close()
+        let plain = try Data(contentsOf: snapshot)
+        let key = master.derived(.backup)
+        var body = Data()
+        var chunks = 0
+        var offset = 0
+        while offset < plain.count {
+            let end = min(plain.count, offset + chunkSize)
+            let box = try AES.GCM.seal(plain[offset..<end], using: key, authenticating: chunkAAD(chunks)).combined!
+            appendLength(UInt32(box.count), to: &body)
+            body.append(box)
+            chunks += 1
+            offset = end
+        }
+        let manifest = Manifest(
+            format: 1, createdAt: workspace.clock(), obhutVersion: ObhutVersion.string, keyFingerprint: master.fingerprint,
+            counts: Dictionary(uniqueKeysWithValues: try workspace.store.counts().map { ($0.key.rawValue, $0.value) }),
+            chunks: chunks, bytes: plain.count, sha256: SHA256.hash(data: plain).map { String(format: "%02x", $0) }.joined())
+        var out = magic
+        let json = try JSONEncoder.sorted.encode(manifest)
+        appendLength(UInt32(json.count), to: &out)
+        out.append(json)
+        out.append(body)
+        let temp = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
+        guard fm.createFile(atPath: temp.path, contents: out, attributes: [.posixPermissions: 0o600]) else {
+            throw BackupError.cannotWrite(file.path)
+        }
+        guard rename(temp.path, file.path) == 0 else { throw BackupError.cannotWrite(file.path) }
+        try workspace.audit(actor: .cli, action: "backup.create", count: manifest.counts["customers"] ?? 0)
+        return manifest
+    }
+
+    /// Reads and checks a backup: every chunk authenticates, the hash matches, SQLite's integrity
+    /// check passes. Returns the manifest and the snapshot bytes.
+    public static func open(_ file: URL, master: MasterKey) throws -> (Manifest, Data) {
+        guard let data = FileManager.default.contents(atPath: file.path), data.count > magic.count + 4, data.prefix(magic.count) == magic else {
+            throw BackupError.notABackup(file.lastPathComponent)
+        }
+        var offset = magic.count
+        func length() throws -> Int {
+            guard offset + 4 <= data.count else { throw BackupError.damaged(file.lastPathComponent, "truncated") }
+            let n = data[offset..<offset + 4].reduce(0) { ($0 << 8) | Int($1) }
+            offset += 4
+            return n
+        }
+        let manifestLength = try length()
+        guard offset + manifestLength <= data.count else { throw BackupError.damaged(file.lastPathComponent, "truncated manifest") }
+        let manifest = try JSONDecoder.iso.decode(Manifest.self, from: data[offset..<offset + manifestLength])
+        offset += manifestLength
+        guard manifest.keyFingerprint == master.fingerprint else { throw BackupError.wrongKey }
+        let key = master.derived(.backup)
+        var plain = Data(capacity: manifest.bytes)
+        for chunk in 0..<manifest.chunks {
+            let n = try length()
+            guard offset + n <= data.count else { throw BackupError.damaged(file.lastPathComponent, "chunk \(chunk) truncated") }
+            do {
+                plain.append(try AES.GCM.open(AES.GCM.SealedBox(combined: data[offset..<offset + n]), using: key, authenticating: chunkAAD(chunk)))
+            } catch {
+                throw BackupError.damaged(file.lastPathComponent, "chunk \(chunk) does not authenticate")
+            }
+            offset += n
+        }
+        guard offset == data.count else { throw BackupError.damaged(file.lastPathComponent, "extra bytes after the last chunk") }
+        guard SHA256.hash(data: plain).map({ String(format: "%02x", $0) }).joined() == manifest.sha256 else {
+            throw BackupError.damaged(file.lastPathComponent, "checksum mismatch")
+        }
+        return (manifest, plain)
+    }
+
+    /// Verifies a backup without restoring it: decryption, checksum, and SQLite's integrity check
+    /// on a temporary copy.
+    public static func verify(_ file: URL, master: MasterKey) throws -> Manifest {
+        let (manifest, plain) = try open(file, master: master)
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-verify-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        FileManager.default.createFile(atPath: temp.path, contents: plain, attributes: [.posixPermissions: 0o600])
+        let db = try DatabaseQueue(path: temp.path)
+        let check = try db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        guard check == "ok" else { throw BackupError.damaged(file.lastPathComponent, "integrity check: \(check ?? "?")") }
+        return manifest
+    }
+
+    /// Restores a backup into `directory` (which must not hold a workspace), with the master key
+    /// the backup was made with, then erases again everyone in the erasure logs: the backup's own
+    /// and `erasureLog` (the workspace's `erasure.log`, which outlives the database).
+    public static func restore(_ file: URL, into directory: URL, master: MasterKey, erasureLog: URL?) throws -> RestoreReport {
+        let fm = FileManager.default
+        let db = directory.appendingPathComponent(Workspace.databaseName)
+        if fm.fileExists(atPath: db.path) { throw WorkspaceError.alreadyExists(path: directory.path) }
+        let (manifest, plain) = try open(file, master: master)
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard fm.createFile(atPath: db.path, contents: plain, attributes: [.posixPermissions: 0o600]) else { throw BackupError.cannotWrite(db.path) }
+        let keyFile = directory.appendingPathComponent(Workspace.masterKeyName)
+        if !fm.fileExists(atPath: keyFile.path) {
+            fm.createFile(atPath: keyFile.path, contents: Data((master.base64 + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        }
+        let workspace = try Workspace.open(at: directory, environment: ["OBHUT_MASTER_KEY": master.base64])
+        var tokens = Set(try workspace.store.writer.read { db in try String.fetchAll(db, sql: "SELECT subject FROM erasure_log") })
+        if let erasureLog, let text = try? String(contentsOf: erasureLog, encoding: .utf8) {
+            tokens.formUnion(text.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }.filter { !$0.isEmpty })
+        }
+        let erased = try SubjectRights(workspace: workspace, actor: .job("restore")).replayErasures(tokens)
+        try workspace.audit(actor: .job("restore"), action: "backup.restore", count: erased, reason: "erasures replayed \(erased)")
+        return RestoreReport(manifest: manifest, erasuresReplayed: erased)
+    }
+
+    static func chunkAAD(_ i: Int) -> Data { Data("obhut-backup-chunk-\(i)".utf8) }
+
+    static func appendLength(_ n: UInt32, to data: inout Data) {
+        withUnsafeBytes(of: n.bigEndian) { data.append(contentsOf: $0) }
+    }
+}
+
+public struct RestoreReport: Sendable, Codable {
+    public var manifest: Backup.Manifest
+    public var erasuresReplayed: Int
+}
+
+public enum BackupError: UserFacingError, Equatable {
+    case notABackup(String)
+    case damaged(String, String)
+    case wrongKey
+    case cannotWrite(String)
+
+    public func message(in l: Language) -> String {
+        switch (self, l) {
+        case (.notABackup(let f), .de): "\(f) ist keine Obhut-Sicherung."
+        case (.notABackup(let f), .en): "\(f) is not an Obhut backup."
+        case (.damaged(let f, let why), .de): "Sicherung \(f) ist beschädigt oder verändert: \(why)"
+        case (.damaged(let f, let why), .en): "Backup \(f) is damaged or was changed: \(why)"
+        case (.wrongKey, .de): "Die Sicherung wurde mit einem anderen Hauptschlüssel erstellt (vor einem Schlüsseltausch?)."
+        case (.wrongKey, .en): "The backup was made with another master key (before a key rotation?)."
+        case (.cannotWrite(let p), .de): "Kann \(p) nicht schreiben."
+        case (.cannotWrite(let p), .en): "Cannot write \(p)."
+        }
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }
+}
+
+extension JSONDecoder {
+    static var iso: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import ObhutCore
+import ObhutStore
+import Testing
+@testable import Obhut
+
+struct BackupTests {
+    let secretName = "Quirina-Backupfall", secretMail = "quirina.backupfall@example.de", secretProduct = "Zauberkanne Deluxe"
+
+    func workspaceWithPeople() throws -> Workspace {
+        let ws = try makeWorkspace()
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", """
+            customer_id,first_name,last_name,email
+            Q1,Quirina,\(secretName),\(secretMail)
+            Q2,Other,Person,other.person@example.de
+
+            """)))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", "product_id,name\nP1,\(secretProduct)\n")))
+        return ws
+    }
+
+    func backupURL() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("obhut-\(UUID().uuidString).obhutbak") }
+
+    @Test func backupHoldsNothingInClearAndVerifies() throws {
+        let ws = try workspaceWithPeople()
+        let file = backupURL()
+        let manifest = try Backup.create(ws, to: file, environment: [:])
+        #expect(manifest.counts["customers"] == 2)
+        let bytes = try Data(contentsOf: file)
+        for needle in [secretName, secretMail, secretProduct] {
+            #expect(bytes.range(of: Data(needle.utf8)) == nil, "found \(needle) in the backup file")
+        }
+        let master = try Workspace.masterKey(at: ws.directory, environment: [:])
+        #expect(try Backup.verify(file, master: master).sha256 == manifest.sha256)
+    }
+
+    @Test func aChangedByteOrAnotherKeyIsDetected() throws {
+        let ws = try workspaceWithPeople()
+        let file = backupURL()
+        _ = try Backup.create(ws, to: file, environment: [:])
+        let master = try Workspace.masterKey(at: ws.directory, environment: [:])
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count - 100] ^= 0x01
+        try bytes.write(to: file)
+        #expect(throws: BackupError.self) { try Backup.verify(file, master: master) }
+        #expect(throws: BackupError.wrongKey) { try Backup.verify(file, master: MasterKey.generate()) }
+    }
+
+    /// A backup taken before an erasure does not bring the person back: the restore replays the
+    /// erasure log that outlives the database.
+    @Test func restoreDoesNotResurrectErasedPeople() throws {
+        let ws = try workspaceWithPeople()
+        let file = backupURL()
+        _ = try Backup.create(ws, to: file, environment: [:])
+        _ = try SubjectRights(workspace: ws).erase("Q1")
+        let master = try Workspace.masterKey(at: ws.directory, environment: [:])
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-restore-\(UUID().uuidString)")
+        let report = try Backup.restore(file, into: target, master: master, erasureLog: ws.directory.appendingPathComponent("erasure.log"))
+        #expect(report.erasuresReplayed == 1)
+        let restored = try Workspace.open(at: target, environment: [:])
+        #expect(try restored.store.customer(id: "Q1") == nil)
+        #expect(try restored.store.customer(id: "Q2")?.personal.lastName == "Person")
+        try restored.store.checkpointAndTruncateWAL()
+        for name in try FileManager.default.contentsOfDirectory(atPath: target.path) {
+            let bytes = try Data(contentsOf: target.appendingPathComponent(name))
+            #expect(bytes.range(of: Data(secretName.utf8)) == nil && bytes.range(of: Data(secretMail.utf8)) == nil)
+        }
+        #expect(try restored.store.verifyAudit().isIntact)
+        #expect(throws: WorkspaceError.self) { try Backup.restore(file, into: target, master: master, erasureLog: nil) }
+    }
+}
