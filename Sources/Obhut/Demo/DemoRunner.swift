@@ -12,6 +12,8 @@ public struct DemoReport: Sendable, Codable {
     public var customers: Int
     public var counts: [String: Int]
     public var qualityScore: Int
+    /// Analyses the demo ran, with their number of results.
+    public var runs: [String]
     public var seconds: Double
     /// An invented customer to try the subject commands on.
     public var exampleCustomer: String
@@ -27,6 +29,7 @@ public struct DemoReport: Sendable, Codable {
                 \(e)
 
                 Datenqualität: \(qualityScore)/100 (der Demo-Shop enthält absichtlich ein paar fehlerhafte Zeilen)
+                Ausgeführte Auswertungen (nach Pre-Flight-Prüfung): \(runs.isEmpty ? "keine" : runs.joined(separator: ", "))
 
                 Als Nächstes:
                   obhut status --dir \(d)
@@ -44,6 +47,7 @@ public struct DemoReport: Sendable, Codable {
                 \(e)
 
                 Data quality: \(qualityScore)/100 (the demo shop has a few deliberately dirty rows)
+                Analyses run (after their pre-flight check): \(runs.isEmpty ? "none" : runs.joined(separator: ", "))
 
                 Next:
                   obhut status --dir \(d)
@@ -127,12 +131,18 @@ public struct DemoRunner: Sendable {
                                     dpo: "Demo-DSB (erfunden / invented), dsb@example.de")
         try workspace.save(register)
         for activity in register.activities { try workspace.approve(activity: activity.name, by: "Demo-DSB", actor: .job("demo")) }
+        // As analyses arrive, the demo runs them through the kernel like anyone would.
+        var runs: [String] = []
+        for name in Analyses.builtIn.keys.sorted() where register.activity(name) != nil {
+            let run = try PrivacyKernel(workspace: workspace, actor: .job("demo")).run(name, seed: seed)
+            runs.append("\(name): \(run.results)")
+        }
         let quality = try QualityReport.compute(for: workspace)
         let counts = try workspace.store.counts()
         return DemoReport(
             directory: workspace.directory.path, seed: seed, customers: customers,
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
-            qualityScore: quality.score, seconds: Date().timeIntervalSince(start),
+            qualityScore: quality.score, runs: runs, seconds: Date().timeIntervalSince(start),
             exampleCustomer: try workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT min(id) FROM customer") } ?? "")
     }
 }

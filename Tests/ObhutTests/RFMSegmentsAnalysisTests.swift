@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import ObhutCore
+import Testing
+@testable import Obhut
+
+struct RFMSegmentsAnalysisTests {
+    /// Ten consenting customers with hand-made histories: the one who bought most, most often and
+    /// last is a Champion (R5 F5 M5); the one who bought once, little, long ago scores R1 F1 M1.
+    @Test func knownHistoriesGetTheirSegmentsWithExplanations() throws {
+        let ws = try makeWorkspace()
+        var customers = "customer_id,last_name\n", consents = "customer_id,purpose,granted,at\n"
+        var orders = "order_id,line,customer_id,product_id,quantity,unit_price,ordered_at\n"
+        for i in 0..<10 {
+            customers += "K\(i),Kunde\(i)\n"
+            consents += "K\(i),personalization,yes,2025-01-01\n"
+            // Customer i: i+1 orders, each i+1 units at 10 EUR, the last one (9 - i) * 20 days before 2026-11-01.
+            for o in 0...i {
+                let day = Calendar(identifier: .gregorian).date(byAdding: .day, value: -((9 - i) * 20 + o * 3), to: fixedNow)!
+                orders += "O\(i)-\(o),1,K\(i),P1,\(i + 1),10.00,\(DateText.day(day))\n"
+            }
+        }
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customers)))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", "product_id,name\nP1,Kanne\n")))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o.csv", orders)))
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .consents, file: writeFixture("k.csv", consents)))
+        try ws.approve(activity: "segments", by: "DSB Test", actor: .cli)
+        let run = try PrivacyKernel(workspace: ws).run("segments")
+        #expect(run.results == 10)
+        #expect(run.modelVersion == "rfm-quintiles-1")
+        let best = try #require(try SubjectRights(workspace: ws).export("K9").derivedResults.first)
+        #expect(best.value.contains("\"segment\":\"champions\""), "got \(best.value)")
+        #expect(best.value.contains("\"r\":5,\"f\":5,\"m\":5"))
+        #expect(best.value.contains("\"orders\":10") && best.value.contains("\"spentMinor\":10000"))
+        #expect(best.explanation.summary.de.hasPrefix("Champions"))
+        #expect(best.explanation.factors.count == 3)
+        let worst = try #require(try SubjectRights(workspace: ws).export("K0").derivedResults.first)
+        #expect(worst.value.contains("\"r\":1,\"f\":1,\"m\":1"), "got \(worst.value)")
+    }
+}
