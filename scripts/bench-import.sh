@@ -19,7 +19,8 @@ head -n $((LINES / 10 + 1)) "$WORK/orders.csv" > "$WORK/orders-tenth.csv"
 "$BIN" import customers "$WORK/customers.csv" --dir "$WORK/base" >/dev/null
 "$BIN" import products "$WORK/products.csv" --dir "$WORK/base" >/dev/null
 printf '.mode csv\n.import %s/orders.csv order_line\n' "$WORK" > "$WORK/import.sql"
-measure() {  # prints "seconds maxrss_kib"
+measure() {  # prints "seconds maxrss_kib"; flushes dirty pages first so no run pays for the previous one's writes
+    sync
     /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null
     cat "$WORK/time.txt"
 }
