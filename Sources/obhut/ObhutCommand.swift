@@ -10,15 +10,15 @@ struct ObhutCommand: AsyncParsableCommand {
         commandName: "obhut",
         abstract: "Customer data platform with privacy built in / Kundendatenplattform mit eingebautem Datenschutz.",
         discussion: """
-            Start with `obhut demo` for an invented demo shop, or `obhut init` and `obhut import`
-            for your own data. Every command takes --dir (or OBHUT_DIR; default ./obhut-data) and
-            --lang de|en.
-            Beginnen Sie mit `obhut demo` (erfundener Demo-Shop) oder mit `obhut init` und
-            `obhut import` für eigene Daten.
+            Start with `obhut demo` for an invented demo shop, or `obhut init` and `obhut import` for your own data. Every command takes --dir (or OBHUT_DIR; default ./obhut-data) and --lang de|en.
+
+            Beginnen Sie mit `obhut demo` (erfundener Demo-Shop) oder mit `obhut init` und `obhut import` für eigene Daten. Jeder Befehl nimmt --dir (oder OBHUT_DIR; Standard ./obhut-data) und --lang de|en.
             """,
         version: ObhutVersion.string,
         subcommands: [
-            InitCommand.self, StatusCommand.self, ImportCommand.self, QualityCommand.self, ColumnsCommand.self, KeyCommand.self, RegisterCommand.self, PreflightCommand.self, RunCommand.self, SubjectCommand.self, ConsentCommand.self, AuditCommand.self, DemoCommand.self, RetentionCommand.self, CustomersCommand.self, BackupCommand.self, RestoreCommand.self,
+            DemoCommand.self, InitCommand.self, StatusCommand.self, ImportCommand.self, ColumnsCommand.self, QualityCommand.self,
+            RegisterCommand.self, PreflightCommand.self, RunCommand.self, ConsentCommand.self, SubjectCommand.self,
+            CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
         ])
 }
 
