@@ -25,7 +25,7 @@ extension Workspace {
             try? fm.removeItem(at: temp)
             throw error
         }
-        try audit(actor: .cli, action: "key.rotate", count: 0, reason: "fingerprint \(new.fingerprint)")
+        try audit(actor: .cli, action: "key.rotate", count: 0)
         if usesEnvironment { return new }
         // rename(2) replaces the old file in one step: there is never a moment without a key file.
         guard rename(temp.path, masterKeyURL.path) == 0 else {
