@@ -122,3 +122,16 @@ struct AuditChainTests {
         }
     }
 }
+
+struct AuditGuardTests {
+    /// Every keyed token passes, whatever digits it happens to contain; a phone number does not.
+    @Test func tokensPassAndNumbersDoNot() throws {
+        let keys = KeyRing(master: MasterKey.generate())
+        for i in 0..<20_000 {
+            let token = keys.subjectToken(customerId: "C\(i)")
+            #expect(throws: Never.self) { try AuditGuard.check([("subject", token)]) }
+        }
+        #expect(throws: AuditGuard.PersonalDataFound(field: "subject")) { try AuditGuard.check([("subject", "p_2345672345672345672345x")]) }
+        #expect(throws: AuditGuard.PersonalDataFound(field: "reason")) { try AuditGuard.check([("reason", "p_234567234567234567234567")]) }
+    }
+}

@@ -98,7 +98,7 @@ public struct Retention: Sendable {
             try db.execute(sql: "DELETE FROM order_line WHERE ordered_at < ?", arguments: [before(rules.orderDays)])
             _ = try workspace.store.appendAudit(db, actor: actor.name, role: actor.role, action: "retention.run", subject: nil,
                                                 count: due.count + leadIds.count, activity: nil,
-                                                reason: "feedback \(report.feedbackDeleted), orders \(report.orderLinesDeleted)", at: now)
+                                                reason: nil, at: now)
             return report
         }
         var erasedTokens: [String] = []
