@@ -17,7 +17,7 @@ struct ObhutCommand: AsyncParsableCommand {
         version: ObhutVersion.string,
         subcommands: [
             DemoCommand.self, InitCommand.self, StatusCommand.self, ImportCommand.self, ColumnsCommand.self, QualityCommand.self,
-            RegisterCommand.self, PreflightCommand.self, RunCommand.self, ConsentCommand.self, SubjectCommand.self,
+            RegisterCommand.self, PreflightCommand.self, RunCommand.self, SegmentsCommand.self, ConsentCommand.self, SubjectCommand.self,
             CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
         ])
 }

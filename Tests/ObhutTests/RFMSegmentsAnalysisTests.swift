@@ -38,3 +38,20 @@ struct RFMSegmentsAnalysisTests {
         #expect(worst.value.contains("\"r\":1,\"f\":1,\"m\":1"), "got \(worst.value)")
     }
 }
+
+struct SegmentsReportTests {
+    @Test func latestRunSizesAddUpAndACustomerReadIsAudited() throws {
+        let ws = try makeWorkspace()
+        #expect(try SegmentsReport.latest(in: ws).runId == nil)
+        _ = try DemoRunner(workspace: ws).run(seed: 3, customers: 400, asOf: DemoRunnerTests.asOf)
+        let report = try SegmentsReport.latest(in: ws)
+        let results = try ws.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM derived_result WHERE activity = 'segments'") }
+        #expect(report.segments.reduce(0) { $0 + $1.customers } == results)
+        #expect(report.render(in: .de).contains("Champions"))
+        let someone = try #require(try ws.store.writer.read { db in try String.fetchOne(db, sql: "SELECT customer_id FROM derived_result LIMIT 1") })
+        let before = try ws.store.verifyAudit().entriesChecked
+        #expect(try SegmentsReport.customer(someone, in: ws)?.kind == "segment")
+        let entries = try ws.store.auditEntries(from: Int64(before + 1))
+        #expect(entries.contains { $0.action == "segments.read" && $0.subject == ws.store.keys.subjectToken(customerId: someone) })
+    }
+}
