@@ -51,6 +51,8 @@ struct CLIBinaryTests {
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: dir + "/master.key")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        let dbMode = try FileManager.default.attributesOfItem(atPath: dir + "/obhut.sqlite")[.posixPermissions] as? Int
+        #expect(dbMode == 0o600, "the database is readable by its owner only")
         let again = try Self.run(["init", "--dir", dir])
         #expect(again.status == 1)
         #expect(again.stderr.hasPrefix("Error: "))

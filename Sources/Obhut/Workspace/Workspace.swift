@@ -43,6 +43,11 @@ public struct Workspace: Sendable {
                 throw WorkspaceError.masterKeyMissing(path: keyURL.path)
             }
         }
+        // The database file is created 0600 like the key: SQLite gives its WAL and shared-memory
+        // files the same mode, so no other user of the machine can read any of it.
+        guard FileManager.default.createFile(atPath: db.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw WorkspaceError.notFound(path: directory.path)
+        }
         let store = try SQLiteStore(path: db.path, masterKey: key)
         try store.setMeta("created_at", ISO8601DateFormatter().string(from: clock()))
         try store.setMeta("key_fingerprint", key.fingerprint)
