@@ -71,7 +71,10 @@ func encryption(_ n: Int) throws {
     let plain = try (0..<2).map { _ in try run(sealed: false) }.min()!
     let sealed = try (0..<2).map { _ in try run(sealed: true) }.min()!
     print(String(format: "| import %d customers without encryption (anchor) | %.2f s | %.0f rows/s |", n, plain, Double(n) / plain))
-    print(String(format: "| import %d customers, sealed per person (AES-GCM, key wrap, blind indexes) | %.2f s | %.0f rows/s |", n, sealed, Double(n) / sealed))
+    print(
+        String(
+            format: "| import %d customers, sealed per person (AES-GCM, key wrap, blind indexes) | %.2f s | %.0f rows/s |", n, sealed,
+            Double(n) / sealed))
     print(String(format: "ratio sealed/plain time: %.2f", sealed / plain))
 }
 

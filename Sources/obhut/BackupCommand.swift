@@ -19,9 +19,13 @@ struct BackupCommand: AsyncParsableCommand {
         func run() async throws {
             let manifest = try Backup.create(global.openWorkspace(), to: URL(fileURLWithPath: file))
             if json { try printJSON(manifest); return }
-            print(Localized(
-                de: "Sicherung geschrieben: \(file) (\(manifest.bytes / 1024) KiB, \(manifest.chunks) verschlüsselte Blöcke, \(manifest.counts["customers"] ?? 0) Kunden). Prüfen: obhut backup verify \(file)",
-                en: "Backup written: \(file) (\(manifest.bytes / 1024) KiB, \(manifest.chunks) encrypted chunks, \(manifest.counts["customers"] ?? 0) customers). Check it: obhut backup verify \(file)")[global.language])
+            print(
+                Localized(
+                    de:
+                        "Sicherung geschrieben: \(file) (\(manifest.bytes / 1024) KiB, \(manifest.chunks) verschlüsselte Blöcke, \(manifest.counts["customers"] ?? 0) Kunden). Prüfen: obhut backup verify \(file)",
+                    en:
+                        "Backup written: \(file) (\(manifest.bytes / 1024) KiB, \(manifest.chunks) encrypted chunks, \(manifest.counts["customers"] ?? 0) customers). Check it: obhut backup verify \(file)"
+                )[global.language])
         }
     }
 
@@ -33,8 +37,11 @@ struct BackupCommand: AsyncParsableCommand {
         func run() async throws {
             let master = try Workspace.masterKey(at: global.directory)
             let m = try Backup.verify(URL(fileURLWithPath: file), master: master)
-            print(Localized(de: "Sicherung in Ordnung: \(m.chunks) Blöcke, Prüfsumme und Datenbank geprüft, erstellt \(DateText.dateTime(m.createdAt)).",
-                            en: "Backup is sound: \(m.chunks) chunks, checksum and database checked, made \(DateText.dateTime(m.createdAt)).")[global.language])
+            print(
+                Localized(
+                    de: "Sicherung in Ordnung: \(m.chunks) Blöcke, Prüfsumme und Datenbank geprüft, erstellt \(DateText.dateTime(m.createdAt)).",
+                    en: "Backup is sound: \(m.chunks) chunks, checksum and database checked, made \(DateText.dateTime(m.createdAt)).")[
+                        global.language])
         }
     }
 }
@@ -57,10 +64,15 @@ struct RestoreCommand: AsyncParsableCommand {
         } else {
             master = try Workspace.masterKey(at: source ?? global.directory)
         }
-        let report = try Backup.restore(URL(fileURLWithPath: file), into: global.directory, master: master,
-                                        erasureLog: source?.appendingPathComponent("erasure.log"))
-        print(Localized(
-            de: "Wiederhergestellt nach \(global.directory.path): \(report.manifest.counts["customers"] ?? 0) Kunden aus der Sicherung, \(report.erasuresReplayed) seither gelöschte Personen erneut gelöscht.",
-            en: "Restored into \(global.directory.path): \(report.manifest.counts["customers"] ?? 0) customers from the backup, \(report.erasuresReplayed) people erased since were erased again.")[global.language])
+        let report = try Backup.restore(
+            URL(fileURLWithPath: file), into: global.directory, master: master,
+            erasureLog: source?.appendingPathComponent("erasure.log"))
+        print(
+            Localized(
+                de:
+                    "Wiederhergestellt nach \(global.directory.path): \(report.manifest.counts["customers"] ?? 0) Kunden aus der Sicherung, \(report.erasuresReplayed) seither gelöschte Personen erneut gelöscht.",
+                en:
+                    "Restored into \(global.directory.path): \(report.manifest.counts["customers"] ?? 0) customers from the backup, \(report.erasuresReplayed) people erased since were erased again."
+            )[global.language])
     }
 }

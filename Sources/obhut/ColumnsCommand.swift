@@ -20,7 +20,10 @@ struct ColumnsCommand: AsyncParsableCommand {
         for e in entity.map({ [$0] }) ?? ImportEntity.allCases {
             if markdown {
                 print("\n#### \(e.rawValue)\n")
-                print(language == .de ? "| Spalte | Pflicht | Shopify | WooCommerce | auch erkannt | Bedeutung |" : "| column | required | Shopify | WooCommerce | also accepted | meaning |")
+                print(
+                    language == .de
+                        ? "| Spalte | Pflicht | Shopify | WooCommerce | auch erkannt | Bedeutung |"
+                        : "| column | required | Shopify | WooCommerce | also accepted | meaning |")
                 print("|---|---|---|---|---|---|")
             } else {
                 print("\n\(e.rawValue):")
@@ -30,7 +33,8 @@ struct ColumnsCommand: AsyncParsableCommand {
                 let woo = (f.aliases[.woocommerce] ?? []).joined(separator: ", ")
                 let also = (f.aliases[.generic] ?? []).joined(separator: ", ")
                 if markdown {
-                    print("| `\(f.name)` | \(f.required ? (language == .de ? "ja" : "yes") : "") | \(shop) | \(woo) | \(also) | \(f.help[language]) |")
+                    print(
+                        "| `\(f.name)` | \(f.required ? (language == .de ? "ja" : "yes") : "") | \(shop) | \(woo) | \(also) | \(f.help[language]) |")
                 } else {
                     print("  \(f.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(f.required ? "*" : " ") \(f.help[language])")
                 }

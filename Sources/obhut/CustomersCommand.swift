@@ -49,12 +49,19 @@ struct CustomersCommand: AsyncParsableCommand {
                 print(Localized(de: "Zusammenführung \(undo) rückgängig gemacht.", en: "Merge \(undo) undone.")[l])
             } else if let confirm {
                 try merge.confirm(confirm)
-                print(Localized(de: "Zusammenführung \(confirm) bestätigt; der andere Datensatz ist endgültig gelöscht.", en: "Merge \(confirm) confirmed; the other record is gone for good.")[l])
+                print(
+                    Localized(
+                        de: "Zusammenführung \(confirm) bestätigt; der andere Datensatz ist endgültig gelöscht.",
+                        en: "Merge \(confirm) confirmed; the other record is gone for good.")[l])
             } else if let keep, let other {
                 let id = try merge.merge(keep: keep, other: other)
-                print(Localized(
-                    de: "\(other) in \(keep) zusammengeführt (Nr. \(id)). Rückgängig: obhut customers merge --undo \(id); bestätigen: obhut customers merge --confirm \(id)",
-                    en: "Merged \(other) into \(keep) (no. \(id)). Undo: obhut customers merge --undo \(id); confirm: obhut customers merge --confirm \(id)")[l])
+                print(
+                    Localized(
+                        de:
+                            "\(other) in \(keep) zusammengeführt (Nr. \(id)). Rückgängig: obhut customers merge --undo \(id); bestätigen: obhut customers merge --confirm \(id)",
+                        en:
+                            "Merged \(other) into \(keep) (no. \(id)). Undo: obhut customers merge --undo \(id); confirm: obhut customers merge --confirm \(id)"
+                    )[l])
             }
         }
     }

@@ -39,7 +39,8 @@ struct ImportCommand: AsyncParsableCommand {
         let workspace = try global.openWorkspace()
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw ImportError.source(file: file, reason: global.language == .de ? "Datei nicht gefunden oder nicht lesbar" : "file not found or not readable")
+            throw ImportError.source(
+                file: file, reason: global.language == .de ? "Datei nicht gefunden oder nicht lesbar" : "file not found or not readable")
         }
         let progress = ProgressLine(label: global.language == .de ? "Zeilen" : "rows")
         let mappingURL: URL? = mapping.map { URL(fileURLWithPath: $0) }

@@ -13,9 +13,13 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.create(at: global.directory)
         let l = global.language
-        print(Localized(
-            de: "Arbeitsbereich angelegt: \(workspace.directory.path)\nHauptschlüssel: \(workspace.masterKeyURL.path) (nur für Sie lesbar; sichern Sie ihn getrennt von den Daten)\nWeiter mit: obhut import customers DATEI.csv --dir \(workspace.directory.path)",
-            en: "Workspace created: \(workspace.directory.path)\nMaster key: \(workspace.masterKeyURL.path) (readable only by you; keep a copy apart from the data)\nNext: obhut import customers FILE.csv --dir \(workspace.directory.path)")[l])
+        print(
+            Localized(
+                de:
+                    "Arbeitsbereich angelegt: \(workspace.directory.path)\nHauptschlüssel: \(workspace.masterKeyURL.path) (nur für Sie lesbar; sichern Sie ihn getrennt von den Daten)\nWeiter mit: obhut import customers DATEI.csv --dir \(workspace.directory.path)",
+                en:
+                    "Workspace created: \(workspace.directory.path)\nMaster key: \(workspace.masterKeyURL.path) (readable only by you; keep a copy apart from the data)\nNext: obhut import customers FILE.csv --dir \(workspace.directory.path)"
+            )[l])
     }
 }
 

@@ -19,13 +19,18 @@ struct KeyCommand: AsyncParsableCommand {
             let workspace = try global.openWorkspace()
             let l = global.language
             if let fromEnv = try workspace.rotateMasterKey() {
-                print(Localized(
-                    de: "Neuer Hauptschlüssel (nur jetzt angezeigt; in OBHUT_MASTER_KEY eintragen):\n\(fromEnv.base64)",
-                    en: "New master key (shown only now; put it into OBHUT_MASTER_KEY):\n\(fromEnv.base64)")[l])
+                print(
+                    Localized(
+                        de: "Neuer Hauptschlüssel (nur jetzt angezeigt; in OBHUT_MASTER_KEY eintragen):\n\(fromEnv.base64)",
+                        en: "New master key (shown only now; put it into OBHUT_MASTER_KEY):\n\(fromEnv.base64)")[l])
             } else {
-                print(Localized(
-                    de: "Hauptschlüssel getauscht: \(workspace.masterKeyURL.path). Alte Kopien des Schlüssels öffnen den Arbeitsbereich nicht mehr; Sicherungen, die vorher entstanden, brauchen weiter den alten Schlüssel.",
-                    en: "Master key replaced: \(workspace.masterKeyURL.path). Old copies of the key no longer open the workspace; backups taken before still need the old key.")[l])
+                print(
+                    Localized(
+                        de:
+                            "Hauptschlüssel getauscht: \(workspace.masterKeyURL.path). Alte Kopien des Schlüssels öffnen den Arbeitsbereich nicht mehr; Sicherungen, die vorher entstanden, brauchen weiter den alten Schlüssel.",
+                        en:
+                            "Master key replaced: \(workspace.masterKeyURL.path). Old copies of the key no longer open the workspace; backups taken before still need the old key."
+                    )[l])
             }
         }
     }

@@ -25,7 +25,8 @@ final class ProgressLine: @unchecked Sendable {
         if let total, total > 0 {
             let width = 30
             let filled = min(width, width * count / total)
-            text = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(count * 100 / total) % " + label
+            text =
+                "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(count * 100 / total) % " + label
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

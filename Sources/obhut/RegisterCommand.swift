@@ -22,7 +22,8 @@ struct RegisterCommand: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "approve", abstract: "Record the DPO's approval of an activity. / Freigabe durch die/den DSB.")
+        static let configuration = CommandConfiguration(
+            commandName: "approve", abstract: "Record the DPO's approval of an activity. / Freigabe durch die/den DSB.")
         @Argument(help: "Activity name.") var activity: String
         @Option(help: "Who approves (the data-protection officer's name or role).") var by: String
         @OptionGroup var global: GlobalOptions
@@ -66,7 +67,9 @@ struct PreflightCommand: AsyncParsableCommand {
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a processing activity through the privacy kernel (pre-flight first; refused with exit code 1 when it fails). / Verarbeitung ausführen.")
+        abstract:
+            "Run a processing activity through the privacy kernel (pre-flight first; refused with exit code 1 when it fails). / Verarbeitung ausführen."
+    )
     @Argument(help: "Activity name.") var activity: String
     @Option(help: "Seed for deterministic results.") var seed: UInt64 = 1
     @Flag(help: "Print JSON.") var json = false
@@ -74,10 +77,16 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try PrivacyKernel(workspace: global.openWorkspace()).run(activity, seed: seed)
-        if json { try printJSON(report) } else {
-            print(Localized(
-                de: "Lauf \(report.runId) von \(report.activity): \(report.people) Personen im Scope, \(report.results) Ergebnisse (Modell \(report.modelVersion)), \(String(format: "%.1f", report.seconds)) s.",
-                en: "Run \(report.runId) of \(report.activity): \(report.people) people in scope, \(report.results) results (model \(report.modelVersion)), \(String(format: "%.1f", report.seconds)) s.")[global.language])
+        if json {
+            try printJSON(report)
+        } else {
+            print(
+                Localized(
+                    de:
+                        "Lauf \(report.runId) von \(report.activity): \(report.people) Personen im Scope, \(report.results) Ergebnisse (Modell \(report.modelVersion)), \(String(format: "%.1f", report.seconds)) s.",
+                    en:
+                        "Run \(report.runId) of \(report.activity): \(report.people) people in scope, \(report.results) results (model \(report.modelVersion)), \(String(format: "%.1f", report.seconds)) s."
+                )[global.language])
         }
     }
 }

@@ -20,14 +20,18 @@ struct SegmentsCommand: AsyncParsableCommand {
             return
         }
         guard let result = try SegmentsReport.customer(customer, in: ws) else {
-            print(Localized(de: "Für \(customer) gibt es kein Segment (keine Einwilligung, keine Bestellungen oder noch kein Lauf).",
-                            en: "\(customer) has no segment (no consent, no orders, or no run yet).")[l])
+            print(
+                Localized(
+                    de: "Für \(customer) gibt es kein Segment (keine Einwilligung, keine Bestellungen oder noch kein Lauf).",
+                    en: "\(customer) has no segment (no consent, no orders, or no run yet).")[l])
             return
         }
         if json { try printJSON(result); return }
         print(result.explanation.summary[l])
         for f in result.explanation.factors { print("  \(f.name[l]): \(f.value)") }
-        print(Localized(de: "  Modell \(result.modelVersion), Lauf \(result.runId)\(result.stale ? ", veraltet" : "")",
-                        en: "  model \(result.modelVersion), run \(result.runId)\(result.stale ? ", stale" : "")")[l])
+        print(
+            Localized(
+                de: "  Modell \(result.modelVersion), Lauf \(result.runId)\(result.stale ? ", veraltet" : "")",
+                en: "  model \(result.modelVersion), run \(result.runId)\(result.stale ? ", stale" : "")")[l])
     }
 }

@@ -10,7 +10,8 @@ struct SubjectCommand: AsyncParsableCommand {
         subcommands: [Export.self, Rectify.self, Erase.self, Restrict.self, Object.self, Lift.self, Requests.self])
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "export", abstract: "Everything stored about a person (Art. 15, 20). / Auskunft.")
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Everything stored about a person (Art. 15, 20). / Auskunft.")
         @Argument(help: "Customer id.") var customer: String
         @Option(help: "json or html") var format: String = "json"
         @OptionGroup var global: GlobalOptions
@@ -26,7 +27,8 @@ struct SubjectCommand: AsyncParsableCommand {
     }
 
     struct Rectify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rectify", abstract: "Correct a field (Art. 16); derived results become stale. / Berichtigung.")
+        static let configuration = CommandConfiguration(
+            commandName: "rectify", abstract: "Correct a field (Art. 16); derived results become stale. / Berichtigung.")
         @Argument(help: "Customer id.") var customer: String
         @Argument(help: "Field: \(CustomerField.allCases.map(\.rawValue).joined(separator: ", "))") var field: CustomerField
         @Argument(help: "New value (empty to clear).") var value: String
@@ -34,8 +36,10 @@ struct SubjectCommand: AsyncParsableCommand {
 
         func run() async throws {
             try SubjectRights(workspace: global.openWorkspace()).rectify(customer, field: field, value: value)
-            print(Localized(de: "\(field.rawValue) berichtigt; abgeleitete Ergebnisse sind bis zum nächsten Lauf als veraltet markiert.",
-                            en: "\(field.rawValue) rectified; derived results are marked stale until the next run.")[global.language])
+            print(
+                Localized(
+                    de: "\(field.rawValue) berichtigt; abgeleitete Ergebnisse sind bis zum nächsten Lauf als veraltet markiert.",
+                    en: "\(field.rawValue) rectified; derived results are marked stale until the next run.")[global.language])
         }
     }
 
@@ -50,9 +54,13 @@ struct SubjectCommand: AsyncParsableCommand {
         func run() async throws {
             let report = try SubjectRights(workspace: global.openWorkspace()).erase(customer)
             if json { try printJSON(report); return }
-            print(Localized(
-                de: "Person gelöscht: Schlüssel vernichtet, \(report.feedbackDeleted) Feedback, \(report.consentsDeleted) Einwilligungen, \(report.derivedResultsDeleted) abgeleitete Ergebnisse gelöscht; \(report.orderLinesAnonymised) Bestellpositionen anonymisiert (Aufbewahrung nach §147 AO, §257 HGB).",
-                en: "Person erased: key destroyed, \(report.feedbackDeleted) feedback, \(report.consentsDeleted) consents, \(report.derivedResultsDeleted) derived results deleted; \(report.orderLinesAnonymised) order lines anonymised (kept under §147 AO, §257 HGB).")[global.language])
+            print(
+                Localized(
+                    de:
+                        "Person gelöscht: Schlüssel vernichtet, \(report.feedbackDeleted) Feedback, \(report.consentsDeleted) Einwilligungen, \(report.derivedResultsDeleted) abgeleitete Ergebnisse gelöscht; \(report.orderLinesAnonymised) Bestellpositionen anonymisiert (Aufbewahrung nach §147 AO, §257 HGB).",
+                    en:
+                        "Person erased: key destroyed, \(report.feedbackDeleted) feedback, \(report.consentsDeleted) consents, \(report.derivedResultsDeleted) derived results deleted; \(report.orderLinesAnonymised) order lines anonymised (kept under §147 AO, §257 HGB)."
+                )[global.language])
         }
     }
 
@@ -64,7 +72,10 @@ struct SubjectCommand: AsyncParsableCommand {
 
         func run() async throws {
             try SubjectRights(workspace: global.openWorkspace()).restrict(customer, kind: .restrict, purpose: purpose.map { PurposeID($0) })
-            print(Localized(de: "Verarbeitung eingeschränkt (\(purpose ?? "alle Zwecke")).", en: "Processing restricted (\(purpose ?? "all purposes")).")[global.language])
+            print(
+                Localized(
+                    de: "Verarbeitung eingeschränkt (\(purpose ?? "alle Zwecke")).", en: "Processing restricted (\(purpose ?? "all purposes")).")[
+                        global.language])
         }
     }
 
@@ -76,7 +87,9 @@ struct SubjectCommand: AsyncParsableCommand {
 
         func run() async throws {
             try SubjectRights(workspace: global.openWorkspace()).restrict(customer, kind: .object, purpose: purpose.map { PurposeID($0) })
-            print(Localized(de: "Widerspruch erfasst (\(purpose ?? "alle Zwecke")).", en: "Objection recorded (\(purpose ?? "all purposes")).")[global.language])
+            print(
+                Localized(de: "Widerspruch erfasst (\(purpose ?? "alle Zwecke")).", en: "Objection recorded (\(purpose ?? "all purposes")).")[
+                    global.language])
         }
     }
 
@@ -94,7 +107,8 @@ struct SubjectCommand: AsyncParsableCommand {
     }
 
     struct Requests: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "requests", abstract: "Requests of data subjects with their deadlines. / Anfragen und Fristen.")
+        static let configuration = CommandConfiguration(
+            commandName: "requests", abstract: "Requests of data subjects with their deadlines. / Anfragen und Fristen.")
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var global: GlobalOptions
 
@@ -105,9 +119,12 @@ struct SubjectCommand: AsyncParsableCommand {
             let l = global.language
             if requests.isEmpty { print(Localized(de: "Keine Anfragen.", en: "No requests.")[l]); return }
             for r in requests {
-                let state = r.completedAt.map { Localized(de: "erledigt \(DateText.day($0))", en: "done \(DateText.day($0))")[l] }
+                let state =
+                    r.completedAt.map { Localized(de: "erledigt \(DateText.day($0))", en: "done \(DateText.day($0))")[l] }
                     ?? (r.deadline < ws.clock() ? Localized(de: "ÜBERFÄLLIG", en: "OVERDUE")[l] : Localized(de: "offen", en: "open")[l])
-                print("#\(r.id) \(DateText.day(r.receivedAt)) \(r.kind.title[l]) \(r.detail ?? "") — \(Localized(de: "Frist", en: "deadline")[l]) \(DateText.day(r.deadline)), \(state) [\(r.subject)]")
+                print(
+                    "#\(r.id) \(DateText.day(r.receivedAt)) \(r.kind.title[l]) \(r.detail ?? "") — \(Localized(de: "Frist", en: "deadline")[l]) \(DateText.day(r.deadline)), \(state) [\(r.subject)]"
+                )
             }
         }
     }
@@ -130,8 +147,9 @@ struct ConsentCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try SubjectRights(workspace: global.openWorkspace()).consent(customer, purpose: PurposeID(purpose), granted: action == "grant",
-                                                                     source: source, textVersion: textVersion)
+        try SubjectRights(workspace: global.openWorkspace()).consent(
+            customer, purpose: PurposeID(purpose), granted: action == "grant",
+            source: source, textVersion: textVersion)
     }
 }
 
@@ -140,7 +158,8 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit", abstract: "The tamper-evident audit log. / Zugriffsprotokoll.", subcommands: [Verify.self, Log.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Detect any changed, deleted, inserted or reordered entry, and say where.")
+        static let configuration = CommandConfiguration(
+            commandName: "verify", abstract: "Detect any changed, deleted, inserted or reordered entry, and say where.")
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var global: GlobalOptions
 
@@ -162,7 +181,9 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             for e in try global.openWorkspace().store.auditEntries(from: from, limit: limit) {
                 let at = DateText.dateTime(Date(timeIntervalSince1970: TimeInterval(e.at) / 1000))
-                print("\(e.sequence) \(at) \(e.actor) (\(e.role)) \(e.action) n=\(e.count)\(e.activity.map { " [\($0)]" } ?? "")\(e.subject.map { " \($0)" } ?? "")\(e.reason.map { " — \($0)" } ?? "")")
+                print(
+                    "\(e.sequence) \(at) \(e.actor) (\(e.role)) \(e.action) n=\(e.count)\(e.activity.map { " [\($0)]" } ?? "")\(e.subject.map { " \($0)" } ?? "")\(e.reason.map { " — \($0)" } ?? "")"
+                )
             }
         }
     }

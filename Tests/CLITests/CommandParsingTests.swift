@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import obhut
 
 /// The command line parsed in-process.

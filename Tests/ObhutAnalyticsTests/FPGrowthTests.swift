@@ -36,12 +36,12 @@ private func named(_ result: FrequentItemsets, _ catalog: ItemCatalog) -> [Strin
 /// Every itemset with its count by brute force: all subsets of every basket.
 private func bruteForce(_ baskets: Baskets, minCount: Int) -> [[Int32]: Int] {
     var counts: [[Int32]: Int] = [:]
-    for b in 0 ..< baskets.count {
+    for b in 0..<baskets.count {
         let items = Array(baskets[b])
         let n = items.count
-        for mask in 1 ..< (1 << n) {
+        for mask in 1..<(1 << n) {
             var subset: [Int32] = []
-            for bit in 0 ..< n where mask & (1 << bit) != 0 { subset.append(items[bit]) }
+            for bit in 0..<n where mask & (1 << bit) != 0 { subset.append(items[bit]) }
             counts[subset, default: 0] += 1
         }
     }
@@ -51,10 +51,10 @@ private func bruteForce(_ baskets: Baskets, minCount: Int) -> [[Int32]: Int] {
 private func randomBaskets(seed: UInt64, baskets: Int, items: Int, maxLength: Int) throws -> Baskets {
     var rng = SplitMix64(seed: seed)
     var rows: [[Int32]] = []
-    for _ in 0 ..< baskets {
+    for _ in 0..<baskets {
         let length = rng.next(below: maxLength + 1)
         // Skewed item popularity so that long itemsets are frequent.
-        rows.append((0 ..< length).map { _ in Int32(min(rng.next(below: items), rng.next(below: items))) })
+        rows.append((0..<length).map { _ in Int32(min(rng.next(below: items), rng.next(below: items))) })
     }
     return try Baskets(rows, itemCount: items)
 }
@@ -108,7 +108,7 @@ struct FPGrowthTests {
     }
 
     @Test func stopsWhenMoreItemsetsThanAllowed() throws {
-        let baskets = try Baskets(Array(repeating: Array(0 ..< 20), count: 3))
+        let baskets = try Baskets(Array(repeating: Array(0..<20), count: 3))
         #expect(throws: BasketError.tooManyItemsets(limit: 1000)) {
             try FPGrowth.frequentItemsets(in: baskets, minSupport: 0.5, maxItemsets: 1000)
         }
@@ -154,7 +154,7 @@ struct FPGrowthTests {
         var expected = Set<[[Int32]]>()
         for itemset in itemsets.itemsets where itemset.items.count >= 2 {
             let items = itemset.items
-            for mask in 1 ..< (1 << items.count) - 1 {
+            for mask in 1..<(1 << items.count) - 1 {
                 let consequent = items.indices.filter { mask & (1 << $0) != 0 }.map { items[$0] }
                 let antecedent = items.indices.filter { mask & (1 << $0) == 0 }.map { items[$0] }
                 let nA = try #require(itemsets.count(of: antecedent))
@@ -202,10 +202,12 @@ struct FPGrowthTests {
         #expect(abs(mean - 4.409) < 0.0005, "mean basket expected 4.409, observed \(mean)")
     }
 
-    @Test(.enabled(if: hasGroceries), arguments: [
-        (0.01, [0, 88, 213, 32], 15, 15),
-        (0.001, [0, 157, 2981, 6831, 3137, 376, 10], 5829, 5668),
-    ])
+    @Test(
+        .enabled(if: hasGroceries),
+        arguments: [
+            (0.01, [0, 88, 213, 32], 15, 15),
+            (0.001, [0, 157, 2981, 6831, 3137, 376, 10], 5829, 5668),
+        ])
     func matchesMlxtendOnGroceries(support: Double, byLength: [Int], rules: Int, singleRules: Int) throws {
         let parsed = try loadGroceries()
         let result = try FPGrowth.frequentItemsets(in: parsed.baskets, minSupport: support)

@@ -49,7 +49,7 @@ private func cdnowRFM() throws -> FeatureMatrix {
 private func blobs(seed: UInt64, perCluster: Int, centres: [[Double]], spread: Double) throws -> FeatureMatrix {
     var random = SplitMix64(seed: seed)
     var values: [Double] = []
-    for _ in 0 ..< perCluster {
+    for _ in 0..<perCluster {
         for centre in centres {
             for value in centre {
                 values.append(value + spread * (random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5))
@@ -67,8 +67,8 @@ struct KMeansTests {
         let result = try KMeans.fit(data, options: KMeansOptions(clusters: 2, seed: 3))
         // Each square has 4 points at squared distance 0.5 from its centre.
         #expect(abs(result.inertia - 4) < 1e-12, "inertia expected 4, observed \(result.inertia)")
-        #expect(result.labels[0 ..< 4].allSatisfy { $0 == result.labels[0] })
-        #expect(result.labels[4 ..< 8].allSatisfy { $0 == result.labels[4] })
+        #expect(result.labels[0..<4].allSatisfy { $0 == result.labels[0] })
+        #expect(result.labels[4..<8].allSatisfy { $0 == result.labels[4] })
         #expect(result.labels[0] != result.labels[4])
         let centre = result.centroids.row(Int(result.labels[0]))
         #expect(Array(centre) == [0.5, 0.5], "centroid expected [0.5, 0.5], observed \(Array(centre))")
@@ -82,7 +82,7 @@ struct KMeansTests {
         let data = try blobs(seed: 11, perCluster: 200, centres: centres, spread: 1)
         let result = try KMeans.fit(data, options: KMeansOptions(clusters: 5, restarts: 3, seed: seed))
         // Rows were generated cluster after cluster in turn: row r belongs to blob r % 5.
-        let truth = (0 ..< data.rows).map { Int32($0 % 5) }
+        let truth = (0..<data.rows).map { Int32($0 % 5) }
         let agreement = try ClusterAgreement.adjustedRandIndex(truth, result.labels)
         #expect(agreement == 1, "ARI with the generating blobs expected 1, observed \(agreement)")
         #expect(result.clusterSizes.sorted() == [200, 200, 200, 200, 200])
@@ -90,7 +90,7 @@ struct KMeansTests {
 
     @Test func isDeterministicPerSeedAndThreadCount() throws {
         var random = SplitMix64(seed: 5)
-        let values = (0 ..< 12_000 * 4).map { _ in random.nextDouble() }
+        let values = (0..<12_000 * 4).map { _ in random.nextDouble() }
         let data = try FeatureMatrix(rows: 12_000, columns: 4, values: values)
         let one = try KMeans.fit(data, options: KMeansOptions(clusters: 6, restarts: 2, seed: 42, threads: 1))
         let two = try KMeans.fit(data, options: KMeansOptions(clusters: 6, restarts: 2, seed: 42, threads: 2))
@@ -106,7 +106,7 @@ struct KMeansTests {
         let data = try blobs(seed: 2, perCluster: 100, centres: [[0, 0], [3, 1], [1, 4]], spread: 2)
         let result = try KMeans.fit(data, options: KMeansOptions(clusters: 3, seed: 1))
         var expected = 0.0
-        for row in 0 ..< data.rows {
+        for row in 0..<data.rows {
             let centre = result.centroids.row(Int(result.labels[row]))
             for (value, mean) in zip(data.row(row), centre) { expected += (value - mean) * (value - mean) }
         }
@@ -126,27 +126,27 @@ struct KMeansTests {
         var labels = [Int32](repeating: -1, count: n)
         func nearest(_ row: Int) -> (Int32, Double) {
             var best = (Int32(0), Double.infinity)
-            for c in 0 ..< k {
+            for c in 0..<k {
                 var sum = 0.0
-                for j in 0 ..< d { sum += (data[row, j] - centres[c * d + j]) * (data[row, j] - centres[c * d + j]) }
+                for j in 0..<d { sum += (data[row, j] - centres[c * d + j]) * (data[row, j] - centres[c * d + j]) }
                 if sum < best.1 { best = (Int32(c), sum) }
             }
             return best
         }
         var iterations = 0
-        for _ in 0 ..< maxIterations {
+        for _ in 0..<maxIterations {
             var changed = 0
             var sums = [Double](repeating: 0, count: k * d), counts = [Int](repeating: 0, count: k)
-            for row in 0 ..< n {
+            for row in 0..<n {
                 let (label, _) = nearest(row)
                 if label != labels[row] { changed += 1 }
                 labels[row] = label
                 counts[Int(label)] += 1
-                for j in 0 ..< d { sums[Int(label) * d + j] += data[row, j] }
+                for j in 0..<d { sums[Int(label) * d + j] += data[row, j] }
             }
             var shift = 0.0
-            for c in 0 ..< k where counts[c] > 0 {
-                for j in 0 ..< d {
+            for c in 0..<k where counts[c] > 0 {
+                for j in 0..<d {
                     let mean = sums[c * d + j] / Double(counts[c])
                     shift += (mean - centres[c * d + j]) * (mean - centres[c * d + j])
                     centres[c * d + j] = mean
@@ -156,7 +156,7 @@ struct KMeansTests {
             if changed == 0 || shift <= tolerance { break }
         }
         var inertia = 0.0
-        for row in 0 ..< n {
+        for row in 0..<n {
             let (label, distance) = nearest(row)
             labels[row] = label
             inertia += distance
@@ -170,17 +170,23 @@ struct KMeansTests {
         // Overlapping blobs: many rows change cluster in the first iterations.
         let data = try blobs(
             seed: UInt64(100 + clusters), perCluster: 400,
-            centres: (0 ..< 6).map { _ in (0 ..< 5).map { _ in 4 * random.nextDouble() } }, spread: 2)
-        let initial = data.selectingRows((0 ..< clusters).map { $0 * 97 })
+            centres: (0..<6).map { _ in (0..<5).map { _ in 4 * random.nextDouble() } }, spread: 2)
+        let initial = data.selectingRows((0..<clusters).map { $0 * 97 })
         for tolerance in [0.0, 1e-4] {
             let options = KMeansOptions(clusters: clusters, maxIterations: 100, tolerance: tolerance)
             let observed = try KMeans.fit(data, initialCentroids: initial, options: options)
             let expected = referenceLloyd(
                 data, initial, maxIterations: 100, tolerance: KMeans.meanColumnVariance(data) * tolerance)
             #expect(clusters == 1 || expected.iterations >= 5, "the case should need several iterations")
-            #expect(observed.iterations == expected.iterations, "k \(clusters): iterations expected \(expected.iterations), observed \(observed.iterations)")
-            #expect(observed.labels == expected.labels, "k \(clusters): labels differ in \(zip(observed.labels, expected.labels).filter { $0 != $1 }.count) rows")
-            #expect(abs(observed.inertia - expected.inertia) <= 1e-9 * expected.inertia, "k \(clusters): inertia expected \(expected.inertia), observed \(observed.inertia)")
+            #expect(
+                observed.iterations == expected.iterations,
+                "k \(clusters): iterations expected \(expected.iterations), observed \(observed.iterations)")
+            #expect(
+                observed.labels == expected.labels,
+                "k \(clusters): labels differ in \(zip(observed.labels, expected.labels).filter { $0 != $1 }.count) rows")
+            #expect(
+                abs(observed.inertia - expected.inertia) <= 1e-9 * expected.inertia,
+                "k \(clusters): inertia expected \(expected.inertia), observed \(observed.inertia)")
         }
     }
 
@@ -250,21 +256,21 @@ struct KMeansTests {
     @Test func silhouetteMatchesOnLongClustersWhateverTheOrder() throws {
         // More than four rows per cluster exercises the SIMD path; shuffled labels must not matter.
         var random = SplitMix64(seed: 8)
-        let values = (0 ..< 103 * 2).map { _ in random.nextDouble() }
+        let values = (0..<103 * 2).map { _ in random.nextDouble() }
         let data = try FeatureMatrix(rows: 103, columns: 2, values: values)
-        let labels = (0 ..< 103).map { Int32($0 % 3) }
+        let labels = (0..<103).map { Int32($0 % 3) }
         let observed = try ClusterQuality.silhouette(data, labels: labels)
         var total = 0.0
-        for i in 0 ..< 103 {
+        for i in 0..<103 {
             var sums = [0.0, 0.0, 0.0], sizes = [0, 0, 0]
-            for j in 0 ..< 103 {
+            for j in 0..<103 {
                 let dx = data[i, 0] - data[j, 0], dy = data[i, 1] - data[j, 1]
                 sums[Int(labels[j])] += (dx * dx + dy * dy).squareRoot()
                 sizes[Int(labels[j])] += 1
             }
             let own = Int(labels[i])
             let a = sums[own] / Double(sizes[own] - 1)
-            let b = (0 ..< 3).filter { $0 != own }.map { sums[$0] / Double(sizes[$0]) }.min() ?? 0
+            let b = (0..<3).filter { $0 != own }.map { sums[$0] / Double(sizes[$0]) }.min() ?? 0
             total += (b - a) / max(a, b)
         }
         #expect(abs(observed - total / 103) < 1e-12, "expected \(total / 103), observed \(observed)")
@@ -281,13 +287,14 @@ struct KMeansTests {
         #expect(throws: ClusteringError.self) { try ClusterQuality.calinskiHarabasz(data, labels: [0, 0, 0, 0]) }
     }
 
-    @Test(arguments: [
-        ([0, 0, 1, 1], [1, 1, 0, 0], 1.0),
-        ([0, 0, 1, 1], [0, 0, 1, 2], 0.5714285714285715),  // scikit-learn's documented example
-        ([0, 0, 0, 0], [0, 1, 2, 3], 0.0),
-        ([0, 0, 0, 0], [5, 5, 5, 5], 1.0),
-        ([0, 1, 0, 1], [0, 0, 1, 1], -0.5),
-    ] as [([Int32], [Int32], Double)])
+    @Test(
+        arguments: [
+            ([0, 0, 1, 1], [1, 1, 0, 0], 1.0),
+            ([0, 0, 1, 1], [0, 0, 1, 2], 0.5714285714285715),  // scikit-learn's documented example
+            ([0, 0, 0, 0], [0, 1, 2, 3], 0.0),
+            ([0, 0, 0, 0], [5, 5, 5, 5], 1.0),
+            ([0, 1, 0, 1], [0, 0, 1, 1], -0.5),
+        ] as [([Int32], [Int32], Double)])
     func adjustedRandIndexKnownValues(a: [Int32], b: [Int32], expected: Double) throws {
         let observed = try ClusterAgreement.adjustedRandIndex(a, b)
         #expect(abs(observed - expected) < 1e-12, "expected \(expected), observed \(observed)")
@@ -297,9 +304,9 @@ struct KMeansTests {
     func choosesTheGeneratingNumberOfBlobs(criterion: ClusterCountCriterion) throws {
         let data = try blobs(seed: 4, perCluster: 100, centres: [[0, 0], [10, 0], [0, 10], [10, 10]], spread: 1.5)
         let selection = try KMeans.selectClusterCount(
-            data, in: 2 ... 7, criterion: criterion, options: KMeansOptions(clusters: 2, restarts: 3, seed: 1))
+            data, in: 2...7, criterion: criterion, options: KMeansOptions(clusters: 2, restarts: 3, seed: 1))
         #expect(selection.clusters == 4, "scores \(selection.candidates.map { ($0.clusters, $0.score) })")
-        #expect(selection.candidates.map(\.clusters) == Array(2 ... 7))
+        #expect(selection.candidates.map(\.clusters) == Array(2...7))
     }
 
     @Test func stableBlobsAgreeAcrossSeeds() throws {
@@ -309,7 +316,7 @@ struct KMeansTests {
         #expect(stability.minimumAgreement == 1, "observed \(stability.pairwiseAgreement)")
         // Uniform noise split into 6 parts moves with the seed.
         var random = SplitMix64(seed: 3)
-        let noise = try FeatureMatrix(rows: 400, columns: 2, values: (0 ..< 800).map { _ in random.nextDouble() })
+        let noise = try FeatureMatrix(rows: 400, columns: 2, values: (0..<800).map { _ in random.nextDouble() })
         let unstable = try KMeans.stability(noise, options: KMeansOptions(clusters: 6, restarts: 1, seed: 2), runs: 4)
         #expect(unstable.meanAgreement < 0.99, "observed \(unstable.pairwiseAgreement)")
     }
@@ -322,7 +329,9 @@ struct KMeansTests {
         let result = try KMeans.fit(data, options: KMeansOptions(clusters: 8, restarts: 10, seed: 0))
         // scikit-learn KMeans(n_clusters=8, n_init=10, random_state=0): inertia 8983.42.
         let reference = 8983.42
-        print("CDNOW RFM k=8: inertia \(result.inertia) vs scikit-learn \(reference), iterations \(result.iterations), sizes \(result.clusterSizes.sorted(by: >))")
+        print(
+            "CDNOW RFM k=8: inertia \(result.inertia) vs scikit-learn \(reference), iterations \(result.iterations), sizes \(result.clusterSizes.sorted(by: >))"
+        )
         #expect(result.inertia <= reference * 1.01, "expected at most \(reference * 1.01), observed \(result.inertia)")
     }
 }

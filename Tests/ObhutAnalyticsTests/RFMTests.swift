@@ -10,16 +10,17 @@ struct RFMTests {
         #expect(observed == [4, 1, 5, 2, 3, 1, 4, 2, 3, 5], "observed \(observed)")
     }
 
-    @Test(arguments: [
-        // below counts 0,1,1,3,4,5,6,7,8,9 -> 1 + 5 * below / 10
-        ([10, 20, 20, 30, 40, 50, 60, 70, 80, 90], [1, 1, 1, 2, 3, 3, 4, 4, 5, 5]),
-        // six one-time buyers share F = 1; the next value has 6 of 10 below it -> 4
-        ([1, 1, 1, 1, 1, 1, 2, 3, 4, 10], [1, 1, 1, 1, 1, 1, 4, 4, 5, 5]),
-        // everyone equal: all score 1
-        ([3, 3, 3, 3], [1, 1, 1, 1]),
-        // seven distinct values: 1 + 5i/7 for i = 0...6
-        ([1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 3, 3, 4, 5]),
-    ] as [([Double], [Int])])
+    @Test(
+        arguments: [
+            // below counts 0,1,1,3,4,5,6,7,8,9 -> 1 + 5 * below / 10
+            ([10, 20, 20, 30, 40, 50, 60, 70, 80, 90], [1, 1, 1, 2, 3, 3, 4, 4, 5, 5]),
+            // six one-time buyers share F = 1; the next value has 6 of 10 below it -> 4
+            ([1, 1, 1, 1, 1, 1, 2, 3, 4, 10], [1, 1, 1, 1, 1, 1, 4, 4, 5, 5]),
+            // everyone equal: all score 1
+            ([3, 3, 3, 3], [1, 1, 1, 1]),
+            // seven distinct values: 1 + 5i/7 for i = 0...6
+            ([1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 3, 3, 4, 5]),
+        ] as [([Double], [Int])])
     func tiesShareAScore(values: [Double], expected: [Int]) throws {
         let observed = try RFM.quantileScores(values)
         #expect(observed == expected, "values \(values): expected \(expected), observed \(observed)")
@@ -27,7 +28,7 @@ struct RFMTests {
 
     @Test func scoresDoNotDependOnRowOrder() throws {
         var random = SplitMix64(seed: 12)
-        let values = (0 ..< 500).map { _ in Double(random.next(below: 40)) }
+        let values = (0..<500).map { _ in Double(random.next(below: 40)) }
         let scores = try RFM.quantileScores(values)
         var permutation = Array(values.indices)
         for index in permutation.indices.reversed() { permutation.swapAt(index, random.next(below: index + 1)) }
@@ -73,18 +74,19 @@ struct RFMTests {
 
     @Test func everySegmentIsReachableAndTheGridIsComplete() {
         var reached = Set<RFMSegment>()
-        for recency in 1 ... 5 {
-            for frequency in 1 ... 5 { reached.insert(RFMSegment(recency: recency, frequency: frequency)) }
+        for recency in 1...5 {
+            for frequency in 1...5 { reached.insert(RFMSegment(recency: recency, frequency: frequency)) }
         }
         #expect(reached == Set(RFMSegment.allCases))
         #expect(RFMSegment.allCases.count == 11)
     }
 
     @Test func rawIdentifiersAreStable() {
-        #expect(RFMSegment.allCases.map(\.rawValue) == [
-            "champions", "loyal_customers", "potential_loyalist", "new_customers", "promising", "need_attention",
-            "about_to_sleep", "at_risk", "cant_lose_them", "hibernating", "lost",
-        ])
+        #expect(
+            RFMSegment.allCases.map(\.rawValue) == [
+                "champions", "loyal_customers", "potential_loyalist", "new_customers", "promising", "need_attention",
+                "about_to_sleep", "at_risk", "cant_lose_them", "hibernating", "lost",
+            ])
     }
 
     @Test func everySegmentHasNamesAndOneSentenceInBothLanguages() {

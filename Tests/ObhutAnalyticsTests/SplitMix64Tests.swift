@@ -6,7 +6,7 @@ struct SplitMix64Tests {
     @Test func matchesTheReferenceSequenceForSeedZero() {
         // Vigna's splitmix64.c with x = 0.
         var random = SplitMix64(seed: 0)
-        let observed = (0 ..< 3).map { _ in random.next() }
+        let observed = (0..<3).map { _ in random.next() }
         #expect(observed == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
     }
 
@@ -26,7 +26,7 @@ struct SplitMix64Tests {
     @Test func unitDoublesStayInTheHalfOpenInterval() {
         var random = SplitMix64(seed: 1)
         var sum = 0.0
-        for _ in 0 ..< 100_000 {
+        for _ in 0..<100_000 {
             let value = random.nextDouble()
             #expect(value >= 0 && value < 1)
             sum += value
@@ -40,7 +40,7 @@ struct SplitMix64Tests {
         var random = SplitMix64(seed: UInt64(bound))
         let draws = 20_000
         var counts = [Int](repeating: 0, count: bound)
-        for _ in 0 ..< draws {
+        for _ in 0..<draws {
             let value = random.next(below: bound)
             #expect(value >= 0 && value < bound)
             counts[value] += 1
@@ -57,9 +57,9 @@ struct SplitMix64Tests {
         var first = parent.derived(stream: 0)
         var again = parent.derived(stream: 0)
         var second = parent.derived(stream: 1)
-        let a = (0 ..< 4).map { _ in first.next() }
-        #expect(a == (0 ..< 4).map { _ in again.next() })
-        #expect(a != (0 ..< 4).map { _ in second.next() })
+        let a = (0..<4).map { _ in first.next() }
+        #expect(a == (0..<4).map { _ in again.next() })
+        #expect(a != (0..<4).map { _ in second.next() })
         #expect(parent.state == 5)
     }
 }

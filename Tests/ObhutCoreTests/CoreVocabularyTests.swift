@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ObhutCore
 
 struct CoreVocabularyTests {
@@ -12,9 +13,13 @@ struct CoreVocabularyTests {
     }
 
     @Test func returnsHaveNegativeValue() {
-        let line = OrderLine(orderId: "O1", line: 1, customerId: "C1", productId: "P1", quantity: -2, unitPriceMinor: 1250, currency: "EUR", orderedAt: Date(timeIntervalSince1970: 0), discountMinor: 0)
+        let line = OrderLine(
+            orderId: "O1", line: 1, customerId: "C1", productId: "P1", quantity: -2, unitPriceMinor: 1250, currency: "EUR",
+            orderedAt: Date(timeIntervalSince1970: 0), discountMinor: 0)
         #expect(line.valueMinor == -2500)
-        let discounted = OrderLine(orderId: "O1", line: 2, customerId: "C1", productId: "P1", quantity: 3, unitPriceMinor: 999, currency: "EUR", orderedAt: Date(timeIntervalSince1970: 0), discountMinor: 300)
+        let discounted = OrderLine(
+            orderId: "O1", line: 2, customerId: "C1", productId: "P1", quantity: 3, unitPriceMinor: 999, currency: "EUR",
+            orderedAt: Date(timeIntervalSince1970: 0), discountMinor: 300)
         #expect(discounted.valueMinor == 2697)
     }
 
@@ -36,8 +41,10 @@ struct CoreVocabularyTests {
     }
 
     @Test func everyErrorSpeaksBothLanguages() {
-        let errors: [WorkspaceError] = [.notFound(path: "/x"), .alreadyExists(path: "/x"), .masterKeyMissing(path: "/x"),
-                                        .masterKeyInvalid(reason: "r"), .masterKeyPermissions(path: "/x", mode: "644"), .newerSchema(found: 3, supported: 2)]
+        let errors: [WorkspaceError] = [
+            .notFound(path: "/x"), .alreadyExists(path: "/x"), .masterKeyMissing(path: "/x"),
+            .masterKeyInvalid(reason: "r"), .masterKeyPermissions(path: "/x", mode: "644"), .newerSchema(found: 3, supported: 2),
+        ]
         for e in errors {
             #expect(e.message(in: .de) != e.message(in: .en))
             #expect(!e.message(in: .de).isEmpty)

@@ -272,13 +272,18 @@ struct DemoShopBehaviourTests {
         #expect(mean(.loyal) > 3 * mean(.regular))
         #expect(orders[.oneOff]!.allSatisfy { $0 == 1 })
         #expect(orders[.neverOrdered]!.allSatisfy { $0 == 0 })
-        let shares = Dictionary(grouping: Fixture.truth.filter { $0.duplicateOf == nil }, by: \.type).mapValues { Double($0.count) / Double(Fixture.config.customers) }
+        let shares = Dictionary(grouping: Fixture.truth.filter { $0.duplicateOf == nil }, by: \.type).mapValues {
+            Double($0.count) / Double(Fixture.config.customers)
+        }
         #expect(abs(shares[.loyal]! - 0.10) < 0.015 && abs(shares[.oneOff]! - 0.25) < 0.02)
 
         // Lapsed customers bought nothing in the last year; new ones joined in the last 90 days.
         let type = Dictionary(uniqueKeysWithValues: Fixture.truth.map { ($0.customerId, $0) })
         let yearAgo = Fixture.now.addingTimeInterval(-365 * 86_400)
-        #expect(!Fixture.lines.contains { $0.quantity > 0 && type[$0.customerId!]?.type == .lapsed && type[$0.customerId!]?.duplicateOf == nil && $0.orderedAt > yearAgo })
+        #expect(
+            !Fixture.lines.contains {
+                $0.quantity > 0 && type[$0.customerId!]?.type == .lapsed && type[$0.customerId!]?.duplicateOf == nil && $0.orderedAt > yearAgo
+            })
         let quarter = Fixture.now.addingTimeInterval(-91 * 86_400)
         for c in Fixture.customers where type[c.id]?.type == .new && type[c.id]?.duplicateOf == nil && type[c.id]?.defect != .staleCustomer {
             #expect(c.createdAt! > quarter.addingTimeInterval(-61 * 86_400))
@@ -345,7 +350,8 @@ struct DemoShopDefectTests {
             let p = c.personal
             if let e = p.email { byEmail[e.trimmingCharacters(in: .whitespaces).lowercased(), default: 0] += 1 }
             if let last = p.lastName, let pc = p.postalCode, let first = p.firstName {
-                byNamePostal["\(first)|\(last)|\(pc)|\(p.street ?? "")", default: []].insert(p.email?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
+                byNamePostal["\(first)|\(last)|\(pc)|\(p.street ?? "")", default: []].insert(
+                    p.email?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
             }
             if !p.isEmpty {
                 if p.firstName == nil || p.lastName == nil { missingName += 1 }
@@ -435,10 +441,11 @@ struct DemoShopFeedbackTests {
     }
 
     @Test func someTextsNamePeopleAndContactDetailsForRedaction() {
-        let names = Dictionary(uniqueKeysWithValues: Fixture.customers.compactMap { c -> (String, String)? in
-            guard let f = c.personal.firstName, let l = c.personal.lastName else { return nil }
-            return (c.id, f + " " + l)
-        })
+        let names = Dictionary(
+            uniqueKeysWithValues: Fixture.customers.compactMap { c -> (String, String)? in
+                guard let f = c.personal.firstName, let l = c.personal.lastName else { return nil }
+                return (c.id, f + " " + l)
+            })
         let mails = Fixture.feedback.filter { $0.kind == .email }
         let named = mails.filter { f in names[f.customerId!].map { f.text.contains($0) } ?? false }.count
         let phones = Fixture.feedback.filter { $0.text.contains("+49 ") }.count
@@ -463,7 +470,10 @@ struct DemoShopLeadTests {
         #expect(leads.allSatisfy { lead in legalForms.contains { lead.company.hasSuffix($0) } })
         #expect(leads.compactMap(\.contactEmail).allSatisfy { $0.hasSuffix(".example") })
         #expect(leads.allSatisfy { ($0.outcome == .open) == ($0.stage != .closed) })
-        #expect(leads.allSatisfy { $0.createdAt <= ($0.lastActivityAt ?? $0.createdAt) && ($0.stageSince ?? $0.createdAt) <= ($0.lastActivityAt ?? Fixture.now) })
+        #expect(
+            leads.allSatisfy {
+                $0.createdAt <= ($0.lastActivityAt ?? $0.createdAt) && ($0.stageSince ?? $0.createdAt) <= ($0.lastActivityAt ?? Fixture.now)
+            })
         #expect(Set(leads.compactMap(\.source)) == ["trade-fair", "website", "referral", "cold-call", "newsletter"])
     }
 
@@ -491,7 +501,9 @@ struct DemoShopLeadTests {
             let g = closed.filter { $0.source == s }
             return Double(g.filter { $0.outcome == .won }.count) / Double(g.count)
         }
-        print("closed leads \(closed.count), won \(wonShare), held-out AUC \(auc) (expected 0.75-0.85); win rate referral \(winRate("referral")), cold call \(winRate("cold-call"))")
+        print(
+            "closed leads \(closed.count), won \(wonShare), held-out AUC \(auc) (expected 0.75-0.85); win rate referral \(winRate("referral")), cold call \(winRate("cold-call"))"
+        )
         #expect((0.75...0.85).contains(auc))
         #expect((0.15...0.45).contains(wonShare))
         #expect(winRate("referral") > 2 * winRate("cold-call"))

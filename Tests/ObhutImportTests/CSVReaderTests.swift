@@ -14,11 +14,12 @@ struct CSVReaderTests {
     @Test func quotedFieldsKeepSeparatorsQuotesAndLineBreaksAndLaterLinesCountThem() throws {
         let text = "id,note,city\n1,\"Größe M, rot\",Köln\n2,\"Er sagte \"\"hallo\"\"\nund ging\n\",Bonn\n3,plain,Ulm\n"
         let (_, rows) = try readCSV(text)
-        #expect(rows == [
-            .record(line: 2, fields: ["1", "Größe M, rot", "Köln"]),
-            .record(line: 3, fields: ["2", "Er sagte \"hallo\"\nund ging\n", "Bonn"]),
-            .record(line: 6, fields: ["3", "plain", "Ulm"]),
-        ])
+        #expect(
+            rows == [
+                .record(line: 2, fields: ["1", "Größe M, rot", "Köln"]),
+                .record(line: 3, fields: ["2", "Er sagte \"hallo\"\nund ging\n", "Bonn"]),
+                .record(line: 6, fields: ["3", "plain", "Ulm"]),
+            ])
     }
 
     @Test func quoteInsideUnquotedFieldIsLiteral() throws {
@@ -94,11 +95,12 @@ struct CSVReaderTests {
     @Test func invalidUTF8AfterUTF8WasSettledIsAnErrorForThatRecordOnly() throws {
         let bytes = Array("name\nMüller\n".utf8) + [0x4D, 0xFC, 0x0A] + Array("Schmidt\n".utf8)
         let (_, rows) = try readCSV(bytes)
-        #expect(rows == [
-            .record(line: 2, fields: ["Müller"]),
-            .error(line: 3, problem: .invalidUTF8(column: "name")),
-            .record(line: 4, fields: ["Schmidt"]),
-        ])
+        #expect(
+            rows == [
+                .record(line: 2, fields: ["Müller"]),
+                .error(line: 3, problem: .invalidUTF8(column: "name")),
+                .record(line: 4, fields: ["Schmidt"]),
+            ])
     }
 
     @Test func readsOneMegabyteField() throws {
@@ -119,12 +121,13 @@ struct CSVReaderTests {
 
     @Test func wrongColumnCountIsAnErrorForThatRowAndReadingGoesOn() throws {
         let (_, rows) = try readCSV("a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
-        #expect(rows == [
-            .record(line: 2, fields: ["1", "2", "3"]),
-            .error(line: 3, problem: .wrongColumnCount(expected: 3, found: 2)),
-            .error(line: 4, problem: .wrongColumnCount(expected: 3, found: 4)),
-            .record(line: 5, fields: ["10", "11", "12"]),
-        ])
+        #expect(
+            rows == [
+                .record(line: 2, fields: ["1", "2", "3"]),
+                .error(line: 3, problem: .wrongColumnCount(expected: 3, found: 2)),
+                .error(line: 4, problem: .wrongColumnCount(expected: 3, found: 4)),
+                .record(line: 5, fields: ["10", "11", "12"]),
+            ])
     }
 
     @Test func unterminatedQuoteAtEndIsReportedAtTheLineWhereTheRecordStarts() throws {
@@ -134,10 +137,11 @@ struct CSVReaderTests {
 
     @Test func textAfterClosingQuoteIsAnErrorNamingTheColumn() throws {
         let (_, rows) = try readCSV("a,b\n\"x\"y,2\n3,4\n")
-        #expect(rows == [
-            .error(line: 2, problem: .textAfterClosingQuote(column: "a")),
-            .record(line: 3, fields: ["3", "4"]),
-        ])
+        #expect(
+            rows == [
+                .error(line: 2, problem: .textAfterClosingQuote(column: "a")),
+                .record(line: 3, fields: ["3", "4"]),
+            ])
     }
 
     @Test func acceptsCRLFAndLoneCRLineEnds() throws {
@@ -169,14 +173,15 @@ struct CSVReaderTests {
         let reference = try CSVReader(bytes: bytes, options: CSVOptions(chunkSize: 1 << 20))
         var referenceSource = reference
         let expected = try outcomes(&referenceSource)
-        #expect(expected == [
-            .record(line: 2, fields: ["1", "a\r\nb", "ä€"]),
-            .record(line: 4, fields: ["2", "\"", "x"]),
-            .error(line: 6, problem: .wrongColumnCount(expected: 3, found: 2)),
-            .error(line: 7, problem: .wrongColumnCount(expected: 3, found: 2)),
-            .error(line: 8, problem: .textAfterClosingQuote(column: "na\"me")),
-            .error(line: 9, problem: .unterminatedQuote),
-        ])
+        #expect(
+            expected == [
+                .record(line: 2, fields: ["1", "a\r\nb", "ä€"]),
+                .record(line: 4, fields: ["2", "\"", "x"]),
+                .error(line: 6, problem: .wrongColumnCount(expected: 3, found: 2)),
+                .error(line: 7, problem: .wrongColumnCount(expected: 3, found: 2)),
+                .error(line: 8, problem: .textAfterClosingQuote(column: "na\"me")),
+                .error(line: 9, problem: .unterminatedQuote),
+            ])
         for chunkSize in 1...(bytes.count + 1) {
             var reader = try CSVReader(bytes: bytes, options: CSVOptions(chunkSize: chunkSize))
             #expect(reader.columns.names == ["id", "na\"me", "note"])

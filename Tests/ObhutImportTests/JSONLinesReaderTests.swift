@@ -30,10 +30,11 @@ struct JSONLinesReaderTests {
 
     @Test func nestedValueIsAnErrorNamingTheKey() throws {
         let (_, rows) = try read(#"{"id": 1, "address": {"city": "Bonn"}}"# + "\n" + #"{"id": 2, "tags": [1]}"# + "\n")
-        #expect(rows == [
-            .error(line: 1, problem: .nestedValue(key: "address")),
-            .error(line: 2, problem: .nestedValue(key: "tags")),
-        ])
+        #expect(
+            rows == [
+                .error(line: 1, problem: .nestedValue(key: "address")),
+                .error(line: 2, problem: .nestedValue(key: "tags")),
+            ])
         #expect(RecordProblem.nestedValue(key: "address").description.contains("nested value not supported"))
     }
 
@@ -72,11 +73,12 @@ struct JSONLinesReaderTests {
         let text = #"{"b": "1", "a": "2"}"# + "\n" + #"{"a": "3", "c": "4"}"# + "\n" + #"{"c": "5"}"# + "\n"
         let (columns, rows) = try read(text, expectedColumns: ["a", "b"])
         #expect(columns == ["a", "b", "c"])
-        #expect(rows == [
-            .record(line: 1, fields: ["2", "1"]),
-            .record(line: 2, fields: ["3", nil, "4"]),
-            .record(line: 3, fields: [nil, nil, "5"]),
-        ])
+        #expect(
+            rows == [
+                .record(line: 1, fields: ["2", "1"]),
+                .record(line: 2, fields: ["3", nil, "4"]),
+                .record(line: 3, fields: [nil, nil, "5"]),
+            ])
     }
 
     @Test func skipsBlankLinesAcceptsCRLFAndByteOrderMark() throws {

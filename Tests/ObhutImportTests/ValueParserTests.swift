@@ -131,7 +131,8 @@ struct TimestampParserTests {
         var previous = (year: 1799, month: 12, day: 31)
         while day <= last {
             let date = CivilDate.date(fromDays: day)
-            let isNext = (date.year == previous.year && date.month == previous.month && date.day == previous.day + 1)
+            let isNext =
+                (date.year == previous.year && date.month == previous.month && date.day == previous.day + 1)
                 || (date.day == 1 && (date.month == previous.month + 1 || (date.month == 1 && previous.month == 12)))
             #expect(isNext, "day \(day): \(date) after \(previous)")
             #expect(CivilDate.days(year: date.year, month: date.month, day: date.day) == day)

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import Testing
+
 @testable import ObhutStore
 
 struct AuditChainTests {
@@ -14,9 +15,10 @@ struct AuditChainTests {
     func fill(_ store: SQLiteStore, _ n: Int) throws {
         try store.writer.write { db in
             for i in 0..<n {
-                _ = try store.appendAudit(db, actor: "user\(i % 3)", role: ["admin", "dpo", "analyst"][i % 3], action: "customer.read",
-                                          subject: i % 2 == 0 ? "p_token\(i)" : nil, count: i % 5, activity: i % 4 == 0 ? "segments" : nil,
-                                          reason: nil, at: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)))
+                _ = try store.appendAudit(
+                    db, actor: "user\(i % 3)", role: ["admin", "dpo", "analyst"][i % 3], action: "customer.read",
+                    subject: i % 2 == 0 ? "p_token\(i)" : nil, count: i % 5, activity: i % 4 == 0 ? "segments" : nil,
+                    reason: nil, at: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)))
             }
         }
         try store.sealAuditChain()
@@ -72,8 +74,9 @@ struct AuditChainTests {
                     expectedAt = min(target, other)
                 default:  // replace one entry by a forged one with a correctly recomputed hash
                     let e = AuditEntry(row: try Row.fetchOne(db, sql: "SELECT * FROM audit_entry WHERE sequence = ?", arguments: [target])!)
-                    let hash = AuditEntry.computeHash(sequence: e.sequence, at: e.at, actor: "intruder", role: e.role, action: e.action, subject: e.subject,
-                                                      count: e.count, activity: e.activity, reason: e.reason, previousHash: e.previousHash)
+                    let hash = AuditEntry.computeHash(
+                        sequence: e.sequence, at: e.at, actor: "intruder", role: e.role, action: e.action, subject: e.subject,
+                        count: e.count, activity: e.activity, reason: e.reason, previousHash: e.previousHash)
                     try db.execute(sql: "UPDATE audit_entry SET actor = 'intruder', hash = ? WHERE sequence = ?", arguments: [hash, target])
                     // The next entry no longer links to it (or, for the last, the checkpoint disagrees).
                     expectedAt = target == Int64(n) ? target : target + 1
@@ -82,7 +85,9 @@ struct AuditChainTests {
             let v = try store.verifyAudit()
             #expect(!v.isIntact, "trial \(trial) kind \(kind) at \(target) not detected")
             if let expectedAt, kind != 0 && kind != 1 || v.problem != .checkpointMismatch {
-                #expect(v.at == expectedAt || (kind <= 1 && v.at == target + 1), "trial \(trial) kind \(kind): expected \(expectedAt), got \(String(describing: v.at)) \(String(describing: v.problem))")
+                #expect(
+                    v.at == expectedAt || (kind <= 1 && v.at == target + 1),
+                    "trial \(trial) kind \(kind): expected \(expectedAt), got \(String(describing: v.at)) \(String(describing: v.problem))")
             }
             try store.writer.write { db in try db.execute(sql: "DELETE FROM audit_entry; INSERT INTO audit_entry SELECT * FROM pristine") }
         }
@@ -104,8 +109,11 @@ struct AuditChainTests {
             try db.execute(sql: "DELETE FROM audit_entry")
             var prev = AuditEntry.genesisHash
             for i in 1...300 {
-                let h = AuditEntry.computeHash(sequence: Int64(i), at: 1, actor: "x", role: "admin", action: "nothing", subject: nil, count: 0, activity: nil, reason: nil, previousHash: prev)
-                try db.execute(sql: "INSERT INTO audit_entry VALUES (?, 1, 'x', 'admin', 'nothing', NULL, 0, NULL, NULL, ?, ?)", arguments: [i, prev, h])
+                let h = AuditEntry.computeHash(
+                    sequence: Int64(i), at: 1, actor: "x", role: "admin", action: "nothing", subject: nil, count: 0, activity: nil, reason: nil,
+                    previousHash: prev)
+                try db.execute(
+                    sql: "INSERT INTO audit_entry VALUES (?, 1, 'x', 'admin', 'nothing', NULL, 0, NULL, NULL, ?, ?)", arguments: [i, prev, h])
                 prev = h
             }
         }

@@ -2,14 +2,16 @@ import Crypto
 import Foundation
 import ObhutCore
 import Testing
+
 @testable import ObhutStore
 
 struct KeyTests {
     let keys = KeyRing(master: MasterKey.generate())
 
     @Test func personalFieldsRoundTripThroughSealAndOpen() throws {
-        let fields = PersonalFields(firstName: "Erika", lastName: "Musterfrau", email: "e@example.de", phone: nil, street: "Weg 1",
-                                    postalCode: "10115", city: "Berlin", birthDate: "1980-02-29")
+        let fields = PersonalFields(
+            firstName: "Erika", lastName: "Musterfrau", email: "e@example.de", phone: nil, street: "Weg 1",
+            postalCode: "10115", city: "Berlin", birthDate: "1980-02-29")
         let prepared = try keys.prepare(Customer(id: "C1", personal: fields))
         let opened = try keys.openPersonal(customerId: "C1", sealed: prepared.sealed, wrappedKey: prepared.wrappedKey)
         #expect(opened == fields)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ObhutCore
 import Testing
+
 @testable import ObhutStore
 
 struct SQLiteStoreTests {

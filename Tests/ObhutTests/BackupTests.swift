@@ -3,6 +3,7 @@ import GRDB
 import ObhutCore
 import ObhutStore
 import Testing
+
 @testable import Obhut
 
 struct BackupTests {
@@ -10,12 +11,17 @@ struct BackupTests {
 
     func workspaceWithPeople() throws -> Workspace {
         let ws = try makeWorkspace()
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", """
-            customer_id,first_name,last_name,email
-            Q1,Quirina,\(secretName),\(secretMail)
-            Q2,Other,Person,other.person@example.de
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .customers,
+                file: writeFixture(
+                    "c.csv",
+                    """
+                    customer_id,first_name,last_name,email
+                    Q1,Quirina,\(secretName),\(secretMail)
+                    Q2,Other,Person,other.person@example.de
 
-            """)))
+                    """)))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", "product_id,name\nP1,\(secretProduct)\n")))
         return ws
     }

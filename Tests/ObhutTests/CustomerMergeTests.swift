@@ -2,35 +2,52 @@ import Foundation
 import GRDB
 import ObhutCore
 import Testing
+
 @testable import Obhut
 
 struct CustomerMergeTests {
     func twoRecordsOfOnePerson() throws -> Workspace {
         let ws = try makeWorkspace()
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", """
-            customer_id,first_name,last_name,email,phone,postal_code
-            A,Jörg,Müller,joerg.mueller@example.de,,10115
-            B,JOERG,MUELLER,Joerg.Mueller@Example.de,+49 170 5550001,10115
-            C,Anna,Andere,anna@example.de,+49 170 5550001,20095
-            D,Solo,Einzeln,solo@example.de,,80331
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .customers,
+                file: writeFixture(
+                    "c.csv",
+                    """
+                    customer_id,first_name,last_name,email,phone,postal_code
+                    A,Jörg,Müller,joerg.mueller@example.de,,10115
+                    B,JOERG,MUELLER,Joerg.Mueller@Example.de,+49 170 5550001,10115
+                    C,Anna,Andere,anna@example.de,+49 170 5550001,20095
+                    D,Solo,Einzeln,solo@example.de,,80331
 
-            """)))
+                    """)))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", "product_id,name\nP1,Schere\n")))
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o.csv", """
-            order_id,customer_id,product_id,quantity,unit_price,ordered_at
-            O1,A,P1,1,9.99,2025-01-02
-            O2,B,P1,2,9.99,2025-02-02
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .orders,
+                file: writeFixture(
+                    "o.csv",
+                    """
+                    order_id,customer_id,product_id,quantity,unit_price,ordered_at
+                    O1,A,P1,1,9.99,2025-01-02
+                    O2,B,P1,2,9.99,2025-02-02
 
-            """)))
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .feedback, file: writeFixture("f.csv", "feedback_id,customer_id,text,created_at\nF1,B,Prima Schere,2025-02-10\n")))
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .consents, file: writeFixture("k.csv", """
-            customer_id,purpose,granted,at
-            A,marketing,yes,2025-01-01
-            B,marketing,yes,2025-01-01
-            B,marketing,no,2025-03-01
-            B,personalization,yes,2025-01-01
+                    """)))
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", "feedback_id,customer_id,text,created_at\nF1,B,Prima Schere,2025-02-10\n")))
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .consents,
+                file: writeFixture(
+                    "k.csv",
+                    """
+                    customer_id,purpose,granted,at
+                    A,marketing,yes,2025-01-01
+                    B,marketing,yes,2025-01-01
+                    B,marketing,no,2025-03-01
+                    B,personalization,yes,2025-01-01
 
-            """)))
+                    """)))
         return ws
     }
 

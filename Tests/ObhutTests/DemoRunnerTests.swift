@@ -3,6 +3,7 @@ import GRDB
 import ObhutCore
 import ObhutDemo
 import Testing
+
 @testable import Obhut
 
 struct DemoRunnerTests {
@@ -34,9 +35,17 @@ struct DemoRunnerTests {
     @Test func sameSeedAndDateGiveTheSameShop() throws {
         func fingerprint(_ ws: Workspace) throws -> [String] {
             try ws.store.writer.read { db in
-                [try String.fetchOne(db, sql: "SELECT group_concat(order_id || line || coalesce(customer_id, '') || product_id || quantity || unit_price_minor || ordered_at, '|') FROM (SELECT * FROM order_line ORDER BY order_id, line)") ?? "",
-                 try String.fetchOne(db, sql: "SELECT group_concat(customer_id || purpose || granted || at, '|') FROM (SELECT * FROM consent_event ORDER BY seq)") ?? "",
-                 try String.fetchOne(db, sql: "SELECT count(*) || '/' || sum(present_mask) FROM customer") ?? ""]
+                [
+                    try String.fetchOne(
+                        db,
+                        sql:
+                            "SELECT group_concat(order_id || line || coalesce(customer_id, '') || product_id || quantity || unit_price_minor || ordered_at, '|') FROM (SELECT * FROM order_line ORDER BY order_id, line)"
+                    ) ?? "",
+                    try String.fetchOne(
+                        db, sql: "SELECT group_concat(customer_id || purpose || granted || at, '|') FROM (SELECT * FROM consent_event ORDER BY seq)")
+                        ?? "",
+                    try String.fetchOne(db, sql: "SELECT count(*) || '/' || sum(present_mask) FROM customer") ?? "",
+                ]
             }
         }
         let a = try makeWorkspace(), b = try makeWorkspace(), c = try makeWorkspace()

@@ -3,6 +3,7 @@ import GRDB
 import ObhutCore
 import ObhutStore
 import Testing
+
 @testable import Obhut
 
 struct ErasureTests {
@@ -10,7 +11,9 @@ struct ErasureTests {
     @Test func erasedPersonLeavesNoReadableTraceInAnyFile() throws {
         let ws = try makeWorkspace()
         let name = "Quendolin-Eraseme", email = "quendolin.eraseme@example.de", phone = "+49 170 9988776"
-        let customers = try writeFixture("c.csv", """
+        let customers = try writeFixture(
+            "c.csv",
+            """
             customer_id,first_name,last_name,email,phone,street,postal_code,city
             E1,Quendolin,\(name),\(email),\(phone),Löschweg 7,10115,Berlin
             E2,Other,Person,other@example.de,,,,
@@ -18,8 +21,16 @@ struct ErasureTests {
             """)
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: customers))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", "product_id,name\nP1,Schere\n")))
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o.csv", "order_id,customer_id,product_id,quantity,unit_price,ordered_at\nO1,E1,P1,1,9.99,2025-01-02\n")))
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .feedback, file: writeFixture("f.csv", "feedback_id,customer_id,text,created_at,rating\nF1,E1,\"Hallo, ich bin \(name), ruft mich an: \(phone)\",2025-02-01,2\n")))
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .orders,
+                file: writeFixture("o.csv", "order_id,customer_id,product_id,quantity,unit_price,ordered_at\nO1,E1,P1,1,9.99,2025-01-02\n")))
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .feedback,
+                file: writeFixture(
+                    "f.csv", "feedback_id,customer_id,text,created_at,rating\nF1,E1,\"Hallo, ich bin \(name), ruft mich an: \(phone)\",2025-02-01,2\n"
+                )))
         let rights = SubjectRights(workspace: ws)
         _ = try rights.export("E1")
         try rights.consent("E1", purpose: .marketing, granted: true, source: "test", textVersion: "v1")
@@ -36,8 +47,10 @@ struct ErasureTests {
         }
         // Orders are kept anonymised; the person and their key are gone.
         let (orders, keys) = try ws.store.writer.read { db in
-            (try Row.fetchOne(db, sql: "SELECT customer_id, unit_price_minor FROM order_line WHERE order_id = 'O1'"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM person_key WHERE subject = 'c:E1'"))
+            (
+                try Row.fetchOne(db, sql: "SELECT customer_id, unit_price_minor FROM order_line WHERE order_id = 'O1'"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM person_key WHERE subject = 'c:E1'")
+            )
         }
         #expect(orders?["customer_id"] as String? == nil)
         #expect(orders?["unit_price_minor"] as Int64? == 999)
@@ -52,14 +65,18 @@ struct ErasureTests {
         let ws = try makeWorkspace()
         var shop = RandomShop(seed: 9, customers: 10)
         try shop.populate(ws)
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .feedback, file: writeFixture("f.csv", "feedback_id,customer_id,text,created_at,rating\nF1,K3,Sehr gut,2025-02-01,5\n")))
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .feedback, file: writeFixture("f.csv", "feedback_id,customer_id,text,created_at,rating\nF1,K3,Sehr gut,2025-02-01,5\n")))
         try SubjectRights(workspace: ws).consent("K3", purpose: .personalization, granted: true, source: "test", textVersion: "v2")
         try PrivacyKernel(workspace: ws, analyses: ["segments": OrderCountAnalysis(kind: "segment")]).run("segments")
         try SubjectRights(workspace: ws).restrict("K3", kind: .object, purpose: "marketing")
         let export = try SubjectRights(workspace: ws).export("K3")
         let (orders, consents) = try ws.store.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE customer_id = 'K3'") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM consent_event WHERE customer_id = 'K3'") ?? -1)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE customer_id = 'K3'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM consent_event WHERE customer_id = 'K3'") ?? -1
+            )
         }
         #expect(export.orders.count == orders)
         #expect(export.consents.count == consents)

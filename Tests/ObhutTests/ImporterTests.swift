@@ -3,6 +3,7 @@ import ObhutCore
 import ObhutImport
 import ObhutStore
 import Testing
+
 @testable import Obhut
 
 @Suite struct ImporterTests {
@@ -72,7 +73,9 @@ import Testing
         let ws = try makeWorkspace()
         let customers = try writeFixture("kunden.csv", customersCSV)
         let products = try writeFixture("produkte.csv", productsCSV)
-        let orders = try writeFixture("bestellungen.csv", """
+        let orders = try writeFixture(
+            "bestellungen.csv",
+            """
             order_id,customer_id,product_id,quantity,unit_price,ordered_at
             O1,C1,P1,1,24.99,2025-05-01 10:00
             O1,C1,P2,2,18.50,2025-05-01 10:00
@@ -94,7 +97,9 @@ import Testing
         let ws = try makeWorkspace()
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("kunden.csv", customersCSV)))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("produkte.csv", productsCSV)))
-        let orders = try writeFixture("orders.csv", """
+        let orders = try writeFixture(
+            "orders.csv",
+            """
             order_id,line,customer_id,product_id,quantity,unit_price,ordered_at
             O1,1,C9,P1,1,24.99,2025-05-01
             O2,1,C1,P9,1,24.99,2025-05-01
@@ -132,7 +137,9 @@ import Testing
 
     @Test func jsonLinesImportWorks() throws {
         let ws = try makeWorkspace()
-        let file = try writeFixture("products.jsonl", """
+        let file = try writeFixture(
+            "products.jsonl",
+            """
             {"product_id": "P1", "name": "Gießkanne", "price": 12.5, "category": "Garten"}
             {"product_id": "P2", "name": "Tee", "price": "4,20"}
 
@@ -145,14 +152,18 @@ import Testing
 
     @Test func shopifyOrdersResolveCustomersByEmailAndCreateProducts() throws {
         let ws = try makeWorkspace()
-        let customers = try writeFixture("customers_export.csv", """
+        let customers = try writeFixture(
+            "customers_export.csv",
+            """
             First Name,Last Name,Email,Accepts Email Marketing,Default Address City,Default Address Zip,Default Address Country Code,Phone
             Erika,Musterfrau,erika.musterfrau@example.de,yes,Berlin,10115,DE,+49 170 1234567
 
             """)
         let r1 = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: customers, format: .shopify))
         #expect(r1.rowsImported == 1)
-        let orders = try writeFixture("orders_export.csv", """
+        let orders = try writeFixture(
+            "orders_export.csv",
+            """
             Name,Email,Currency,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku
             #1001,Erika.Musterfrau@example.de,EUR,2025-03-01 10:00:00 +0100,2,Gartenschere,24.99,GS-1
             #1001,erika.musterfrau@example.de,EUR,2025-03-01 10:00:00 +0100,1,Handschuhe,9.99,HS-2
@@ -179,11 +190,15 @@ import Testing
         let r = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("artikel.csv", bytes: bytes)))
         #expect(r.rowsImported == 2)
         let (name, price) = try ws.store.writer.read { db in
-            (try String.fetchOne(db, sql: "SELECT name FROM product WHERE id = 'P1'"), try Int64.fetchOne(db, sql: "SELECT price_minor FROM product WHERE id = 'P1'"))
+            (
+                try String.fetchOne(db, sql: "SELECT name FROM product WHERE id = 'P1'"),
+                try Int64.fetchOne(db, sql: "SELECT price_minor FROM product WHERE id = 'P1'")
+            )
         }
         #expect(name == "Gießkanne grün")
         #expect(price == 123_450)
-        let orders = try writeFixture("bestellungen.csv", "bestellnummer;kundennummer;artikelnummer;menge;einzelpreis;bestelldatum\r\nB1;C1;P2;2;12,99;24.12.2025 18:30\r\n")
+        let orders = try writeFixture(
+            "bestellungen.csv", "bestellnummer;kundennummer;artikelnummer;menge;einzelpreis;bestelldatum\r\nB1;C1;P2;2;12,99;24.12.2025 18:30\r\n")
         #expect(try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: orders)).rowsImported == 1)
         let at = try ws.store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT ordered_at FROM order_line") }
         #expect(at == 1_766_597_400, "18:30 Berlin winter time is 17:30 UTC")
@@ -193,10 +208,9 @@ import Testing
         let ws = try makeWorkspace()
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("k.csv", customersCSV)))
         let long = String(repeating: "sehr gut, ", count: 100_000)  // 1 MB
-        let text = "\u{FEFF}feedback_id,customer_id,rating,text,created_at\n" +
-            "F1,C1,4,\"Zeile eins\nZeile \"\"zwei\"\"\",2025-03-01\n" +
-            "F2,C2,5,\"\(long)\",2025-03-02\n" +
-            "F3,C9,1,\"kaputt\",2025-03-03\n"
+        let text =
+            "\u{FEFF}feedback_id,customer_id,rating,text,created_at\n" + "F1,C1,4,\"Zeile eins\nZeile \"\"zwei\"\"\",2025-03-01\n"
+            + "F2,C2,5,\"\(long)\",2025-03-02\n" + "F3,C9,1,\"kaputt\",2025-03-03\n"
         let file = try writeFixture("feedback.csv", text)
         do {
             _ = try Importer(workspace: ws).run(ImportRequest(entity: .feedback, file: file))
@@ -208,7 +222,9 @@ import Testing
         #expect(r.rowsImported == 2)
         let export = try SubjectRights(workspace: ws).export("C1")
         #expect(export.feedback.first?.text == "Zeile eins\nZeile \"zwei\"")
-        #expect(try SubjectRights(workspace: ws).export("C2").feedback.first?.text == long.trimmingCharacters(in: .whitespaces), "surrounding spaces are trimmed, nothing else")
+        #expect(
+            try SubjectRights(workspace: ws).export("C2").feedback.first?.text == long.trimmingCharacters(in: .whitespaces),
+            "surrounding spaces are trimmed, nothing else")
     }
 
     @Test func wrongColumnCountIsReportedWithItsLine() throws {
@@ -231,19 +247,28 @@ import Testing
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customersCSV)))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", productsCSV)))
         // The same people exported by another system under other ids, e-mail in other case.
-        let r = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("shop2.csv", """
-            customer_id,email,last_name
-            SHOP-77,Erika.Musterfrau@Example.de,Musterfrau
-            SHOP-78,neu.person@example.de,Neu
+        let r = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .customers,
+                file: writeFixture(
+                    "shop2.csv",
+                    """
+                    customer_id,email,last_name
+                    SHOP-77,Erika.Musterfrau@Example.de,Musterfrau
+                    SHOP-78,neu.person@example.de,Neu
 
-            """)))
+                    """)))
         #expect(r.matchedByEmail == 1)
         #expect(try ws.store.counts()[.customers] == 4, "one new person, one alias")
-        _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o.csv", "order_id,customer_id,product_id,quantity,unit_price,ordered_at\nX1,SHOP-77,P1,1,24.99,2025-05-01\n")))
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .orders,
+                file: writeFixture("o.csv", "order_id,customer_id,product_id,quantity,unit_price,ordered_at\nX1,SHOP-77,P1,1,24.99,2025-05-01\n")))
         #expect(try SubjectRights(workspace: ws).export("C1").orders.map(\.orderId) == ["X1"])
 
         // Two ids with one e-mail in the same file stay two records, for the duplicate report.
-        let dup = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("d.csv", "customer_id,email\nD1,same@example.de\nD2,Same@example.de\n")))
+        let dup = try Importer(workspace: ws).run(
+            ImportRequest(entity: .customers, file: writeFixture("d.csv", "customer_id,email\nD1,same@example.de\nD2,Same@example.de\n")))
         #expect(dup.matchedByEmail == 0)
         #expect(try DuplicateFinder(workspace: ws).groups().contains { $0.customerIds == ["D1", "D2"] })
     }
@@ -267,7 +292,9 @@ import Testing
         let ws = try makeWorkspace()
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customersCSV)))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", productsCSV)))
-        #expect(throws: ImportError.self) { try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: ordersFile(lines: 30_000, badLast: true))) }
+        #expect(throws: ImportError.self) {
+            try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: ordersFile(lines: 30_000, badLast: true)))
+        }
         #expect(try indexExists(ws))
         #expect(try ws.store.counts()[.orders] == 0)
         let r = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: ordersFile(lines: 30_000, badLast: false)))
@@ -286,9 +313,15 @@ import Testing
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("c.csv", customersCSV)))
         _ = try Importer(workspace: ws).run(ImportRequest(entity: .products, file: writeFixture("p.csv", productsCSV)))
         if tableFilledBefore {
-            _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("o0.csv", "order_id,line,customer_id,product_id,quantity,unit_price,ordered_at\nOLD,1,C1,P1,1,1.00,2025-01-01\n")))
+            _ = try Importer(workspace: ws).run(
+                ImportRequest(
+                    entity: .orders,
+                    file: writeFixture(
+                        "o0.csv", "order_id,line,customer_id,product_id,quantity,unit_price,ordered_at\nOLD,1,C1,P1,1,1.00,2025-01-01\n")))
         }
-        let file = try writeFixture("o.csv", """
+        let file = try writeFixture(
+            "o.csv",
+            """
             order_id,line,customer_id,product_id,quantity,unit_price,ordered_at
             O1,1,C1,P1,1,24.99,2025-05-01
             O1,1,C2,P2,3,18.50,2025-05-02

@@ -1,7 +1,8 @@
 import Foundation
 import ObhutCore
-import ObhutStore
 import ObhutImport
+import ObhutStore
+
 @testable import Obhut
 
 /// A small analysis for kernel tests: the number of order lines per person in scope. It tests
@@ -13,10 +14,12 @@ struct OrderCountAnalysis: Analysis {
     func run(scope: Scope, seed: UInt64) throws -> AnalysisOutput {
         var counts = [Int](repeating: 0, count: scope.people.count)
         for p in scope.orders?.person ?? [] { counts[Int(p)] += 1 }
-        return AnalysisOutput(perPerson: counts.enumerated().map { i, n in
-            PersonResult(person: Int32(i), kind: kind, valueJSON: "{\"lines\":\(n)}",
-                         explanation: Explanation(summary: Localized(de: "\(n) Positionen", en: "\(n) lines")))
-        })
+        return AnalysisOutput(
+            perPerson: counts.enumerated().map { i, n in
+                PersonResult(
+                    person: Int32(i), kind: kind, valueJSON: "{\"lines\":\(n)}",
+                    explanation: Explanation(summary: Localized(de: "\(n) Positionen", en: "\(n) lines")))
+            })
     }
 }
 
@@ -45,7 +48,8 @@ struct RandomShop {
     mutating func populate(_ ws: Workspace) throws {
         var c = "customer_id,first_name,last_name,email,phone,postal_code,country\n"
         for i in 0..<customers {
-            c += "K\(i),Vorname\(i),Zufall\(rng.next() % 100_000)x\(i),kunde\(i).\(rng.next() % 1000)@example.de,+49 170 \(1_000_000 + Int(rng.next() % 8_999_999)),\(10000 + i),DE\n"
+            c +=
+                "K\(i),Vorname\(i),Zufall\(rng.next() % 100_000)x\(i),kunde\(i).\(rng.next() % 1000)@example.de,+49 170 \(1_000_000 + Int(rng.next() % 8_999_999)),\(10000 + i),DE\n"
         }
         var p = "product_id,name,category,price\n"
         for i in 0..<20 { p += "P\(i),Artikel \(i),\(i == 19 ? "Apotheke" : "Garten"),\(5 + i).99\n" }

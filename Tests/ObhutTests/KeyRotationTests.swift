@@ -1,8 +1,9 @@
 import Foundation
+import GRDB
 import ObhutCore
 import ObhutStore
-import GRDB
 import Testing
+
 @testable import Obhut
 
 struct KeyRotationTests {
@@ -18,7 +19,9 @@ struct KeyRotationTests {
 
         let reopened = try Workspace.open(at: ws.directory, environment: [:])
         let fields = try reopened.store.writer.read { db -> PersonalFields in
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT c.sealed, k.wrapped FROM customer c JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = 'C1'"))
+            let row = try #require(
+                try Row.fetchOne(
+                    db, sql: "SELECT c.sealed, k.wrapped FROM customer c JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = 'C1'"))
             return try reopened.store.keys.openPersonal(customerId: "C1", sealed: row["sealed"], wrappedKey: row["wrapped"])
         }
         #expect(fields.lastName == "Musterfrau")

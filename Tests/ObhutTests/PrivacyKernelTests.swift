@@ -3,6 +3,7 @@ import GRDB
 import ObhutCore
 import ObhutStore
 import Testing
+
 @testable import Obhut
 
 struct PrivacyKernelTests {
@@ -13,15 +14,20 @@ struct PrivacyKernelTests {
     /// The people with a currently granted consent for a purpose, from the ledger (latest wins).
     func consenting(_ ws: Workspace, _ purpose: String) throws -> Set<String> {
         try ws.store.writer.read { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT customer_id FROM (SELECT customer_id, granted, row_number() OVER (PARTITION BY customer_id ORDER BY at DESC, seq DESC) rn
-                FROM consent_event WHERE purpose = ?) WHERE rn = 1 AND granted = 1
-                """, arguments: [purpose]))
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT customer_id FROM (SELECT customer_id, granted, row_number() OVER (PARTITION BY customer_id ORDER BY at DESC, seq DESC) rn
+                        FROM consent_event WHERE purpose = ?) WHERE rn = 1 AND granted = 1
+                        """, arguments: [purpose]))
         }
     }
 
     func resultOwners(_ ws: Workspace, _ activity: String) throws -> Set<String> {
-        try ws.store.writer.read { db in Set(try String.fetchAll(db, sql: "SELECT customer_id FROM derived_result WHERE activity = ?", arguments: [activity])) }
+        try ws.store.writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT customer_id FROM derived_result WHERE activity = ?", arguments: [activity]))
+        }
     }
 
     @Test func refusesToRunWithoutApprovalAndRecordsTheRefusal() throws {
@@ -81,11 +87,12 @@ struct PrivacyKernelTests {
         for i in 0..<40 where rng.next() % 7 == 0 { try rights.restrict("K\(i)", kind: .restrict, purpose: nil); restricted.insert("K\(i)") }
         for i in 0..<40 where rng.next() % 7 == 0 { try rights.restrict("K\(i)", kind: .object, purpose: "sales"); objecting.insert("K\(i)") }
         var register = try ws.register()
-        register.activities.append(ProcessingActivity(
-            name: "li-test", purpose: .sales, legalBasis: .legitimateInterest, description: Localized(de: "Test", en: "Test"),
-            dataCategories: ["purchase history"], fields: ["orders.customer_id", "orders.ordered_at"],
-            results: [ResultDeclaration(name: "count", perPerson: true, retentionDays: 30)], humanReview: true,
-            approval: Approval(by: "DSB Test", at: fixedNow)))
+        register.activities.append(
+            ProcessingActivity(
+                name: "li-test", purpose: .sales, legalBasis: .legitimateInterest, description: Localized(de: "Test", en: "Test"),
+                dataCategories: ["purchase history"], fields: ["orders.customer_id", "orders.ordered_at"],
+                results: [ResultDeclaration(name: "count", perPerson: true, retentionDays: 30)], humanReview: true,
+                approval: Approval(by: "DSB Test", at: fixedNow)))
         try ws.save(register)
 
         // Consent-based activity: exactly the consenting, unrestricted people get results.
@@ -134,7 +141,8 @@ struct PrivacyKernelTests {
         let preflight = try decoder.decode(PreflightReport.self, from: Data((row?["preflight"] as String? ?? "").utf8))
         #expect(preflight.passed)
         let missing = try ws.store.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM derived_result WHERE explanation = '' OR model_version = '' OR run_id <> ?", arguments: [run.runId])
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM derived_result WHERE explanation = '' OR model_version = '' OR run_id <> ?", arguments: [run.runId])
         }
         #expect(missing == 0)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ObhutCore
+
 @testable import Obhut
 
 /// A fresh workspace in a temporary folder, with a fixed clock (2026-11-01 12:00 UTC).

@@ -14,7 +14,8 @@ public struct RFMSegmentsAnalysis: Analysis {
 
     public func run(scope: Scope, seed: UInt64) throws -> AnalysisOutput {
         guard let orders = scope.orders, let at = orders.orderedAt, let quantity = orders.quantity, let price = orders.unitPriceMinor,
-              let orderNumbers = orders.order else {
+            let orderNumbers = orders.order
+        else {
             return AnalysisOutput(perPerson: [])
         }
         let n = scope.people.count
@@ -36,7 +37,8 @@ public struct RFMSegmentsAnalysis: Analysis {
         let buyers = (0..<n).filter { orderCount[$0] > 0 }
         let now = Int64(scope.asOf.timeIntervalSince1970)
         let recency = buyers.map { Double(max(0, now - last[$0])) / 86_400 }
-        let scores = try RFM.scores(recencyDays: recency, frequency: buyers.map { Double(orderCount[$0]) }, monetary: buyers.map { Double(spent[$0]) })
+        let scores = try RFM.scores(
+            recencyDays: recency, frequency: buyers.map { Double(orderCount[$0]) }, monetary: buyers.map { Double(spent[$0]) })
         var results: [PersonResult] = []
         results.reserveCapacity(buyers.count)
         for (k, p) in buyers.enumerated() {
@@ -44,13 +46,16 @@ public struct RFMSegmentsAnalysis: Analysis {
             let segment = s.segment
             let days = Int(recency[k].rounded())
             let euros = Double(spent[p]) / 100
-            let value = "{\"segment\":\"\(segment.rawValue)\",\"r\":\(s.recency),\"f\":\(s.frequency),\"m\":\(s.monetary),\"recencyDays\":\(days),\"orders\":\(orderCount[p]),\"spentMinor\":\(spent[p])}"
+            let value =
+                "{\"segment\":\"\(segment.rawValue)\",\"r\":\(s.recency),\"f\":\(s.frequency),\"m\":\(s.monetary),\"recencyDays\":\(days),\"orders\":\(orderCount[p]),\"spentMinor\":\(spent[p])}"
             let explanation = Explanation(
                 summary: Localized(
                     de: "\(segment.germanName): \(segment.germanDescription) (R\(s.recency) F\(s.frequency) M\(s.monetary))",
                     en: "\(segment.englishName): \(segment.englishDescription) (R\(s.recency) F\(s.frequency) M\(s.monetary))"),
                 factors: [
-                    .init(name: Localized(de: "Tage seit der letzten Bestellung", en: "Days since the last order"), value: String(days), contribution: Double(s.recency)),
+                    .init(
+                        name: Localized(de: "Tage seit der letzten Bestellung", en: "Days since the last order"), value: String(days),
+                        contribution: Double(s.recency)),
                     .init(name: Localized(de: "Bestellungen", en: "Orders"), value: String(orderCount[p]), contribution: Double(s.frequency)),
                     .init(name: Localized(de: "Umsatz", en: "Spent"), value: String(format: "%.2f EUR", euros), contribution: Double(s.monetary)),
                 ])
@@ -58,7 +63,9 @@ public struct RFMSegmentsAnalysis: Analysis {
         }
         var sizes: [String: Int] = [:]
         for s in scores { sizes[s.segment.rawValue, default: 0] += 1 }
-        let summary = "{\"segments\":{" + sizes.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "},\"customersWithOrders\":\(buyers.count)}"
+        let summary =
+            "{\"segments\":{" + sizes.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",")
+            + "},\"customersWithOrders\":\(buyers.count)}"
         return AnalysisOutput(perPerson: results, summaryJSON: summary)
     }
 }

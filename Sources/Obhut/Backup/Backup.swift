@@ -29,7 +29,9 @@ public enum Backup {
     }
 
     /// Takes a snapshot while the workspace stays in use and writes it encrypted to `file`.
-    public static func create(_ workspace: Workspace, to file: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Manifest {
+    public static func create(_ workspace: Workspace, to file: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> Manifest
+    {
         let master = try Workspace.loadMasterKey(directory: workspace.directory, environment: environment)
         let fm = FileManager.default
         let snapshot = workspace.directory.appendingPathComponent(".backup-\(UUID().uuidString).sqlite")

@@ -32,11 +32,15 @@ public struct DuplicateFinder: Sendable {
     public func groups() throws -> [DuplicateGroup] {
         let pairs: [(String, String, DuplicateGroup.Evidence)] = try workspace.store.writer.read { db in
             var out: [(String, String, DuplicateGroup.Evidence)] = []
-            for (column, evidence) in [("email_index", DuplicateGroup.Evidence.email), ("phone_index", .phone), ("identity_index", .nameAndPostalCode)] {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT group_concat(id, char(31)) AS ids FROM (SELECT id, \(column) AS k FROM customer WHERE \(column) IS NOT NULL ORDER BY id)
-                    GROUP BY k HAVING count(*) > 1
-                    """)
+            for (column, evidence) in [
+                ("email_index", DuplicateGroup.Evidence.email), ("phone_index", .phone), ("identity_index", .nameAndPostalCode),
+            ] {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT group_concat(id, char(31)) AS ids FROM (SELECT id, \(column) AS k FROM customer WHERE \(column) IS NOT NULL ORDER BY id)
+                        GROUP BY k HAVING count(*) > 1
+                        """)
                 for row in rows {
                     let ids = (row["ids"] as String).split(separator: "\u{1F}").map(String.init)
                     for other in ids.dropFirst() { out.append((ids[0], other, evidence)) }
@@ -67,8 +71,9 @@ public struct DuplicateFinder: Sendable {
         }
         try workspace.audit(actor: .cli, action: "customers.duplicates", count: members.values.reduce(0) { $0 + $1.count })
         return members.keys.sorted().map { root in
-            DuplicateGroup(customerIds: members[root]!.sorted(),
-                           evidence: DuplicateGroup.Evidence.allCases.filter { evidence[root]!.contains($0) })
+            DuplicateGroup(
+                customerIds: members[root]!.sorted(),
+                evidence: DuplicateGroup.Evidence.allCases.filter { evidence[root]!.contains($0) })
         }
     }
 }

@@ -20,7 +20,8 @@ public struct DemoReport: Sendable, Codable {
 
     public func render(in language: Language) -> String {
         let d = directory
-        let e = Entity.allCases.map { "  \($0.title[language].padding(toLength: 26, withPad: " ", startingAt: 0))\(counts[$0.rawValue] ?? 0)" }.joined(separator: "\n")
+        let e = Entity.allCases.map { "  \($0.title[language].padding(toLength: 26, withPad: " ", startingAt: 0))\(counts[$0.rawValue] ?? 0)" }
+            .joined(separator: "\n")
         return Localized(
             de: """
                 Demo-Shop angelegt in \(d) (Startwert \(seed), \(String(format: "%.1f", seconds)) s).
@@ -93,9 +94,10 @@ public struct DemoRunner: Sendable {
                     let batch = shop.batch(i)
                     // The same plausibility marks the importer sets, so the quality report finds the planted defects.
                     let nowSeconds = Int64(asOf.timeIntervalSince1970)
-                    let sealed = (try? batch.customers.map {
-                        try keys.prepare($0, softInvalidMask: Plausibility.softInvalidMask($0.personal, country: $0.country, now: nowSeconds))
-                    }) ?? []
+                    let sealed =
+                        (try? batch.customers.map {
+                            try keys.prepare($0, softInvalidMask: Plausibility.softInvalidMask($0.personal, country: $0.country, now: nowSeconds))
+                        }) ?? []
                     if !queue.put(i, SealedBatch(customers: sealed, batch: batch)) { return }
                     i += producerCount
                 }
@@ -127,8 +129,9 @@ public struct DemoRunner: Sendable {
         try workspace.store.setMeta("demo_seed", String(seed))
         try workspace.audit(actor: .job("demo"), action: "import.demo", count: customers)
         var register = try workspace.register()
-        register.controller = .init(name: "Demo-Shop GmbH (erfunden / invented)", contact: "Beispielweg 1, 10115 Berlin, shop@example.de",
-                                    dpo: "Demo-DSB (erfunden / invented), dsb@example.de")
+        register.controller = .init(
+            name: "Demo-Shop GmbH (erfunden / invented)", contact: "Beispielweg 1, 10115 Berlin, shop@example.de",
+            dpo: "Demo-DSB (erfunden / invented), dsb@example.de")
         try workspace.save(register)
         for activity in register.activities { try workspace.approve(activity: activity.name, by: "Demo-DSB", actor: .job("demo")) }
         // As analyses arrive, the demo runs them through the kernel like anyone would.

@@ -39,12 +39,18 @@ public struct ImportReport: Sendable, Codable {
 
     public func render(in language: Language) -> String {
         var text = Localized(
-            de: "\(file): \(rowsImported) von \(rowsRead) Zeilen importiert (\(entity)), \(rowsRejected) abgewiesen, in \(String(format: "%.1f", seconds)) s.",
-            en: "\(file): imported \(rowsImported) of \(rowsRead) rows (\(entity)), \(rowsRejected) rejected, in \(String(format: "%.1f", seconds)) s.")[language]
+            de:
+                "\(file): \(rowsImported) von \(rowsRead) Zeilen importiert (\(entity)), \(rowsRejected) abgewiesen, in \(String(format: "%.1f", seconds)) s.",
+            en:
+                "\(file): imported \(rowsImported) of \(rowsRead) rows (\(entity)), \(rowsRejected) rejected, in \(String(format: "%.1f", seconds)) s."
+        )[language]
         if matchedByEmail > 0 {
-            text += "\n" + Localized(
-                de: "\(matchedByEmail) Zeilen mit neuer Kennung gehören zu bereits bekannten Personen (gleiche E-Mail); ihre Kennung gilt als Alias.",
-                en: "\(matchedByEmail) rows with a new id belong to people already known (same e-mail); their id is kept as an alias.")[language]
+            text +=
+                "\n"
+                + Localized(
+                    de:
+                        "\(matchedByEmail) Zeilen mit neuer Kennung gehören zu bereits bekannten Personen (gleiche E-Mail); ihre Kennung gilt als Alias.",
+                    en: "\(matchedByEmail) rows with a new id belong to people already known (same e-mail); their id is kept as an alias.")[language]
         }
         if let rejectFile {
             text += "\n" + Localized(de: "Abgewiesene Zeilen stehen in \(rejectFile)", en: "Rejected rows are in \(rejectFile)")[language]
@@ -105,10 +111,16 @@ public struct Importer: Sendable {
                 while let next = try source.next() {
                     switch next {
                     case .failure(let e):
-                        batch.append(MappedRow(kind: .rejected(RowIssue(line: e.line, field: nil, reason: Localized(de: e.problem.description, en: e.problem.description))), line: e.line, sourceFields: []))
+                        batch.append(
+                            MappedRow(
+                                kind: .rejected(
+                                    RowIssue(line: e.line, field: nil, reason: Localized(de: e.problem.description, en: e.problem.description))),
+                                line: e.line, sourceFields: []))
                     case .success(let record):
-                        batch.append(try MappedRow(mapper.map(record), line: record.line, fields: keepFields ? record.fields : [], keys: keys,
-                                                   references: references, format: format))
+                        batch.append(
+                            try MappedRow(
+                                mapper.map(record), line: record.line, fields: keepFields ? record.fields : [], keys: keys,
+                                references: references, format: format))
                     }
                     if batch.count == Self.batchSize {
                         if !queue.push(batch) { return }
@@ -130,8 +142,10 @@ public struct Importer: Sendable {
         do {
             // About 50 bytes per order line in shop exports: a cheap estimate of the rows to come.
             let fileBytes = (try? FileManager.default.attributesOfItem(atPath: request.file.path)[.size] as? Int) ?? 0
-            try workspace.store.importTransaction(entity: Entity(request.entity), fileName: fileName, format: request.format.rawValue, now: now,
-                                                  expectedRows: fileBytes / 50) { writer in
+            try workspace.store.importTransaction(
+                entity: Entity(request.entity), fileName: fileName, format: request.format.rawValue, now: now,
+                expectedRows: fileBytes / 50
+            ) { writer in
                 var sink = RowSink(writer: writer, entity: request.entity, format: request.format, now: now, keys: keys)
                 while let batch = queue.pop() {
                     for row in batch {
@@ -145,7 +159,9 @@ public struct Importer: Sendable {
                             rejected += 1
                             if shown.count < Self.shownRejections { shown.append(issue.text(file: fileName, language: language)) }
                             if request.skipInvalid {
-                                if rejectWriter == nil { rejectWriter = try RejectWriter(besides: request.file, columns: columnNames, language: language) }
+                                if rejectWriter == nil {
+                                    rejectWriter = try RejectWriter(besides: request.file, columns: columnNames, language: language)
+                                }
                                 try rejectWriter?.write(issue: issue, fields: row.sourceFields, language: language)
                             }
                         } else if request.skipInvalid || rejected == 0 {
@@ -159,8 +175,9 @@ public struct Importer: Sendable {
                     throw ImportError.rejectedRows(file: fileName, count: rejected, shown: shown, rejectFile: nil)
                 }
                 matched = sink.matchedByEmail
-                try writer.audit(store: workspace.store, actor: actor.name, role: actor.role, action: "import.\(request.entity.rawValue)",
-                                 count: imported, at: now)
+                try writer.audit(
+                    store: workspace.store, actor: actor.name, role: actor.role, action: "import.\(request.entity.rawValue)",
+                    count: imported, at: now)
                 return ((), imported, rejected)
             }
         } catch {

@@ -41,7 +41,10 @@ struct ReferenceSets: Sendable {
             var r = ReferenceSets()
             if [.orders, .feedback, .consents].contains(entity) {
                 r.customers = try Set(String.fetchAll(db, sql: "SELECT id FROM customer"))
-                r.aliases = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT alias, customer_id FROM customer_alias").map { ($0["alias"] as String, $0["customer_id"] as String) })
+                r.aliases = Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT alias, customer_id FROM customer_alias").map {
+                        ($0["alias"] as String, $0["customer_id"] as String)
+                    })
             }
             if entity == .orders { r.products = try Set(String.fetchAll(db, sql: "SELECT id FROM product")) }
             return r
@@ -56,8 +59,11 @@ extension MappedRow {
         self.line = line
         sourceFields = fields
         func unknownCustomer() -> Kind {
-            .rejected(RowIssue(line: line, field: "customer_id", reason: Localized(
-                de: "unbekannte Kundennummer; zuerst die Kunden importieren", en: "unknown customer id; import the customers first")))
+            .rejected(
+                RowIssue(
+                    line: line, field: "customer_id",
+                    reason: Localized(
+                        de: "unbekannte Kundennummer; zuerst die Kunden importieren", en: "unknown customer id; import the customers first")))
         }
         switch record {
         case .customer(let c, let soft): kind = .customer(try keys.prepare(c, softInvalidMask: soft))
@@ -69,8 +75,12 @@ extension MappedRow {
                 if hints.customerEmail == nil, let id = o.customerId { o.customerId = references.resolve(id) }
                 // Shop exports carry the article on the line: the writer creates it.
                 if format == .generic || hints.productName == nil {
-                    kind = .rejected(RowIssue(line: line, field: "product_id", reason: Localized(
-                        de: "unbekannte Artikelnummer; zuerst die Produkte importieren", en: "unknown product id; import the products first")))
+                    kind = .rejected(
+                        RowIssue(
+                            line: line, field: "product_id",
+                            reason: Localized(
+                                de: "unbekannte Artikelnummer; zuerst die Produkte importieren", en: "unknown product id; import the products first"))
+                    )
                 } else {
                     hints.createProduct = true
                     kind = .order(o, hints: hints)
@@ -145,9 +155,11 @@ struct RowSink {
     private func resolveReferences(_ o: inout OrderLine, hints: ShopHints, line: Int, create: Bool) throws -> RowIssue? {
         if let email = hints.customerEmail {
             guard let id = try writer.customerId(matchingEmail: email) else {
-                return RowIssue(line: line, field: "customer_id", reason: Localized(
-                    de: "kein Kunde mit dieser E-Mail-Adresse; zuerst die Kunden importieren",
-                    en: "no customer with this e-mail address; import the customers first"))
+                return RowIssue(
+                    line: line, field: "customer_id",
+                    reason: Localized(
+                        de: "kein Kunde mit dieser E-Mail-Adresse; zuerst die Kunden importieren",
+                        en: "no customer with this e-mail address; import the customers first"))
             }
             o.customerId = id
         }
@@ -160,8 +172,10 @@ struct RowSink {
     }
 
     private func duplicate(_ row: MappedRow, field: String) -> RowIssue {
-        RowIssue(line: row.line, field: field, reason: Localized(
-            de: "doppelte Kennung in dieser Datei (die erste Zeile gilt)", en: "duplicate id in this file (the first row counts)"))
+        RowIssue(
+            line: row.line, field: field,
+            reason: Localized(
+                de: "doppelte Kennung in dieser Datei (die erste Zeile gilt)", en: "duplicate id in this file (the first row counts)"))
     }
 }
 

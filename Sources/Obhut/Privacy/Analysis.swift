@@ -49,13 +49,17 @@ public enum KernelError: UserFacingError {
         switch self {
         case .preflightFailed(let report):
             let failing = report.items.filter { $0.status == .fail }.map { $0.message[l] }
-            return Localized(de: "Pre-Flight-Prüfung für \(report.activity) nicht bestanden: ", en: "Pre-flight check for \(report.activity) failed: ")[l]
+            return Localized(
+                de: "Pre-Flight-Prüfung für \(report.activity) nicht bestanden: ", en: "Pre-flight check for \(report.activity) failed: ")[l]
                 + failing.joined(separator: "; ")
         case .notImplemented(let a):
-            return Localized(de: "Für die Tätigkeit \(a) gibt es in dieser Version noch keine Auswertung.", en: "Activity \(a) has no analysis in this version yet.")[l]
+            return Localized(
+                de: "Für die Tätigkeit \(a) gibt es in dieser Version noch keine Auswertung.",
+                en: "Activity \(a) has no analysis in this version yet.")[l]
         case .resultNotDeclared(let a, let k):
-            return Localized(de: "Die Auswertung von \(a) liefert „\(k)“, das im Verzeichnis nicht deklariert ist; nichts wurde gespeichert.",
-                             en: "The analysis of \(a) produced “\(k)”, which the register does not declare; nothing was stored.")[l]
+            return Localized(
+                de: "Die Auswertung von \(a) liefert „\(k)“, das im Verzeichnis nicht deklariert ist; nichts wurde gespeichert.",
+                en: "The analysis of \(a) produced “\(k)”, which the register does not declare; nothing was stored.")[l]
         }
     }
 }

@@ -53,16 +53,28 @@ public struct PreflightReport: Sendable, Codable {
 
     public func render(in l: Language) -> String {
         var lines = [Localized(de: "Pre-Flight-Prüfung: \(activity)", en: "Pre-flight check: \(activity)")[l]]
-        lines.append(Localized(de: "  Zweck: \(purpose), Rechtsgrundlage Art. 6 Abs. 1 lit. \(legalBasis) DSGVO", en: "  Purpose: \(purpose), legal basis GDPR Art. 6(1)(\(legalBasis))")[l])
+        lines.append(
+            Localized(
+                de: "  Zweck: \(purpose), Rechtsgrundlage Art. 6 Abs. 1 lit. \(legalBasis) DSGVO",
+                en: "  Purpose: \(purpose), legal basis GDPR Art. 6(1)(\(legalBasis))")[l])
         lines.append(Localized(de: "  Eingaben: ", en: "  Inputs: ")[l] + fields.joined(separator: ", "))
         lines.append(Localized(de: "  Ergebnisse: ", en: "  Results: ")[l] + results.map(\.name).joined(separator: ", "))
-        lines.append(Localized(de: "  Personen im Scope: \(peopleInScope) von \(customersTotal)", en: "  People in scope: \(peopleInScope) of \(customersTotal)")[l])
+        lines.append(
+            Localized(
+                de: "  Personen im Scope: \(peopleInScope) von \(customersTotal)", en: "  People in scope: \(peopleInScope) of \(customersTotal)")[l])
         for item in items {
-            let mark = switch item.status { case .ok: "✓"; case .warning: "!"; case .fail: "✗" }
+            let mark =
+                switch item.status {
+                case .ok: "✓";
+                case .warning: "!";
+                case .fail: "✗"
+                }
             lines.append("  \(mark) \(item.message[l])")
         }
-        lines.append(passed ? Localized(de: "Ergebnis: bestanden", en: "Result: passed")[l]
-                            : Localized(de: "Ergebnis: NICHT bestanden — die Verarbeitung läuft nicht", en: "Result: FAILED — the processing does not run")[l])
+        lines.append(
+            passed
+                ? Localized(de: "Ergebnis: bestanden", en: "Result: passed")[l]
+                : Localized(de: "Ergebnis: NICHT bestanden — die Verarbeitung läuft nicht", en: "Result: FAILED — the processing does not run")[l])
         return lines.joined(separator: "\n")
     }
 }
@@ -88,21 +100,29 @@ public enum Preflight {
             if p.legalBasis == a.legalBasis {
                 add("legal-basis", .ok, de: "Rechtsgrundlage passt zum Zweck \(p.id)", en: "Legal basis matches purpose \(p.id)")
             } else {
-                add("legal-basis", .fail, de: "Rechtsgrundlage (\(a.legalBasis.rawValue)) weicht vom Zweck \(p.id) ab (\(p.legalBasis.rawValue))",
+                add(
+                    "legal-basis", .fail, de: "Rechtsgrundlage (\(a.legalBasis.rawValue)) weicht vom Zweck \(p.id) ab (\(p.legalBasis.rawValue))",
                     en: "Legal basis (\(a.legalBasis.rawValue)) differs from purpose \(p.id) (\(p.legalBasis.rawValue))")
             }
             if a.results.contains(where: \.perPerson) && !p.allowsProfiling {
-                add("profiling", .fail, de: "Zweck \(p.id) erlaubt keine Auswertung je Person (Profiling)", en: "Purpose \(p.id) does not allow per-person results (profiling)")
+                add(
+                    "profiling", .fail, de: "Zweck \(p.id) erlaubt keine Auswertung je Person (Profiling)",
+                    en: "Purpose \(p.id) does not allow per-person results (profiling)")
             }
         } else {
-            add("purpose", .fail, de: "Zweck \(a.purpose) ist im Verzeichnis nicht deklariert", en: "Purpose \(a.purpose) is not declared in the register")
+            add(
+                "purpose", .fail, de: "Zweck \(a.purpose) ist im Verzeichnis nicht deklariert",
+                en: "Purpose \(a.purpose) is not declared in the register")
         }
 
         // DPO approval.
         if let approval = a.approval {
-            add("approval", .ok, de: "Freigegeben von \(approval.by) am \(DateText.day(approval.at))", en: "Approved by \(approval.by) on \(DateText.day(approval.at))")
+            add(
+                "approval", .ok, de: "Freigegeben von \(approval.by) am \(DateText.day(approval.at))",
+                en: "Approved by \(approval.by) on \(DateText.day(approval.at))")
         } else {
-            add("approval", .fail, de: "Keine Freigabe der/des Datenschutzbeauftragten (obhut register approve \(a.name) --by NAME)",
+            add(
+                "approval", .fail, de: "Keine Freigabe der/des Datenschutzbeauftragten (obhut register approve \(a.name) --by NAME)",
                 en: "Not approved by the data-protection officer (obhut register approve \(a.name) --by NAME)")
         }
 
@@ -111,11 +131,14 @@ public enum Preflight {
         if unknown.isEmpty {
             add("fields", .ok, de: "Alle \(a.fields.count) deklarierten Felder existieren", en: "All \(a.fields.count) declared fields exist")
         } else {
-            add("fields", .fail, de: "Unbekannte Felder: \(unknown.joined(separator: ", "))", en: "Unknown fields: \(unknown.joined(separator: ", "))")
+            add(
+                "fields", .fail, de: "Unbekannte Felder: \(unknown.joined(separator: ", "))", en: "Unknown fields: \(unknown.joined(separator: ", "))"
+            )
         }
         let identifying = a.fields.filter(identifyingFields.contains)
         if !identifying.isEmpty {
-            add("minimisation", .fail, de: "Felder, die Personen identifizieren, gehen nie in Analysen: \(identifying.joined(separator: ", "))",
+            add(
+                "minimisation", .fail, de: "Felder, die Personen identifizieren, gehen nie in Analysen: \(identifying.joined(separator: ", "))",
                 en: "Fields that identify people never go into analytics: \(identifying.joined(separator: ", "))")
         }
         if a.results.isEmpty {
@@ -128,7 +151,9 @@ public enum Preflight {
             let n = f.leadsInScope ?? 0
             add("scope", n > 0 ? .ok : .fail, de: "\(n) Leads im Scope", en: "\(n) leads in scope")
         } else if f.peopleInScope == 0 {
-            add("scope", .fail, de: "Niemand im Scope (keine Rechtsgrundlage, eingeschränkt oder Widerspruch)", en: "Nobody in scope (no legal basis, restricted or objecting)")
+            add(
+                "scope", .fail, de: "Niemand im Scope (keine Rechtsgrundlage, eingeschränkt oder Widerspruch)",
+                en: "Nobody in scope (no legal basis, restricted or objecting)")
         } else {
             var de = "\(f.peopleInScope) von \(f.customersTotal) Personen im Scope"
             var en = "\(f.peopleInScope) of \(f.customersTotal) people in scope"
@@ -137,33 +162,47 @@ public enum Preflight {
                 de += String(format: ", Einwilligung für %@ bei %.0f %%", a.purpose.rawValue, pct)
                 en += String(format: ", consent for %@ from %.0f %%", a.purpose.rawValue, pct)
             }
-            de += "; ausgeschlossen: \(f.excludedNoConsent) ohne Einwilligung, \(f.excludedRestricted) eingeschränkt, \(f.excludedObjecting) mit Widerspruch"
+            de +=
+                "; ausgeschlossen: \(f.excludedNoConsent) ohne Einwilligung, \(f.excludedRestricted) eingeschränkt, \(f.excludedObjecting) mit Widerspruch"
             en += "; left out: \(f.excludedNoConsent) without consent, \(f.excludedRestricted) restricted, \(f.excludedObjecting) objecting"
             add("scope", .ok, de: de, en: en)
         }
 
         // Data quality gate.
         if f.qualityScore >= a.qualityThreshold {
-            add("quality", .ok, de: "Datenqualität \(f.qualityScore)/100 ≥ Schwelle \(a.qualityThreshold)", en: "Data quality \(f.qualityScore)/100 ≥ threshold \(a.qualityThreshold)")
+            add(
+                "quality", .ok, de: "Datenqualität \(f.qualityScore)/100 ≥ Schwelle \(a.qualityThreshold)",
+                en: "Data quality \(f.qualityScore)/100 ≥ threshold \(a.qualityThreshold)")
         } else {
-            add("quality", .fail, de: "Datenqualität \(f.qualityScore)/100 unter der Schwelle \(a.qualityThreshold) (obhut quality zeigt, was fehlt)",
+            add(
+                "quality", .fail, de: "Datenqualität \(f.qualityScore)/100 unter der Schwelle \(a.qualityThreshold) (obhut quality zeigt, was fehlt)",
                 en: "Data quality \(f.qualityScore)/100 below the threshold \(a.qualityThreshold) (obhut quality shows what is wrong)")
         }
 
         // Special categories (Art. 9).
         for use in f.specialCategoryLines {
             if a.specialCategories.contains(use.specialCategory) {
-                add("special-category", .fail,
-                    de: "Kategorie „\(use.productCategory)“ verrät \(use.specialCategory) (Art. 9): ausdrückliche Einwilligung nach Art. 9 Abs. 2 lit. a ist nicht erfasst",
-                    en: "Category “\(use.productCategory)” reveals \(use.specialCategory) (Art. 9): explicit consent under Art. 9(2)(a) is not recorded")
+                add(
+                    "special-category", .fail,
+                    de:
+                        "Kategorie „\(use.productCategory)“ verrät \(use.specialCategory) (Art. 9): ausdrückliche Einwilligung nach Art. 9 Abs. 2 lit. a ist nicht erfasst",
+                    en:
+                        "Category “\(use.productCategory)” reveals \(use.specialCategory) (Art. 9): explicit consent under Art. 9(2)(a) is not recorded"
+                )
             } else {
-                add("special-category", .warning,
-                    de: "Kategorie „\(use.productCategory)“ verrät \(use.specialCategory) (Art. 9): \(use.orderLines) Positionen bleiben außerhalb des Scopes",
-                    en: "Category “\(use.productCategory)” reveals \(use.specialCategory) (Art. 9): \(use.orderLines) order lines are left out of the scope")
+                add(
+                    "special-category", .warning,
+                    de:
+                        "Kategorie „\(use.productCategory)“ verrät \(use.specialCategory) (Art. 9): \(use.orderLines) Positionen bleiben außerhalb des Scopes",
+                    en:
+                        "Category “\(use.productCategory)” reveals \(use.specialCategory) (Art. 9): \(use.orderLines) order lines are left out of the scope"
+                )
             }
         }
         if a.humanReview {
-            add("human-review", .ok, de: "Ergebnisse sind Vorschläge; ein Mensch entscheidet (Art. 22)", en: "Results are suggestions; a person decides (Art. 22)")
+            add(
+                "human-review", .ok, de: "Ergebnisse sind Vorschläge; ein Mensch entscheidet (Art. 22)",
+                en: "Results are suggestions; a person decides (Art. 22)")
         }
 
         return PreflightReport(

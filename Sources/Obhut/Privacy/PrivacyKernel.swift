@@ -43,8 +43,12 @@ public struct PrivacyKernel: Sendable {
         let facts = try ScopeBuilder(workspace: workspace, register: register, activity: a).facts(quality: quality)
         var report = Preflight.evaluate(facts, now: workspace.clock())
         if analyses[name] == nil {
-            report.items.append(PreflightItem(check: "analysis", status: .fail, message: Localized(
-                de: "Für diese Tätigkeit gibt es in dieser Version noch keine Auswertung", en: "This activity has no analysis in this version yet")))
+            report.items.append(
+                PreflightItem(
+                    check: "analysis", status: .fail,
+                    message: Localized(
+                        de: "Für diese Tätigkeit gibt es in dieser Version noch keine Auswertung",
+                        en: "This activity has no analysis in this version yet")))
         }
         try workspace.audit(actor: actor, action: "preflight", count: facts.peopleInScope, activity: name)
         return report
@@ -63,17 +67,19 @@ public struct PrivacyKernel: Sendable {
         let now = Int64(workspace.clock().timeIntervalSince1970)
         guard report.passed, let analysis = analyses[name] else {
             try store.writer.write { db in
-                try db.execute(sql: """
-                    INSERT INTO activity_run (activity, purpose, started_at, finished_at, status, preflight) VALUES (?, ?, ?, ?, 'refused', ?)
-                    """, arguments: [name, a.purpose.rawValue, now, now, preflightJSON])
+                try db.execute(
+                    sql: """
+                        INSERT INTO activity_run (activity, purpose, started_at, finished_at, status, preflight) VALUES (?, ?, ?, ?, 'refused', ?)
+                        """, arguments: [name, a.purpose.rawValue, now, now, preflightJSON])
             }
             try workspace.audit(actor: actor, action: "run.refused", count: 0, activity: name)
             throw KernelError.preflightFailed(report)
         }
         let runId = try store.writer.write { db -> Int64 in
-            try db.execute(sql: """
-                INSERT INTO activity_run (activity, purpose, started_at, status, preflight, model_version) VALUES (?, ?, ?, 'running', ?, ?)
-                """, arguments: [name, a.purpose.rawValue, now, preflightJSON, analysis.modelVersion])
+            try db.execute(
+                sql: """
+                    INSERT INTO activity_run (activity, purpose, started_at, status, preflight, model_version) VALUES (?, ?, ?, 'running', ?, ?)
+                    """, arguments: [name, a.purpose.rawValue, now, preflightJSON, analysis.modelVersion])
             return db.lastInsertedRowID
         }
         let scope = try ScopeBuilder(workspace: workspace, register: register, activity: a).build()
@@ -87,7 +93,9 @@ public struct PrivacyKernel: Sendable {
             }
         } catch {
             try store.writer.write { db in
-                try db.execute(sql: "UPDATE activity_run SET status = 'failed', finished_at = ? WHERE id = ?", arguments: [Int64(Date().timeIntervalSince1970), runId])
+                try db.execute(
+                    sql: "UPDATE activity_run SET status = 'failed', finished_at = ? WHERE id = ?",
+                    arguments: [Int64(Date().timeIntervalSince1970), runId])
             }
             throw error
         }
@@ -96,22 +104,28 @@ public struct PrivacyKernel: Sendable {
         try store.writer.write { db in
             // The newest run replaces the results of earlier runs of the same activity.
             try db.execute(sql: "DELETE FROM derived_result WHERE activity = ?", arguments: [name])
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO derived_result (run_id, activity, purpose, customer_id, kind, value, explanation, model_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO derived_result (run_id, activity, purpose, customer_id, kind, value, explanation, model_version, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for r in output.perPerson {
                 let explanation = String(decoding: try encoder.encode(r.explanation), as: UTF8.self)
-                insert.setUncheckedArguments([runId, name, a.purpose.rawValue, scope.customerIds[Int(r.person)], r.kind, r.valueJSON,
-                                              explanation, analysis.modelVersion, now])
+                insert.setUncheckedArguments([
+                    runId, name, a.purpose.rawValue, scope.customerIds[Int(r.person)], r.kind, r.valueJSON,
+                    explanation, analysis.modelVersion, now,
+                ])
                 try insert.execute()
             }
-            try db.execute(sql: "UPDATE activity_run SET status = 'completed', finished_at = ?, people = ?, summary = ? WHERE id = ?",
-                           arguments: [Int64(Date().timeIntervalSince1970), scope.people.count, output.summaryJSON, runId])
+            try db.execute(
+                sql: "UPDATE activity_run SET status = 'completed', finished_at = ?, people = ?, summary = ? WHERE id = ?",
+                arguments: [Int64(Date().timeIntervalSince1970), scope.people.count, output.summaryJSON, runId])
         }
-        try workspace.audit(actor: actor, action: "run.completed", count: Set(output.perPerson.map(\.person)).count, activity: name, reason: "run \(runId)")
-        return RunReport(runId: runId, activity: name, people: scope.people.count, results: output.perPerson.count,
-                         modelVersion: analysis.modelVersion, preflight: report, seconds: Date().timeIntervalSince(start))
+        try workspace.audit(
+            actor: actor, action: "run.completed", count: Set(output.perPerson.map(\.person)).count, activity: name, reason: "run \(runId)")
+        return RunReport(
+            runId: runId, activity: name, people: scope.people.count, results: output.perPerson.count,
+            modelVersion: analysis.modelVersion, preflight: report, seconds: Date().timeIntervalSince(start))
     }
 }
 

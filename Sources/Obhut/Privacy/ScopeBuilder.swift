@@ -16,16 +16,19 @@ struct ScopeBuilder {
     /// objecting; sorted by id so person indexes are deterministic.
     func eligibleCustomerIds(_ db: Database) throws -> [String] {
         let purpose = activity.purpose.rawValue
-        let excluded = Set(try String.fetchAll(db, sql: "SELECT customer_id FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose]))
+        let excluded = Set(
+            try String.fetchAll(db, sql: "SELECT customer_id FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose]))
         var ids: [String]
         if activity.legalBasis.requiresConsent {
             // The latest event per person decides (ties by ledger order): SQLite returns the bare
             // column `granted` from the row that holds the max() of the group, in one index scan.
             // at · 2^30 + seq orders by time, then ledger order, and fits 64 bits until 2242.
-            ids = try String.fetchAll(db, sql: """
-                SELECT customer_id FROM (SELECT customer_id, granted, max(at * 1073741824 + seq) FROM consent_event
-                WHERE purpose = ? GROUP BY customer_id) WHERE granted = 1
-                """, arguments: [purpose])
+            ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT customer_id FROM (SELECT customer_id, granted, max(at * 1073741824 + seq) FROM consent_event
+                    WHERE purpose = ? GROUP BY customer_id) WHERE granted = 1
+                    """, arguments: [purpose])
             ids.sort()
         } else {
             ids = try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
@@ -35,10 +38,12 @@ struct ScopeBuilder {
 
     /// People with a granted consent, per purpose (latest event wins).
     func consentCoverage(_ db: Database) throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT purpose, sum(granted) AS n FROM (SELECT customer_id, purpose, granted, max(at * 1073741824 + seq) FROM consent_event
-            GROUP BY customer_id, purpose) GROUP BY purpose
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT purpose, sum(granted) AS n FROM (SELECT customer_id, purpose, granted, max(at * 1073741824 + seq) FROM consent_event
+                GROUP BY customer_id, purpose) GROUP BY purpose
+                """)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["purpose"] as String, $0["n"] as Int) })
     }
 
@@ -52,7 +57,10 @@ struct ScopeBuilder {
         }
         return try byCategory.sorted { $0.key < $1.key }.map { category, value in
             let placeholders = value.products.map { _ in "?" }.joined(separator: ",")
-            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE product_id IN (\(placeholders))", arguments: StatementArguments(value.products)) ?? 0
+            let n =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM order_line WHERE product_id IN (\(placeholders))", arguments: StatementArguments(value.products))
+                ?? 0
             return PreflightFacts.SpecialCategoryUse(productCategory: category, specialCategory: value.special, orderLines: n)
         }
     }
@@ -62,9 +70,17 @@ struct ScopeBuilder {
             let purpose = activity.purpose.rawValue
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
             let eligible = try eligibleCustomerIds(db).count
-            let restricted = try Int.fetchOne(db, sql: "SELECT count(DISTINCT customer_id) FROM person_restriction WHERE kind = 'restrict' AND (purpose IS NULL OR purpose = ?)", arguments: [purpose]) ?? 0
-            let objecting = try Int.fetchOne(db, sql: "SELECT count(DISTINCT customer_id) FROM person_restriction WHERE kind = 'object' AND (purpose IS NULL OR purpose = ?)", arguments: [purpose]) ?? 0
-            let leads = try activity.fields.contains { $0.hasPrefix("leads.") } ? Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE objected = 0") : nil
+            let restricted =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(DISTINCT customer_id) FROM person_restriction WHERE kind = 'restrict' AND (purpose IS NULL OR purpose = ?)",
+                    arguments: [purpose]) ?? 0
+            let objecting =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(DISTINCT customer_id) FROM person_restriction WHERE kind = 'object' AND (purpose IS NULL OR purpose = ?)",
+                    arguments: [purpose]) ?? 0
+            let leads =
+                try activity.fields.contains { $0.hasPrefix("leads.") } ? Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE objected = 0") : nil
             return PreflightFacts(
                 activity: activity, purpose: register.purpose(activity.purpose), peopleInScope: eligible, customersTotal: total,
                 consentCoverage: try consentCoverage(db),
@@ -127,10 +143,12 @@ struct ScopeBuilder {
                 // order are adjacent, and the dense order number grows when the id changes.
                 var previousOrder = ""
                 var orderNumber: Int32 = -1
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT customer_id, order_id, product_id, quantity, unit_price_minor, discount_minor, ordered_at
-                    FROM order_line WHERE customer_id IS NOT NULL
-                    """)
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT customer_id, order_id, product_id, quantity, unit_price_minor, discount_minor, ordered_at
+                        FROM order_line WHERE customer_id IS NOT NULL
+                        """)
                 while let row = try cursor.next() {
                     guard let p = index[row[0] as String], let prod = productIndex[row[2] as String], !excluded.contains(prod) else { continue }
                     person.append(p)
@@ -177,10 +195,12 @@ struct ScopeBuilder {
             if declared.contains(where: { $0.hasPrefix("feedback.") }) {
                 var person: [Int32] = [], product: [String?] = [], rating: [Int?] = [], text: [String] = [], lang: [String?] = [], at: [Int64] = []
                 let wantsText = declared.contains("feedback.text")
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT f.id, f.customer_id, f.product_id, f.rating, f.sealed_text, f.language, f.created_at, k.wrapped
-                    FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id ORDER BY f.created_at, f.id
-                    """)
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT f.id, f.customer_id, f.product_id, f.rating, f.sealed_text, f.language, f.created_at, k.wrapped
+                        FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id ORDER BY f.created_at, f.id
+                        """)
                 while let row = try cursor.next() {
                     let customer: String? = row["customer_id"]
                     var p: Int32 = -1
@@ -195,7 +215,9 @@ struct ScopeBuilder {
                     lang.append(row["language"])
                     at.append(row["created_at"])
                     if wantsText {
-                        text.append(try store.keys.openFeedbackText(id: row["id"], customerId: customer, sealed: row["sealed_text"], wrappedKey: row["wrapped"]))
+                        text.append(
+                            try store.keys.openFeedbackText(
+                                id: row["id"], customerId: customer, sealed: row["sealed_text"], wrappedKey: row["wrapped"]))
                     }
                 }
                 feedback = FeedbackTable(
@@ -217,8 +239,9 @@ struct ScopeBuilder {
                     meetings: col("meetings") { $0["meetings"] }, lastActivityAt: col("last_activity_at") { $0["last_activity_at"] },
                     stageSince: col("stage_since") { $0["stage_since"] })
             }
-            return Scope(activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,
-                         products: products, customers: customers, feedback: feedback, leads: leads, asOf: workspace.clock())
+            return Scope(
+                activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,
+                products: products, customers: customers, feedback: feedback, leads: leads, asOf: workspace.clock())
         }
     }
 }

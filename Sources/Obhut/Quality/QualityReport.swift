@@ -58,7 +58,8 @@ public struct QualityReport: Sendable, Codable {
             return EntityQuality(
                 entity: e.entity, rows: e.rows, fields: fields, exactDuplicates: e.exactDuplicates,
                 likelyDuplicates: e.likelyDuplicates, stale: e.stale, outliers: e.outliers,
-                score: Self.score(rows: e.rows, fields: fields, duplicates: e.exactDuplicates + e.likelyDuplicates, stale: e.stale, outliers: e.outliers))
+                score: Self.score(
+                    rows: e.rows, fields: fields, duplicates: e.exactDuplicates + e.likelyDuplicates, stale: e.stale, outliers: e.outliers))
         }
         let filled = entities.filter { $0.rows > 0 }
         score = filled.isEmpty ? 0 : Int((Double(filled.map(\.score).reduce(0, +)) / Double(filled.count)).rounded())
@@ -85,22 +86,38 @@ public struct QualityReport: Sendable, Codable {
         var lines = [Localized(de: "Datenqualität: \(score)/100", en: "Data quality: \(score)/100")[language]]
         for e in entities {
             lines.append("")
-            lines.append("\(e.entity.title[language]) — \(e.rows) \(language == .de ? "Zeilen" : "rows"), \(language == .de ? "Bewertung" : "score") \(e.score)/100")
+            lines.append(
+                "\(e.entity.title[language]) — \(e.rows) \(language == .de ? "Zeilen" : "rows"), \(language == .de ? "Bewertung" : "score") \(e.score)/100"
+            )
             if e.rows == 0 { continue }
             lines.append("  " + (language == .de ? "Feld                 Vollständig  Gültig" : "Field                Complete     Valid"))
             for f in e.fields {
-                lines.append("  " + f.field.padding(toLength: 20, withPad: " ", startingAt: 0) + " " + pct(f.completeness) + "     " + pct(f.validity))
+                lines.append(
+                    "  " + f.field.padding(toLength: 20, withPad: " ", startingAt: 0) + " " + pct(f.completeness) + "     " + pct(f.validity))
             }
             if e.exactDuplicates + e.likelyDuplicates > 0 {
-                lines.append("  " + Localized(
-                    de: "Dubletten: \(e.exactDuplicates) gleiche E-Mail, \(e.likelyDuplicates) wahrscheinlich (Name + PLZ) — siehe obhut customers duplicates",
-                    en: "Duplicates: \(e.exactDuplicates) same e-mail, \(e.likelyDuplicates) likely (name + postal code) — see obhut customers duplicates")[language])
+                lines.append(
+                    "  "
+                        + Localized(
+                            de:
+                                "Dubletten: \(e.exactDuplicates) gleiche E-Mail, \(e.likelyDuplicates) wahrscheinlich (Name + PLZ) — siehe obhut customers duplicates",
+                            en:
+                                "Duplicates: \(e.exactDuplicates) same e-mail, \(e.likelyDuplicates) likely (name + postal code) — see obhut customers duplicates"
+                        )[language])
             }
             if e.stale > 0 {
-                lines.append("  " + Localized(de: "Veraltet (seit über \(staleAfterDays) Tagen nicht aktualisiert): \(e.stale)", en: "Stale (not updated for over \(staleAfterDays) days): \(e.stale)")[language])
+                lines.append(
+                    "  "
+                        + Localized(
+                            de: "Veraltet (seit über \(staleAfterDays) Tagen nicht aktualisiert): \(e.stale)",
+                            en: "Stale (not updated for over \(staleAfterDays) days): \(e.stale)")[language])
             }
             if e.outliers > 0 {
-                lines.append("  " + Localized(de: "Ausreißer (Positionswert weit außerhalb des Üblichen): \(e.outliers)", en: "Outliers (line value far outside the usual range): \(e.outliers)")[language])
+                lines.append(
+                    "  "
+                        + Localized(
+                            de: "Ausreißer (Positionswert weit außerhalb des Üblichen): \(e.outliers)",
+                            en: "Outliers (line value far outside the usual range): \(e.outliers)")[language])
             }
         }
         return lines.joined(separator: "\n")

@@ -11,14 +11,22 @@ extension ProcessingRegister {
             ProcessingActivity(
                 name: "purchase-patterns", purpose: .analytics, legalBasis: .legitimateInterest,
                 description: Localized(
-                    de: "Welche Produkte und Kategorien wann gekauft werden, was zusammen gekauft wird, steigende und fallende Produkte, Wiederkaufintervalle. Pseudonymisiert.",
-                    en: "Which products and categories sell when, what is bought together, rising and falling products, repeat-purchase intervals. Pseudonymised."),
+                    de:
+                        "Welche Produkte und Kategorien wann gekauft werden, was zusammen gekauft wird, steigende und fallende Produkte, Wiederkaufintervalle. Pseudonymisiert.",
+                    en:
+                        "Which products and categories sell when, what is bought together, rising and falling products, repeat-purchase intervals. Pseudonymised."
+                ),
                 dataCategories: ["purchase history"],
-                fields: ["orders.customer_id", "orders.order_id", "orders.product_id", "orders.quantity", "orders.unit_price", "orders.ordered_at", "products.category"],
+                fields: [
+                    "orders.customer_id", "orders.order_id", "orders.product_id", "orders.quantity", "orders.unit_price", "orders.ordered_at",
+                    "products.category",
+                ],
                 // Aggregates only: analytics (legitimate interest) allows no per-person profiling. Lists
                 // of who is due to rebuy belong to a consent-based activity.
-                results: [ResultDeclaration(name: "patterns", perPerson: false, retentionDays: 365),
-                          ResultDeclaration(name: "rebuy-intervals", perPerson: false, retentionDays: 365)],
+                results: [
+                    ResultDeclaration(name: "patterns", perPerson: false, retentionDays: 365),
+                    ResultDeclaration(name: "rebuy-intervals", perPerson: false, retentionDays: 365),
+                ],
                 humanReview: false, qualityThreshold: 60),
             ProcessingActivity(
                 name: "segments", purpose: .personalization, legalBasis: .consent,
@@ -26,13 +34,17 @@ extension ProcessingRegister {
                     de: "RFM-Bewertung und Gruppierung der Kundschaft nach Kaufverhalten in beschriebene Segmente.",
                     en: "RFM scoring and clustering of customers by buying behaviour into described segments."),
                 dataCategories: ["purchase history"],
-                fields: ["orders.customer_id", "orders.order_id", "orders.quantity", "orders.unit_price", "orders.discount", "orders.ordered_at", "products.category"],
+                fields: [
+                    "orders.customer_id", "orders.order_id", "orders.quantity", "orders.unit_price", "orders.discount", "orders.ordered_at",
+                    "products.category",
+                ],
                 results: [ResultDeclaration(name: "segment", perPerson: true, retentionDays: 365)],
                 humanReview: false, qualityThreshold: 60),
             ProcessingActivity(
                 name: "clv", purpose: .personalization, legalBasis: .consent,
                 description: Localized(
-                    de: "Kundenwert: Wahrscheinlichkeit, dass jemand noch aktiv ist, erwartete Käufe und Umsatz (BG/NBD, Gamma-Gamma); Abwanderungsrisiko.",
+                    de:
+                        "Kundenwert: Wahrscheinlichkeit, dass jemand noch aktiv ist, erwartete Käufe und Umsatz (BG/NBD, Gamma-Gamma); Abwanderungsrisiko.",
                     en: "Customer lifetime value: probability of still being active, expected purchases and spend (BG/NBD, Gamma-Gamma); churn risk."),
                 dataCategories: ["purchase history"],
                 fields: ["orders.customer_id", "orders.order_id", "orders.quantity", "orders.unit_price", "orders.ordered_at"],
@@ -44,7 +56,9 @@ extension ProcessingRegister {
                     de: "Persönliche Produktempfehlungen mit Begründung aus der Kaufhistorie.",
                     en: "Personal product recommendations with reasons, from the purchase history."),
                 dataCategories: ["purchase history"],
-                fields: ["orders.customer_id", "orders.product_id", "orders.quantity", "orders.ordered_at", "products.category", "products.for_sale"],
+                fields: [
+                    "orders.customer_id", "orders.product_id", "orders.quantity", "orders.ordered_at", "products.category", "products.for_sale",
+                ],
                 results: [ResultDeclaration(name: "recommendation", perPerson: true, retentionDays: 90)],
                 humanReview: false, qualityThreshold: 60),
             ProcessingActivity(
@@ -53,7 +67,9 @@ extension ProcessingRegister {
                     de: "Stimmung und Aspekte von Bewertungen und Nachrichten; personenbezogene Angaben werden vorher geschwärzt.",
                     en: "Sentiment and aspects of reviews and messages; personal data is redacted first."),
                 dataCategories: ["feedback texts"],
-                fields: ["feedback.text", "feedback.rating", "feedback.language", "feedback.created_at", "feedback.product_id", "feedback.customer_id"],
+                fields: [
+                    "feedback.text", "feedback.rating", "feedback.language", "feedback.created_at", "feedback.product_id", "feedback.customer_id",
+                ],
                 results: [ResultDeclaration(name: "sentiment", perPerson: false, retentionDays: 730)],
                 humanReview: false, qualityThreshold: 50),
             ProcessingActivity(
@@ -62,14 +78,18 @@ extension ProcessingRegister {
                     de: "Abschlusswahrscheinlichkeit von Leads mit Begründung; ein Mensch entscheidet (Art. 22 DSGVO).",
                     en: "Chance of a lead converting, with reasons; a person decides (GDPR Art. 22)."),
                 dataCategories: ["business contact", "sales history"],
-                fields: ["leads.source", "leads.industry", "leads.size", "leads.emails_opened", "leads.visits", "leads.meetings",
-                         "leads.last_activity_at", "leads.stage", "leads.stage_since", "leads.created_at", "leads.outcome"],
+                fields: [
+                    "leads.source", "leads.industry", "leads.size", "leads.emails_opened", "leads.visits", "leads.meetings",
+                    "leads.last_activity_at", "leads.stage", "leads.stage_since", "leads.created_at", "leads.outcome",
+                ],
                 results: [ResultDeclaration(name: "lead-score", perPerson: true, retentionDays: 365)],
                 humanReview: true, qualityThreshold: 50),
         ],
         retention: .defaults,
         specialCategoryKeywords: [
-            "health": ["apotheke", "pharmacy", "gesundheit", "health", "medizin", "medical", "arznei", "inkontinenz", "diabet", "schwanger", "pregnan"],
+            "health": [
+                "apotheke", "pharmacy", "gesundheit", "health", "medizin", "medical", "arznei", "inkontinenz", "diabet", "schwanger", "pregnan",
+            ],
             "religion": ["religi", "bibel", "bible", "koran", "quran", "gebet", "prayer", "rosenkranz", "kosher", "koscher", "halal"],
             "sex-life": ["erotik", "erotic", "adult", "sexual"],
             "political-opinion": ["partei", "political party"],

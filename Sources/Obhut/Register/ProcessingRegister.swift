@@ -35,7 +35,8 @@ public struct ProcessingRegister: Sendable, Codable, Equatable {
     /// The Art. 9 category a product category reveals, if any (case-insensitive word match).
     public func specialCategory(ofProductCategory category: String) -> String? {
         let lower = category.lowercased()
-        for (special, words) in specialCategoryKeywords.sorted(by: { $0.key < $1.key }) where words.contains(where: { lower.contains($0.lowercased()) }) {
+        for (special, words) in specialCategoryKeywords.sorted(by: { $0.key < $1.key })
+        where words.contains(where: { lower.contains($0.lowercased()) }) {
             return special
         }
         return nil

@@ -21,19 +21,29 @@ public struct RetentionReport: Sendable, Codable {
     public var customersDueSoon: Int
 
     public func render(in l: Language) -> String {
-        let head = dryRun ? Localized(de: "Aufbewahrung (Probelauf, nichts gelöscht)", en: "Retention (dry run, nothing deleted)")
-                          : Localized(de: "Aufbewahrung ausgeführt", en: "Retention carried out")
+        let head =
+            dryRun
+            ? Localized(de: "Aufbewahrung (Probelauf, nichts gelöscht)", en: "Retention (dry run, nothing deleted)")
+            : Localized(de: "Aufbewahrung ausgeführt", en: "Retention carried out")
         var lines = [head[l] + " — " + DateText.day(asOf)]
-        lines.append(Localized(de: "  Kunden gelöscht (Bestellungen anonymisiert): \(customersErased)", en: "  Customers erased (orders anonymised): \(customersErased)")[l])
+        lines.append(
+            Localized(
+                de: "  Kunden gelöscht (Bestellungen anonymisiert): \(customersErased)",
+                en: "  Customers erased (orders anonymised): \(customersErased)")[l])
         lines.append(Localized(de: "  Feedback gelöscht: \(feedbackDeleted)", en: "  Feedback deleted: \(feedbackDeleted)")[l])
         lines.append(Localized(de: "  Leads gelöscht: \(leadsDeleted)", en: "  Leads deleted: \(leadsDeleted)")[l])
-        lines.append(Localized(de: "  Bestellpositionen nach Ablauf der gesetzlichen Frist gelöscht: \(orderLinesDeleted)", en: "  Order lines past the legal period deleted: \(orderLinesDeleted)")[l])
+        lines.append(
+            Localized(
+                de: "  Bestellpositionen nach Ablauf der gesetzlichen Frist gelöscht: \(orderLinesDeleted)",
+                en: "  Order lines past the legal period deleted: \(orderLinesDeleted)")[l])
         for (activity, n) in derivedResultsDeleted.sorted(by: { $0.key < $1.key }) where n > 0 {
             lines.append(Localized(de: "  Ergebnisse von \(activity) gelöscht: \(n)", en: "  Results of \(activity) deleted: \(n)")[l])
         }
         lines.append(Localized(de: "Zur Prüfung:", en: "To review:")[l])
         lines.append(Localized(de: "  Einwilligungen zur Erneuerung: \(consentsToRenew)", en: "  Consents to renew: \(consentsToRenew)")[l])
-        lines.append(Localized(de: "  Kunden, die in 90 Tagen fällig werden: \(customersDueSoon)", en: "  Customers due within 90 days: \(customersDueSoon)")[l])
+        lines.append(
+            Localized(de: "  Kunden, die in 90 Tagen fällig werden: \(customersDueSoon)", en: "  Customers due within 90 days: \(customersDueSoon)")[
+                l])
         return lines.joined(separator: "\n")
     }
 }
@@ -66,23 +76,32 @@ public struct Retention: Sendable {
             let dueSoon = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder - 90)]).count - due.count
             var report = RetentionReport(
                 dryRun: dryRun, asOf: now, customersErased: due.count,
-                feedbackDeleted: try Int.fetchOne(db, sql: "SELECT count(*) FROM feedback WHERE created_at < ?", arguments: [before(rules.feedbackDays)]) ?? 0,
-                leadsDeleted: try Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE outcome <> 'won' AND coalesce(last_activity_at, created_at) < ?", arguments: [before(rules.leadDaysWithoutActivity)]) ?? 0,
-                orderLinesDeleted: try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE ordered_at < ?", arguments: [before(rules.orderDays)]) ?? 0,
+                feedbackDeleted: try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM feedback WHERE created_at < ?", arguments: [before(rules.feedbackDays)]) ?? 0,
+                leadsDeleted: try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM lead WHERE outcome <> 'won' AND coalesce(last_activity_at, created_at) < ?",
+                    arguments: [before(rules.leadDaysWithoutActivity)]) ?? 0,
+                orderLinesDeleted: try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM order_line WHERE ordered_at < ?", arguments: [before(rules.orderDays)]) ?? 0,
                 derivedResultsDeleted: [:],
-                consentsToRenew: try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM (SELECT granted, at, row_number() OVER (PARTITION BY customer_id, purpose ORDER BY at DESC, seq DESC) rn FROM consent_event)
-                    WHERE rn = 1 AND granted = 1 AND at < ?
-                    """, arguments: [before(rules.consentRenewalDays)]) ?? 0,
+                consentsToRenew: try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (SELECT granted, at, row_number() OVER (PARTITION BY customer_id, purpose ORDER BY at DESC, seq DESC) rn FROM consent_event)
+                        WHERE rn = 1 AND granted = 1 AND at < ?
+                        """, arguments: [before(rules.consentRenewalDays)]) ?? 0,
                 customersDueSoon: max(0, dueSoon))
             for activity in register.activities {
                 for result in activity.results where result.perPerson {
-                    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM derived_result WHERE activity = ? AND kind = ? AND created_at < ?",
-                                             arguments: [activity.name, result.name, before(result.retentionDays)]) ?? 0
+                    let n =
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM derived_result WHERE activity = ? AND kind = ? AND created_at < ?",
+                            arguments: [activity.name, result.name, before(result.retentionDays)]) ?? 0
                     report.derivedResultsDeleted[activity.name, default: 0] += n
                     if !dryRun && n > 0 {
-                        try db.execute(sql: "DELETE FROM derived_result WHERE activity = ? AND kind = ? AND created_at < ?",
-                                       arguments: [activity.name, result.name, before(result.retentionDays)])
+                        try db.execute(
+                            sql: "DELETE FROM derived_result WHERE activity = ? AND kind = ? AND created_at < ?",
+                            arguments: [activity.name, result.name, before(result.retentionDays)])
                     }
                 }
             }
@@ -90,23 +109,29 @@ public struct Retention: Sendable {
             // Feedback first, so the count above is what goes (erasure below deletes the person's rest).
             try db.execute(sql: "DELETE FROM feedback WHERE created_at < ?", arguments: [before(rules.feedbackDays)])
             for id in due { _ = try rights.eraseRows(db, customerId: id) }
-            let leadIds = try String.fetchAll(db, sql: "SELECT id FROM lead WHERE outcome <> 'won' AND coalesce(last_activity_at, created_at) < ?", arguments: [before(rules.leadDaysWithoutActivity)])
+            let leadIds = try String.fetchAll(
+                db, sql: "SELECT id FROM lead WHERE outcome <> 'won' AND coalesce(last_activity_at, created_at) < ?",
+                arguments: [before(rules.leadDaysWithoutActivity)])
             for id in leadIds {
                 try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["l:" + id])
                 try db.execute(sql: "DELETE FROM lead WHERE id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM order_line WHERE ordered_at < ?", arguments: [before(rules.orderDays)])
-            _ = try workspace.store.appendAudit(db, actor: actor.name, role: actor.role, action: "retention.run", subject: nil,
-                                                count: due.count + leadIds.count, activity: nil,
-                                                reason: nil, at: now)
+            _ = try workspace.store.appendAudit(
+                db, actor: actor.name, role: actor.role, action: "retention.run", subject: nil,
+                count: due.count + leadIds.count, activity: nil,
+                reason: nil, at: now)
             return report
         }
         var erasedTokens: [String] = []
-        let report = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write { db in
-            let due = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder)])
-            erasedTokens = due.map { workspace.store.keys.subjectToken(customerId: $0) }
-            return try body(db)
-        }
+        let report =
+            dryRun
+            ? try workspace.store.writer.read(body)
+            : try workspace.store.writer.write { db in
+                let due = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder)])
+                erasedTokens = due.map { workspace.store.keys.subjectToken(customerId: $0) }
+                return try body(db)
+            }
         if !dryRun {
             try workspace.store.checkpointAndTruncateWAL()
             try rights.appendToErasureLog(erasedTokens)

@@ -28,8 +28,9 @@ public struct WorkspaceStatus: Sendable, Codable {
         recentImports = try workspace.store.recentImports()
         recentRuns = try workspace.store.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM activity_run ORDER BY id DESC LIMIT 5").map {
-                RunRecord(id: $0["id"], activity: $0["activity"], startedAt: Date(timeIntervalSince1970: TimeInterval($0["started_at"] as Int64)),
-                          status: $0["status"], people: $0["people"], modelVersion: $0["model_version"])
+                RunRecord(
+                    id: $0["id"], activity: $0["activity"], startedAt: Date(timeIntervalSince1970: TimeInterval($0["started_at"] as Int64)),
+                    status: $0["status"], people: $0["people"], modelVersion: $0["model_version"])
             }
         }
     }
@@ -49,25 +50,34 @@ public struct WorkspaceStatus: Sendable, Codable {
         } else {
             lines.append(Localized(de: "Letzte Importe:", en: "Last imports:")[language])
             for run in recentImports {
-                let status = run.status == "committed"
+                let status =
+                    run.status == "committed"
                     ? Localized(de: "übernommen", en: "committed")[language]
                     : run.status == "rejected" ? Localized(de: "abgelehnt", en: "rejected")[language] : run.status
-                lines.append("  #\(run.id) \(DateText.dateTime(run.startedAt))  \(run.entity)  \(run.fileName)  \(run.rowsOK) ok, \(run.rowsRejected) \(language == .de ? "abgewiesen" : "rejected")  [\(status)]")
+                lines.append(
+                    "  #\(run.id) \(DateText.dateTime(run.startedAt))  \(run.entity)  \(run.fileName)  \(run.rowsOK) ok, \(run.rowsRejected) \(language == .de ? "abgewiesen" : "rejected")  [\(status)]"
+                )
             }
         }
         lines.append("")
         if recentRuns.isEmpty {
-            lines.append(Localized(de: "Noch keine Auswertungsläufe (obhut preflight AKTIVITÄT, obhut run AKTIVITÄT).", en: "No analysis runs yet (obhut preflight ACTIVITY, obhut run ACTIVITY).")[language])
+            lines.append(
+                Localized(
+                    de: "Noch keine Auswertungsläufe (obhut preflight AKTIVITÄT, obhut run AKTIVITÄT).",
+                    en: "No analysis runs yet (obhut preflight ACTIVITY, obhut run ACTIVITY).")[language])
         } else {
             lines.append(Localized(de: "Letzte Läufe:", en: "Last runs:")[language])
             for run in recentRuns {
-                let status: String = switch run.status {
-                case "completed": Localized(de: "abgeschlossen", en: "completed")[language]
-                case "refused": Localized(de: "abgelehnt (Pre-Flight)", en: "refused (pre-flight)")[language]
-                case "failed": Localized(de: "fehlgeschlagen", en: "failed")[language]
-                default: run.status
-                }
-                lines.append("  #\(run.id) \(DateText.dateTime(run.startedAt))  \(run.activity)  \(run.people) \(language == .de ? "Personen" : "people")  [\(status)]")
+                let status: String =
+                    switch run.status {
+                    case "completed": Localized(de: "abgeschlossen", en: "completed")[language]
+                    case "refused": Localized(de: "abgelehnt (Pre-Flight)", en: "refused (pre-flight)")[language]
+                    case "failed": Localized(de: "fehlgeschlagen", en: "failed")[language]
+                    default: run.status
+                    }
+                lines.append(
+                    "  #\(run.id) \(DateText.dateTime(run.startedAt))  \(run.activity)  \(run.people) \(language == .de ? "Personen" : "people")  [\(status)]"
+                )
             }
         }
         return lines.joined(separator: "\n")

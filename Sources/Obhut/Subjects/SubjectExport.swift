@@ -7,18 +7,26 @@ import ObhutStore
 /// fields, consents, restrictions, orders, feedback, derived results with their explanation and
 /// producing activity, requests, and the audit entries about them.
 public struct SubjectExport: Sendable, Codable {
-    public struct ConsentRecord: Sendable, Codable { public var purpose: String; public var granted: Bool; public var at: Date; public var source: String; public var textVersion: String }
+    public struct ConsentRecord: Sendable, Codable {
+        public var purpose: String; public var granted: Bool; public var at: Date; public var source: String; public var textVersion: String
+    }
     public struct RestrictionRecord: Sendable, Codable { public var kind: String; public var purpose: String?; public var at: Date }
     public struct OrderRecord: Sendable, Codable {
         public var orderId: String; public var line: Int; public var productId: String; public var productName: String?
         public var quantity: Double; public var unitPrice: String; public var currency: String; public var orderedAt: Date
     }
-    public struct FeedbackRecord: Sendable, Codable { public var id: String; public var kind: String; public var rating: Int?; public var text: String; public var createdAt: Date }
+    public struct FeedbackRecord: Sendable, Codable {
+        public var id: String; public var kind: String; public var rating: Int?; public var text: String; public var createdAt: Date
+    }
     public struct DerivedRecord: Sendable, Codable {
         public var activity: String; public var purpose: String; public var kind: String; public var value: String
-        public var explanation: Explanation; public var modelVersion: String; public var runId: Int64; public var createdAt: Date; public var stale: Bool
+        public var explanation: Explanation; public var modelVersion: String; public var runId: Int64; public var createdAt: Date;
+        public var stale: Bool
     }
-    public struct AuditRecord: Sendable, Codable { public var sequence: Int64; public var at: Date; public var actor: String; public var role: String; public var action: String; public var activity: String?; public var reason: String? }
+    public struct AuditRecord: Sendable, Codable {
+        public var sequence: Int64; public var at: Date; public var actor: String; public var role: String; public var action: String;
+        public var activity: String?; public var reason: String?
+    }
 
     public var generatedAt: Date
     public var customer: Customer
@@ -44,37 +52,57 @@ extension SubjectRights {
         var export = try store.writer.read { db in
             SubjectExport(
                 generatedAt: workspace.clock(), customer: customer,
-                consents: try Row.fetchAll(db, sql: "SELECT * FROM consent_event WHERE customer_id = ? ORDER BY at, seq", arguments: [customerId]).map {
-                    .init(purpose: $0["purpose"], granted: ($0["granted"] as Int) == 1, at: SubjectExport.date($0["at"]), source: $0["source"], textVersion: $0["text_version"])
+                consents: try Row.fetchAll(db, sql: "SELECT * FROM consent_event WHERE customer_id = ? ORDER BY at, seq", arguments: [customerId]).map
+                {
+                    .init(
+                        purpose: $0["purpose"], granted: ($0["granted"] as Int) == 1, at: SubjectExport.date($0["at"]), source: $0["source"],
+                        textVersion: $0["text_version"])
                 },
-                restrictions: try Row.fetchAll(db, sql: "SELECT * FROM person_restriction WHERE customer_id = ? ORDER BY at", arguments: [customerId]).map {
-                    .init(kind: $0["kind"], purpose: $0["purpose"], at: SubjectExport.date($0["at"]))
+                restrictions: try Row.fetchAll(db, sql: "SELECT * FROM person_restriction WHERE customer_id = ? ORDER BY at", arguments: [customerId])
+                    .map {
+                        .init(kind: $0["kind"], purpose: $0["purpose"], at: SubjectExport.date($0["at"]))
+                    },
+                orders: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT o.*, p.name AS product_name FROM order_line o LEFT JOIN product p ON p.id = o.product_id
+                        WHERE o.customer_id = ? ORDER BY o.ordered_at, o.order_id, o.line
+                        """, arguments: [customerId]
+                ).map {
+                    .init(
+                        orderId: $0["order_id"], line: $0["line"], productId: $0["product_id"], productName: $0["product_name"],
+                        quantity: $0["quantity"],
+                        unitPrice: Money.text($0["unit_price_minor"]), currency: $0["currency"], orderedAt: SubjectExport.date($0["ordered_at"]))
                 },
-                orders: try Row.fetchAll(db, sql: """
-                    SELECT o.*, p.name AS product_name FROM order_line o LEFT JOIN product p ON p.id = o.product_id
-                    WHERE o.customer_id = ? ORDER BY o.ordered_at, o.order_id, o.line
-                    """, arguments: [customerId]).map {
-                    .init(orderId: $0["order_id"], line: $0["line"], productId: $0["product_id"], productName: $0["product_name"], quantity: $0["quantity"],
-                          unitPrice: Money.text($0["unit_price_minor"]), currency: $0["currency"], orderedAt: SubjectExport.date($0["ordered_at"]))
+                feedback: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT f.*, k.wrapped FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id WHERE f.customer_id = ? ORDER BY f.created_at
+                        """, arguments: [customerId]
+                ).map {
+                    .init(
+                        id: $0["id"], kind: $0["kind"], rating: $0["rating"],
+                        text: try store.keys.openFeedbackText(
+                            id: $0["id"], customerId: customerId, sealed: $0["sealed_text"], wrappedKey: $0["wrapped"]),
+                        createdAt: SubjectExport.date($0["created_at"]))
                 },
-                feedback: try Row.fetchAll(db, sql: """
-                    SELECT f.*, k.wrapped FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id WHERE f.customer_id = ? ORDER BY f.created_at
-                    """, arguments: [customerId]).map {
-                    .init(id: $0["id"], kind: $0["kind"], rating: $0["rating"],
-                          text: try store.keys.openFeedbackText(id: $0["id"], customerId: customerId, sealed: $0["sealed_text"], wrappedKey: $0["wrapped"]),
-                          createdAt: SubjectExport.date($0["created_at"]))
+                derivedResults: try Row.fetchAll(
+                    db, sql: "SELECT * FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id", arguments: [customerId]
+                ).map {
+                    .init(
+                        activity: $0["activity"], purpose: $0["purpose"], kind: $0["kind"], value: $0["value"],
+                        explanation: try decoder.decode(Explanation.self, from: Data(($0["explanation"] as String).utf8)),
+                        modelVersion: $0["model_version"], runId: $0["run_id"], createdAt: SubjectExport.date($0["created_at"]),
+                        stale: ($0["stale"] as Int) == 1)
                 },
-                derivedResults: try Row.fetchAll(db, sql: "SELECT * FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id", arguments: [customerId]).map {
-                    .init(activity: $0["activity"], purpose: $0["purpose"], kind: $0["kind"], value: $0["value"],
-                          explanation: try decoder.decode(Explanation.self, from: Data(($0["explanation"] as String).utf8)),
-                          modelVersion: $0["model_version"], runId: $0["run_id"], createdAt: SubjectExport.date($0["created_at"]), stale: ($0["stale"] as Int) == 1)
-                },
-                requests: try Row.fetchAll(db, sql: "SELECT * FROM subject_request WHERE subject = ? ORDER BY received_at, id", arguments: [token]).map(SubjectRequest.init(row:)),
+                requests: try Row.fetchAll(db, sql: "SELECT * FROM subject_request WHERE subject = ? ORDER BY received_at, id", arguments: [token])
+                    .map(SubjectRequest.init(row:)),
                 auditEntries: [])
         }
         export.auditEntries = try store.auditEntries(subject: token).map {
-            .init(sequence: $0.sequence, at: Date(timeIntervalSince1970: TimeInterval($0.at) / 1000), actor: $0.actor, role: $0.role,
-                  action: $0.action, activity: $0.activity, reason: $0.reason)
+            .init(
+                sequence: $0.sequence, at: Date(timeIntervalSince1970: TimeInterval($0.at) / 1000), actor: $0.actor, role: $0.role,
+                action: $0.action, activity: $0.activity, reason: $0.reason)
         }
         return export
     }
@@ -95,7 +123,10 @@ extension SubjectExport {
     public func html(in l: Language) -> String {
         var md = "# " + Localized(de: "Ihre bei uns gespeicherten Daten", en: "Your data stored with us")[l] + "\n\n"
         md += Localized(de: "Erstellt am ", en: "Generated on ")[l] + DateText.dateTime(generatedAt) + " UTC. "
-        md += Localized(de: "Auskunft nach Art. 15 DSGVO; maschinenlesbar auch als JSON (Art. 20).", en: "Access under GDPR Art. 15; also machine-readable as JSON (Art. 20).")[l] + "\n\n"
+        md +=
+            Localized(
+                de: "Auskunft nach Art. 15 DSGVO; maschinenlesbar auch als JSON (Art. 20).",
+                en: "Access under GDPR Art. 15; also machine-readable as JSON (Art. 20).")[l] + "\n\n"
         md += "## " + Localized(de: "Stammdaten", en: "Personal details")[l] + "\n\n| | |\n|---|---|\n"
         md += "| \(Localized(de: "Kundennummer", en: "Customer id")[l]) | \(customer.id) |\n"
         for field in CustomerField.allCases where field.isPersonal {
@@ -103,16 +134,34 @@ extension SubjectExport {
         }
         if let c = customer.country { md += "| country | \(c) |\n" }
         md += "\n## " + Localized(de: "Einwilligungen", en: "Consents")[l] + "\n\n"
-        md += consents.isEmpty ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
-            : "| | | | |\n|---|---|---|---|\n" + consents.map { "| \($0.purpose) | \($0.granted ? Localized(de: "erteilt", en: "granted")[l] : Localized(de: "widerrufen", en: "withdrawn")[l]) | \(DateText.dateTime($0.at)) | \($0.source), \($0.textVersion) |" }.joined(separator: "\n") + "\n\n"
+        md +=
+            consents.isEmpty
+            ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
+            : "| | | | |\n|---|---|---|---|\n"
+                + consents.map {
+                    "| \($0.purpose) | \($0.granted ? Localized(de: "erteilt", en: "granted")[l] : Localized(de: "widerrufen", en: "withdrawn")[l]) | \(DateText.dateTime($0.at)) | \($0.source), \($0.textVersion) |"
+                }.joined(separator: "\n") + "\n\n"
         md += "## " + Localized(de: "Bestellungen", en: "Orders")[l] + "\n\n"
-        md += orders.isEmpty ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
-            : "| | | | |\n|---|---|---|---|\n" + orders.map { "| \($0.orderId)/\($0.line) | \($0.productName ?? $0.productId) | \($0.quantity) × \($0.unitPrice) \($0.currency) | \(DateText.day($0.orderedAt)) |" }.joined(separator: "\n") + "\n\n"
+        md +=
+            orders.isEmpty
+            ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
+            : "| | | | |\n|---|---|---|---|\n"
+                + orders.map {
+                    "| \($0.orderId)/\($0.line) | \($0.productName ?? $0.productId) | \($0.quantity) × \($0.unitPrice) \($0.currency) | \(DateText.day($0.orderedAt)) |"
+                }.joined(separator: "\n") + "\n\n"
         md += "## " + Localized(de: "Bewertungen und Nachrichten", en: "Reviews and messages")[l] + "\n\n"
-        md += feedback.isEmpty ? Localized(de: "Keine.", en: "None.")[l] + "\n\n" : feedback.map { "- \(DateText.day($0.createdAt)) \($0.kind)\($0.rating.map { " \($0)★" } ?? ""): \($0.text)" }.joined(separator: "\n") + "\n\n"
+        md +=
+            feedback.isEmpty
+            ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
+            : feedback.map { "- \(DateText.day($0.createdAt)) \($0.kind)\($0.rating.map { " \($0)★" } ?? ""): \($0.text)" }.joined(separator: "\n")
+                + "\n\n"
         md += "## " + Localized(de: "Automatisch abgeleitete Ergebnisse", en: "Automatically derived results")[l] + "\n\n"
-        md += derivedResults.isEmpty ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
-            : derivedResults.map { "- **\($0.activity) / \($0.kind)**: \($0.explanation.summary[l]) (\(Localized(de: "Modell", en: "model")[l]) \($0.modelVersion)\($0.stale ? Localized(de: ", veraltet", en: ", stale")[l] : ""))" }.joined(separator: "\n") + "\n\n"
+        md +=
+            derivedResults.isEmpty
+            ? Localized(de: "Keine.", en: "None.")[l] + "\n\n"
+            : derivedResults.map {
+                "- **\($0.activity) / \($0.kind)**: \($0.explanation.summary[l]) (\(Localized(de: "Modell", en: "model")[l]) \($0.modelVersion)\($0.stale ? Localized(de: ", veraltet", en: ", stale")[l] : ""))"
+            }.joined(separator: "\n") + "\n\n"
         md += "## " + Localized(de: "Anfragen", en: "Requests")[l] + "\n\n"
         md += requests.map { "- \(DateText.day($0.receivedAt)): \($0.kind.title[l])" }.joined(separator: "\n") + "\n\n"
         md += "## " + Localized(de: "Protokollierte Zugriffe", en: "Logged accesses")[l] + "\n\n"

@@ -28,10 +28,14 @@ public struct SubjectRights: Sendable {
     func recordRequest(_ db: Database, kind: RequestKind, customerId: String, detail: String?, completed: Bool) throws {
         let now = workspace.clock()
         let deadline = Calendar(identifier: .gregorian).date(byAdding: .month, value: 1, to: now) ?? now.addingTimeInterval(30 * 86_400)
-        try db.execute(sql: """
-            INSERT INTO subject_request (subject, kind, detail, received_at, deadline, completed_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [store.keys.subjectToken(customerId: customerId), kind.rawValue, detail, Int64(now.timeIntervalSince1970),
-                             Int64(deadline.timeIntervalSince1970), completed ? Int64(now.timeIntervalSince1970) : nil, completed ? "completed" : "open"])
+        try db.execute(
+            sql: """
+                INSERT INTO subject_request (subject, kind, detail, received_at, deadline, completed_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                store.keys.subjectToken(customerId: customerId), kind.rawValue, detail, Int64(now.timeIntervalSince1970),
+                Int64(deadline.timeIntervalSince1970), completed ? Int64(now.timeIntervalSince1970) : nil, completed ? "completed" : "open",
+            ])
     }
 
     // MARK: Erasure (Art. 17)
@@ -99,8 +103,9 @@ public struct SubjectRights: Sendable {
         try db.execute(sql: "DELETE FROM pending_merge WHERE keep_id = ? OR other_id = ?", arguments: [customerId, customerId])
         try db.execute(sql: "UPDATE order_line SET customer_id = NULL WHERE customer_id = ?", arguments: [customerId])
         r.orderLinesAnonymised = db.changesCount
-        try db.execute(sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)",
-                       arguments: [store.keys.subjectToken(customerId: customerId), Int64(workspace.clock().timeIntervalSince1970)])
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)",
+            arguments: [store.keys.subjectToken(customerId: customerId), Int64(workspace.clock().timeIntervalSince1970)])
         return r
     }
 
@@ -136,14 +141,16 @@ public struct SubjectRights: Sendable {
         let token = store.keys.subjectToken(customerId: customerId)
         try store.writer.write { db in
             try requireCustomer(customerId, db)
-            try db.execute(sql: "INSERT OR IGNORE INTO person_restriction (customer_id, kind, purpose, at) VALUES (?, ?, ?, ?)",
-                           arguments: [customerId, kind.rawValue, purpose?.rawValue, Int64(workspace.clock().timeIntervalSince1970)])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO person_restriction (customer_id, kind, purpose, at) VALUES (?, ?, ?, ?)",
+                arguments: [customerId, kind.rawValue, purpose?.rawValue, Int64(workspace.clock().timeIntervalSince1970)])
             if let purpose {
                 try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ? AND purpose = ?", arguments: [customerId, purpose.rawValue])
             } else {
                 try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [customerId])
             }
-            try recordRequest(db, kind: kind == .restrict ? .restriction : .objection, customerId: customerId, detail: purpose?.rawValue, completed: true)
+            try recordRequest(
+                db, kind: kind == .restrict ? .restriction : .objection, customerId: customerId, detail: purpose?.rawValue, completed: true)
         }
         try workspace.audit(actor: actor, action: "subject.\(kind.rawValue)", subject: token, count: 1, reason: purpose?.rawValue ?? "all purposes")
     }
@@ -152,8 +159,9 @@ public struct SubjectRights: Sendable {
     public func lift(_ customerId: String, kind: RestrictionKind, purpose: PurposeID?) throws {
         try store.writer.write { db in
             try requireCustomer(customerId, db)
-            try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ? AND kind = ? AND purpose IS ?",
-                           arguments: [customerId, kind.rawValue, purpose?.rawValue])
+            try db.execute(
+                sql: "DELETE FROM person_restriction WHERE customer_id = ? AND kind = ? AND purpose IS ?",
+                arguments: [customerId, kind.rawValue, purpose?.rawValue])
         }
         try workspace.audit(actor: actor, action: "subject.lift-\(kind.rawValue)", subject: store.keys.subjectToken(customerId: customerId), count: 1)
     }
@@ -170,15 +178,21 @@ public struct SubjectRights: Sendable {
         let now = workspace.clock()
         try store.writer.write { db in
             try requireCustomer(customerId, db)
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [customerId, purpose.rawValue, granted ? 1 : 0, Int64(now.timeIntervalSince1970), source, textVersion, Int64(now.timeIntervalSince1970)])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    customerId, purpose.rawValue, granted ? 1 : 0, Int64(now.timeIntervalSince1970), source, textVersion,
+                    Int64(now.timeIntervalSince1970),
+                ])
             if !granted {
                 try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ? AND purpose = ?", arguments: [customerId, purpose.rawValue])
             }
         }
-        try workspace.audit(actor: actor, action: granted ? "consent.grant" : "consent.withdraw",
-                            subject: store.keys.subjectToken(customerId: customerId), count: 1, reason: purpose.rawValue)
+        try workspace.audit(
+            actor: actor, action: granted ? "consent.grant" : "consent.withdraw",
+            subject: store.keys.subjectToken(customerId: customerId), count: 1, reason: purpose.rawValue)
     }
 
     // MARK: Requests

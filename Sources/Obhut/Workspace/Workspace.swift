@@ -75,7 +75,10 @@ public struct Workspace: Sendable {
     /// nothing else in the folder.
     public static func removeFiles(at directory: URL) throws {
         let fm = FileManager.default
-        for name in [databaseName, databaseName + "-wal", databaseName + "-shm", databaseName + "-journal", masterKeyName, ProcessingRegister.fileName, "erasure.log"] {
+        for name in [
+            databaseName, databaseName + "-wal", databaseName + "-shm", databaseName + "-journal", masterKeyName, ProcessingRegister.fileName,
+            "erasure.log",
+        ] {
             let url = directory.appendingPathComponent(name)
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
         }

@@ -94,8 +94,8 @@ extension FrequentItemsets {
             while level.count >= 2, size + 1 < items.count, size + 1 <= consequentLimit {
                 let passed = Set(level)
                 var next: [[Int32]] = []
-                for first in 0 ..< level.count {
-                    for second in first + 1 ..< level.count {
+                for first in 0..<level.count {
+                    for second in first + 1..<level.count {
                         let a = level[first], b = level[second]
                         guard a.dropLast() == b.dropLast() else { break }
                         var candidate = a
@@ -140,7 +140,7 @@ extension FrequentItemsets {
         guard candidate.count > 2 else { return true }
         var subset = [Int32]()
         subset.reserveCapacity(candidate.count - 1)
-        for skip in 0 ..< candidate.count - 2 {  // the last two subsets are the joined pair
+        for skip in 0..<candidate.count - 2 {  // the last two subsets are the joined pair
             subset.removeAll(keepingCapacity: true)
             for (index, item) in candidate.enumerated() where index != skip { subset.append(item) }
             if !passed.contains(subset) { return false }

@@ -89,7 +89,7 @@ public enum BasketText {
                     while cursor < stop, buffer[cursor] != UInt8(ascii: ",") { cursor += 1 }
                     var last = cursor
                     while last > start, isSpace(buffer[last - 1]) { last -= 1 }
-                    name.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start ..< last]))
+                    name.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<last]))
                 }
                 if !name.isEmpty {
                     items.append(catalog.intern(String(decoding: name, as: UTF8.self)))

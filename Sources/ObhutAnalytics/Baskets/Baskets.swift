@@ -34,13 +34,13 @@ public struct Baskets: Sendable, Equatable {
         newOffsets.reserveCapacity(offsets.count)
         newOffsets.append(0)
         var scratch = [Int32]()
-        for basket in 0 ..< offsets.count - 1 {
+        for basket in 0..<offsets.count - 1 {
             let start = offsets[basket], end = offsets[basket + 1]
             guard start <= end else {
                 throw .invalidOffsets("offsets decrease at basket \(basket)")
             }
             scratch.removeAll(keepingCapacity: true)
-            for index in start ..< end {
+            for index in start..<end {
                 let item = items[index]
                 guard item >= 0, Int(item) < itemCount else {
                     throw .itemOutOfRange(basket: basket, item: Int(item), itemCount: itemCount)
@@ -80,7 +80,7 @@ public struct Baskets: Sendable, Equatable {
 
     /// The sorted item ids of basket `index`.
     public subscript(index: Int) -> ArraySlice<Int32> {
-        items[offsets[index] ..< offsets[index + 1]]
+        items[offsets[index]..<offsets[index + 1]]
     }
 
     /// How many baskets contain each item, indexed by item id.

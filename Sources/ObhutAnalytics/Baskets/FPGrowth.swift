@@ -134,7 +134,7 @@ struct FPTree {
     /// The initial tree: frequent items ranked by descending count (ties: smaller id first).
     static func root(of baskets: Baskets, minCount: Int) -> FPTree {
         let counts = baskets.itemCounts()
-        var frequent = (0 ..< baskets.itemCount).filter { counts[$0] >= minCount }
+        var frequent = (0..<baskets.itemCount).filter { counts[$0] >= minCount }
         frequent.sort { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         var rank = [Int32](repeating: -1, count: baskets.itemCount)
         for (position, id) in frequent.enumerated() { rank[id] = Int32(position) }
@@ -142,15 +142,15 @@ struct FPTree {
         tree.reset(itemIds: frequent.map { Int32($0) })
         tree.item.reserveCapacity(baskets.items.count / 2 + 1)
         var longest = 0
-        for basket in 0 ..< baskets.count {
+        for basket in 0..<baskets.count {
             longest = max(longest, baskets.offsets[basket + 1] - baskets.offsets[basket])
         }
         let path = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, longest))
         defer { path.deallocate() }
         baskets.items.withUnsafeBufferPointer { items in
-            for basket in 0 ..< baskets.count {
+            for basket in 0..<baskets.count {
                 var length = 0
-                for index in baskets.offsets[basket] ..< baskets.offsets[basket + 1] {
+                for index in baskets.offsets[basket]..<baskets.offsets[basket + 1] {
                     let local = rank[Int(items[index])]
                     if local >= 0 {
                         path[length] = local
@@ -159,7 +159,7 @@ struct FPTree {
                 }
                 guard length > 0 else { continue }
                 // Insertion sort, descending: baskets are short.
-                for i in 1 ..< max(1, length) {
+                for i in 1..<max(1, length) {
                     let value = path[i]
                     var j = i - 1
                     while j >= 0, path[j] < value {
@@ -244,7 +244,7 @@ struct FPMiner {
             counts.append(tree.count[Int(node)])
             node = tree.firstChild[Int(node)]
         }
-        for deepest in 0 ..< items.count where counts[deepest] >= minCount {
+        for deepest in 0..<items.count where counts[deepest] >= minCount {
             prefix.append(items[deepest])
             defer { prefix.removeLast() }
             try emit(counts[deepest])
@@ -292,7 +292,7 @@ extension FPTree {
             node = parentTree.nextSame[Int(node)]
         }
         var kept = 0
-        for index in 0 ..< scratch.touched.count {
+        for index in 0..<scratch.touched.count {
             let local = Int(scratch.touched[index])
             if scratch.conditionalCount[local] >= minCount {
                 scratch.touched[kept] = Int32(local)

@@ -27,10 +27,10 @@ struct CentroidPanel {
         coordinates = [SIMD4<Double>](repeating: infinite, count: max(1, groups * columns))
         scaled = [SIMD4<Double>](repeating: .zero, count: max(1, groups * columns))
         norms = [SIMD4<Double>](repeating: SIMD4(repeating: Self.paddingNorm), count: max(1, groups))
-        for centroid in 0 ..< count {
+        for centroid in 0..<count {
             let group = centroid / 4, lane = centroid % 4
             var norm = 0.0
-            for column in 0 ..< columns {
+            for column in 0..<columns {
                 let value = centroids[centroid * columns + column]
                 coordinates[group * columns + column][lane] = value
                 scaled[group * columns + column][lane] = -2 * value

@@ -17,16 +17,16 @@ public enum ClusterQuality {
         _ data: FeatureMatrix, labels: [Int32], sampleSize: Int? = nil, seed: UInt64 = 0, threads: Int = 2
     ) throws(ClusteringError) -> Double {
         try checkLabels(data, labels)
-        var rows = Array(0 ..< data.rows)
+        var rows = Array(0..<data.rows)
         if let sampleSize, sampleSize < data.rows {
             guard sampleSize >= 2 else {
                 throw .invalidOption(name: "sampleSize", value: "\(sampleSize)", requirement: "at least 2")
             }
             var random = SplitMix64(seed: seed)
-            for index in 0 ..< sampleSize {
+            for index in 0..<sampleSize {
                 rows.swapAt(index, index + random.next(below: data.rows - index))
             }
-            rows = Array(rows[0 ..< sampleSize]).sorted()
+            rows = Array(rows[0..<sampleSize]).sorted()
         }
         // Group the rows by cluster (counting sort, stable) and store columns contiguously.
         let clusterCount = Int(labels.max() ?? 0) + 1
@@ -37,7 +37,7 @@ public enum ClusterQuality {
             throw .tooFewRows(needed: present + 1, actual: rows.count)
         }
         var starts = [Int](repeating: 0, count: clusterCount + 1)
-        for cluster in 0 ..< clusterCount { starts[cluster + 1] = starts[cluster] + sizes[cluster] }
+        for cluster in 0..<clusterCount { starts[cluster + 1] = starts[cluster] + sizes[cluster] }
         var fill = starts
         let count = rows.count, columns = data.columns
         var byColumn = [Double](repeating: 0, count: count * columns)
@@ -47,7 +47,7 @@ public enum ClusterQuality {
             let position = fill[cluster]
             fill[cluster] += 1
             ownCluster[position] = cluster
-            for column in 0 ..< columns { byColumn[column * count + position] = data[row, column] }
+            for column in 0..<columns { byColumn[column * count + position] = data[row, column] }
         }
         let chunks = RowChunks(rows: count)
         var partial = [Double](repeating: 0, count: chunks.count)
@@ -58,12 +58,12 @@ public enum ClusterQuality {
                     var point = [Double](repeating: 0, count: columns)
                     var total = 0.0
                     for position in chunks.range(chunk) {
-                        for column in 0 ..< columns { point[column] = coordinates[column * count + position] }
+                        for column in 0..<columns { point[column] = coordinates[column * count + position] }
                         let own = ownCluster[position]
                         guard sizes[own] > 1 else { continue }
                         var a = 0.0
                         var b = Double.infinity
-                        for cluster in 0 ..< clusterCount where sizes[cluster] > 0 {
+                        for cluster in 0..<clusterCount where sizes[cluster] > 0 {
                             let sum = distanceSum(
                                 point, coordinates, count: count, columns: columns,
                                 from: starts[cluster], to: starts[cluster + 1])
@@ -91,7 +91,7 @@ public enum ClusterQuality {
         var position = from
         while position + 4 <= to {
             var squares = SIMD4<Double>.zero
-            for column in 0 ..< columns {
+            for column in 0..<columns {
                 let base = coordinates + column * count + position
                 let values = SIMD4<Double>(base[0], base[1], base[2], base[3])
                 let difference = values - SIMD4<Double>(repeating: point[column])
@@ -103,7 +103,7 @@ public enum ClusterQuality {
         var sum = sum4.sum()
         while position < to {
             var square = 0.0
-            for column in 0 ..< columns {
+            for column in 0..<columns {
                 let difference = coordinates[column * count + position] - point[column]
                 square += difference * difference
             }
@@ -125,10 +125,10 @@ public enum ClusterQuality {
         var sizes = [Int](repeating: 0, count: clusterCount)
         var means = [Double](repeating: 0, count: clusterCount * columns)
         var overall = [Double](repeating: 0, count: columns)
-        for row in 0 ..< data.rows {
+        for row in 0..<data.rows {
             let cluster = Int(labels[row])
             sizes[cluster] += 1
-            for column in 0 ..< columns {
+            for column in 0..<columns {
                 means[cluster * columns + column] += data[row, column]
                 overall[column] += data[row, column]
             }
@@ -137,19 +137,19 @@ public enum ClusterQuality {
         guard present >= 2, present <= data.rows - 1 else {
             throw .tooFewRows(needed: present + 1, actual: data.rows)
         }
-        for column in 0 ..< columns { overall[column] /= Double(data.rows) }
+        for column in 0..<columns { overall[column] /= Double(data.rows) }
         var between = 0.0
-        for cluster in 0 ..< clusterCount where sizes[cluster] > 0 {
-            for column in 0 ..< columns {
+        for cluster in 0..<clusterCount where sizes[cluster] > 0 {
+            for column in 0..<columns {
                 means[cluster * columns + column] /= Double(sizes[cluster])
                 let difference = means[cluster * columns + column] - overall[column]
                 between += Double(sizes[cluster]) * difference * difference
             }
         }
         var within = 0.0
-        for row in 0 ..< data.rows {
+        for row in 0..<data.rows {
             let cluster = Int(labels[row])
-            for column in 0 ..< columns {
+            for column in 0..<columns {
                 let difference = data[row, column] - means[cluster * columns + column]
                 within += difference * difference
             }

@@ -25,15 +25,15 @@ extension KMeans {
         }
         let root = SplitMix64(seed: options.seed)
         var results: [KMeansResult] = []
-        for run in 0 ..< runs {
+        for run in 0..<runs {
             var runOptions = options
             var seeder = root.derived(stream: 0x5EED_0000 + UInt64(run))
             runOptions.seed = seeder.next()
             results.append(try fit(data, options: runOptions))
         }
         var agreement: [Double] = []
-        for first in 0 ..< runs {
-            for second in first + 1 ..< runs {
+        for first in 0..<runs {
+            for second in first + 1..<runs {
                 agreement.append(try ClusterAgreement.adjustedRandIndex(results[first].labels, results[second].labels))
             }
         }

@@ -215,7 +215,8 @@ func accumulate(_ x: UnsafePointer<Double>, into sum: UnsafeMutablePointer<Doubl
     var column = 0
     while column &+ 2 <= columns {
         let offset = column &* 8
-        let value = source.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+        let value =
+            source.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
             + target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
         target.storeBytes(of: value, toByteOffset: offset, as: SIMD2<Double>.self)
         column &+= 2
@@ -231,7 +232,8 @@ func subtract(_ x: UnsafePointer<Double>, from sum: UnsafeMutablePointer<Double>
     var column = 0
     while column &+ 2 <= columns {
         let offset = column &* 8
-        let value = target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+        let value =
+            target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
             - source.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
         target.storeBytes(of: value, toByteOffset: offset, as: SIMD2<Double>.self)
         column &+= 2
@@ -249,9 +251,11 @@ func squaredDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, col
     var column = 0
     while column &+ 4 <= columns {
         let offset = column &* 8
-        let first = left.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+        let first =
+            left.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
             - right.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-        let second = left.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD2<Double>.self)
+        let second =
+            left.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD2<Double>.self)
             - right.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD2<Double>.self)
         even += first * first
         odd += second * second

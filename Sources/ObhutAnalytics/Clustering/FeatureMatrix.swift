@@ -54,7 +54,7 @@ public struct FeatureMatrix: Sendable, Equatable {
 
     /// The values of one row.
     public func row(_ index: Int) -> ArraySlice<Double> {
-        values[index * columns ..< (index + 1) * columns]
+        values[index * columns..<(index + 1) * columns]
     }
 
     /// The matrix made of the given rows, in that order.

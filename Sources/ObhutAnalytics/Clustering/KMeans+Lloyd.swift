@@ -67,9 +67,9 @@ extension KMeans {
         var rebuild = true
         var iterations = 0
         var converged = false
-        for iteration in 0 ..< maxIterations {
+        for iteration in 0..<maxIterations {
             let full = rebuild
-            for index in 0 ..< k * columns { workspace.centres[index] = centroids[index] }
+            for index in 0..<k * columns { workspace.centres[index] = centroids[index] }
             if !full { halfGaps(workspace.centres, clusters: k, columns: columns, into: workspace.halfGap) }
             let panel = centroids.withUnsafeBufferPointer {
                 CentroidPanel(centroids: $0, count: k, columns: columns)
@@ -93,11 +93,11 @@ extension KMeans {
                 for index in counts.indices { counts[index] = 0 }
             }
             var changed = 0
-            for chunk in 0 ..< chunks.count {
+            for chunk in 0..<chunks.count {
                 changed += workspace.partialChanges[chunk]
                 let chunkSums = workspace.partialSums + chunk * k * columns
-                for index in 0 ..< k * columns { sums[index] += chunkSums[index] }
-                for index in 0 ..< k { counts[index] += workspace.partialCounts[chunk * k + index] }
+                for index in 0..<k * columns { sums[index] += chunkSums[index] }
+                for index in 0..<k { counts[index] += workspace.partialCounts[chunk * k + index] }
             }
             rebuild = false
             if counts.contains(0) {
@@ -107,10 +107,10 @@ extension KMeans {
                 rebuild = true  // the moved rows' sums no longer follow their labels
             }
             var shift = 0.0
-            for cluster in 0 ..< k {
+            for cluster in 0..<k {
                 var squared = 0.0
                 if counts[cluster] > 0 {
-                    for column in 0 ..< columns {
+                    for column in 0..<columns {
                         let index = cluster * columns + column
                         let mean = sums[index] / Double(counts[cluster])
                         let difference = mean - centroids[index]
@@ -138,10 +138,11 @@ extension KMeans {
     static func halfGaps(
         _ centres: UnsafePointer<Double>, clusters k: Int, columns: Int, into gaps: UnsafeMutablePointer<Double>
     ) {
-        for cluster in 0 ..< k { gaps[cluster] = .infinity }
-        for a in 0 ..< k {
-            for b in a + 1 ..< k {
-                let half = squaredDistance(centres + a * columns, centres + b * columns, columns: columns)
+        for cluster in 0..<k { gaps[cluster] = .infinity }
+        for a in 0..<k {
+            for b in a + 1..<k {
+                let half =
+                    squaredDistance(centres + a * columns, centres + b * columns, columns: columns)
                     .squareRoot() / 2
                 gaps[a] = min(gaps[a], half)
                 gaps[b] = min(gaps[b], half)
@@ -152,7 +153,7 @@ extension KMeans {
     /// The largest `‖c‖²` of the centroids (scales the rounding error of score distances).
     static func largestSquaredNorm(_ centres: UnsafePointer<Double>, clusters k: Int, columns: Int) -> Double {
         var largest = 0.0
-        for cluster in 0 ..< k {
+        for cluster in 0..<k {
             largest = max(largest, squaredNorm(centres + cluster * columns, columns: columns))
         }
         return largest
@@ -184,7 +185,7 @@ extension KMeans {
         var farthest: [(distance: Double, row: Int)] = []
         centroids.withUnsafeBufferPointer { centres in
             guard let centres = centres.baseAddress else { return }
-            for row in 0 ..< rows {
+            for row in 0..<rows {
                 let label = Int(labels[row])
                 let distance = squaredDistance(points + row * columns, centres + label * columns, columns: columns)
                 if farthest.count == empty.count, let last = farthest.last, distance <= last.distance { continue }
@@ -196,7 +197,7 @@ extension KMeans {
         }
         for (target, far) in zip(empty, farthest) {
             let from = Int(labels[far.row])
-            for column in 0 ..< columns {
+            for column in 0..<columns {
                 let value = points[far.row * columns + column]
                 sums[from * columns + column] -= value
                 sums[target * columns + column] = value
@@ -234,7 +235,7 @@ extension KMeans {
             }
         }
         var inertia = 0.0
-        for chunk in 0 ..< chunks.count { inertia += partial[chunk] }
+        for chunk in 0..<chunks.count { inertia += partial[chunk] }
         return inertia
     }
 

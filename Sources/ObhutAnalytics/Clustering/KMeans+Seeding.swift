@@ -23,7 +23,7 @@ extension KMeans {
             candidateTotals.deallocate()
         }
         func copyRow(_ row: Int, to centroid: Int) {
-            for column in 0 ..< columns { centroids[centroid * columns + column] = points[row * columns + column] }
+            for column in 0..<columns { centroids[centroid * columns + column] = points[row * columns + column] }
         }
         /// closest = min(closest, distance to `row`) (or = when `first`), chunk totals updated.
         func absorb(_ center: Int, first: Bool) {
@@ -41,14 +41,14 @@ extension KMeans {
         }
         func potential() -> Double {
             var total = 0.0
-            for chunk in 0 ..< chunks.count { total += chunkTotals[chunk] }
+            for chunk in 0..<chunks.count { total += chunkTotals[chunk] }
             return total
         }
         /// The first row whose cumulative distance reaches `target` (the last row if rounding
         /// leaves it short).
         func sample(_ target: Double) -> Int {
             var cumulative = 0.0
-            for chunk in 0 ..< chunks.count {
+            for chunk in 0..<chunks.count {
                 if cumulative + chunkTotals[chunk] < target {
                     cumulative += chunkTotals[chunk]
                     continue
@@ -67,10 +67,10 @@ extension KMeans {
         var currentPotential = potential()
         var candidates = [Int](repeating: 0, count: trials)
         var candidateRows = [Double](repeating: 0, count: trials * columns)
-        for centroid in 1 ..< max(1, k) {
-            for trial in 0 ..< trials {
+        for centroid in 1..<max(1, k) {
+            for trial in 0..<trials {
                 candidates[trial] = sample(random.nextDouble() * currentPotential)
-                for column in 0 ..< columns {
+                for column in 0..<columns {
                     candidateRows[trial * columns + column] = points[candidates[trial] * columns + column]
                 }
             }
@@ -88,21 +88,21 @@ extension KMeans {
                             let x = points + row &* columns
                             let current = SIMD4<Double>(repeating: closest[row])
                             var group = lanes
-                            for index in 0 ..< panel.groups {
+                            for index in 0..<panel.groups {
                                 sums[index] += lanewiseMin(squaredDistances(x, group, columns: columns), current)
                                 group += columns
                             }
                         }
                         let totals = candidateTotals + chunk * trials
-                        for trial in 0 ..< trials { totals[trial] = sums[trial / 4][trial % 4] }
+                        for trial in 0..<trials { totals[trial] = sums[trial / 4][trial % 4] }
                     }
                 }
             }
             var bestTrial = 0
             var bestPotential = Double.infinity
-            for trial in 0 ..< trials {
+            for trial in 0..<trials {
                 var total = 0.0
-                for chunk in 0 ..< chunks.count { total += candidateTotals[chunk * trials + trial] }
+                for chunk in 0..<chunks.count { total += candidateTotals[chunk * trials + trial] }
                 if total < bestPotential {
                     bestPotential = total
                     bestTrial = trial

@@ -88,7 +88,7 @@ public enum KMeans {
         var bestLabels = labels
         data.values.withUnsafeBufferPointer { buffer in
             guard let points = buffer.baseAddress else { return }
-            for restart in 0 ..< options.restarts {
+            for restart in 0..<options.restarts {
                 var random = base.derived(stream: UInt64(restart))
                 let seeds = plusPlusCentroids(
                     points, rows: rows, columns: columns, clusters: k, random: &random,
@@ -194,12 +194,12 @@ public enum KMeans {
         var means = [Double](repeating: 0, count: data.columns)
         var squares = [Double](repeating: 0, count: data.columns)
         data.values.withUnsafeBufferPointer { values in
-            for row in 0 ..< data.rows {
-                for column in 0 ..< data.columns { means[column] += values[row * data.columns + column] }
+            for row in 0..<data.rows {
+                for column in 0..<data.columns { means[column] += values[row * data.columns + column] }
             }
-            for column in 0 ..< data.columns { means[column] /= Double(data.rows) }
-            for row in 0 ..< data.rows {
-                for column in 0 ..< data.columns {
+            for column in 0..<data.columns { means[column] /= Double(data.rows) }
+            for row in 0..<data.rows {
+                for column in 0..<data.columns {
                     let difference = values[row * data.columns + column] - means[column]
                     squares[column] += difference * difference
                 }

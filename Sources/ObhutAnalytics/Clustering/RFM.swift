@@ -52,7 +52,7 @@ public enum RFM {
         let r = try quantileScores(recencyDays.map { -$0 })
         let f = try quantileScores(frequency)
         let m = try quantileScores(monetary)
-        return (0 ..< recencyDays.count).map { RFMScore(recency: r[$0], frequency: f[$0], monetary: m[$0]) }
+        return (0..<recencyDays.count).map { RFMScore(recency: r[$0], frequency: f[$0], monetary: m[$0]) }
     }
 
     /// Scores `1 ... bins` (higher value, higher score) with ties sharing a score:
@@ -71,7 +71,7 @@ public enum RFM {
             var end = start + 1
             while end < n, values[order[end]] == values[order[start]] { end += 1 }
             let score = min(bins, 1 + bins * start / n)
-            for position in start ..< end { scores[order[position]] = score }
+            for position in start..<end { scores[order[position]] = score }
             start = end
         }
         return scores

@@ -16,7 +16,7 @@ struct RowChunks {
     }
 
     func range(_ chunk: Int) -> Range<Int> {
-        chunk * Self.rowsPerChunk ..< min(rows, (chunk + 1) * Self.rowsPerChunk)
+        chunk * Self.rowsPerChunk..<min(rows, (chunk + 1) * Self.rowsPerChunk)
     }
 
     /// Runs `body(chunk)` for every chunk; worker `w` of `threads` takes chunks `w, w + threads, …`.
@@ -24,7 +24,7 @@ struct RowChunks {
     func forEach(threads: Int, _ body: (Int) -> Void) {
         let workers = min(max(1, threads), count)
         if workers == 1 {
-            for chunk in 0 ..< count { body(chunk) }
+            for chunk in 0..<count { body(chunk) }
             return
         }
         // `concurrentPerform` wants a `@Sendable` closure; it returns only when every worker is

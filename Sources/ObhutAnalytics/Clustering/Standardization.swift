@@ -16,12 +16,12 @@ public struct Standardization: Sendable, Equatable {
         var means = [Double](repeating: 0, count: data.columns)
         var squares = [Double](repeating: 0, count: data.columns)
         if data.rows > 0 {
-            for row in 0 ..< data.rows {
-                for column in 0 ..< data.columns { means[column] += data[row, column] }
+            for row in 0..<data.rows {
+                for column in 0..<data.columns { means[column] += data[row, column] }
             }
-            for column in 0 ..< data.columns { means[column] /= Double(data.rows) }
-            for row in 0 ..< data.rows {
-                for column in 0 ..< data.columns {
+            for column in 0..<data.columns { means[column] /= Double(data.rows) }
+            for row in 0..<data.rows {
+                for column in 0..<data.columns {
                     let difference = data[row, column] - means[column]
                     squares[column] += difference * difference
                 }

@@ -19,15 +19,18 @@ public enum WorkspaceError: UserFacingError, Equatable {
         switch (self, language) {
         case (.notFound(let p), .de): "Kein Arbeitsbereich in \(p). Legen Sie einen an mit: obhut init --dir \(p) (oder obhut demo)"
         case (.notFound(let p), .en): "No workspace in \(p). Create one with: obhut init --dir \(p) (or obhut demo)"
-        case (.alreadyExists(let p), .de): "In \(p) gibt es schon einen Arbeitsbereich; nichts wurde verändert. Anderen Ordner mit --dir wählen (oder beim Demo-Shop: obhut demo --fresh)."
-        case (.alreadyExists(let p), .en): "\(p) already holds a workspace; nothing was changed. Choose another folder with --dir (or, for the demo shop: obhut demo --fresh)."
+        case (.alreadyExists(let p), .de):
+            "In \(p) gibt es schon einen Arbeitsbereich; nichts wurde verändert. Anderen Ordner mit --dir wählen (oder beim Demo-Shop: obhut demo --fresh)."
+        case (.alreadyExists(let p), .en):
+            "\(p) already holds a workspace; nothing was changed. Choose another folder with --dir (or, for the demo shop: obhut demo --fresh)."
         case (.masterKeyMissing(let p), .de): "Hauptschlüssel fehlt: \(p) (oder Umgebungsvariable OBHUT_MASTER_KEY setzen)."
         case (.masterKeyMissing(let p), .en): "Master key missing: \(p) (or set the environment variable OBHUT_MASTER_KEY)."
         case (.masterKeyInvalid(let r), .de): "Hauptschlüssel ungültig: \(r)"
         case (.masterKeyInvalid(let r), .en): "Master key invalid: \(r)"
         case (.masterKeyPermissions(let p, let m), .de): "Hauptschlüssel \(p) ist für andere lesbar (Modus \(m)); mit chmod 600 \(p) beheben."
         case (.masterKeyPermissions(let p, let m), .en): "Master key \(p) is readable by others (mode \(m)); fix with chmod 600 \(p)."
-        case (.newerSchema(let f, let s), .de): "Der Arbeitsbereich hat Schema-Version \(f), dieses Programm kennt nur bis \(s). Bitte Obhut aktualisieren."
+        case (.newerSchema(let f, let s), .de):
+            "Der Arbeitsbereich hat Schema-Version \(f), dieses Programm kennt nur bis \(s). Bitte Obhut aktualisieren."
         case (.newerSchema(let f, let s), .en): "The workspace has schema version \(f); this program knows up to \(s). Please update Obhut."
         }
     }

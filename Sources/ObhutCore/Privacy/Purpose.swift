@@ -75,7 +75,8 @@ public struct Purpose: Sendable, Hashable, Codable {
         Purpose(
             id: .personalization, legalBasis: .consent,
             title: Localized(de: "Personalisierung", en: "Personalisation"),
-            usedFor: Localized(de: "Empfehlungen, individuelle Segmente, Kundenwert je Person", en: "Recommendations, individual segments, CLV per person"),
+            usedFor: Localized(
+                de: "Empfehlungen, individuelle Segmente, Kundenwert je Person", en: "Recommendations, individual segments, CLV per person"),
             allowsProfiling: true),
         Purpose(
             id: .marketing, legalBasis: .consent,

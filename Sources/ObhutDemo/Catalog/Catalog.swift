@@ -57,8 +57,9 @@ struct Catalog: Sendable {
             if let f = s.introduced {
                 let day = timeline.startDay + Int(f * Double(timeline.days))
                 firstMonth[i] = timeline.monthIndex(day)
-                created = CivilDate.day(year: timeline.startYear + (timeline.startMonth - 1 + firstMonth[i]) / 12,
-                                        month: (timeline.startMonth - 1 + firstMonth[i]) % 12 + 1, day: 1)
+                created = CivilDate.day(
+                    year: timeline.startYear + (timeline.startMonth - 1 + firstMonth[i]) / 12,
+                    month: (timeline.startMonth - 1 + firstMonth[i]) % 12 + 1, day: 1)
             }
             if let f = s.discontinued {
                 lastMonth[i] = timeline.monthIndex(timeline.startDay + Int(f * Double(timeline.days)))
@@ -66,10 +67,11 @@ struct Catalog: Sendable {
             if s.traits.contains(.sale) { salePercent[i] = [20, 25, 30, 40][Int((h >> 20) % 4)] }
             let u = SplitMix64.unit(SplitMix64.mix(h))
             tier[i] = u < 0.6 ? 0 : (u < 0.9 ? 1 : 2)
-            products.append(Product(
-                id: ids[i], name: s.name, category: s.category.name, priceMinor: s.price, currency: "EUR",
-                forSale: s.discontinued == nil,
-                createdAt: Date(timeIntervalSince1970: Double(created * 86_400 + 9 * 3600))))
+            products.append(
+                Product(
+                    id: ids[i], name: s.name, category: s.category.name, priceMinor: s.price, currency: "EUR",
+                    forSale: s.discontinued == nil,
+                    createdAt: Date(timeIntervalSince1970: Double(created * 86_400 + 9 * 3600))))
         }
         self.products = products
         self.firstMonth = firstMonth
@@ -91,8 +93,10 @@ struct Catalog: Sendable {
             anchors.removeAll { $0 == partner }
             precondition(!anchors.isEmpty, "demo bundle without anchors: \(b.anchors)")
             for a in anchors { partners[a].append(Partner(product: partner, probability: b.probability)) }
-            bundles.append(DemoBundle(anchorProductIds: anchors.map { ids[$0] }, partnerProductId: ids[partner],
-                                      probability: b.probability))
+            bundles.append(
+                DemoBundle(
+                    anchorProductIds: anchors.map { ids[$0] }, partnerProductId: ids[partner],
+                    probability: b.probability))
         }
         self.partners = partners
         self.bundles = bundles

@@ -80,8 +80,9 @@ enum CatalogData {
         _ c: CategoryID, _ name: String, _ price: Int64, _ weight: Double, _ season: Season = .flat,
         _ traits: ProductTraits = [], introduced: Double? = nil, discontinued: Double? = nil
     ) -> ProductSpec {
-        ProductSpec(category: c, name: name, price: price, weight: weight, season: season, traits: traits,
-                    introduced: introduced, discontinued: discontinued)
+        ProductSpec(
+            category: c, name: name, price: price, weight: weight, season: season, traits: traits,
+            introduced: introduced, discontinued: discontinued)
     }
 
     static let coffeeTea: [ProductSpec] = [

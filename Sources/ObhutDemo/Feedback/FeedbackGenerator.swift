@@ -58,9 +58,10 @@ extension DemoShop {
                     kind: kind, mood: mood, language: language, writer: contactDetails(personal, english: english, &rng),
                     orderId: order.id, &rng)
             }
-            feedback.append(Feedback(
-                id: feedbackId(number: number, sequence: j), customerId: customerId, productId: productId, kind: kind,
-                rating: rating, text: text, language: language, createdAt: Date(timeIntervalSince1970: Double(created))))
+            feedback.append(
+                Feedback(
+                    id: feedbackId(number: number, sequence: j), customerId: customerId, productId: productId, kind: kind,
+                    rating: rating, text: text, language: language, createdAt: Date(timeIntervalSince1970: Double(created))))
         }
     }
 

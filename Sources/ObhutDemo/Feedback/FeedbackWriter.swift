@@ -57,7 +57,8 @@ struct FeedbackWriter: Sendable {
             if i + 1 < aspects.count && (pol[i] != pol[i + 1] || rng.chance(0.25)) {
                 let nextOptions = bank.clauses[l][aspects[i + 1]][pol[i + 1].rawValue]
                 let second = nextOptions[rng.below(nextOptions.count)]
-                let joiner = pol[i] != pol[i + 1]
+                let joiner =
+                    pol[i] != pol[i + 1]
                     ? PhraseBank.contrast[l][rng.below(PhraseBank.contrast[l].count)]
                     : (language == .de ? " und " : " and ")
                 text += first.sentence + joiner + second.inner + "."
@@ -78,8 +79,10 @@ struct FeedbackWriter: Sendable {
             let o = bank.openers[l][rating - 1]
             parts.append(o[rng.below(o.count)])
         }
-        parts.append(body(rating: rating, language: language,
-                          weights: clothing ? Self.aspectWeightsClothing : Self.aspectWeights, &rng))
+        parts.append(
+            body(
+                rating: rating, language: language,
+                weights: clothing ? Self.aspectWeightsClothing : Self.aspectWeights, &rng))
         if rng.chance(0.45) {
             let c = bank.closers[l][rating - 1]
             parts.append(c[rng.below(c.count)])

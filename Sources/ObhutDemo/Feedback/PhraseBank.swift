@@ -40,9 +40,10 @@ struct PhraseBank: Sendable {
         var all: [[[[Clause]]]] = []
         for language in Language.allCases {
             let table = language == .de ? Self.german : Self.english
-            all.append(Aspect.allCases.map { a in
-                [Polarity.positive, .negative, .neutral].map { p in make(language, table[a.rawValue][p.rawValue]) }
-            })
+            all.append(
+                Aspect.allCases.map { a in
+                    [Polarity.positive, .negative, .neutral].map { p in make(language, table[a.rawValue][p.rawValue]) }
+                })
         }
         clauses = all
         openers = [Self.germanOpeners, Self.englishOpeners]

@@ -109,7 +109,8 @@ extension DemoShop {
             let created = now - ageDays * 86_400 - rng.below(86_400)
             let closeProbability = stale ? 0 : (ageDays > 150 ? 0.92 : (ageDays > 60 ? 0.55 : 0.12))
             let closed = rng.chance(closeProbability)
-            let z = -2.0 + 1.5 * source.2 + 1.5 * industry.effect + 0.45 * (log(Double(size ?? 20)) - 3)
+            let z =
+                -2.0 + 1.5 * source.2 + 1.5 * industry.effect + 0.45 * (log(Double(size ?? 20)) - 3)
                 + 0.5 * Double(min(meetings, 6)) + 0.05 * Double(min(visits, 15)) + 0.02 * Double(min(emails, 30))
                 + 0.5 * q + 0.3 * rng.normal()
             let won = closed && rng.chance(1 / (1 + exp(-z)))
@@ -142,13 +143,14 @@ extension DemoShop {
             lastActivity = min(lastActivity, now - 60)
             stageSince = min(stageSince, lastActivity)
 
-            out.append(Lead(
-                id: FastText.code("L", UInt64(i + 1), width: 5), company: company, contactName: contactName,
-                contactEmail: contactEmail, source: source.0, industry: industry.name, size: size,
-                createdAt: Date(timeIntervalSince1970: Double(created)), stage: stage, outcome: outcome,
-                emailsOpened: emails, visits: visits, meetings: meetings,
-                lastActivityAt: Date(timeIntervalSince1970: Double(lastActivity)),
-                stageSince: Date(timeIntervalSince1970: Double(stageSince))))
+            out.append(
+                Lead(
+                    id: FastText.code("L", UInt64(i + 1), width: 5), company: company, contactName: contactName,
+                    contactEmail: contactEmail, source: source.0, industry: industry.name, size: size,
+                    createdAt: Date(timeIntervalSince1970: Double(created)), stage: stage, outcome: outcome,
+                    emailsOpened: emails, visits: visits, meetings: meetings,
+                    lastActivityAt: Date(timeIntervalSince1970: Double(lastActivity)),
+                    stageSince: Date(timeIntervalSince1970: Double(stageSince))))
         }
         return out
     }

@@ -43,7 +43,9 @@ extension DemoShop {
         qty.reserveCapacity(6)
 
         func add(_ p: Int, _ q: Int) {
-            if let j = items.firstIndex(of: p) { qty[j] += q } else {
+            if let j = items.firstIndex(of: p) {
+                qty[j] += q
+            } else {
                 items.append(p)
                 qty.append(q)
             }
@@ -107,9 +109,10 @@ extension DemoShop {
                 discount = (q * price * 10 + 50) / 100
             }
             paid[j] = q * price - discount
-            lines.append(OrderLine(
-                orderId: oid, line: j + 1, customerId: customerId, productId: catalog.ids[p], quantity: Double(q),
-                unitPriceMinor: price, currency: "EUR", orderedAt: at, channel: channel, discountMinor: discount))
+            lines.append(
+                OrderLine(
+                    orderId: oid, line: j + 1, customerId: customerId, productId: catalog.ids[p], quantity: Double(q),
+                    unitPriceMinor: price, currency: "EUR", orderedAt: at, channel: channel, discountMinor: discount))
             let rate = CategoryID(rawValue: catalog.category[p])?.returnRate ?? 0.02
             if !(outlier && j == 0) && rng.chance(context.bargain ? rate * 1.2 : rate) {
                 returned[j] = true
@@ -127,9 +130,10 @@ extension DemoShop {
                     n += 1
                     let q = Int64(qtys[j])
                     let unit = (paid[j] + q / 2) / q
-                    lines.append(OrderLine(
-                        orderId: rid, line: n, customerId: customerId, productId: catalog.ids[p], quantity: -Double(q),
-                        unitPriceMinor: unit, currency: "EUR", orderedAt: rat, channel: channel, discountMinor: 0))
+                    lines.append(
+                        OrderLine(
+                            orderId: rid, line: n, customerId: customerId, productId: catalog.ids[p], quantity: -Double(q),
+                            unitPriceMinor: unit, currency: "EUR", orderedAt: rat, channel: channel, discountMinor: 0))
                 }
             } else {
                 returned = [Bool](repeating: false, count: items.count)
@@ -173,8 +177,9 @@ extension DemoShop {
                 var o = order
                 o.utc = timeline.utc(localDay: o.day, second: o.second)
                 if o.utc > created && o.utc < now {
-                    _ = appendOrder(number: dupNumber, customerId: id, sequence: 0, order: o, context: &context,
-                                    outlier: false, lines: &lines, &rng)
+                    _ = appendOrder(
+                        number: dupNumber, customerId: id, sequence: 0, order: o, context: &context,
+                        outlier: false, lines: &lines, &rng)
                     orders = 1
                     updated = o.utc
                 }

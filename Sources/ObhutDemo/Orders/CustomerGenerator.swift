@@ -17,13 +17,34 @@ struct TypeParams: Sendable {
 
     static func of(_ type: DemoCustomerType) -> TypeParams {
         switch type {
-        case .loyal: TypeParams(rateMean: 1 / 100, rateShape: 2.5, dropA: 1, dropB: 40, affinityShape: 1.5, extraItems: 0.9, coffeeShare: 0.25, personalization: 0.72, marketing: 0.50)
-        case .regular: TypeParams(rateMean: 1 / 290, rateShape: 1.0, dropA: 1.5, dropB: 6, affinityShape: 0.5, extraItems: 0.55, coffeeShare: 0.05, personalization: 0.56, marketing: 0.35)
-        case .bargainHunter: TypeParams(rateMean: 1 / 170, rateShape: 1.2, dropA: 1.2, dropB: 9, affinityShape: 0.6, extraItems: 0.6, coffeeShare: 0.03, personalization: 0.55, marketing: 0.45)
-        case .oneOff: TypeParams(rateMean: 0, rateShape: 1, dropA: 1, dropB: 1, affinityShape: 0.4, extraItems: 0.6, coffeeShare: 0, personalization: 0.46, marketing: 0.25)
-        case .lapsed: TypeParams(rateMean: 1 / 110, rateShape: 1.5, dropA: 1.2, dropB: 8, affinityShape: 0.5, extraItems: 0.6, coffeeShare: 0.06, personalization: 0.52, marketing: 0.32)
-        case .new: TypeParams(rateMean: 1 / 70, rateShape: 1.5, dropA: 1, dropB: 8, affinityShape: 0.5, extraItems: 0.6, coffeeShare: 0.06, personalization: 0.58, marketing: 0.38)
-        case .neverOrdered: TypeParams(rateMean: 0, rateShape: 1, dropA: 1, dropB: 1, affinityShape: 0.5, extraItems: 0, coffeeShare: 0, personalization: 0.40, marketing: 0.30)
+        case .loyal:
+            TypeParams(
+                rateMean: 1 / 100, rateShape: 2.5, dropA: 1, dropB: 40, affinityShape: 1.5, extraItems: 0.9, coffeeShare: 0.25, personalization: 0.72,
+                marketing: 0.50)
+        case .regular:
+            TypeParams(
+                rateMean: 1 / 290, rateShape: 1.0, dropA: 1.5, dropB: 6, affinityShape: 0.5, extraItems: 0.55, coffeeShare: 0.05,
+                personalization: 0.56, marketing: 0.35)
+        case .bargainHunter:
+            TypeParams(
+                rateMean: 1 / 170, rateShape: 1.2, dropA: 1.2, dropB: 9, affinityShape: 0.6, extraItems: 0.6, coffeeShare: 0.03,
+                personalization: 0.55, marketing: 0.45)
+        case .oneOff:
+            TypeParams(
+                rateMean: 0, rateShape: 1, dropA: 1, dropB: 1, affinityShape: 0.4, extraItems: 0.6, coffeeShare: 0, personalization: 0.46,
+                marketing: 0.25)
+        case .lapsed:
+            TypeParams(
+                rateMean: 1 / 110, rateShape: 1.5, dropA: 1.2, dropB: 8, affinityShape: 0.5, extraItems: 0.6, coffeeShare: 0.06,
+                personalization: 0.52, marketing: 0.32)
+        case .new:
+            TypeParams(
+                rateMean: 1 / 70, rateShape: 1.5, dropA: 1, dropB: 8, affinityShape: 0.5, extraItems: 0.6, coffeeShare: 0.06, personalization: 0.58,
+                marketing: 0.38)
+        case .neverOrdered:
+            TypeParams(
+                rateMean: 0, rateShape: 1, dropA: 1, dropB: 1, affinityShape: 0.5, extraItems: 0, coffeeShare: 0, personalization: 0.40,
+                marketing: 0.30)
         }
     }
 }
@@ -220,8 +241,10 @@ extension DemoShop {
         placed.reserveCapacity(events.count)
         let firstAllowed = Int(joinDay)
         for (day, isCoffee) in events {
-            placed.append(place(day: Int(day), coffee: isCoffee, mainChannel: mainChannel, firstAllowed: firstAllowed,
-                                limit: min(end, Int(deathDay) + 1), stale: stale, &rng))
+            placed.append(
+                place(
+                    day: Int(day), coffee: isCoffee, mainChannel: mainChannel, firstAllowed: firstAllowed,
+                    limit: min(end, Int(deathDay) + 1), stale: stale, &rng))
         }
         placed.sort { $0.utc < $1.utc }
 
@@ -240,15 +263,17 @@ extension DemoShop {
         records.reserveCapacity(placed.count)
         for (seq, order) in placed.enumerated() {
             let outlier = defect == .outlierQuantity && seq == 0
-            records.append(appendOrder(
-                number: number, customerId: id, sequence: seq, order: order, context: &context, outlier: outlier,
-                lines: &batch.orderLines, &rng))
+            records.append(
+                appendOrder(
+                    number: number, customerId: id, sequence: seq, order: order, context: &context, outlier: outlier,
+                    lines: &batch.orderLines, &rng))
         }
 
         // Feedback.
         if !records.isEmpty && rng.chance(0.206) {
-            writeFeedback(number: number, customerId: id, personal: personal, language: language ?? .de,
-                          english: english, records: records, into: &batch.feedback, &rng)
+            writeFeedback(
+                number: number, customerId: id, personal: personal, language: language ?? .de,
+                english: english, records: records, into: &batch.feedback, &rng)
         }
 
         // Consents.
@@ -273,12 +298,18 @@ extension DemoShop {
             }
             at = min(at, now - 1)
             let version = at >= v2Start ? "v2" : "v1"
-            batch.consents.append(ConsentEvent(customerId: id, purpose: purpose, granted: true, at: Date(timeIntervalSince1970: Double(at)), source: source, textVersion: version))
+            batch.consents.append(
+                ConsentEvent(
+                    customerId: id, purpose: purpose, granted: true, at: Date(timeIntervalSince1970: Double(at)), source: source, textVersion: version
+                ))
             lastConsent = max(lastConsent, at)
             if !stale && rng.chance(0.05) && at + 86_400 < now - 60 {
                 let withdrawn = at + 86_400 + rng.below(now - 60 - at - 86_400)
                 let wSource = purpose == .marketing && rng.chance(0.6) ? "unsubscribe-link" : "account"
-                batch.consents.append(ConsentEvent(customerId: id, purpose: purpose, granted: false, at: Date(timeIntervalSince1970: Double(withdrawn)), source: wSource, textVersion: version))
+                batch.consents.append(
+                    ConsentEvent(
+                        customerId: id, purpose: purpose, granted: false, at: Date(timeIntervalSince1970: Double(withdrawn)), source: wSource,
+                        textVersion: version))
                 lastConsent = max(lastConsent, withdrawn)
             }
         }
@@ -300,8 +331,14 @@ extension DemoShop {
             // number without area code, digits run together, or a remark in the field.
             switch rng.below(3) {
             case 0: personal.phone = FastText.decimal(rng.int(100, 9_999))
-            case 1: personal.phone = "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(1_000_000, 9_999_999)), width: 7) + FastText.code("", UInt64(rng.below(1_000_000)), width: 6)
-            default: personal.phone = "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(2_000_000, 9_999_999)), width: 7) + (english ? " evenings" : " abends")
+            case 1:
+                personal.phone =
+                    "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(1_000_000, 9_999_999)), width: 7)
+                    + FastText.code("", UInt64(rng.below(1_000_000)), width: 6)
+            default:
+                personal.phone =
+                    "+49 " + city.areaCode + " " + FastText.code("", UInt64(rng.int(2_000_000, 9_999_999)), width: 7)
+                    + (english ? " evenings" : " abends")
             }
         case .invalidPostalCode:
             if let code = personal.postalCode {
@@ -314,17 +351,19 @@ extension DemoShop {
             id: id, personal: personal, country: header.onlyId ? nil : "DE", language: language,
             createdAt: Date(timeIntervalSince1970: Double(created)), updatedAt: Date(timeIntervalSince1970: Double(updated)))
         batch.customers.append(customer)
-        batch.truth.append(DemoCustomerTruth(
-            customerId: id, type: type, purchasesPerYear: lambda * 365.25, dropoutProbability: dropout,
-            activeAtEnd: !dead, orders: placed.count, coffeeRebuyer: coffee, duplicateOf: nil, defect: defect))
+        batch.truth.append(
+            DemoCustomerTruth(
+                customerId: id, type: type, purchasesPerYear: lambda * 365.25, dropoutProbability: dropout,
+                activeAtEnd: !dead, orders: placed.count, coffeeRebuyer: coffee, duplicateOf: nil, defect: defect))
         if let defect, defect != .duplicateSameEmail && defect != .duplicateOtherEmail {
             batch.defects.count(defect)
         }
 
         if defect == .duplicateSameEmail || defect == .duplicateOtherEmail, let defect {
-            duplicates.append(makeDuplicate(
-                of: customer, number: number, defect: defect, type: type, english: english, firstSlug: firstSlug,
-                lastSlug: lastSlug, context: &context, lines: &batch.orderLines, &rng))
+            duplicates.append(
+                makeDuplicate(
+                    of: customer, number: number, defect: defect, type: type, english: english, firstSlug: firstSlug,
+                    lastSlug: lastSlug, context: &context, lines: &batch.orderLines, &rng))
             batch.defects.count(defect)
         }
     }

@@ -106,12 +106,19 @@ struct People: Sendable {
         let domain = domainPool.names[domainPool.draw(&rng)]
         let u = rng.uniform()
         let local: String
-        if u < 0.40 { local = first + "." + last + number }
-        else if u < 0.55 { local = String(first.prefix(1)) + "." + last + number }
-        else if u < 0.70 { local = first + last + number }
-        else if u < 0.80 { local = last + "." + first + number }
-        else if u < 0.90 { local = first + "_" + last + number }
-        else { local = first + number }
+        if u < 0.40 {
+            local = first + "." + last + number
+        } else if u < 0.55 {
+            local = String(first.prefix(1)) + "." + last + number
+        } else if u < 0.70 {
+            local = first + last + number
+        } else if u < 0.80 {
+            local = last + "." + first + number
+        } else if u < 0.90 {
+            local = first + "_" + last + number
+        } else {
+            local = first + number
+        }
         return local + "@" + domain
     }
 

@@ -35,7 +35,7 @@ public struct ColumnResolver: Sendable {
     static func derivable(_ field: String, entity: ImportEntity, format: ImportFormat, positions: [String: Int]) -> Bool {
         switch (entity, format, field) {
         case (.customers, .shopify, "customer_id"): positions["email"] != nil
-        case (.orders, .shopify, "customer_id"): true   // Shopify orders name the customer by e-mail only
+        case (.orders, .shopify, "customer_id"): true  // Shopify orders name the customer by e-mail only
         default: false
         }
     }
@@ -58,15 +58,18 @@ public struct UserMapping: Sendable, Equatable {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             guard let sep = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
-                throw .badMapping(file: fileName, line: index + 1, reason: Localized(de: "erwartet: feld = Spaltenname", en: "expected: field = Column header"))
+                throw .badMapping(
+                    file: fileName, line: index + 1, reason: Localized(de: "erwartet: feld = Spaltenname", en: "expected: field = Column header"))
             }
             let field = trimmed[..<sep].trimmingCharacters(in: .whitespaces)
             var header = trimmed[trimmed.index(after: sep)...].trimmingCharacters(in: .whitespaces)
             if header.count >= 2, header.first == "\"", header.last == "\"" { header = String(header.dropFirst().dropLast()) }
             guard known.contains(field) else {
-                throw .badMapping(file: fileName, line: index + 1, reason: Localized(
-                    de: "unbekanntes Feld '\(field)'; bekannt: \(known.sorted().joined(separator: ", "))",
-                    en: "unknown field '\(field)'; known: \(known.sorted().joined(separator: ", "))"))
+                throw .badMapping(
+                    file: fileName, line: index + 1,
+                    reason: Localized(
+                        de: "unbekanntes Feld '\(field)'; bekannt: \(known.sorted().joined(separator: ", "))",
+                        en: "unknown field '\(field)'; known: \(known.sorted().joined(separator: ", "))"))
             }
             headers[field] = header
         }

@@ -19,9 +19,15 @@ public enum ImportError: UserFacingError, Equatable {
         case (.badMapping(let file, let line, let reason), _): "\(file):\(line): \(reason[language])"
         case (.source(let file, let reason), _): "\(file): \(reason)"
         case (.rejectedRows(let file, let count, let shown, let reject), .de):
-            (["\(file): \(count) fehlerhafte Zeile(n); nichts wurde importiert." + (reject.map { " Abgewiesene Zeilen: \($0)" } ?? " Mit --skip-invalid werden die gültigen Zeilen übernommen.")] + shown).joined(separator: "\n")
+            ([
+                "\(file): \(count) fehlerhafte Zeile(n); nichts wurde importiert."
+                    + (reject.map { " Abgewiesene Zeilen: \($0)" } ?? " Mit --skip-invalid werden die gültigen Zeilen übernommen.")
+            ] + shown).joined(separator: "\n")
         case (.rejectedRows(let file, let count, let shown, let reject), .en):
-            (["\(file): \(count) invalid row(s); nothing was imported." + (reject.map { " Rejected rows: \($0)" } ?? " With --skip-invalid the valid rows are imported.")] + shown).joined(separator: "\n")
+            ([
+                "\(file): \(count) invalid row(s); nothing was imported."
+                    + (reject.map { " Rejected rows: \($0)" } ?? " With --skip-invalid the valid rows are imported.")
+            ] + shown).joined(separator: "\n")
         }
     }
 }

@@ -21,8 +21,10 @@ public struct FieldSpec: Sendable {
     public let aliases: [ImportFormat: [String]]
     public let help: Localized
 
-    init(_ name: String, required: Bool = false, generic: [String] = [], shopify: [String] = [],
-         woocommerce: [String] = [], help: Localized) {
+    init(
+        _ name: String, required: Bool = false, generic: [String] = [], shopify: [String] = [],
+        woocommerce: [String] = [], help: Localized
+    ) {
         self.name = name
         self.required = required
         self.aliases = [.generic: generic, .shopify: shopify, .woocommerce: woocommerce]

@@ -44,8 +44,10 @@ public struct RowMapper: Sendable {
     static let earliest: Int64 = 631_152_000  // 1990-01-01: no shop data older than that is plausible
     static let maxIdLength = 200
 
-    public init(entity: ImportEntity, format: ImportFormat, resolver: ColumnResolver, now: Date,
-                idFromEmail: @escaping @Sendable (String) -> String) {
+    public init(
+        entity: ImportEntity, format: ImportFormat, resolver: ColumnResolver, now: Date,
+        idFromEmail: @escaping @Sendable (String) -> String
+    ) {
         self.entity = entity
         self.format = format
         self.resolver = resolver
@@ -105,11 +107,13 @@ public struct RowMapper: Sendable {
         soft |= Plausibility.softInvalidMask(personal, country: country)
         if let raw = row.text("birth_date") {
             guard case .success(let day) = row.parsers.time.day(raw) else {
-                throw row.issue("birth_date", de: "kein gültiges Datum (JJJJ-MM-TT oder TT.MM.JJJJ)", en: "not a valid date (YYYY-MM-DD or DD.MM.YYYY)")
+                throw row.issue(
+                    "birth_date", de: "kein gültiges Datum (JJJJ-MM-TT oder TT.MM.JJJJ)", en: "not a valid date (YYYY-MM-DD or DD.MM.YYYY)")
             }
             let seconds = Int64(day) * 86_400
             guard seconds <= row.latest, day >= CivilDate.days(year: 1900, month: 1, day: 1) else {
-                throw row.issue("birth_date", de: "unplausibles Datum (vor 1900 oder in der Zukunft)", en: "implausible date (before 1900 or in the future)")
+                throw row.issue(
+                    "birth_date", de: "unplausibles Datum (vor 1900 oder in der Zukunft)", en: "implausible date (before 1900 or in the future)")
             }
             personal.birthDate = CivilDate.isoText(fromDays: day)
             if !Plausibility.isPlausibleBirthDay(day, now: row.latest) { soft |= CustomerField.birthDate.bit }
@@ -118,8 +122,9 @@ public struct RowMapper: Sendable {
         let created = try row.timestamp("created_at", required: false)
         let updated = try row.timestamp("updated_at", required: false)
         return .customer(
-            Customer(id: id, personal: personal, country: country, language: language,
-                     createdAt: created.map(Self.date), updatedAt: (updated ?? created).map(Self.date)),
+            Customer(
+                id: id, personal: personal, country: country, language: language,
+                createdAt: created.map(Self.date), updatedAt: (updated ?? created).map(Self.date)),
             softInvalidMask: soft)
     }
 
@@ -141,16 +146,20 @@ public struct RowMapper: Sendable {
             }
         }
         let created = try row.timestamp("created_at", required: false)
-        return .product(Product(id: id, name: name, category: row.text("category"), priceMinor: price,
-                                currency: price == nil ? currency : (currency ?? "EUR"), forSale: forSale,
-                                createdAt: created.map(Self.date)))
+        return .product(
+            Product(
+                id: id, name: name, category: row.text("category"), priceMinor: price,
+                currency: price == nil ? currency : (currency ?? "EUR"), forSale: forSale,
+                createdAt: created.map(Self.date)))
     }
 
     func mapOrder(_ row: inout FieldAccess) throws(RowIssue) -> MappedRecord {
         let orderId = try row.identifier("order_id", row.required("order_id"))
         let line: Int
         if let raw = row.text("line") {
-            guard let n = Int(raw), n > 0 else { throw row.issue("line", de: "erwartet eine positive ganze Zahl", en: "expected a positive whole number") }
+            guard let n = Int(raw), n > 0 else {
+                throw row.issue("line", de: "erwartet eine positive ganze Zahl", en: "expected a positive whole number")
+            }
             line = n
         } else {
             // No line column: the physical line in the file is unique and stable across re-imports.
@@ -170,14 +179,17 @@ public struct RowMapper: Sendable {
         guard quantity != 0 else { throw row.issue("quantity", de: "Menge 0 ist keine Position", en: "a quantity of 0 is not a line") }
         guard let price = try row.money("unit_price", required: true) else { throw row.issue("unit_price", de: "fehlt", en: "missing") }
         guard price >= 0 else {
-            throw row.issue("unit_price", de: "negativer Preis; Retouren als negative Menge angeben", en: "negative price; give returns as a negative quantity")
+            throw row.issue(
+                "unit_price", de: "negativer Preis; Retouren als negative Menge angeben", en: "negative price; give returns as a negative quantity")
         }
         let currency = try row.currency("currency") ?? "EUR"
         guard let at = try row.timestamp("ordered_at", required: true) else { throw row.issue("ordered_at", de: "fehlt", en: "missing") }
         let discount = try row.money("discount", required: false) ?? 0
-        return .order(OrderLine(orderId: orderId, line: line, customerId: customerId, productId: productId, quantity: quantity,
-                                unitPriceMinor: price, currency: currency, orderedAt: Self.date(at), channel: row.text("channel"),
-                                discountMinor: discount), hints: hints)
+        return .order(
+            OrderLine(
+                orderId: orderId, line: line, customerId: customerId, productId: productId, quantity: quantity,
+                unitPriceMinor: price, currency: currency, orderedAt: Self.date(at), channel: row.text("channel"),
+                discountMinor: discount), hints: hints)
     }
 
     func mapFeedback(_ row: inout FieldAccess) throws(RowIssue) -> MappedRecord {
@@ -197,9 +209,11 @@ public struct RowMapper: Sendable {
         let text = try row.required("text")
         guard let at = try row.timestamp("created_at", required: true) else { throw row.issue("created_at", de: "fehlt", en: "missing") }
         let customer = try row.text("customer_id").map { v throws(RowIssue) in try row.identifier("customer_id", v) }
-        return .feedback(Feedback(id: id, customerId: customer, productId: row.text("product_id"), kind: kind, rating: rating, text: text,
-                                  language: row.text("language").flatMap { Language(rawValue: String($0.lowercased().prefix(2))) },
-                                  createdAt: Self.date(at)))
+        return .feedback(
+            Feedback(
+                id: id, customerId: customer, productId: row.text("product_id"), kind: kind, rating: rating, text: text,
+                language: row.text("language").flatMap { Language(rawValue: String($0.lowercased().prefix(2))) },
+                createdAt: Self.date(at)))
     }
 
     static let germanKinds: [String: FeedbackKind] = ["bewertung": .review, "e-mail": .email, "mail": .email, "umfrage": .survey]
@@ -208,8 +222,9 @@ public struct RowMapper: Sendable {
         let customer = try row.identifier("customer_id", row.required("customer_id"))
         let purposeRaw = try row.required("purpose").lowercased()
         guard let purpose = Purpose.defaults.first(where: { $0.id.rawValue == purposeRaw || $0.title.de.lowercased() == purposeRaw })?.id else {
-            throw row.issue("purpose", de: "unbekannter Zweck; erlaubt: \(Purpose.defaults.map(\.id.rawValue).joined(separator: ", "))",
-                            en: "unknown purpose; allowed: \(Purpose.defaults.map(\.id.rawValue).joined(separator: ", "))")
+            throw row.issue(
+                "purpose", de: "unbekannter Zweck; erlaubt: \(Purpose.defaults.map(\.id.rawValue).joined(separator: ", "))",
+                en: "unknown purpose; allowed: \(Purpose.defaults.map(\.id.rawValue).joined(separator: ", "))")
         }
         let grantedRaw = try row.required("granted")
         let granted: Bool
@@ -223,8 +238,10 @@ public struct RowMapper: Sendable {
             granted = b
         }
         guard let at = try row.timestamp("at", required: true) else { throw row.issue("at", de: "fehlt", en: "missing") }
-        return .consent(ConsentEvent(customerId: customer, purpose: purpose, granted: granted, at: Self.date(at),
-                                     source: row.text("source") ?? "import", textVersion: row.text("text_version") ?? "unknown"))
+        return .consent(
+            ConsentEvent(
+                customerId: customer, purpose: purpose, granted: granted, at: Self.date(at),
+                source: row.text("source") ?? "import", textVersion: row.text("text_version") ?? "unknown"))
     }
 
     func mapLead(_ row: inout FieldAccess) throws(RowIssue) -> MappedRecord {
@@ -233,14 +250,18 @@ public struct RowMapper: Sendable {
         let email = try row.email("contact_email")
         var size: Int?
         if let raw = row.text("size") {
-            guard let n = Int(raw.filter { $0 != "." && $0 != " " }), n >= 0 else { throw row.issue("size", de: "erwartet eine Mitarbeiterzahl", en: "expected a number of employees") }
+            guard let n = Int(raw.filter { $0 != "." && $0 != " " }), n >= 0 else {
+                throw row.issue("size", de: "erwartet eine Mitarbeiterzahl", en: "expected a number of employees")
+            }
             size = n
         }
         guard let created = try row.timestamp("created_at", required: true) else { throw row.issue("created_at", de: "fehlt", en: "missing") }
         var stage = LeadStage.new
         if let raw = row.text("stage") {
             guard let s = LeadStage(rawValue: raw.lowercased()) else {
-                throw row.issue("stage", de: "erwartet \(LeadStage.allCases.map(\.rawValue).joined(separator: ", "))", en: "expected \(LeadStage.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw row.issue(
+                    "stage", de: "erwartet \(LeadStage.allCases.map(\.rawValue).joined(separator: ", "))",
+                    en: "expected \(LeadStage.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             stage = s
         }
@@ -252,12 +273,13 @@ public struct RowMapper: Sendable {
             }
             outcome = o
         }
-        return .lead(Lead(
-            id: id, company: company, contactName: row.text("contact_name"), contactEmail: email, source: row.text("source"),
-            industry: row.text("industry"), size: size, createdAt: Self.date(created), stage: stage, outcome: outcome,
-            emailsOpened: try row.count("emails_opened"), visits: try row.count("visits"), meetings: try row.count("meetings"),
-            lastActivityAt: try row.timestamp("last_activity_at", required: false).map(Self.date),
-            stageSince: try row.timestamp("stage_since", required: false).map(Self.date)))
+        return .lead(
+            Lead(
+                id: id, company: company, contactName: row.text("contact_name"), contactEmail: email, source: row.text("source"),
+                industry: row.text("industry"), size: size, createdAt: Self.date(created), stage: stage, outcome: outcome,
+                emailsOpened: try row.count("emails_opened"), visits: try row.count("visits"), meetings: try row.count("meetings"),
+                lastActivityAt: try row.timestamp("last_activity_at", required: false).map(Self.date),
+                stageSince: try row.timestamp("stage_since", required: false).map(Self.date)))
     }
 
     static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
@@ -305,7 +327,9 @@ struct FieldAccess {
 
     func email(_ field: String) throws(RowIssue) -> String? {
         guard let v = text(field) else { return nil }
-        guard case .success = EmailAddress.validate(v) else { throw issue(field, de: "keine gültige E-Mail-Adresse", en: "not a valid e-mail address") }
+        guard case .success = EmailAddress.validate(v) else {
+            throw issue(field, de: "keine gültige E-Mail-Adresse", en: "not a valid e-mail address")
+        }
         return v
     }
 
@@ -345,7 +369,8 @@ struct FieldAccess {
             return nil
         }
         guard case .success(let t) = parsers.time.seconds(v) else {
-            throw issue(field, de: "kein gültiger Zeitpunkt (ISO 8601 oder TT.MM.JJJJ [HH:MM])", en: "not a valid time (ISO 8601 or DD.MM.YYYY [HH:MM])")
+            throw issue(
+                field, de: "kein gültiger Zeitpunkt (ISO 8601 oder TT.MM.JJJJ [HH:MM])", en: "not a valid time (ISO 8601 or DD.MM.YYYY [HH:MM])")
         }
         guard t >= RowMapper.earliest, t <= latest else {
             throw issue(field, de: "unplausibler Zeitpunkt (vor 1990 oder in der Zukunft)", en: "implausible time (before 1990 or in the future)")

@@ -39,8 +39,9 @@ public enum CurrencyCode {
             if ValueBytes.equalsIgnoringCase(b, "euro") || ValueBytes.equalsIgnoringCase(b, "€") { return "EUR" }
             if b.count == 3 {
                 let upper = (ValueBytes.upper(b[0]), ValueBytes.upper(b[1]), ValueBytes.upper(b[2]))
-                guard upper.0 >= 0x41 && upper.0 <= 0x5A && upper.1 >= 0x41 && upper.1 <= 0x5A
-                    && upper.2 >= 0x41 && upper.2 <= 0x5A
+                guard
+                    upper.0 >= 0x41 && upper.0 <= 0x5A && upper.1 >= 0x41 && upper.1 <= 0x5A
+                        && upper.2 >= 0x41 && upper.2 <= 0x5A
                 else { return nil }
                 return String(decoding: [upper.0, upper.1, upper.2], as: UTF8.self)
             }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Which character separates the decimals in a column of numbers.
@@ -220,7 +220,8 @@ public struct DecimalParser: Sendable {
         if decimalCount > 1 {
             return .failure(ValueError(.malformed, "more than one decimal separator"))
         }
-        let grouping: UInt8 = decimal == 0x2E ? 0x2C : (decimal == 0x2C ? 0x2E : (style == .comma ? 0x2E : (style == .point ? 0x2C : (points > 0 ? 0x2E : 0x2C))))
+        let grouping: UInt8 =
+            decimal == 0x2E ? 0x2C : (decimal == 0x2C ? 0x2E : (style == .comma ? 0x2E : (style == .point ? 0x2C : (points > 0 ? 0x2E : 0x2C))))
 
         // Split at the decimal separator.
         var split = n

@@ -89,7 +89,8 @@ public enum EmailAddress {
                 if i == b.count {
                     // Top-level label: letters (or an IDN xn-- label), at least two.
                     let tld = UnsafeBufferPointer(rebasing: b[labelStart..<i])
-                    let isPunycode = length > 4 && ValueBytes.lower(tld[0]) == UInt8(ascii: "x")
+                    let isPunycode =
+                        length > 4 && ValueBytes.lower(tld[0]) == UInt8(ascii: "x")
                         && ValueBytes.lower(tld[1]) == UInt8(ascii: "n") && tld[2] == 0x2D && tld[3] == 0x2D
                     if !isPunycode {
                         guard length >= 2 else { return ValueError(.malformed, "top-level domain shorter than two letters") }
@@ -101,7 +102,8 @@ public enum EmailAddress {
                 labelStart = i + 1
             } else {
                 let c = b[i]
-                let ok = c >= 0x80 || ValueBytes.isDigit(c) || c == 0x2D
+                let ok =
+                    c >= 0x80 || ValueBytes.isDigit(c) || c == 0x2D
                     || (ValueBytes.lower(c) >= 0x61 && ValueBytes.lower(c) <= 0x7A)
                 if !ok { return ValueError(.malformed, "character not allowed in the domain at position \(i + 1)") }
             }

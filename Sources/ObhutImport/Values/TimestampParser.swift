@@ -109,8 +109,10 @@ public struct TimestampParser: Sendable {
             guard let y = digits(b, 0, 4), let m = digits(b, 5, 2), b.count >= 10, b[7] == separator,
                 let d = digits(b, 8, 2)
             else {
-                return .failure(malformed(separator == UInt8(ascii: "-")
-                    ? "not an ISO 8601 date: expected yyyy-mm-dd" : "expected yyyy/mm/dd"))
+                return .failure(
+                    malformed(
+                        separator == UInt8(ascii: "-")
+                            ? "not an ISO 8601 date: expected yyyy-mm-dd" : "expected yyyy/mm/dd"))
             }
             (year, month, day) = (y, m, d)
             i = 10
@@ -133,8 +135,10 @@ public struct TimestampParser: Sendable {
             (year, month, day) = (y, m, d)
             i = yearStart + 4
         case (1, UInt8(ascii: "/")), (2, UInt8(ascii: "/")):
-            return .failure(ValueError(.ambiguous,
-                "day and month order unclear (US mm/dd/yyyy or UK dd/mm/yyyy); use yyyy-mm-dd or dd.mm.yyyy"))
+            return .failure(
+                ValueError(
+                    .ambiguous,
+                    "day and month order unclear (US mm/dd/yyyy or UK dd/mm/yyyy); use yyyy-mm-dd or dd.mm.yyyy"))
         default:
             return .failure(malformed("not a date: expected yyyy-mm-dd or dd.mm.yyyy"))
         }

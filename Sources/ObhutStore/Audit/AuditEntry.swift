@@ -45,8 +45,9 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
     /// The hash this entry should carry, from its own fields.
     public var expectedHash: Data {
-        Self.computeHash(sequence: sequence, at: at, actor: actor, role: role, action: action, subject: subject, count: count,
-                         activity: activity, reason: reason, previousHash: previousHash)
+        Self.computeHash(
+            sequence: sequence, at: at, actor: actor, role: role, action: action, subject: subject, count: count,
+            activity: activity, reason: reason, previousHash: previousHash)
     }
 }
 

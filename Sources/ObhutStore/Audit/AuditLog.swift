@@ -9,7 +9,8 @@ extension SQLiteStore {
 
     var auditSigningKey: Curve25519.Signing.PrivateKey {
         // 32 bytes derived from the workspace secret: only the holder of the master key can sign.
-        try! Curve25519.Signing.PrivateKey(rawRepresentation: keys.master.derived(.auditSigning).withUnsafeBytes { Data($0) })  // swiftlint:disable:this force_try
+        // A derived key is always 32 bytes, which is all Ed25519 asks of a raw key: the try cannot fail.
+        try! Curve25519.Signing.PrivateKey(rawRepresentation: keys.master.derived(.auditSigning).withUnsafeBytes { Data($0) })
     }
 
     /// The public key that verifies checkpoints; an auditor may keep a copy outside the workspace.
@@ -18,35 +19,45 @@ extension SQLiteStore {
     /// Appends one entry. Refuses values that look like personal data (an e-mail address, a long
     /// digit run) in any field.
     @discardableResult
-    public func appendAudit(actor: String, role: String, action: String, subject: String? = nil, count: Int,
-                            activity: String? = nil, reason: String? = nil, at: Date = Date()) throws -> AuditEntry {
+    public func appendAudit(
+        actor: String, role: String, action: String, subject: String? = nil, count: Int,
+        activity: String? = nil, reason: String? = nil, at: Date = Date()
+    ) throws -> AuditEntry {
         try AuditGuard.check([("actor", actor), ("role", role), ("action", action), ("subject", subject), ("activity", activity), ("reason", reason)])
-        return try writer.write { db in try appendAudit(db, actor: actor, role: role, action: action, subject: subject, count: count, activity: activity, reason: reason, at: at) }
+        return try writer.write { db in
+            try appendAudit(db, actor: actor, role: role, action: action, subject: subject, count: count, activity: activity, reason: reason, at: at)
+        }
     }
 
     /// The same inside a running transaction, so an action and its audit entry commit together.
-    public func appendAudit(_ db: Database, actor: String, role: String, action: String, subject: String?, count: Int,
-                            activity: String?, reason: String?, at: Date) throws -> AuditEntry {
+    public func appendAudit(
+        _ db: Database, actor: String, role: String, action: String, subject: String?, count: Int,
+        activity: String?, reason: String?, at: Date
+    ) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
         let sequence = (last?["sequence"] as Int64? ?? 0) + 1
         let previous = last?["hash"] as Data? ?? AuditEntry.genesisHash
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
-        let hash = AuditEntry.computeHash(sequence: sequence, at: millis, actor: actor, role: role, action: action, subject: subject,
-                                          count: count, activity: activity, reason: reason, previousHash: previous)
-        let entry = AuditEntry(sequence: sequence, at: millis, actor: actor, role: role, action: action, subject: subject, count: count,
-                               activity: activity, reason: reason, previousHash: previous, hash: hash)
-        try db.execute(sql: """
-            INSERT INTO audit_entry (sequence, at, actor, role, action, subject, count, activity, reason, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [sequence, millis, actor, role, action, subject, count, activity, reason, previous, hash])
+        let hash = AuditEntry.computeHash(
+            sequence: sequence, at: millis, actor: actor, role: role, action: action, subject: subject,
+            count: count, activity: activity, reason: reason, previousHash: previous)
+        let entry = AuditEntry(
+            sequence: sequence, at: millis, actor: actor, role: role, action: action, subject: subject, count: count,
+            activity: activity, reason: reason, previousHash: previous, hash: hash)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_entry (sequence, at, actor, role, action, subject, count, activity, reason, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sequence, millis, actor, role, action, subject, count, activity, reason, previous, hash])
         if sequence % Self.checkpointInterval == 0 { try checkpointAudit(db, sequence: sequence, hash: hash, at: millis) }
         return entry
     }
 
     func checkpointAudit(_ db: Database, sequence: Int64, hash: Data, at: Int64) throws {
         let c = try AuditCheckpoint.sign(sequence: sequence, hash: hash, at: at, key: auditSigningKey)
-        try db.execute(sql: "INSERT OR REPLACE INTO audit_checkpoint (sequence, hash, at, signature) VALUES (?, ?, ?, ?)",
-                       arguments: [c.sequence, c.hash, c.at, c.signature])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO audit_checkpoint (sequence, hash, at, signature) VALUES (?, ?, ?, ?)",
+            arguments: [c.sequence, c.hash, c.at, c.signature])
     }
 
     /// Signs the current end of the chain (done after verification and on demand), so a later
@@ -76,21 +87,24 @@ extension SQLiteStore {
     /// Entries about one person (by keyed token), for the subject export.
     public func auditEntries(subject: String) throws -> [AuditEntry] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE subject = ? ORDER BY sequence", arguments: [subject]).map(AuditEntry.init(row:))
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE subject = ? ORDER BY sequence", arguments: [subject]).map(
+                AuditEntry.init(row:))
         }
     }
 
     public func auditEntries(from: Int64 = 1, limit: Int = 100) throws -> [AuditEntry] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE sequence >= ? ORDER BY sequence LIMIT ?", arguments: [from, limit]).map(AuditEntry.init(row:))
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE sequence >= ? ORDER BY sequence LIMIT ?", arguments: [from, limit]).map(
+                AuditEntry.init(row:))
         }
     }
 }
 
 extension AuditEntry {
     init(row: Row) {
-        self.init(sequence: row["sequence"], at: row["at"], actor: row["actor"], role: row["role"], action: row["action"],
-                  subject: row["subject"], count: row["count"], activity: row["activity"], reason: row["reason"],
-                  previousHash: row["previous_hash"], hash: row["hash"])
+        self.init(
+            sequence: row["sequence"], at: row["at"], actor: row["actor"], role: row["role"], action: row["action"],
+            subject: row["subject"], count: row["count"], activity: row["activity"], reason: row["reason"],
+            previousHash: row["previous_hash"], hash: row["hash"])
     }
 }

@@ -29,16 +29,27 @@ public struct AuditVerification: Sendable, Codable, Equatable {
 
     public func message(de: Bool) -> String {
         guard let problem, let at else {
-            return de ? "Protokollkette intakt: \(entriesChecked) Einträge, \(checkpointsChecked) signierte Prüfpunkte."
-                      : "Audit chain intact: \(entriesChecked) entries, \(checkpointsChecked) signed checkpoints."
+            return de
+                ? "Protokollkette intakt: \(entriesChecked) Einträge, \(checkpointsChecked) signierte Prüfpunkte."
+                : "Audit chain intact: \(entriesChecked) entries, \(checkpointsChecked) signed checkpoints."
         }
         switch problem {
         case .contentChanged: return de ? "Eintrag \(at): Inhalt verändert (Hash stimmt nicht)." : "Entry \(at): content changed (hash mismatch)."
-        case .brokenLink: return de ? "Eintrag \(at): Verkettung gebrochen (Eintrag davor gelöscht, eingefügt oder vertauscht)." : "Entry \(at): chain broken (an entry before it was deleted, inserted or moved)."
-        case .sequenceGap: return de ? "Eintrag \(at): Nummerierung springt (Eintrag gelöscht oder doppelt)." : "Entry \(at): numbering skips (entry deleted or duplicated)."
+        case .brokenLink:
+            return de
+                ? "Eintrag \(at): Verkettung gebrochen (Eintrag davor gelöscht, eingefügt oder vertauscht)."
+                : "Entry \(at): chain broken (an entry before it was deleted, inserted or moved)."
+        case .sequenceGap:
+            return de
+                ? "Eintrag \(at): Nummerierung springt (Eintrag gelöscht oder doppelt)."
+                : "Entry \(at): numbering skips (entry deleted or duplicated)."
         case .badCheckpointSignature: return de ? "Prüfpunkt \(at): Signatur ungültig (gefälscht)." : "Checkpoint \(at): invalid signature (forged)."
-        case .checkpointMismatch: return de ? "Prüfpunkt \(at): Kette weicht vom signierten Stand ab (neu geschrieben)." : "Checkpoint \(at): chain differs from the signed state (rewritten)."
-        case .truncated: return de ? "Prüfpunkt \(at): Kette endet davor (Ende abgeschnitten)." : "Checkpoint \(at): chain ends before it (tail cut off)."
+        case .checkpointMismatch:
+            return de
+                ? "Prüfpunkt \(at): Kette weicht vom signierten Stand ab (neu geschrieben)."
+                : "Checkpoint \(at): chain differs from the signed state (rewritten)."
+        case .truncated:
+            return de ? "Prüfpunkt \(at): Kette endet davor (Ende abgeschnitten)." : "Checkpoint \(at): chain ends before it (tail cut off)."
         }
     }
 }
@@ -125,9 +136,13 @@ public enum AuditGuard {
     static func hasLongDigitRun(_ s: String) -> Bool {
         var run = 0
         for ch in s {
-            if ch.isASCII && ch.isNumber { run += 1; if run >= 7 { return true } }
-            else if ch == " " || ch == "-" || ch == "/" || ch == "+" { continue }
-            else { run = 0 }
+            if ch.isASCII && ch.isNumber {
+                run += 1; if run >= 7 { return true }
+            } else if ch == " " || ch == "-" || ch == "/" || ch == "+" {
+                continue
+            } else {
+                run = 0
+            }
         }
         return false
     }

@@ -24,7 +24,7 @@ public struct MasterKey: Sendable {
         // swift-crypto draws from the system CSPRNG.
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         // Force-try is safe: the length is 32 by construction.
-        return try! MasterKey(rawBytes: bytes)  // swiftlint:disable:this force_try
+        return try! MasterKey(rawBytes: bytes)
     }
 
     public var base64: String { rawBytes.base64EncodedString() }

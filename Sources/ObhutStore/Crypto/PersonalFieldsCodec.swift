@@ -11,8 +11,10 @@ enum PersonalFieldsCodec {
         var out = Data()
         out.reserveCapacity(128)
         out.append(version)
-        for value in [fields.firstName, fields.lastName, fields.email, fields.phone, fields.street,
-                      fields.postalCode, fields.city, fields.birthDate] {
+        for value in [
+            fields.firstName, fields.lastName, fields.email, fields.phone, fields.street,
+            fields.postalCode, fields.city, fields.birthDate,
+        ] {
             appendField(value, to: &out)
         }
         return out

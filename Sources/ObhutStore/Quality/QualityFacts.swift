@@ -43,20 +43,25 @@ public struct QualityFacts: Sendable, Codable, Equatable {
             let customerFields = CustomerField.allCases.enumerated().map { i, f in
                 FieldCount(field: f.rawValue, present: sums[2 * i], invalid: sums[2 * i + 1])
             }
-            let exact = try Int.fetchOne(db, sql: """
-                SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM customer
-                WHERE email_index IS NOT NULL GROUP BY email_index HAVING n > 1)
-                """) ?? 0
+            let exact =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM customer
+                        WHERE email_index IS NOT NULL GROUP BY email_index HAVING n > 1)
+                        """) ?? 0
             // Same name + postal code, not already counted as an exact duplicate: per group, the
             // records beyond the first that do not share an e-mail with an earlier one. The groups
             // come from the covering index; only their rows are read.
             var likely = 0
             var group: (key: Data?, emails: Set<Data>, count: Int) = (nil, [], 0)
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT identity_index AS k, email_index AS e FROM customer WHERE identity_index IN
-                (SELECT identity_index FROM customer WHERE identity_index IS NOT NULL GROUP BY identity_index HAVING count(*) > 1)
-                ORDER BY identity_index
-                """)
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT identity_index AS k, email_index AS e FROM customer WHERE identity_index IN
+                    (SELECT identity_index FROM customer WHERE identity_index IS NOT NULL GROUP BY identity_index HAVING count(*) > 1)
+                    ORDER BY identity_index
+                    """)
             while let row = try cursor.next() {
                 let key: Data = row["k"]
                 if key != group.key { group = (key, [], 0) }
@@ -65,37 +70,50 @@ public struct QualityFacts: Sendable, Codable, Equatable {
                 if let email { group.emails.insert(email) }
                 group.count += 1
             }
-            let staleCustomers = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM customer WHERE coalesce(updated_at, created_at) < ?
-                """, arguments: [stale]) ?? 0
-            out.append(EntityFacts(entity: .customers, rows: customerRows, fields: customerFields,
-                                   exactDuplicates: exact, likelyDuplicates: max(0, likely), stale: staleCustomers, outliers: 0))
+            let staleCustomers =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM customer WHERE coalesce(updated_at, created_at) < ?
+                        """, arguments: [stale]) ?? 0
+            out.append(
+                EntityFacts(
+                    entity: .customers, rows: customerRows, fields: customerFields,
+                    exactDuplicates: exact, likelyDuplicates: max(0, likely), stale: staleCustomers, outliers: 0))
 
             // Products.
-            let products = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, count(category) AS category, count(price_minor) AS price,
-                       coalesce(sum(price_minor <= 0), 0) AS bad_price, count(currency) AS currency
-                FROM product
-                """)!
-            out.append(EntityFacts(entity: .products, rows: products["n"], fields: [
-                FieldCount(field: "category", present: products["category"], invalid: 0),
-                FieldCount(field: "price", present: products["price"], invalid: products["bad_price"]),
-                FieldCount(field: "currency", present: products["currency"], invalid: 0),
-            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
+            let products = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, count(category) AS category, count(price_minor) AS price,
+                           coalesce(sum(price_minor <= 0), 0) AS bad_price, count(currency) AS currency
+                    FROM product
+                    """)!
+            out.append(
+                EntityFacts(
+                    entity: .products, rows: products["n"],
+                    fields: [
+                        FieldCount(field: "category", present: products["category"], invalid: 0),
+                        FieldCount(field: "price", present: products["price"], invalid: products["bad_price"]),
+                        FieldCount(field: "currency", present: products["currency"], invalid: 0),
+                    ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
 
             // Order lines: outliers by line value against the interquartile range.
-            let orders = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, count(channel) AS channel, count(customer_id) AS customer,
-                       coalesce(sum(ordered_at > ?), 0) AS future
-                FROM order_line
-                """, arguments: [future])!
+            let orders = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, count(channel) AS channel, count(customer_id) AS customer,
+                           coalesce(sum(ordered_at > ?), 0) AS future
+                    FROM order_line
+                    """, arguments: [future])!
             let orderRows: Int = orders["n"]
             // Outliers on the log of the line value: prices are skewed, so fences on the raw values
             // would flag every expensive article. Beyond 3 interquartile ranges of ln(value). The
             // quartiles come from a histogram of ln(value) in steps of 0.05 (one scan, no sort).
             var outliers = 0
             var bins: [Int: Int] = [:]
-            let values = try Double.fetchCursor(db, sql: "SELECT quantity * unit_price_minor FROM order_line WHERE quantity > 0 AND unit_price_minor > 0")
+            let values = try Double.fetchCursor(
+                db, sql: "SELECT quantity * unit_price_minor FROM order_line WHERE quantity > 0 AND unit_price_minor > 0")
             while let v = try values.next() { bins[Int((log(v) * 20).rounded(.down)), default: 0] += 1 }
             let histogram = bins.sorted { $0.key < $1.key }.map { (bin: $0.key, n: $0.value) }
             let positive = histogram.reduce(0) { $0 + $1.n }
@@ -114,45 +132,63 @@ public struct QualityFacts: Sendable, Codable, Equatable {
                 let high = Int(((q3 + 3 * spread) * 20).rounded(.up)), low = Int(((q1 - 3 * spread) * 20).rounded(.down))
                 outliers = histogram.filter { $0.bin >= high || $0.bin < low }.reduce(0) { $0 + $1.n }
             }
-            out.append(EntityFacts(entity: .orders, rows: orderRows, fields: [
-                FieldCount(field: "channel", present: orders["channel"], invalid: 0),
-                FieldCount(field: "customer_id", present: orders["customer"], invalid: 0),
-                FieldCount(field: "ordered_at", present: orderRows, invalid: orders["future"]),
-            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: outliers))
+            out.append(
+                EntityFacts(
+                    entity: .orders, rows: orderRows,
+                    fields: [
+                        FieldCount(field: "channel", present: orders["channel"], invalid: 0),
+                        FieldCount(field: "customer_id", present: orders["customer"], invalid: 0),
+                        FieldCount(field: "ordered_at", present: orderRows, invalid: orders["future"]),
+                    ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: outliers))
 
-            let feedback = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, count(rating) AS rating, count(language) AS language,
-                       count(customer_id) AS customer, coalesce(sum(created_at > ?), 0) AS future FROM feedback
-                """, arguments: [future])!
-            out.append(EntityFacts(entity: .feedback, rows: feedback["n"], fields: [
-                FieldCount(field: "rating", present: feedback["rating"], invalid: 0),
-                FieldCount(field: "language", present: feedback["language"], invalid: 0),
-                FieldCount(field: "customer_id", present: feedback["customer"], invalid: 0),
-                FieldCount(field: "created_at", present: feedback["n"], invalid: feedback["future"]),
-            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
+            let feedback = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, count(rating) AS rating, count(language) AS language,
+                           count(customer_id) AS customer, coalesce(sum(created_at > ?), 0) AS future FROM feedback
+                    """, arguments: [future])!
+            out.append(
+                EntityFacts(
+                    entity: .feedback, rows: feedback["n"],
+                    fields: [
+                        FieldCount(field: "rating", present: feedback["rating"], invalid: 0),
+                        FieldCount(field: "language", present: feedback["language"], invalid: 0),
+                        FieldCount(field: "customer_id", present: feedback["customer"], invalid: 0),
+                        FieldCount(field: "created_at", present: feedback["n"], invalid: feedback["future"]),
+                    ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
 
-            let consents = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, coalesce(sum(source <> ''), 0) AS source, coalesce(sum(text_version <> ''), 0) AS version,
-                       coalesce(sum(at > ?), 0) AS future FROM consent_event
-                """, arguments: [future])!
-            out.append(EntityFacts(entity: .consents, rows: consents["n"], fields: [
-                FieldCount(field: "source", present: consents["source"], invalid: 0),
-                FieldCount(field: "text_version", present: consents["version"], invalid: 0),
-                FieldCount(field: "at", present: consents["n"], invalid: consents["future"]),
-            ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
+            let consents = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, coalesce(sum(source <> ''), 0) AS source, coalesce(sum(text_version <> ''), 0) AS version,
+                           coalesce(sum(at > ?), 0) AS future FROM consent_event
+                    """, arguments: [future])!
+            out.append(
+                EntityFacts(
+                    entity: .consents, rows: consents["n"],
+                    fields: [
+                        FieldCount(field: "source", present: consents["source"], invalid: 0),
+                        FieldCount(field: "text_version", present: consents["version"], invalid: 0),
+                        FieldCount(field: "at", present: consents["n"], invalid: consents["future"]),
+                    ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
 
-            let leads = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, count(source) AS source, count(industry) AS industry, count(size) AS size,
-                       count(sealed_contact) AS contact,
-                       coalesce(sum(outcome = 'open' AND coalesce(last_activity_at, created_at) < ?), 0) AS stale
-                FROM lead
-                """, arguments: [stale])!
-            out.append(EntityFacts(entity: .leads, rows: leads["n"], fields: [
-                FieldCount(field: "source", present: leads["source"], invalid: 0),
-                FieldCount(field: "industry", present: leads["industry"], invalid: 0),
-                FieldCount(field: "size", present: leads["size"], invalid: 0),
-                FieldCount(field: "contact", present: leads["contact"], invalid: 0),
-            ], exactDuplicates: 0, likelyDuplicates: 0, stale: leads["stale"], outliers: 0))
+            let leads = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, count(source) AS source, count(industry) AS industry, count(size) AS size,
+                           count(sealed_contact) AS contact,
+                           coalesce(sum(outcome = 'open' AND coalesce(last_activity_at, created_at) < ?), 0) AS stale
+                    FROM lead
+                    """, arguments: [stale])!
+            out.append(
+                EntityFacts(
+                    entity: .leads, rows: leads["n"],
+                    fields: [
+                        FieldCount(field: "source", present: leads["source"], invalid: 0),
+                        FieldCount(field: "industry", present: leads["industry"], invalid: 0),
+                        FieldCount(field: "size", present: leads["size"], invalid: 0),
+                        FieldCount(field: "contact", present: leads["contact"], invalid: 0),
+                    ], exactDuplicates: 0, likelyDuplicates: 0, stale: leads["stale"], outliers: 0))
             return QualityFacts(entities: out)
         }
     }

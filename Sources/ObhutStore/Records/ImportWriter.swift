@@ -53,8 +53,9 @@ public final class ImportWriter {
     /// Appends the import's audit entry in the same transaction: the rows and the record of who
     /// changed them commit together or not at all.
     public func audit(store: SQLiteStore, actor: String, role: String, action: String, count: Int, at: Date) throws {
-        _ = try store.appendAudit(db, actor: actor, role: role, action: action, subject: nil, count: count, activity: nil,
-                                  reason: "import \(importId)", at: at)
+        _ = try store.appendAudit(
+            db, actor: actor, role: role, action: action, subject: nil, count: count, activity: nil,
+            reason: "import \(importId)", at: at)
     }
 
     // MARK: References
@@ -88,8 +89,10 @@ public final class ImportWriter {
         if let token = c.emailIndex, try !customerExists(c.id) {
             let match = try self.prepared(.emailMatch, "SELECT id FROM customer WHERE email_index = ? AND id <> ? AND import_id IS NOT ? LIMIT 1")
             if let known = try String.fetchOne(match, arguments: [token, c.id, importId]) {
-                try db.execute(sql: "INSERT INTO customer_alias (alias, customer_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET customer_id = excluded.customer_id",
-                               arguments: [c.id, known])
+                try db.execute(
+                    sql:
+                        "INSERT INTO customer_alias (alias, customer_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET customer_id = excluded.customer_id",
+                    arguments: [c.id, known])
                 return .matchedExisting(known)
             }
         }
@@ -97,7 +100,9 @@ public final class ImportWriter {
     }
 
     private func writeRow(_ c: PreparedCustomer) throws -> WriteOutcome {
-        let statement = try self.prepared(.customer, """
+        let statement = try self.prepared(
+            .customer,
+            """
             INSERT INTO customer (id, sealed, email_index, identity_index, phone_index, country, language,
                 created_at, updated_at, present_mask, soft_invalid_mask, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -114,7 +119,9 @@ public final class ImportWriter {
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return .duplicateInImport }
-        let keyStatement = try self.prepared(.personKey, """
+        let keyStatement = try self.prepared(
+            .personKey,
+            """
             INSERT INTO person_key (subject, wrapped) VALUES (?, ?)
             ON CONFLICT(subject) DO UPDATE SET wrapped = excluded.wrapped
             """)
@@ -125,7 +132,9 @@ public final class ImportWriter {
     }
 
     public func write(_ p: Product) throws -> WriteOutcome {
-        let statement = try self.prepared(.product, """
+        let statement = try self.prepared(
+            .product,
+            """
             INSERT INTO product (id, name, category, price_minor, currency, for_sale, created_at, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
@@ -144,13 +153,18 @@ public final class ImportWriter {
     }
 
     public func write(_ o: OrderLine) throws -> WriteOutcome {
-        let statement = ordersStartedEmpty
-            ? try self.prepared(.orderLineInsert, """
+        let statement =
+            ordersStartedEmpty
+            ? try self.prepared(
+                .orderLineInsert,
+                """
                 INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
                     currency, ordered_at, channel, discount_minor, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            : try self.prepared(.orderLine, """
+            : try self.prepared(
+                .orderLine,
+                """
                 INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
                     currency, ordered_at, channel, discount_minor, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -187,14 +201,17 @@ public final class ImportWriter {
         let key: PersonKey
         var context = "f:" + f.id
         if let customer = f.customerId,
-           let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + customer]) {
+            let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + customer])
+        {
             key = try keys.unwrap(wrapped)
             context += "|c:" + customer
         } else {
             key = keys.workspace
         }
         let sealed = try key.seal(Data(f.text.utf8), context: context)
-        let statement = try self.prepared(.feedback, """
+        let statement = try self.prepared(
+            .feedback,
+            """
             INSERT INTO feedback (id, customer_id, product_id, kind, rating, sealed_text, language, created_at, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id, product_id = excluded.product_id,
@@ -212,7 +229,9 @@ public final class ImportWriter {
 
     /// Appends a consent event; the same event imported again is ignored (the ledger is append-only).
     public func write(_ c: ConsentEvent, recordedAt: Date) throws -> WriteOutcome {
-        let statement = try self.prepared(.consent, """
+        let statement = try self.prepared(
+            .consent,
+            """
             INSERT OR IGNORE INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -226,7 +245,9 @@ public final class ImportWriter {
 
     public func write(_ prepared: PreparedLead) throws -> WriteOutcome {
         let l = prepared.lead
-        let statement = try self.prepared(.lead, """
+        let statement = try self.prepared(
+            .lead,
+            """
             INSERT INTO lead (id, company, sealed_contact, source, industry, size, created_at, stage, outcome,
                 emails_opened, visits, meetings, last_activity_at, stage_since, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

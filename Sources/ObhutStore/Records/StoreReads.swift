@@ -38,9 +38,13 @@ extension SQLiteStore {
 
     /// The same inside a running transaction.
     public func customer(id: String, in db: Database) throws -> Customer? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT c.*, k.wrapped FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
-            """, arguments: [id]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.*, k.wrapped FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
+                    """, arguments: [id])
+        else { return nil }
         return try customer(from: row)
     }
 

@@ -17,19 +17,24 @@ extension SQLiteStore {
             }
             let key = try keys.unwrap(wrapped)
             let prepared = try keys.prepare(customer, reusing: key, wrapped: wrapped)
-            try db.execute(sql: """
-                UPDATE customer SET sealed = ?, email_index = ?, identity_index = ?, phone_index = ?, country = ?, language = ?,
-                    updated_at = ?, present_mask = ?, soft_invalid_mask = soft_invalid_mask & ? WHERE id = ?
-                """, arguments: [prepared.sealed, prepared.emailIndex, prepared.identityIndex, prepared.phoneIndex, prepared.country,
-                                 prepared.language, prepared.updatedAt, prepared.presentMask, prepared.presentMask, customer.id])
+            try db.execute(
+                sql: """
+                    UPDATE customer SET sealed = ?, email_index = ?, identity_index = ?, phone_index = ?, country = ?, language = ?,
+                        updated_at = ?, present_mask = ?, soft_invalid_mask = soft_invalid_mask & ? WHERE id = ?
+                    """,
+                arguments: [
+                    prepared.sealed, prepared.emailIndex, prepared.identityIndex, prepared.phoneIndex, prepared.country,
+                    prepared.language, prepared.updatedAt, prepared.presentMask, prepared.presentMask, customer.id,
+                ])
         }
     }
 
     /// Re-seals one feedback text from one person's key to another's (merging duplicates).
     public func moveFeedback(id: String, from: String, to: String, in db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT sealed_text FROM feedback WHERE id = ?", arguments: [id]),
-              let fromKey = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + from]),
-              let toKey = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + to]) else {
+            let fromKey = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + from]),
+            let toKey = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + to])
+        else {
             throw StoreError.missingKey
         }
         let text = try keys.openFeedbackText(id: id, customerId: from, sealed: row["sealed_text"], wrappedKey: fromKey)

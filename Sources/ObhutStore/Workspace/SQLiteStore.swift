@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 import GRDB
 import ObhutCore
 
@@ -44,7 +44,8 @@ public final class SQLiteStore: Sendable {
     static func workspaceSecret(_ writer: DatabasePool, masterKey: MasterKey) throws -> MasterKey {
         let wrapping = masterKey.derived(.keyWrapping)
         return try writer.write { db in
-            if let wrapped = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'workspace_secret'").flatMap({ Data(base64Encoded: $0) }) {
+            if let wrapped = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'workspace_secret'").flatMap({ Data(base64Encoded: $0) })
+            {
                 do {
                     return try MasterKey(rawBytes: PersonKey.unwrap(wrapped, with: wrapping).rawBytes)
                 } catch {
