@@ -124,8 +124,10 @@ struct ScopeBuilder {
             if declared.contains(where: { $0.hasPrefix("orders.") }) {
                 // Products: all, so indexes are stable; the special-category ones are filtered from lines.
                 let productRows = try Row.fetchAll(db, sql: "SELECT id, name, category, for_sale, price_minor FROM product ORDER BY id")
+                var productIndex = [String: Int32](minimumCapacity: productRows.count)
                 var excluded = Set<Int32>()
                 for (i, row) in productRows.enumerated() {
+                    productIndex[row["id"]] = Int32(i)
                     if let c: String = row["category"], register.specialCategory(ofProductCategory: c) != nil { excluded.insert(Int32(i)) }
                 }
                 products = ProductTable(
@@ -135,19 +137,42 @@ struct ScopeBuilder {
                     forSale: declared.contains("products.for_sale") ? productRows.map { ($0["for_sale"] as Int) != 0 } : nil,
                     priceMinor: declared.contains("products.price") ? productRows.map { $0["price_minor"] } : nil)
 
-                var want = OrderScanColumns()
-                want.order = declared.contains("orders.order_id")
-                want.product = declared.contains("orders.product_id")
-                want.quantity = declared.contains("orders.quantity")
-                want.price = declared.contains("orders.unit_price")
-                want.discount = declared.contains("orders.discount")
-                want.orderedAt = declared.contains("orders.ordered_at")
-                let scan = try store.scanOrderLines(
-                    db, people: ids, products: productRows.map { $0["id"] }, excludedProducts: excluded, columns: want)
+                var person: [Int32] = [], order: [Int32] = [], product: [Int32] = []
+                var quantity: [Double] = [], price: [Int64] = [], discount: [Int64] = [], at: [Int64] = []
+                // order_line is stored in (order_id, line) order, and a scan returns it so: lines of one
+                // order are adjacent, and the dense order number grows when the id changes.
+                var previousOrder = ""
+                var orderNumber: Int32 = -1
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT customer_id, order_id, product_id, quantity, unit_price_minor, discount_minor, ordered_at
+                        FROM order_line WHERE customer_id IS NOT NULL
+                        """)
+                while let row = try cursor.next() {
+                    guard let p = index[row[0] as String], let prod = productIndex[row[2] as String], !excluded.contains(prod) else { continue }
+                    person.append(p)
+                    if declared.contains("orders.order_id") {
+                        let key: String = row[1]
+                        if key != previousOrder {
+                            orderNumber += 1
+                            previousOrder = key
+                        }
+                        order.append(orderNumber)
+                    }
+                    if declared.contains("orders.product_id") { product.append(prod) }
+                    if declared.contains("orders.quantity") { quantity.append(row[3]) }
+                    if declared.contains("orders.unit_price") { price.append(row[4]) }
+                    if declared.contains("orders.discount") { discount.append(row[5]) }
+                    if declared.contains("orders.ordered_at") { at.append(row[6]) }
+                }
                 orders = OrderTable(
-                    person: scan.person, order: want.order ? scan.order : nil, product: want.product ? scan.product : nil,
-                    quantity: want.quantity ? scan.quantity : nil, unitPriceMinor: want.price ? scan.unitPriceMinor : nil,
-                    discountMinor: want.discount ? scan.discountMinor : nil, orderedAt: want.orderedAt ? scan.orderedAt : nil)
+                    person: person, order: declared.contains("orders.order_id") ? order : nil,
+                    product: declared.contains("orders.product_id") ? product : nil,
+                    quantity: declared.contains("orders.quantity") ? quantity : nil,
+                    unitPriceMinor: declared.contains("orders.unit_price") ? price : nil,
+                    discountMinor: declared.contains("orders.discount") ? discount : nil,
+                    orderedAt: declared.contains("orders.ordered_at") ? at : nil)
             }
 
             var customers: CustomerTable?
