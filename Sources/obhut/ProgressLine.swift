@@ -7,7 +7,7 @@ final class ProgressLine: @unchecked Sendable {
     let isActive = isatty(STDERR_FILENO) != 0
     private let lock = NSLock()
     private var last = Date.distantPast
-    private var total: Int?
+    private let total: Int?
 
     init(label: String, total: Int? = nil) {
         self.label = label

@@ -85,7 +85,7 @@ public struct DemoRunner: Sendable {
             var batch: DemoBatch
         }
         // Two producer threads generate and seal alternate batches; the queue bound keeps memory flat.
-        let queue = OrderedQueue<SealedBatch>(count: batches, window: 4)
+        let queue = OrderedQueue<SealedBatch>(window: 4)
         let producerCount = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
         for p in 0..<producerCount {
             let thread = Thread {
@@ -159,7 +159,7 @@ final class OrderedQueue<Element: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private let window: Int
 
-    init(count: Int, window: Int) { self.window = window }
+    init(window: Int) { self.window = window }
 
     /// Blocks while `index` is too far ahead. Returns false once cancelled.
     func put(_ index: Int, _ element: Element) -> Bool {

@@ -71,7 +71,8 @@ public struct Retention: Sendable {
             SELECT c.id FROM customer c LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM order_line WHERE customer_id IS NOT NULL GROUP BY customer_id) o
             ON o.customer_id = c.id WHERE coalesce(o.last, c.created_at, c.updated_at, 0) < ?
             """
-        let body = { (db: Database) throws -> RetentionReport in
+        // Returns the report and the customers it erases (their tokens go to erasure.log).
+        let body = { (db: Database) throws -> (RetentionReport, [String]) in
             let due = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder)])
             let dueSoon = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder - 90)]).count - due.count
             var report = RetentionReport(
@@ -105,7 +106,7 @@ public struct Retention: Sendable {
                     }
                 }
             }
-            guard !dryRun else { return report }
+            guard !dryRun else { return (report, []) }
             // Feedback first, so the count above is what goes (erasure below deletes the person's rest).
             try db.execute(sql: "DELETE FROM feedback WHERE created_at < ?", arguments: [before(rules.feedbackDays)])
             for id in due { _ = try rights.eraseRows(db, customerId: id) }
@@ -121,20 +122,12 @@ public struct Retention: Sendable {
                 db, actor: actor.name, role: actor.role, action: "retention.run", subject: nil,
                 count: due.count + leadIds.count, activity: nil,
                 reason: nil, at: now)
-            return report
+            return (report, due)
         }
-        var erasedTokens: [String] = []
-        let report =
-            dryRun
-            ? try workspace.store.writer.read(body)
-            : try workspace.store.writer.write { db in
-                let due = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder)])
-                erasedTokens = due.map { workspace.store.keys.subjectToken(customerId: $0) }
-                return try body(db)
-            }
+        let (report, erased) = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write(body)
         if !dryRun {
             try workspace.store.checkpointAndTruncateWAL()
-            try rights.appendToErasureLog(erasedTokens)
+            try rights.appendToErasureLog(erased.map { workspace.store.keys.subjectToken(customerId: $0) })
         }
         return report
     }

@@ -4,8 +4,6 @@ import GRDB
 /// value of the wrong type. Personal fields never appear in clear: they live in `sealed` blobs
 /// (AES-GCM under the person's key) and are found through keyed indexes.
 enum Migrations {
-    static let latestVersion = 3
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation") { db in

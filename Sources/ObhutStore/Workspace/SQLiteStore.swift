@@ -33,8 +33,7 @@ public final class SQLiteStore: Sendable {
                 ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
         }
         let known = Set(Migrations.migrator.migrations)
-        if let unknown = applied.first(where: { !known.contains($0) }) {
-            _ = unknown
+        if applied.contains(where: { !known.contains($0) }) {
             throw WorkspaceError.newerSchema(found: applied.count, supported: known.count)
         }
         try Migrations.migrator.migrate(writer)
