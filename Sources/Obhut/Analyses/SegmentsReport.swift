@@ -14,9 +14,26 @@ public struct SegmentsReport: Sendable, Codable {
         public var customers: Int
     }
 
+    /// A behavioural segment (k-means) with what sets it apart.
+    public struct Cluster: Sendable, Codable {
+        public var index: Int
+        public var name: Localized
+        public var description: Localized
+        public var customers: Int
+    }
+
     public var runId: Int64?
     public var modelVersion: String?
+    /// RFM segments, largest first.
     public var segments: [Segment]
+    /// Behavioural segments, largest first (nil when the run had too few customers or an older model).
+    public var clusters: [Cluster]?
+    /// Silhouette of the chosen number of behavioural segments, and their stability across seeds
+    /// (mean adjusted Rand index, 1 = identical).
+    public var silhouette: Double?
+    public var stability: Double?
+    /// Why there are no behavioural segments, if there are none.
+    public var note: Localized?
 
     /// The segments of the latest completed `segments` run (aggregates only, no person).
     public static func latest(in workspace: Workspace) throws -> SegmentsReport {
@@ -27,19 +44,24 @@ public struct SegmentsReport: Sendable, Codable {
                     "SELECT id, model_version, summary FROM activity_run WHERE activity = 'segments' AND status = 'completed' ORDER BY id DESC LIMIT 1"
             )
         }
-        guard let row,
-            let summary = (row["summary"] as String?).flatMap({ try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }),
-            let sizes = summary["segments"] as? [String: Int]
+        guard let row, let text = row["summary"] as String?,
+            let summary = try? JSONDecoder().decode(SegmentsSummary.self, from: Data(text.utf8))
         else {
             return SegmentsReport(runId: nil, modelVersion: nil, segments: [])
         }
-        let segments = sizes.compactMap { id, n -> Segment? in
+        let segments = summary.segments.compactMap { id, n -> Segment? in
             guard let s = RFMSegment(rawValue: id) else { return nil }
             return Segment(
                 id: id, name: Localized(de: s.germanName, en: s.englishName),
                 description: Localized(de: s.germanDescription, en: s.englishDescription), customers: n)
-        }.sorted { $0.customers > $1.customers }
-        return SegmentsReport(runId: row["id"], modelVersion: row["model_version"], segments: segments)
+        }.sorted { $0.customers > $1.customers || ($0.customers == $1.customers && $0.id < $1.id) }
+        let clusters = summary.clusters?.map {
+            Cluster(index: $0.index, name: $0.name, description: $0.description, customers: $0.profile.customers)
+        }
+        let chosen = summary.clusters.flatMap { c in summary.candidates?.first { $0.clusters == c.count } }
+        return SegmentsReport(
+            runId: row["id"], modelVersion: row["model_version"], segments: segments, clusters: clusters, silhouette: chosen?.silhouette,
+            stability: summary.stability, note: summary.note)
     }
 
     /// One customer's segment with its explanation; the read is audited.
@@ -59,6 +81,12 @@ public struct SegmentsReport: Sendable, Codable {
             stale: (row["stale"] as Int) == 1)
     }
 
+    /// "14.4" or, in German, "14,4", padded to four characters.
+    static func percent(_ part: Int, of total: Int, _ l: Language) -> String {
+        let text = String(format: "%4.1f", 100 * Double(part) / Double(max(1, total)))
+        return l == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     public func render(in l: Language) -> String {
         guard let runId else {
             return Localized(
@@ -71,11 +99,37 @@ public struct SegmentsReport: Sendable, Codable {
                     l]
         ]
         let total = max(1, segments.reduce(0) { $0 + $1.customers })
+        lines.append(Localized(de: "RFM-Segmente (Aktualität, Häufigkeit, Umsatz):", en: "RFM segments (recency, frequency, monetary):")[l])
         for s in segments {
             lines.append(
                 String(
-                    format: "  %@ %6d (%4.1f %%)  %@", s.name[l].padding(toLength: 28, withPad: " ", startingAt: 0), s.customers,
-                    100 * Double(s.customers) / Double(total), s.description[l]))
+                    format: "  %@ %6d (%@ %%)  %@", s.name[l].padding(toLength: 28, withPad: " ", startingAt: 0), s.customers,
+                    Self.percent(s.customers, of: total, l), s.description[l]))
+        }
+        if let clusters, !clusters.isEmpty {
+            let comma = { (x: Double) in l == .de ? String(format: "%.2f", x).replacingOccurrences(of: ".", with: ",") : String(format: "%.2f", x) }
+            let quality = comma(silhouette ?? 0)
+            let stable = comma(stability ?? 0)
+            lines.append("")
+            lines.append(
+                Localized(
+                    de: "Verhaltenssegmente (k-means, \(clusters.count) Gruppen; Silhouette \(quality), Stabilität \(stable)):",
+                    en: "Behavioural segments (k-means, \(clusters.count) groups; silhouette \(quality), stability \(stable)):")[l])
+            for c in clusters {
+                lines.append(
+                    String(
+                        format: "  %@ %6d (%@ %%)", c.name[l].padding(toLength: 40, withPad: " ", startingAt: 0), c.customers,
+                        Self.percent(c.customers, of: total, l)))
+                lines.append("      " + c.description[l])
+            }
+            if let stability, stability < 0.7 {
+                lines.append(
+                    Localized(
+                        de: "  Hinweis: Die Gruppen ändern sich mit dem Startwert deutlich; als Tendenz lesen, nicht als feste Einteilung.",
+                        en: "  Note: the groups change noticeably with the seed; read them as a tendency, not a fixed division.")[l])
+            }
+        } else if let note {
+            lines.append(note[l])
         }
         return lines.joined(separator: "\n")
     }

@@ -2,6 +2,6 @@
 /// without an analysis here fails its pre-flight check with that reason.
 public enum Analyses {
     public static let builtIn: [String: any Analysis] = [
-        "segments": RFMSegmentsAnalysis()
+        "segments": SegmentsAnalysis()
     ]
 }

@@ -35,8 +35,8 @@ extension ProcessingRegister {
                     en: "RFM scoring and clustering of customers by buying behaviour into described segments."),
                 dataCategories: ["purchase history"],
                 fields: [
-                    "orders.customer_id", "orders.order_id", "orders.quantity", "orders.unit_price", "orders.discount", "orders.ordered_at",
-                    "products.category",
+                    "orders.customer_id", "orders.order_id", "orders.product_id", "orders.quantity", "orders.unit_price", "orders.discount",
+                    "orders.ordered_at", "products.category",
                 ],
                 results: [ResultDeclaration(name: "segment", perPerson: true, retentionDays: 365)],
                 humanReview: false, qualityThreshold: 60),

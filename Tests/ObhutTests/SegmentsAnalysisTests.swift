@@ -5,7 +5,7 @@ import Testing
 
 @testable import Obhut
 
-struct RFMSegmentsAnalysisTests {
+struct SegmentsAnalysisTests {
     /// Ten consenting customers with hand-made histories: the one who bought most, most often and
     /// last is a Champion (R5 F5 M5); the one who bought once, little, long ago scores R1 F1 M1.
     @Test func knownHistoriesGetTheirSegmentsWithExplanations() throws {
@@ -28,7 +28,7 @@ struct RFMSegmentsAnalysisTests {
         try ws.approve(activity: "segments", by: "DSB Test", actor: .cli)
         let run = try PrivacyKernel(workspace: ws).run("segments")
         #expect(run.results == 10)
-        #expect(run.modelVersion == "rfm-quintiles-1")
+        #expect(run.modelVersion == "rfm-kmeans-2")
         let best = try #require(try SubjectRights(workspace: ws).export("K9").derivedResults.first)
         #expect(best.value.contains("\"segment\":\"champions\""), "got \(best.value)")
         #expect(best.value.contains("\"r\":5,\"f\":5,\"m\":5"))
@@ -37,6 +37,39 @@ struct RFMSegmentsAnalysisTests {
         #expect(best.explanation.factors.count == 3)
         let worst = try #require(try SubjectRights(workspace: ws).export("K0").derivedResults.first)
         #expect(worst.value.contains("\"r\":1,\"f\":1,\"m\":1"), "got \(worst.value)")
+        // Ten buyers are too few for behavioural segments: RFM only, and the report says why.
+        #expect(!best.value.contains("cluster"))
+        let report = try SegmentsReport.latest(in: ws)
+        #expect(report.clusters == nil)
+        #expect(report.render(in: .en).contains("Too few customers with orders for behavioural segments (10"))
+    }
+
+    /// On the demo shop every buyer gets a behavioural segment too; the segments are named and
+    /// described, their sizes add up, and a customer's explanation names their segment.
+    @Test func demoCustomersGetDescribedBehaviouralSegments() throws {
+        let ws = try makeWorkspace()
+        _ = try DemoRunner(workspace: ws).run(seed: 5, customers: 600, asOf: DemoRunnerTests.asOf)
+        let report = try SegmentsReport.latest(in: ws)
+        #expect(report.modelVersion == "rfm-kmeans-2")
+        let clusters = try #require(report.clusters)
+        #expect((3...8).contains(clusters.count))
+        #expect(clusters.reduce(0) { $0 + $1.customers } == report.segments.reduce(0) { $0 + $1.customers })
+        #expect(Set(clusters.map(\.name.en)).count == clusters.count, "names are unique: \(clusters.map(\.name.en))")
+        for c in clusters {
+            #expect(!c.description.de.isEmpty && !c.description.en.isEmpty && c.description.de != c.description.en)
+        }
+        #expect(try #require(report.silhouette) > 0)
+        #expect(try #require(report.stability) > 0)
+        let rendered = report.render(in: .de)
+        #expect(rendered.contains("Verhaltenssegmente") && rendered.contains(clusters[0].name.de))
+        let someone = try #require(
+            try ws.store.writer.read { db in
+                try String.fetchOne(db, sql: "SELECT customer_id FROM derived_result WHERE activity = 'segments' LIMIT 1")
+            })
+        let result = try #require(try SegmentsReport.customer(someone, in: ws))
+        #expect(result.value.contains("\"cluster\":"))
+        #expect(result.explanation.summary.en.contains("Segment “"))
+        #expect(result.explanation.factors.count > 3)
     }
 }
 
