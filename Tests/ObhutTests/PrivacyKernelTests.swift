@@ -91,9 +91,9 @@ struct PrivacyKernelTests {
             ProcessingActivity(
                 name: "li-test", purpose: .sales, legalBasis: .legitimateInterest, description: Localized(de: "Test", en: "Test"),
                 dataCategories: ["purchase history"], fields: ["orders.customer_id", "orders.ordered_at"],
-                results: [ResultDeclaration(name: "count", perPerson: true, retentionDays: 30)], humanReview: true,
-                approval: Approval(by: "DSB Test", at: fixedNow)))
+                results: [ResultDeclaration(name: "count", perPerson: true, retentionDays: 30)], humanReview: true))
         try ws.save(register)
+        try ws.approve(activity: "li-test", by: "DSB Test", actor: .cli)
 
         // Consent-based activity: exactly the consenting, unrestricted people get results.
         try kernel(ws).run("segments")
@@ -114,6 +114,44 @@ struct PrivacyKernelTests {
         }
     }
 
+    /// An approval covers the declaration it was given for: a field added to register.yaml
+    /// afterwards, or an approval written into the file by hand, voids it until the DPO approves again.
+    @Test func approvalIsVoidOnceTheDeclarationChangesOrWhenForged() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 8, customers: 20)
+        try shop.populate(ws)
+        try ws.approve(activity: "clv", by: "DSB Test", actor: .cli)
+        #expect(try PrivacyKernel(workspace: ws).preflight("clv").items.first { $0.check == "approval" }?.status == .ok)
+
+        var register = try ws.register()
+        let i = try #require(register.activities.firstIndex { $0.name == "clv" })
+        register.activities[i].fields.append("customers.country")
+        try ws.save(register)
+        let changed = try #require(try PrivacyKernel(workspace: ws).preflight("clv").items.first { $0.check == "approval" })
+        #expect(changed.status == .fail)
+        #expect(changed.message.en.contains("no longer covers the declaration"))
+        #expect(throws: KernelError.self) { try PrivacyKernel(workspace: ws).run("clv") }
+
+        try ws.approve(activity: "clv", by: "DSB Test", actor: .cli)
+        #expect(try PrivacyKernel(workspace: ws).preflight("clv").items.first { $0.check == "approval" }?.status == .ok)
+
+        // Description texts may be polished without a new approval.
+        register = try ws.register()
+        register.activities[i].description = Localized(de: "Neu formuliert", en: "Reworded")
+        try ws.save(register)
+        #expect(try PrivacyKernel(workspace: ws).preflight("clv").items.first { $0.check == "approval" }?.status == .ok)
+
+        // A hand-written approval (no seal, or a seal copied from another activity) is void.
+        let j = try #require(register.activities.firstIndex { $0.name == "segments" })
+        register.activities[j].approval = Approval(by: "Jemand", at: fixedNow)
+        try ws.save(register)
+        #expect(try PrivacyKernel(workspace: ws).preflight("segments").items.first { $0.check == "approval" }?.status == .fail)
+        register.activities[j].approval = Approval(
+            by: "DSB Test", at: register.activities[i].approval!.at, seal: register.activities[i].approval!.seal)
+        try ws.save(register)
+        #expect(try PrivacyKernel(workspace: ws).preflight("segments").items.first { $0.check == "approval" }?.status == .fail)
+    }
+
     @Test func scopeCarriesPseudonymsNotIdsAndOnlyDeclaredColumns() throws {
         let ws = try makeWorkspace()
         var shop = RandomShop(seed: 5, customers: 20)
@@ -122,11 +160,13 @@ struct PrivacyKernelTests {
         let scope = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("segments"))).build()
         #expect(!scope.people.isEmpty)
         #expect(scope.people.allSatisfy { $0.hasPrefix("p_") && !$0.contains("K") })
-        #expect(scope.orders?.product == nil, "segments does not declare orders.product_id")
+        #expect(scope.orders?.product != nil, "segments declares orders.product_id")
+        #expect(scope.orders?.discountMinor != nil && scope.products?.names == nil, "segments declares discounts, not product names")
         #expect(scope.orders?.orderedAt != nil)
         #expect(scope.customers == nil && scope.feedback == nil && scope.leads == nil)
         let other = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("clv"))).build()
         #expect(Set(other.people).isDisjoint(with: Set(scope.people)), "pseudonyms differ between activities")
+        #expect(other.orders?.product == nil && other.orders?.discountMinor == nil, "clv declares neither products nor discounts")
     }
 
     @Test func runStoresPreflightReportAndResultsCarryExplanationAndModelVersion() throws {

@@ -19,6 +19,9 @@ public struct PreflightFacts: Sendable, Codable {
     public var specialCategoryLines: [SpecialCategoryUse]
     /// Leads: how many are in scope (lead activities only).
     public var leadsInScope: Int?
+    /// Whether the DPO's approval (if any) still covers the declaration: false when the declaration
+    /// changed after approval or the approval was not made with `obhut register approve`.
+    public var approvalHolds: Bool = true
 
     public struct SpecialCategoryUse: Sendable, Codable, Equatable {
         public var productCategory: String
@@ -116,7 +119,15 @@ public enum Preflight {
         }
 
         // DPO approval.
-        if let approval = a.approval {
+        if let approval = a.approval, !f.approvalHolds {
+            add(
+                "approval", .fail,
+                de:
+                    "Die Freigabe von \(approval.by) am \(DateText.day(approval.at)) deckt die Deklaration nicht mehr (seither geändert oder nicht mit obhut register approve erteilt); erneut freigeben: obhut register approve \(a.name) --by NAME",
+                en:
+                    "The approval by \(approval.by) on \(DateText.day(approval.at)) no longer covers the declaration (changed since, or not given with obhut register approve); approve again: obhut register approve \(a.name) --by NAME"
+            )
+        } else if let approval = a.approval {
             add(
                 "approval", .ok, de: "Freigegeben von \(approval.by) am \(DateText.day(approval.at))",
                 en: "Approved by \(approval.by) on \(DateText.day(approval.at))")

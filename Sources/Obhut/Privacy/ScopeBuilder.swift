@@ -86,7 +86,8 @@ struct ScopeBuilder {
                 consentCoverage: try consentCoverage(db),
                 excludedNoConsent: activity.legalBasis.requiresConsent ? max(0, total - eligible - restricted - objecting) : 0,
                 excludedRestricted: restricted, excludedObjecting: objecting,
-                qualityScore: quality.score(of: inputEntities), specialCategoryLines: try specialCategoryUses(db), leadsInScope: leads)
+                qualityScore: quality.score(of: inputEntities), specialCategoryLines: try specialCategoryUses(db), leadsInScope: leads,
+                approvalHolds: workspace.approvalHolds(activity))
         }
     }
 

@@ -8,7 +8,9 @@ extension Workspace {
         guard let i = register.activities.firstIndex(where: { $0.name == name }) else {
             throw RegisterError.unknownActivity(name, known: register.activities.map(\.name))
         }
-        register.activities[i].approval = Approval(by: approver, at: clock())
+        let at = Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down))
+        let seal = store.keys.approvalSeal(register.activities[i].canonicalDeclaration(approvedBy: approver, at: at))
+        register.activities[i].approval = Approval(by: approver, at: at, seal: seal)
         try save(register)
         try audit(actor: actor, action: "register.approve", count: 0, activity: name)
     }
@@ -21,5 +23,13 @@ extension Workspace {
         register.activities[i].approval = nil
         try save(register)
         try audit(actor: actor, action: "register.revoke", count: 0, activity: name)
+    }
+}
+
+extension Workspace {
+    /// Whether the approval of `activity` still covers its declaration (see ``Approval/seal``).
+    func approvalHolds(_ activity: ProcessingActivity) -> Bool {
+        guard let approval = activity.approval, let seal = approval.seal else { return false }
+        return store.keys.approvalSeal(activity.canonicalDeclaration(approvedBy: approval.by, at: approval.at)) == seal
     }
 }

@@ -58,9 +58,30 @@ public struct ResultDeclaration: Sendable, Hashable, Codable {
 public struct Approval: Sendable, Hashable, Codable {
     public var by: String
     public var at: Date
+    /// Keyed hash (HMAC with a key derived from the workspace secret) over the declaration as it
+    /// was approved, the approver and the time. An approval whose seal does not match is void: the
+    /// declaration changed after the approval, or someone wrote the approval into register.yaml by
+    /// hand instead of with `obhut register approve`.
+    public var seal: String?
 
-    public init(by: String, at: Date) {
+    public init(by: String, at: Date, seal: String? = nil) {
         self.by = by
         self.at = at
+        self.seal = seal
+    }
+}
+
+extension ProcessingActivity {
+    /// Everything the approval covers, in a fixed order: purpose, legal basis, fields, results and
+    /// their retention, human review, quality threshold, special categories (not the description
+    /// texts, which a DPO may polish without a new approval).
+    public func canonicalDeclaration(approvedBy by: String, at: Date) -> String {
+        let results = results.map { "\($0.name)|\($0.perPerson)|\($0.retentionDays)" }.sorted()
+        return [
+            "activity=\(name)", "purpose=\(purpose.rawValue)", "legal-basis=\(legalBasis.rawValue)",
+            "fields=" + fields.sorted().joined(separator: ","), "results=" + results.joined(separator: ","),
+            "human-review=\(humanReview)", "quality=\(qualityThreshold)", "special=" + specialCategories.sorted().joined(separator: ","),
+            "by=\(by)", "at=\(Int64(at.timeIntervalSince1970))",
+        ].joined(separator: "\n")
     }
 }

@@ -25,6 +25,13 @@ public struct KeyRing: Sendable {
         KeyedHash(key: master.derived(.pseudonym, context: activity))
     }
 
+    /// Seals a DPO approval: a keyed hash of the approved declaration (hex), which nobody without
+    /// the workspace secret can produce for an edited declaration.
+    public func approvalSeal(_ canonicalDeclaration: String) -> String {
+        KeyedHash(key: master.derived(.pseudonym, context: "register-approval")).token(canonicalDeclaration).map { String(format: "%02x", $0) }
+            .joined()
+    }
+
     public func wrap(_ key: PersonKey) throws -> Data { try key.wrapped(by: wrapping) }
 
     /// Seals data that belongs to the workspace rather than one person (merge snapshots).
