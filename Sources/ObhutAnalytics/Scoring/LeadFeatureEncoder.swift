@@ -17,7 +17,7 @@ public struct LeadFeatureEncoder: Sendable, Codable, Equatable {
     public var numericMeans: [Double]
     public var numericScales: [Double]
 
-    public static let numericKeys = ["size", "emailsOpened", "visits", "meetings", "engagementDays"]
+    public static let numericKeys = ["size", "emailsOpened", "visits", "meetings"]
 
     /// Learns levels and scales from the training leads.
     public init(fitting records: [LeadRecord]) {
@@ -44,10 +44,9 @@ public struct LeadFeatureEncoder: Sendable, Codable, Equatable {
 
     /// Raw numeric values (logarithms), nil where unknown.
     static func numeric(_ r: LeadRecord) -> [Double?] {
-        let engagement = r.lastActivityAt.map { log1p(Double(max(0, $0 - r.createdAt)) / 86_400) }
-        return [
+        [
             r.size.map { log1p(Double(max(0, $0))) }, log1p(Double(max(0, r.emailsOpened))), log1p(Double(max(0, r.visits))),
-            log1p(Double(max(0, r.meetings))), engagement ?? 0,
+            log1p(Double(max(0, r.meetings))),
         ]
     }
 
@@ -76,8 +75,6 @@ public struct LeadFeatureEncoder: Sendable, Codable, Equatable {
             Column(key: "emailsOpened", label: Localized(de: "Geöffnete E-Mails", en: "E-mails opened")),
             Column(key: "visits", label: Localized(de: "Website-Besuche", en: "Website visits")),
             Column(key: "meetings", label: Localized(de: "Termine", en: "Meetings")),
-            Column(
-                key: "engagementDays", label: Localized(de: "Tage zwischen Anlage und letzter Aktivität", en: "Days from creation to last activity")),
             Column(key: "sizeUnknown", label: Localized(de: "Größe unbekannt", en: "Size unknown")),
         ]
         out += sources.map { Column(key: "source:" + $0, label: Localized(de: "Quelle: \($0)", en: "Source: \($0)")) }
@@ -92,16 +89,31 @@ public struct LeadFeatureEncoder: Sendable, Codable, Equatable {
         public var label: Localized
     }
 
-    /// A person-readable value of column `k` for a lead ("3", "trade-fair", "unknown").
-    func displayValue(_ r: LeadRecord, column k: Int) -> String {
+    /// The feature groups the columns belong to, for explanations: a lead's source is one
+    /// factor, however many source columns there are.
+    enum Group: Int, CaseIterable {
+        case size, emailsOpened, visits, meetings, source, industry
+    }
+
+    func group(ofColumn k: Int) -> Group {
         switch k {
-        case 0: return r.size.map(String.init) ?? "?"
-        case 1: return String(r.emailsOpened)
-        case 2: return String(r.visits)
-        case 3: return String(r.meetings)
-        case 4: return r.lastActivityAt.map { String(max(0, $0 - r.createdAt) / 86_400) } ?? "0"
-        case 5: return r.size == nil ? "✓" : "–"
-        default: return k < Self.numericKeys.count + 1 + sources.count + 1 ? (r.source ?? "?") : (r.industry ?? "?")
+        case 0, 4: return .size
+        case 1: return .emailsOpened
+        case 2: return .visits
+        case 3: return .meetings
+        default: return k < 5 + sources.count + 1 ? .source : .industry
+        }
+    }
+
+    /// The label and person-readable value of a feature group for a lead.
+    func describe(_ g: Group, _ r: LeadRecord) -> (label: Localized, value: String) {
+        switch g {
+        case .size: return (Localized(de: "Unternehmensgröße", en: "Company size"), r.size.map(String.init) ?? "?")
+        case .emailsOpened: return (Localized(de: "Geöffnete E-Mails", en: "E-mails opened"), String(r.emailsOpened))
+        case .visits: return (Localized(de: "Website-Besuche", en: "Website visits"), String(r.visits))
+        case .meetings: return (Localized(de: "Termine", en: "Meetings"), String(r.meetings))
+        case .source: return (Localized(de: "Quelle", en: "Source"), r.source ?? "?")
+        case .industry: return (Localized(de: "Branche", en: "Industry"), r.industry ?? "?")
         }
     }
 }

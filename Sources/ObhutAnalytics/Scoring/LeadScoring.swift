@@ -51,19 +51,18 @@ public struct LeadScoringModel: Sendable, Codable, Equatable {
     /// log-odds against the average training lead), strongest first.
     public func explain(_ r: LeadRecord, factors: Int = 3) -> (probability: Double, explanation: Explanation) {
         let x = encoder.encode(r)
-        let columns = encoder.columns
-        var contributions: [(k: Int, c: Double)] = []
-        for k in x.indices {
-            let c = regression.weights[k] * (x[k] - columnMeans[k])
-            if abs(c) > 1e-9 { contributions.append((k, c)) }
-        }
+        var byGroup = [Double](repeating: 0, count: LeadFeatureEncoder.Group.allCases.count)
+        for k in x.indices { byGroup[encoder.group(ofColumn: k).rawValue] += regression.weights[k] * (x[k] - columnMeans[k]) }
+        let contributions = LeadFeatureEncoder.Group.allCases.map { (g: $0, c: byGroup[$0.rawValue]) }.filter { abs($0.c) > 1e-9 }
         let up = contributions.filter { $0.c > 0 }.sorted { $0.c > $1.c }.prefix(factors)
         let down = contributions.filter { $0.c < 0 }.sorted { $0.c < $1.c }.prefix(factors)
         let p = regression.probability(x[...])
         let percent = Int((p * 100).rounded())
         let average = Int((card.baseRate * 100).rounded())
-        func words(_ list: ArraySlice<(k: Int, c: Double)>, _ l: Language) -> String {
-            list.map { "\(columns[$0.k].label[l]) (\(encoder.displayValue(r, column: $0.k)))" }.joined(separator: ", ")
+        func words(_ list: ArraySlice<(g: LeadFeatureEncoder.Group, c: Double)>, _ l: Language) -> String {
+            list.map {
+                let d = encoder.describe($0.g, r); return "\(d.label[l]) \(d.value)"
+            }.joined(separator: ", ")
         }
         var de = "Abschlusschance \(percent) % (Durchschnitt \(average) %)."
         var en = "Chance to convert \(percent) % (average \(average) %)."
@@ -78,7 +77,8 @@ public struct LeadScoringModel: Sendable, Codable, Equatable {
         de += " Ein Vorschlag für die Reihenfolge, keine Entscheidung."
         en += " A suggested order, not a decision."
         let factorList = (Array(up) + Array(down)).map {
-            Explanation.Factor(name: columns[$0.k].label, value: encoder.displayValue(r, column: $0.k), contribution: $0.c)
+            let d = encoder.describe($0.g, r)
+            return Explanation.Factor(name: d.label, value: d.value, contribution: $0.c)
         }
         return (p, Explanation(summary: Localized(de: de, en: en), factors: factorList))
     }
