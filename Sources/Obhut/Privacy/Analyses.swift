@@ -4,5 +4,7 @@ public enum Analyses {
     public static let builtIn: [String: any Analysis] = [
         "segments": SegmentsAnalysis(),
         "lead-scores": LeadScoresAnalysis(),
+        "purchase-patterns": PurchasePatternsAnalysis(),
+        "rebuy-reminders": RebuyRemindersAnalysis(),
     ]
 }

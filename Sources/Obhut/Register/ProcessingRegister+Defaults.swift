@@ -19,7 +19,7 @@ extension ProcessingRegister {
                 dataCategories: ["purchase history"],
                 fields: [
                     "orders.customer_id", "orders.order_id", "orders.product_id", "orders.quantity", "orders.unit_price", "orders.ordered_at",
-                    "products.category",
+                    "products.name", "products.category",
                 ],
                 // Aggregates only: analytics (legitimate interest) allows no per-person profiling. Lists
                 // of who is due to rebuy belong to a consent-based activity.
@@ -27,6 +27,16 @@ extension ProcessingRegister {
                     ResultDeclaration(name: "patterns", perPerson: false, retentionDays: 365),
                     ResultDeclaration(name: "rebuy-intervals", perPerson: false, retentionDays: 365),
                 ],
+                humanReview: false, qualityThreshold: 60),
+            ProcessingActivity(
+                name: "rebuy-reminders", purpose: .personalization, legalBasis: .consent,
+                description: Localized(
+                    de:
+                        "Welche Produkte eine Kundin oder ein Kunde bald wieder braucht (letzter Kauf plus übliches Wiederkaufintervall), mit Begründung.",
+                    en: "Which products a customer is due to buy again (last purchase plus the usual repeat interval), with the reason."),
+                dataCategories: ["purchase history"],
+                fields: ["orders.customer_id", "orders.product_id", "orders.ordered_at", "products.name"],
+                results: [ResultDeclaration(name: "rebuy-due", perPerson: true, retentionDays: 30)],
                 humanReview: false, qualityThreshold: 60),
             ProcessingActivity(
                 name: "segments", purpose: .personalization, legalBasis: .consent,
