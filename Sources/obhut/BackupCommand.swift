@@ -12,13 +12,35 @@ struct BackupCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Write a backup file.")
-        @Argument(help: "The backup file to write.") var file: String
+        @Argument(help: "The backup file to write, or a folder: then the file is named by its time (obhut-YYYYMMDD-HHMMSS.backup).")
+        var file: String
+        @Option(help: "With a folder: keep the newest N backups there, delete older ones (only after the new one is verified).")
+        var keep: Int?
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let manifest = try Backup.create(global.openWorkspace(), to: URL(fileURLWithPath: file))
+            let workspace = try global.openWorkspace()
+            var target = URL(fileURLWithPath: file)
+            var isDirectory: ObjCBool = false
+            let toFolder = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            if keep != nil && !toFolder { throw BackupError.keep }
+            let folder = target
+            if toFolder { target = BackupRotation.nextFile(in: folder, at: workspace.clock()) }
+            let manifest = try Backup.create(workspace, to: target)
+            var pruned: [URL] = []
+            if let keep {
+                _ = try Backup.verify(target, master: try Workspace.masterKey(at: global.directory))
+                pruned = try BackupRotation.prune(folder, keep: keep)
+            }
+            let file = target.path
             if json { try printJSON(manifest); return }
+            if !pruned.isEmpty {
+                print(
+                    Localized(
+                        de: "Ältere Sicherungen gelöscht: \(pruned.map(\.lastPathComponent).joined(separator: ", "))",
+                        en: "Older backups deleted: \(pruned.map(\.lastPathComponent).joined(separator: ", "))")[global.language])
+            }
             print(
                 Localized(
                     de:

@@ -28,6 +28,27 @@ struct BackupTests {
 
     func backupURL() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("obhut-\(UUID().uuidString).obhutbak") }
 
+    /// `--keep N` into a folder: names by time, the newest N stay, files of other names are never touched.
+    @Test func rotationKeepsTheNewestAndNothingElseIsDeleted() throws {
+        let ws = try workspaceWithPeople()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-rotation-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let unrelated = folder.appendingPathComponent("obhut-notes.backup")
+        try Data("keep me".utf8).write(to: unrelated)
+        var written: [URL] = []
+        for _ in 0..<4 {
+            let file = BackupRotation.nextFile(in: folder, at: fixedNow)
+            _ = try Backup.create(ws, to: file)
+            written.append(file)
+            try BackupRotation.prune(folder, keep: 2)
+        }
+        #expect(Set(written).count == 4, "same clock, distinct names")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == Set([unrelated.lastPathComponent] + written.suffix(2).map(\.lastPathComponent)))
+        #expect(throws: BackupError.keep) { try BackupRotation.prune(folder, keep: 0) }
+        #expect(BackupRotation.fileName(at: Date(timeIntervalSince1970: 0)) == "obhut-19700101-000000.backup")
+    }
+
     @Test func backupHoldsNothingInClearAndVerifies() throws {
         let ws = try workspaceWithPeople()
         let file = backupURL()

@@ -162,6 +162,7 @@ public enum BackupError: UserFacingError, Equatable {
     case damaged(String, String)
     case wrongKey
     case cannotWrite(String)
+    case keep
 
     public func message(in l: Language) -> String {
         switch (self, l) {
@@ -173,6 +174,8 @@ public enum BackupError: UserFacingError, Equatable {
         case (.wrongKey, .en): "The backup was made with another master key (before a key rotation?)."
         case (.cannotWrite(let p), .de): "Kann \(p) nicht schreiben."
         case (.cannotWrite(let p), .en): "Cannot write \(p)."
+        case (.keep, .de): "--keep braucht einen Ordner als Ziel und eine Zahl ab 1."
+        case (.keep, .en): "--keep needs a folder as the target and a number of at least 1."
         }
     }
 }
