@@ -254,6 +254,25 @@ enum Migrations {
                     CREATE INDEX lead_feedback_lead ON lead_feedback(lead_id, id);
                     """)
         }
+        migrator.registerMigration("v5-breach-cases") { db in
+            try db.execute(
+                sql: """
+                    -- Breaches under investigation (Art. 33, 34): the audit log's findings for a window and the 72-hour clock.
+                    CREATE TABLE breach_case (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        opened_at INTEGER NOT NULL,
+                        deadline INTEGER NOT NULL,
+                        window_from INTEGER NOT NULL,
+                        window_to INTEGER NOT NULL,
+                        actor TEXT,
+                        status TEXT NOT NULL,          -- open, closed
+                        findings TEXT NOT NULL,        -- JSON, counts and categories only
+                        subjects TEXT NOT NULL,        -- keyed tokens of the people named individually, one per line
+                        closed_at INTEGER,
+                        closing_note TEXT
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }
