@@ -65,6 +65,38 @@ import Testing
         #expect(throws: CLVError.self) { try unit.expectedPurchases(within: 1, frequency: .nan, recency: 0, age: 1) }
     }
 
+    @Test func groupedLikelihoodAndGradientMatchPerCustomerSums() throws {
+        // Repeated histories on purpose: the grouped objective weights each distinct triple.
+        let x: [Double] = [0, 0, 1, 3, 3, 0, 7, 1, 3]
+        let tx: [Double] = [0, 0, 2, 10, 10, 0, 30.5, 2, 11]
+        let age: [Double] = [5, 5, 20, 25, 25, 40, 31, 20, 25]
+        let data = try BGNBDData(frequency: x, recency: tx, age: age)
+        #expect(data.triples.count == 6)
+        let point = [log(0.7), log(3.5), log(0.9), log(2.2)]
+        var gradient = [0.0, 0, 0, 0]
+        let value = data.meanNegativeLogLikelihood(point, gradient: &gradient)
+        let model = try BGNBDModel(r: 0.7, alpha: 3.5, a: 0.9, b: 2.2)
+        let direct = -x.indices.map { model.logLikelihood(frequency: x[$0], recency: tx[$0], age: age[$0]) }.reduce(0, +) / 9
+        #expect(isClose(value, direct, relative: 1e-13), "\(value) vs \(direct)")
+        for k in 0..<4 {
+            var plus = point, minus = point, unused = [0.0, 0, 0, 0]
+            plus[k] += 1e-6
+            minus[k] -= 1e-6
+            let numeric = (data.meanNegativeLogLikelihood(plus, gradient: &unused) - data.meanNegativeLogLikelihood(minus, gradient: &unused)) / 2e-6
+            #expect(abs(gradient[k] - numeric) < 1e-7, "∂/∂θ\(k): analytic \(gradient[k]), numeric \(numeric)")
+        }
+    }
+
+    @Test func denseIndexNumbersKeysInOrderOfFirstAppearance() {
+        var index = DenseIndex(expected: 2)
+        let keys: [UInt64] = (0..<1000).map { UInt64($0 % 300) &* 0x1_0000_0001 }
+        let numbers = keys.map { index.index(of: $0) }
+        #expect(index.count == 300)
+        #expect(numbers.prefix(300) == ArraySlice((0..<300).map(Int32.init)))
+        #expect(numbers[300] == 0 && numbers[999] == 99)
+        #expect(index.orderedKeys() == Array(keys.prefix(300)))
+    }
+
     @Test func fitRejectsBadSummaries() {
         #expect(throws: CLVError.noRepeatBuyers) { try BGNBDModel.fit(frequency: [0, 0], recency: [0, 0], age: [3, 5]) }
         #expect(throws: CLVError.noCustomers) { try BGNBDModel.fit(frequency: [], recency: [], age: []) }

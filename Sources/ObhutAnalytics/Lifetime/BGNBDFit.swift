@@ -81,10 +81,8 @@ struct BGNBDData {
             throw .mismatchedLengths(persons: frequency.count, days: recency.count, amounts: age.count)
         }
         guard !frequency.isEmpty else { throw .noCustomers }
-        var xIndex: [Double: Int32] = [:]
-        var ageIndex: [Double: Int32] = [:]
-        var recencyIndex: [Double: Int32] = [:]
-        var counts: [SIMD3<Int32>: Double] = [:]
+        var xIndex = DenseIndex(expected: 64), ageIndex = DenseIndex(expected: 256), recencyIndex = DenseIndex(expected: 256)
+        var dimensions = [SIMD3<Int32>](repeating: .zero, count: frequency.count)
         var anyRepeat = false
         var ageSum = 0.0
         for i in frequency.indices {
@@ -97,18 +95,48 @@ struct BGNBDData {
             guard x > 0 || tx == 0 else { throw .invalidSummary(customer: i, reason: .recencyWithoutRepeats) }
             if x > 0 { anyRepeat = true }
             ageSum += T
-            let xi = Self.index(of: x, in: &xIndex)
-            let ai = Self.index(of: T, in: &ageIndex)
-            let ri = Self.index(of: tx, in: &recencyIndex)
-            counts[SIMD3(xi, ai, ri), default: 0] += 1
+            // + 0 turns −0.0 into 0.0, so equal values have equal bit patterns.
+            dimensions[i] = SIMD3(
+                xIndex.index(of: (x + 0).bitPattern), ageIndex.index(of: (T + 0).bitPattern), recencyIndex.index(of: (tx + 0).bitPattern))
         }
         guard anyRepeat else { throw .noRepeatBuyers }
-        xs = Self.values(xIndex)
-        ages = Self.values(ageIndex)
-        recencies = Self.values(recencyIndex)
+        xs = xIndex.orderedKeys().map(Double.init(bitPattern:))
+        ages = ageIndex.orderedKeys().map(Double.init(bitPattern:))
+        recencies = recencyIndex.orderedKeys().map(Double.init(bitPattern:))
+        // Distinct triples, numbered through one 64-bit key when the three numbers fit (always
+        // in practice: each is below the number of distinct values of its kind).
+        let xBits = UInt64(Self.bitWidth(xs.count)), ageBits = UInt64(Self.bitWidth(ages.count))
+        var tripleIndex = DenseIndex(expected: 1024)
+        var weights: [Double] = []
+        var tripleDimensions: [SIMD3<Int32>] = []
+        if xBits + ageBits + UInt64(Self.bitWidth(recencies.count)) <= 64 {
+            for d in dimensions {
+                let key = UInt64(d.x) | UInt64(d.y) << xBits | UInt64(d.z) << (xBits + ageBits)
+                let t = Int(tripleIndex.index(of: key))
+                if t == weights.count {
+                    weights.append(0)
+                    tripleDimensions.append(d)
+                }
+                weights[t] += 1
+            }
+        } else {
+            var counts: [SIMD3<Int32>: Int] = [:]
+            for d in dimensions {
+                if let t = counts[d] {
+                    weights[t] += 1
+                } else {
+                    counts[d] = weights.count
+                    weights.append(1)
+                    tripleDimensions.append(d)
+                }
+            }
+        }
         // Deterministic order: by x value, then age, then recency.
         let xRank = Self.ranks(xs), ageRank = Self.ranks(ages), recencyRank = Self.ranks(recencies)
-        triples = counts.map { Triple(x: xRank[Int($0.key.x)], age: ageRank[Int($0.key.y)], recency: recencyRank[Int($0.key.z)], weight: $0.value) }
+        triples = tripleDimensions.indices.map {
+            let d = tripleDimensions[$0]
+            return Triple(x: xRank[Int(d.x)], age: ageRank[Int(d.y)], recency: recencyRank[Int(d.z)], weight: weights[$0])
+        }
         triples.sort { ($0.x, $0.age, $0.recency) < ($1.x, $1.age, $1.recency) }
         xs.sort()
         ages.sort()
@@ -123,19 +151,7 @@ struct BGNBDData {
         meanAge = ageSum / totalWeight
     }
 
-    private static func index(of value: Double, in table: inout [Double: Int32]) -> Int32 {
-        if let existing = table[value] { return existing }
-        let next = Int32(table.count)
-        table[value] = next
-        return next
-    }
-
-    /// Values in first-seen order.
-    private static func values(_ table: [Double: Int32]) -> [Double] {
-        var out = [Double](repeating: 0, count: table.count)
-        for (value, index) in table { out[Int(index)] = value }
-        return out
-    }
+    private static func bitWidth(_ count: Int) -> Int { max(1, Int.bitWidth - max(0, count - 1).leadingZeroBitCount) }
 
     /// For each first-seen index, the position of its value in sorted order.
     private static func ranks(_ values: [Double]) -> [Int32] {
@@ -203,7 +219,8 @@ struct BGNBDData {
                     let share = 1 / (1 + e)
                     let w3 = a3 >= a4 ? share : e * share
                     let w4 = 1 - w3
-                    sumLL += t.weight * (max(a3, a4) + log1p(e))
+                    // log(1 + e) rather than log1p: e ∈ (0, 1], only the absolute error matters in the sum.
+                    sumLL += t.weight * (max(a3, a4) + log(1 + e))
                     sumLog += t.weight * (w3 * la + w4 * lr)
                     sumInverse += t.weight * (w3 * inverseAge[Int(t.age)] + w4 * inverseRecency[Int(t.recency)])
                     sumW4 += t.weight * w4
