@@ -14,6 +14,14 @@ import Testing
         #expect(parsed.records.amounts == [12.5, 3, -1.5])
     }
 
+    @Test func readsAmountsExactlyAsDoubleDoes() throws {
+        // The fast decimal path must give the same double as Double(String) (correct rounding).
+        let amounts = ["29.33", "0.1", "-3.75", "+12", "123456789.012345", "1234567890123456.7", "1e2", "7.", ".5", "0.000001"]
+        let text = "customer_id,date,amount\n" + amounts.map { "A,2020-01-01,\($0)" }.joined(separator: "\n")
+        let parsed = try TransactionCSVReader.parse(text)
+        #expect(parsed.records.amounts == amounts.map { Double($0) ?? .nan })
+    }
+
     @Test func streamsLineByLine() throws {
         var reader = TransactionCSVReader()
         for line in ["customer_id,date,amount", "A,2020-05-01,1", "B,2020-05-02,2"] { try reader.consume(line: Substring(line)) }

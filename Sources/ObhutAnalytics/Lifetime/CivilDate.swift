@@ -13,7 +13,12 @@ public enum CivilDate {
     /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, optionally followed by `T` or a space
     /// and a time (ignored: the day is the date as written). Nil when it is no valid date.
     public static func days(iso text: Substring) -> Int? {
-        let bytes = Array(text.utf8.prefix(11))
+        var text = text
+        return text.withUTF8 { days(isoBytes: $0) }
+    }
+
+    /// ``days(iso:)`` on UTF-8 bytes.
+    static func days(isoBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0
             for i in range {
