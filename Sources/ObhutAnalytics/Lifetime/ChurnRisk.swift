@@ -17,9 +17,13 @@ public struct ChurnRisk: Sendable, Equatable, Codable {
     /// between purchases (t_x / x), the comparison a person would make. Customers without
     /// repeat purchases have P(alive) = 1 in BG/NBD and are never flagged; the reason says so.
     ///
-    /// - Throws: ``CLVError/invalidArgument(name:reason:)`` unless 0 < threshold < 1.
+    /// - Throws: ``CLVError/invalidArgument(name:reason:)`` unless 0 < threshold < 1 and the
+    ///   summary is finite with 0 ≤ t_x ≤ T.
     public init(model: BGNBDModel, frequency x: Double, recency tx: Double, age T: Double, threshold: Double = 0.5) throws(CLVError) {
         guard threshold > 0, threshold < 1 else { throw .invalidArgument(name: "threshold", reason: .notProbability) }
+        guard x >= 0, tx >= 0, T >= tx, x.isFinite, T.isFinite else {
+            throw .invalidArgument(name: "x, t_x, T", reason: .summaryNotFinite)
+        }
         let alive = model.probabilityAlive(frequency: x, recency: tx, age: T)
         probabilityAlive = alive
         self.threshold = threshold

@@ -30,7 +30,7 @@ public struct TransactionSummary: Sendable, Equatable {
     public var observationEnd: Int32
 
     /// Length of the holdout period in weeks.
-    public var holdoutWeeks: Double { Double(observationEnd - calibrationEnd) / Self.daysPerWeek }
+    public var holdoutWeeks: Double { (Double(observationEnd) - Double(calibrationEnd)) / Self.daysPerWeek }
     public var count: Int { persons.count }
 
     /// Summarises purchases up to `calibrationEnd` and counts those in the holdout period after it.
