@@ -99,30 +99,32 @@ struct EvaluateCLVCommand: AsyncParsableCommand {
             return
         }
         let f = { (value: Double, digits: Int) in String(format: "%.\(digits)f", value) }
+        // German numbers with a decimal comma.
+        let d = { (value: Double, digits: Int) in f(value, digits).replacingOccurrences(of: ".", with: ",") }
         print(
             Localized(
                 de:
-                    "BG/NBD (Kaufhäufigkeit, Wochen): r = \(f(m.r, 4)), alpha = \(f(m.alpha, 4)), a = \(f(m.a, 4)), b = \(f(m.b, 4)); Log-Likelihood \(f(evaluation.bgnbd.logLikelihood, 2))",
+                    "BG/NBD (Kaufhäufigkeit, Wochen): r = \(d(m.r, 4)), alpha = \(d(m.alpha, 4)), a = \(d(m.a, 4)), b = \(d(m.b, 4)); Log-Likelihood \(d(evaluation.bgnbd.logLikelihood, 2))",
                 en:
                     "BG/NBD (purchase frequency, weeks): r = \(f(m.r, 4)), alpha = \(f(m.alpha, 4)), a = \(f(m.a, 4)), b = \(f(m.b, 4)); log-likelihood \(f(evaluation.bgnbd.logLikelihood, 2))"
             )[l])
         print(
             Localized(
                 de:
-                    "Gamma-Gamma (Umsatz je Kauf): p = \(f(g.p, 4)), q = \(f(g.q, 4)), v = \(f(g.v, 4)) aus \(evaluation.gammaGamma.customers) Wiederholungskäufern",
+                    "Gamma-Gamma (Umsatz je Kauf): p = \(d(g.p, 4)), q = \(d(g.q, 4)), v = \(d(g.v, 4)) aus \(evaluation.gammaGamma.customers) Wiederholungskäufern",
                 en:
                     "Gamma-Gamma (spend per purchase): p = \(f(g.p, 4)), q = \(f(g.q, 4)), v = \(f(g.v, 4)) from \(evaluation.gammaGamma.customers) repeat buyers"
             )[l])
         print(
             Localized(
                 de:
-                    "Holdout \(f(evaluation.holdoutWeeks, 1)) Wochen, \(evaluation.predictions.count) Kunden: \(Int(evaluation.actualTotal)) Kauftage tatsächlich, \(f(evaluation.predictedTotal, 1)) vorhergesagt (\(f(errorPercent, 1)) %); mittlerer absoluter Fehler je Kunde \(f(evaluation.meanAbsoluteError, 3))",
+                    "Holdout \(d(evaluation.holdoutWeeks, 1)) Wochen, \(evaluation.predictions.count) Kunden: \(Int(evaluation.actualTotal)) Kauftage tatsächlich, \(d(evaluation.predictedTotal, 1)) vorhergesagt (\(d(errorPercent, 1)) %); mittlerer absoluter Fehler je Kunde \(d(evaluation.meanAbsoluteError, 3))",
                 en:
                     "Holdout \(f(evaluation.holdoutWeeks, 1)) weeks, \(evaluation.predictions.count) customers: \(Int(evaluation.actualTotal)) purchase days actual, \(f(evaluation.predictedTotal, 1)) predicted (\(f(errorPercent, 1))%); mean absolute error per customer \(f(evaluation.meanAbsoluteError, 3))"
             )[l])
         print(
             Localized(
-                de: "\(risks) Kunden mit Abwanderungsrisiko (P(aktiv) < \(churnThreshold)). Vorhersagen je Kunde: \(output)",
+                de: "\(risks) Kunden mit Abwanderungsrisiko (P(aktiv) < \(d(churnThreshold, 2))). Vorhersagen je Kunde: \(output)",
                 en: "\(risks) customers at churn risk (P(alive) < \(churnThreshold)). Predictions per customer: \(output)")[l])
     }
 
