@@ -39,8 +39,10 @@ extension BGNBDModel {
         var best: Minimizer.Result?
         for start in starts {
             let result = minimizer.minimize({ data.meanNegativeLogLikelihood($0, gradient: &$1) }, from: start)
-            if result.converged, result.value.isFinite, result.value < (best?.value ?? .infinity) { best = result }
-            if best != nil { break }
+            if result.converged, result.value.isFinite {
+                best = result
+                break
+            }
         }
         guard let best else { throw .fitFailed(model: "BG/NBD") }
         let p = best.point.map { exp($0) }
