@@ -32,12 +32,15 @@ import Testing
         #expect(throws: CLVError.invalidSummary(customer: 1, reason: .notFinite)) {
             try GammaGammaModel.fit(frequency: [1, 2], meanSpend: [10, .nan])
         }
-        // Spends scattered around 20 with a zero-spend customer that must be left out.
+        // Spends from 5 to 210 with a zero-spend customer that must be left out.
         let x: [Double] = [1, 2, 3, 1, 4, 2, 5, 1, 3, 2, 6, 2]
-        let m: [Double] = [12, 25, 19, 30, 22, 17, 21, 8, 26, 18, 20, 0]
+        let m: [Double] = [5, 120, 19, 60, 22, 8, 210, 14, 33, 95, 11, 0]
         let fit = try GammaGammaModel.fit(frequency: x, meanSpend: m)
         #expect(fit.customers == 11 && fit.excludedNonPositiveSpend == 1)
         #expect(fit.model.p.isFinite && fit.model.q.isFinite && fit.model.v.isFinite)
         #expect(try GammaGammaModel.fit(frequency: x, meanSpend: m) == fit)
+        // The fit's grouped likelihood equals the per-customer sum at its parameters.
+        let direct = x.indices.filter { m[$0] > 0 }.map { fit.model.logLikelihood(frequency: x[$0], meanSpend: m[$0]) }.reduce(0, +)
+        #expect(isClose(fit.logLikelihood, direct, relative: 1e-12), "\(fit.logLikelihood) vs \(direct), \(fit.model)")
     }
 }

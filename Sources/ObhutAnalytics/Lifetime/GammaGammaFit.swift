@@ -30,7 +30,7 @@ extension GammaGammaModel {
         guard frequency.count == meanSpend.count else {
             throw .mismatchedLengths(persons: frequency.count, days: frequency.count, amounts: meanSpend.count)
         }
-        var xs: [Double] = [], logXs: [Double] = [], ms: [Double] = [], logMs: [Double] = []
+        var xs: [Double] = [], ms: [Double] = [], logMs: [Double] = []
         var excluded = 0
         for i in frequency.indices {
             let x = frequency[i], m = meanSpend[i]
@@ -42,26 +42,43 @@ extension GammaGammaModel {
                 continue
             }
             xs.append(x)
-            logXs.append(log(x))
             ms.append(m)
             logMs.append(log(m))
         }
         guard xs.count >= minimumCustomers else { throw .tooFewForSpendModel(found: xs.count, needed: minimumCustomers) }
         let n = Double(xs.count)
+        // Customers ordered by x: the ln Γ and ψ terms depend on x only (through p·x), so they
+        // are evaluated once per distinct x (a few dozen) instead of once per customer.
+        let order = xs.indices.sorted { (xs[$0], $0) < (xs[$1], $1) }
+        let sortedX = order.map { xs[$0] }, sortedM = order.map { ms[$0] }, sortedLogM = order.map { logMs[$0] }
+        var groupStart: [Int] = []
+        for i in sortedX.indices where i == 0 || sortedX[i] != sortedX[i - 1] { groupStart.append(i) }
+        groupStart.append(sortedX.count)
         let objective: Minimizer.Objective = { logParameters, gradient in
             let p = exp(logParameters[0]), q = exp(logParameters[1]), v = exp(logParameters[2])
             guard p.isFinite, q.isFinite, v.isFinite, p > 0, q > 0, v > 0 else { return .infinity }
             let lg = SpecialFunctions.logGamma, psi = SpecialFunctions.digamma
             let lgQ = lg(q), psiQ = psi(q), logV = log(v)
             var total = 0.0, gp = 0.0, gq = 0.0, gv = 0.0
-            for i in xs.indices {
-                let x = xs[i], m = ms[i], px = p * x
-                let logDenominator = log(v + x * m)
+            for group in 0..<(groupStart.count - 1) {
+                let start = groupStart[group], end = groupStart[group + 1]
+                let x = sortedX[start], px = p * x, logX = log(x), count = Double(end - start)
                 let psiPXQ = psi(px + q)
-                total += lg(px + q) - lg(px) - lgQ + q * logV + (px - 1) * logMs[i] + px * logXs[i] - (px + q) * logDenominator
-                gp += x * (psiPXQ - psi(px) + logMs[i] + logXs[i] - logDenominator)
-                gq += psiPXQ - psiQ + logV - logDenominator
-                gv += q / v - (px + q) / (v + x * m)
+                total += count * (lg(px + q) - lg(px) - lgQ + q * logV + px * logX)
+                gp += count * x * (psiPXQ - psi(px) + logX)
+                gq += count * (psiPXQ - psiQ + logV)
+                gv += count * q / v
+                var sumLogM = 0.0, sumLogDenominator = 0.0, sumInverse = 0.0
+                for i in start..<end {
+                    let denominator = v + x * sortedM[i]
+                    sumLogM += sortedLogM[i]
+                    sumLogDenominator += log(denominator)
+                    sumInverse += 1 / denominator
+                }
+                total += (px - 1) * sumLogM - (px + q) * sumLogDenominator
+                gp += x * (sumLogM - sumLogDenominator)
+                gq -= sumLogDenominator
+                gv -= (px + q) * sumInverse
             }
             gradient[0] = -gp * p / n
             gradient[1] = -gq * q / n
