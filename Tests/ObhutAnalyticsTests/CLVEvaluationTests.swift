@@ -78,6 +78,10 @@ struct CLVEvaluationTests {
         #expect(evaluation.predictions.count == 2357 && evaluation.customersAfterCalibration == 0)
         let first = try #require(evaluation.predictions.first)
         #expect(first.customer == "0001" && first.actualPurchases == 1)
+        // With our own fitted parameters (1e-7 from lifetimes'), customer 0001's figures stay within 1e-5.
+        #expect(isClose(first.lifetimeValue, 36.27397745115983, relative: 1e-5), "CLV \(first.lifetimeValue)")
+        #expect(isClose(first.expectedPurchases, 1.225994429671698, relative: 1e-5), "E[N] \(first.expectedPurchases)")
+        #expect(isClose(first.probabilityAlive, 0.7266202977882521, relative: 1e-5), "P(alive) \(first.probabilityAlive)")
         #expect(evaluation.meanAbsoluteError.isFinite && evaluation.meanAbsoluteError > 0)
         let again = try CLVEvaluation.evaluate(
             CLVTestData.sample(), options: .init(calibrationEnd: CLVTestData.calibrationEnd, observationEnd: CLVTestData.observationEnd))

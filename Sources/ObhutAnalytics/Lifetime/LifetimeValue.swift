@@ -39,13 +39,22 @@ public enum LifetimeValue {
         purchases model: BGNBDModel, frequency x: Double, recency tx: Double, age T: Double, expectedSpend: Double,
         options: Options = Options()
     ) throws(CLVError) -> Double {
-        try options.validate()
         guard expectedSpend.isFinite else { throw .invalidArgument(name: "expectedSpend", reason: .notFinite) }
+        return try expectedSpend * discountedPurchases(purchases: model, frequency: x, recency: tx, age: T, options: options)
+    }
+
+    /// Σ_{k=1..H} (E[N(k·u)] − E[N((k−1)·u)]) / (1 + d)^k: the discounted expected purchases,
+    /// which times the expected spend is the lifetime value. Depends on (x, t_x, T) only, so
+    /// customers with equal histories can share it.
+    public static func discountedPurchases(
+        purchases model: BGNBDModel, frequency x: Double, recency tx: Double, age T: Double, options: Options = Options()
+    ) throws(CLVError) -> Double {
+        try options.validate()
         var total = 0.0
         var previous = 0.0
         for month in 1...options.horizonMonths {
             let cumulative = try model.expectedPurchases(within: Double(month) * options.unitsPerMonth, frequency: x, recency: tx, age: T)
-            total += expectedSpend * (cumulative - previous) / pow(1 + options.monthlyDiscountRate, Double(month))
+            total += (cumulative - previous) / pow(1 + options.monthlyDiscountRate, Double(month))
             previous = cumulative
         }
         return total
