@@ -98,7 +98,8 @@ public struct CLVEvaluation: Sendable {
                 byHistory[key] = history
             }
             let expected = history.expected
-            let risk = try ChurnRisk(model: purchases, frequency: x, recency: tx, age: T, threshold: options.churnThreshold)
+            // The flag of ChurnRisk without its reason text (not needed for every customer here).
+            let alive = purchases.probabilityAlive(frequency: x, recency: tx, age: T)
             // A repeat buyer with non-positive mean spend was left out of the spend fit; the
             // population mean is the best guess for them.
             let expectedSpend = try spend.expectedMeanSpend(frequency: m > 0 ? x : 0, meanSpend: m)
@@ -111,8 +112,8 @@ public struct CLVEvaluation: Sendable {
             predictions.append(
                 Prediction(
                     customer: transactions.keys[Int(summary.persons[i])], frequency: x, recency: tx, age: T, meanSpend: m,
-                    expectedPurchases: expected, actualPurchases: actual, probabilityAlive: risk.probabilityAlive,
-                    churnRisk: risk.atRisk, expectedSpend: expectedSpend, actualSpend: summary.holdoutSpend[i], lifetimeValue: value))
+                    expectedPurchases: expected, actualPurchases: actual, probabilityAlive: alive,
+                    churnRisk: alive < options.churnThreshold, expectedSpend: expectedSpend, actualSpend: summary.holdoutSpend[i], lifetimeValue: value))
         }
         let n = Double(summary.count)
         let allCustomers = Set(transactions.records.persons).count
