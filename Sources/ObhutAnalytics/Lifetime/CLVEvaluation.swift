@@ -113,7 +113,8 @@ public struct CLVEvaluation: Sendable {
                 Prediction(
                     customer: transactions.keys[Int(summary.persons[i])], frequency: x, recency: tx, age: T, meanSpend: m,
                     expectedPurchases: expected, actualPurchases: actual, probabilityAlive: alive,
-                    churnRisk: alive < options.churnThreshold, expectedSpend: expectedSpend, actualSpend: summary.holdoutSpend[i], lifetimeValue: value))
+                    churnRisk: alive < options.churnThreshold, expectedSpend: expectedSpend, actualSpend: summary.holdoutSpend[i],
+                    lifetimeValue: value))
         }
         let n = Double(summary.count)
         let allCustomers = Set(transactions.records.persons).count
