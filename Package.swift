@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "obhut",
             dependencies: [
-                "Obhut", "ObhutStore",
+                "Obhut", "ObhutStore", "ObhutAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks of the privacy kernel on a real workspace (scripts/bench-kernel.sh).
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ObhutDemoTests", dependencies: ["ObhutDemo", "ObhutCore"]),
         .testTarget(name: "ObhutStoreTests", dependencies: ["ObhutStore"]),
         .testTarget(name: "ObhutTests", dependencies: ["Obhut"]),
-        .testTarget(name: "CLITests", dependencies: ["obhut"]),
+        .testTarget(name: "CLITests", dependencies: ["obhut", "ObhutAnalytics"]),
     ],
     swiftLanguageModes: [.v6]
 )

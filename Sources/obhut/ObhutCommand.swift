@@ -19,7 +19,8 @@ struct ObhutCommand: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, StatusCommand.self, ImportCommand.self, ColumnsCommand.self, QualityCommand.self,
             RegisterCommand.self, PreflightCommand.self, RunCommand.self, SegmentsCommand.self, ConsentCommand.self, SubjectCommand.self,
             CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
-            PatternsCommand.self, RebuyCommand.self, LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self, BreachCommand.self,
+            PatternsCommand.self, CLVCommand.self, RebuyCommand.self, LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self,
+            BreachCommand.self,
         ])
 }
 

@@ -6,5 +6,6 @@ public enum Analyses {
         "lead-scores": LeadScoresAnalysis(),
         "purchase-patterns": PurchasePatternsAnalysis(),
         "rebuy-reminders": RebuyRemindersAnalysis(),
+        "clv": CLVAnalysis(),
     ]
 }
