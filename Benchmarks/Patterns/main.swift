@@ -160,6 +160,11 @@ case "bench":
     let tDue = seconds { if let days, let intervals { due = DueList.find(days: days, intervals: intervals) } }
     var baskets: Baskets?
     let tBaskets = try seconds { baskets = try Baskets(orders: lines.order ?? [], products: lines.product, productCount: products) }
+    if let baskets {
+        var found = 0
+        let tMine = seconds { found = (try? FPGrowth.frequentItemsets(in: baskets, minSupport: 0.0009, maxLength: 4, maxItemsets: 2000))?.count ?? -1 }
+        print(String(format: "FP-growth at support 0.0009: %d itemsets in %.3f s", found, tMine))
+    }
     print(String(format: "timing (products, 168+12+4 cells, %d tests): %.3f s", timing?.testCount ?? 0, tTiming))
     print(String(format: "trends (products, %d months): %.3f s", trend?.periodCount ?? 0, tTrend))
     print(String(format: "purchase days (sort of %d person-product-day keys): %.3f s", days?.count ?? 0, tDays))

@@ -34,3 +34,14 @@ struct BasketsFromOrderLinesTests {
         #expect(baskets.count == 0 && baskets.itemCount == 2)
     }
 }
+
+struct BasketSupportChoiceTests {
+    @Test func targetCountIsTheCountOfTheNthMostFrequentSingleOrPair() throws {
+        // Singles: 0 in 4, 1 in 3, 2 in 2; pairs: {0,1} in 3, {0,2} in 1, {1,2} in 1.
+        let baskets = try Baskets([[0, 1], [0, 1], [0, 1, 2], [0, 2]].map { $0.map(Int32.init) })
+        #expect(BasketSummary.targetCount(baskets, target: 1) == 4)
+        #expect(BasketSummary.targetCount(baskets, target: 3) == 3)
+        #expect(BasketSummary.targetCount(baskets, target: 4) == 2)
+        #expect(BasketSummary.targetCount(baskets, target: 100) == 1, "fewer candidates than the target: the smallest count")
+    }
+}

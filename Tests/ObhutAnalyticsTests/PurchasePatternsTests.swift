@@ -53,3 +53,20 @@ struct PurchasePatternsTests {
         #expect(a == b)
     }
 }
+
+struct PurchasePatternsAsOfTests {
+    @Test func linesAtOrAfterAsOfCountNowhere() {
+        let base = PatternFixture.lines(seed: 9, linesPerProduct: 200, people: 100)
+        var later = base
+        let extra = 50
+        later.person += [Int32](repeating: 0, count: extra)
+        later.order = (base.order ?? []) + (0..<extra).map { Int32((base.order?.last ?? 0) + 1) + Int32($0) }
+        later.product += [Int32](repeating: 3, count: extra)
+        later.localSeconds += [Int64](repeating: PatternFixture.asOf + 3600, count: extra)
+        let a = PurchasePatterns.analyse(base, asOf: PatternFixture.asOf)
+        let b = PurchasePatterns.analyse(later, asOf: PatternFixture.asOf)
+        #expect(b.linesAfterAsOf == extra && b.lineCount == a.lineCount)
+        #expect(a.timingByProduct == b.timingByProduct && a.trendsByProduct.groups == b.trendsByProduct.groups)
+        #expect(a.repeatIntervals == b.repeatIntervals)
+    }
+}
