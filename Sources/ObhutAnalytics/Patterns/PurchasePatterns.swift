@@ -8,6 +8,10 @@ import ObhutCore
 /// products (categories are summed from them), one for the period counts, one sort of packed
 /// person-product-day keys, one counting sort into baskets and a few FP-growth runs.
 public enum PurchasePatterns {
+    /// The version the kernel stores with each run and due-list entry (invariant 5); raise it
+    /// whenever a test, threshold or statement changes meaning.
+    public static let modelVersion = "purchase-patterns-1"
+
     public struct Parameters: Sendable, Hashable, Codable {
         public var timing: SalesTiming.Parameters
         public var trend: SalesTrend.Parameters
