@@ -13,7 +13,7 @@ struct PurchasePatternsTests {
         #expect(garden.season.verdict == .realPattern && garden.season.peak?.cells == [1])
         #expect(summary.trendsByProduct.topRising.first == 2)
         let statements = summary.highlights.map(\.de)
-        #expect(statements.contains { $0.hasPrefix("Garten & Outdoor wird im Frühjahr") }, "\(statements)")
+        #expect(statements.contains { $0.hasPrefix("Garten & Outdoor wird im ") }, "the strongest profile, spring or a spring month: \(statements)")
         #expect(statements.contains { $0.hasPrefix("Neuheit legt zu") }, "\(statements)")
         #expect(statements.contains { $0.hasPrefix("Kaffee wird nach etwa 26 Tagen nachgekauft") }, "\(statements)")
         let baskets = try #require(summary.baskets)
@@ -51,5 +51,22 @@ struct PurchasePatternsTests {
         let a = PurchasePatterns.analyse(PatternFixture.lines(seed: 5, linesPerProduct: 400, people: 300), asOf: PatternFixture.asOf)
         let b = PurchasePatterns.analyse(PatternFixture.lines(seed: 5, linesPerProduct: 400, people: 300), asOf: PatternFixture.asOf)
         #expect(a == b)
+    }
+}
+
+struct PurchasePatternsAsOfTests {
+    @Test func linesAtOrAfterAsOfCountNowhere() {
+        let base = PatternFixture.lines(seed: 9, linesPerProduct: 200, people: 100)
+        var later = base
+        let extra = 50
+        later.person += [Int32](repeating: 0, count: extra)
+        later.order = (base.order ?? []) + (0..<extra).map { Int32((base.order?.last ?? 0) + 1) + Int32($0) }
+        later.product += [Int32](repeating: 3, count: extra)
+        later.localSeconds += [Int64](repeating: PatternFixture.asOf + 3600, count: extra)
+        let a = PurchasePatterns.analyse(base, asOf: PatternFixture.asOf)
+        let b = PurchasePatterns.analyse(later, asOf: PatternFixture.asOf)
+        #expect(b.linesAfterAsOf == extra && b.lineCount == a.lineCount)
+        #expect(a.timingByProduct == b.timingByProduct && a.trendsByProduct.groups == b.trendsByProduct.groups)
+        #expect(a.repeatIntervals == b.repeatIntervals)
     }
 }

@@ -47,6 +47,17 @@ struct RepeatIntervalsTests {
         #expect(coffee.repeatBuyers == 150)
     }
 
+    @Test func radixSortAgreesWithTheStandardSort() {
+        var random = SplitMix64(seed: 4)
+        for bits in [1, 11, 12, 40, 64] {
+            let mask: UInt64 = bits == 64 ? .max : (1 << UInt64(bits)) - 1
+            var keys = (0..<5000).map { _ in random.next() & mask }
+            let expected = keys.sorted()
+            PurchaseDays.radixSort(&keys, bits: bits)
+            #expect(keys == expected, "\(bits) bits")
+        }
+    }
+
     @Test func linesAtOrAfterAsOfAreLeftOut() {
         let days = PurchaseDays(
             person: [0, 0, 0], product: [0, 0, 0], localSeconds: [0, 86_400 * 5, 86_400 * 9], asOf: 86_400 * 9, productCount: 1)

@@ -64,6 +64,30 @@ struct SalesTimingTests {
         #expect(result.independenceHourBlock == 1)
     }
 
+    @Test func monthsAreComparedWithTheDaysTheyHadInTheWindow() {
+        // Fourteen months of uniform sales: January and February occur twice. Against a flat
+        // month profile that would be a strong "pattern"; against the days each month had, noise.
+        var random = SplitMix64(seed: 21)
+        let start = LocalCalendar.day(year: 2024, month: 1, day: 1)
+        let days = Int(LocalCalendar.day(year: 2025, month: 3, day: 1) - start)
+        let seconds = (0..<30_000).map { _ in (start + Int64(random.next(below: days))) * 86_400 + 12 * 3600 }
+        let result = SalesTiming.analyse(localSeconds: seconds)
+        #expect(result.overall.month.verdict == .couldBeNoise, "q \(result.overall.month.adjustedPValue ?? -1)")
+        #expect(result.overall.month.counts[0] > 2 * result.overall.month.counts[5] - 400, "January counted twice")
+    }
+
+    @Test func sparseHourCellsAreMergedIntoBlocks() throws {
+        var random = SplitMix64(seed: 8)
+        let monday = LocalCalendar.day(year: 2025, month: 1, day: 6)
+        let seconds = (0..<400).map { _ in
+            (monday + Int64(random.next(below: 70))) * 86_400 + Int64(8 + random.next(below: 13)) * 3600
+        }
+        let result = SalesTiming.analyse(localSeconds: seconds)
+        #expect(result.independenceHourBlock == 3, "about 4 expected per hourly cell, about 11 per 3-hour cell")
+        let test = try #require(result.overall.hourByWeekday.test)
+        #expect(test.degreesOfFreedom == 6 * 4, "7 weekdays × 5 blocks of 3 hours holding 8-21 h")
+    }
+
     @Test func emptyInputSaysSoAndEncodes() throws {
         let result = SalesTiming.analyse(localSeconds: [], groups: [], groupNames: ["Kaffee"])
         #expect(result.overall.lineCount == 0)

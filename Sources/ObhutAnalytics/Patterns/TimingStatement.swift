@@ -42,28 +42,50 @@ enum TimingStatement {
                 de: "\(subject.de): kein Muster nach \(dimension.de) erkennbar, die Abweichungen könnten Zufall sein (\(p.de)).",
                 en: "\(subject.en): no pattern by \(dimension.en), the differences could be noise (\(p.en)).")
         }
-        let ratio = NumberText.decimal(peak.ratio, fractionDigits: 1)
         let when = during(peak, kind: draft.kind)
-        let strength = weak ? Localized(de: " Das Muster ist schwach.", en: " The pattern is weak.") : Localized(de: "", en: "")
+        if isWeak(peak: peak) {
+            let excess = NumberText.signedPercent(peak.ratio - 1)
+            let reference =
+                groupName == nil
+                ? Localized(de: "gegenüber dem Mittel", en: "against the average")
+                : Localized(de: "gegenüber dem Verlauf aller Käufe", en: "against all sales")
+            return Localized(
+                de: "\(subject.de): schwaches Muster nach \(dimension.de), am deutlichsten \(when.de) (\(excess.de) \(reference.de); \(p.de)).",
+                en: "\(subject.en): weak pattern by \(dimension.en), strongest \(when.en) (\(excess.en) \(reference.en); \(p.en)).")
+        }
+        let ratio = NumberText.decimal(peak.ratio, fractionDigits: 1)
         if let groupName {
             return Localized(
-                de:
-                    "\(groupName) wird \(when.de) \(ratio.de)-mal so oft gekauft, wie der Verlauf aller Käufe erwarten lässt (\(p.de)).\(strength.de)",
-                en: "\(groupName) sells \(ratio.en) times as often \(when.en) as all sales would suggest (\(p.en)).\(strength.en)")
+                de: "\(groupName) wird \(when.de) \(ratio.de)-mal so oft gekauft, wie der Verlauf aller Käufe erwarten lässt (\(p.de)).",
+                en: "\(groupName) sells \(ratio.en) times as often \(when.en) as all sales would suggest (\(p.en)).")
         }
         let capitalised = when.de.prefix(1).uppercased() + when.de.dropFirst()
         return Localized(
-            de: "\(capitalised) wird \(ratio.de)-mal so viel gekauft wie im Jahresmittel (\(p.de)).\(strength.de)",
-            en: "Sales \(when.en) are \(ratio.en) times the yearly average (\(p.en)).\(strength.en)")
+            de: "\(capitalised) wird \(ratio.de)-mal so viel gekauft wie im Jahresmittel (\(p.de)).",
+            en: "Sales \(when.en) are \(ratio.en) times the yearly average (\(p.en)).")
     }
 
-    /// "am Sonntagabend 19-21 Uhr" / "on Sunday evening 7-9 pm", "im April" / "in April",
+    /// A real but small pattern: the peak is less than 15% above expectation. Said as a
+    /// percentage, since "1,0-mal so oft" reads as no difference. (Cramér's V is not used here:
+    /// over 168 hour × weekday cells a sharp two-hour peak still has a small V.)
+    static func isWeak(peak: TimingPeak) -> Bool {
+        peak.ratio < 1.15
+    }
+
+    /// "am Sonntagabend 19-21 Uhr" / "on Sunday evening 7-9 pm" ("in der Montagnacht 3-5 Uhr"),
+    /// "im April" / "in April",
     /// "im Frühjahr" / "in spring".
     static func during(_ peak: TimingPeak, kind: TimingProfileKind) -> Localized {
         switch kind {
-        case .hourByWeekday: Localized(de: "am \(peak.label.de)", en: "on \(peak.label.en)")
-        case .month: Localized(de: "im \(peak.label.de)", en: "in \(peak.label.en)")
-        case .season: TimeSlotNames.season(peak.cells.first ?? 0).during
+        case .hourByWeekday:
+            // "die Montagnacht" is feminine: "in der Montagnacht", but "am Montagabend".
+            let hour = (peak.cells.first ?? 0) % 24
+            let night = hour >= 22 || hour < 5
+            return Localized(de: (night ? "in der " : "am ") + peak.label.de, en: "on \(peak.label.en)")
+        case .month:
+            return Localized(de: "im \(peak.label.de)", en: "in \(peak.label.en)")
+        case .season:
+            return TimeSlotNames.season(peak.cells.first ?? 0).during
         }
     }
 }
