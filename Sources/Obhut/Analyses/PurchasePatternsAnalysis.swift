@@ -8,7 +8,7 @@ import ObhutImport
 /// bought together. Aggregates only: its purpose (analytics, legitimate interest) allows no
 /// result about a person; who is due to rebuy is the consent-based `rebuy-reminders` activity.
 public struct PurchasePatternsAnalysis: Analysis {
-    public let modelVersion = "patterns-1"
+    public let modelVersion = PurchasePatterns.modelVersion
     public var parameters: PurchasePatterns.Parameters
 
     public init(parameters: PurchasePatterns.Parameters = .init()) {
