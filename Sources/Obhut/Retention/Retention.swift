@@ -116,6 +116,9 @@ public struct Retention: Sendable {
             for id in leadIds {
                 try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["l:" + id])
                 try db.execute(sql: "DELETE FROM lead WHERE id = ?", arguments: [id])
+                // Its score and the sales team's notes on it (free text that may name people) go with it.
+                try db.execute(sql: "DELETE FROM lead_score WHERE lead_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM lead_feedback WHERE lead_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM order_line WHERE ordered_at < ?", arguments: [before(rules.orderDays)])
             _ = try workspace.store.appendAudit(
