@@ -8,7 +8,7 @@ import ObhutCore
 /// takes a few milliseconds, paid once per process (`static let` is lazy and thread-safe).
 struct SentimentLexicon: Sendable {
     let language: Language
-    let table: WordTable
+    let table: WordIndex
 
     static let german = SentimentLexicon(language: .de)
     static let english = SentimentLexicon(language: .en)
@@ -24,6 +24,7 @@ struct SentimentLexicon: Sendable {
         self.language = language
         var table = WordTable(capacity: 16_384)
         table.load(lexicon: LexiconData.emoji)
+        table.load(lexicon: LexiconData.shopEmoji, roles: .shopWord)
         switch language {
         case .de:
             table.load(lexicon: LexiconData.germanPolarity)
@@ -49,6 +50,7 @@ struct SentimentLexicon: Sendable {
         add(rules.contrasts, roles: .contrast)
         add(rules.excess, roles: .excess)
         add(rules.concessions, roles: .concession)
-        self.table = table
+        add(RuleWords.phraseWords, roles: .phrase)
+        self.table = WordIndex(table)
     }
 }

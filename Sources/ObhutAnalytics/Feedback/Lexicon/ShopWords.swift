@@ -179,6 +179,9 @@ extension LexiconData {
     leistung	0
     zustand	0
     lieferzeit	0
+    geehrte	0
+    geehrter	0
+    geehrten	0
     """##
 
     static let englishShopWords: String = ##"""
@@ -236,5 +239,24 @@ extension LexiconData {
     phenomenal	3
     poorly	-1.5
     mediocre	-1.5
+    dear	0
+    cheers	0
+    please	0
+    """##
+
+    /// Emoji common in shop feedback whose English name carries no sentiment word in VADER's
+    /// lexicon ("thumbs up", "pouting face"), for both languages.
+    static let shopEmoji: String = ##"""
+    👍	2
+    👎	-2
+    😡	-2.5
+    🤬	-3
+    😒	-1.5
+    🤮	-3
+    💩	-2.5
+    😤	-1.5
+    🙏	1
+    🤩	3
+    😭	-2
     """##
 }

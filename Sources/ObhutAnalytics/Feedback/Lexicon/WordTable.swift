@@ -20,6 +20,8 @@ struct WordRoles: OptionSet, Sendable, Hashable {
     static let shopWord = WordRoles(rawValue: 1 << 7)
     /// "obwohl, zwar / although": the clause it opens is the weaker one.
     static let concession = WordRoles(rawValue: 1 << 8)
+    /// Part of a fixed phrase the scorer checks ("5 stars", "kind of", "never again").
+    static let phrase = WordRoles(rawValue: 1 << 9)
 }
 
 /// One lexicon entry.
@@ -31,8 +33,8 @@ struct WordEntry: Sendable, Hashable {
     var roles: WordRoles
 }
 
-/// An open-addressing hash table from canonical word bytes to ``WordEntry``, built once per
-/// language and read by every scoring call without allocating.
+/// An open-addressing hash table from canonical word bytes to ``WordEntry``: the builder, frozen
+/// into a ``WordIndex`` for scoring.
 ///
 /// Why not `[String: WordEntry]`: hashing a `String` needs its bytes normalised and a lookup
 /// allocates for the key; here a token is looked up straight from the text's UTF-8 buffer after
@@ -53,6 +55,9 @@ struct WordTable: Sendable {
     }
 
     var count: Int { entries.count }
+
+    /// The raw arrays, for ``WordIndex``.
+    var parts: (pool: [UInt8], starts: [Int32], lengths: [Int32], entries: [WordEntry]) { (pool, starts, lengths, entries) }
 
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {

@@ -25,7 +25,6 @@ public enum LexiconScorer {
     static let excessPenalty: Float = 1.5
     static let exclamationBoost: Float = 0.292
     static let alpha: Float = 15
-    static let boosterDecay: [Float] = [1, 0.95, 0.9]
 
     /// The score of a text in [-1, 1] (no explanation; the fast path).
     public static func score(_ text: String, language: Language) -> Double {
@@ -130,7 +129,7 @@ public enum LexiconScorer {
                 if b.roles.contains(.booster) && b.boost != 0 {
                     var s = v < 0 ? -b.boost : b.boost
                     if emphasisOK && b.flags.contains(.allCaps) { s += s > 0 ? capsBoost : -capsBoost }
-                    v += s * boosterDecay[d - 1]
+                    v += d == 1 ? s : (d == 2 ? s * 0.95 : s * 0.9)
                     t.rules.insert(b.boost > 0 ? .intensifier : .diminisher)
                     t.phraseStart = min(t.phraseStart, Int32(j))
                 }
@@ -237,7 +236,10 @@ public enum LexiconScorer {
             let n = Int(t.end - t.start)
             guard n == w.utf8CodeUnitCount else { return false }
             let p = w.utf8Start
-            for q in 0..<n where (text[Int(t.start) + q] | 0x20) != p[q] { return false }
+            for q in 0..<n {
+                let c = text[Int(t.start) + q]
+                if ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) != p[q] { return false }
+            }
             return true
         }
         func starCount(_ t: TextToken) -> Int? {
@@ -256,7 +258,7 @@ public enum LexiconScorer {
             tokens[i].rules = []
             tokens[i].phraseStart = Int32(from)
         }
-        for i in 1..<tokens.count {
+        for i in 1..<tokens.count where tokens[i].roles.contains(.phrase) {
             let t = tokens[i]
             let p = tokens[i - 1]
             if p.endsClause { continue }
@@ -281,9 +283,15 @@ public enum LexiconScorer {
             } else if isWord(p, "thumbs") && (isWord(t, "up") || isWord(t, "down")) {
                 set(i, isWord(t, "up") ? 2 : -2, from: i - 1)
             }
+            // Sign-offs are politeness, not sentiment: "Mit freundlichen Grüßen", "Best regards".
+            if isWord(t, "grüße") || isWord(t, "grüßen") || isWord(t, "gruß") || isWord(t, "regards") || isWord(t, "wishes") {
+                tokens[i].valence = 0
+                tokens[i - 1].valence = 0
+                tokens[i - 1].roles.remove(.booster)
+            }
         }
         guard !german else { return }
-        for i in 0..<tokens.count {
+        for i in 0..<tokens.count where tokens[i].roles.contains(.phrase) {
             let t = tokens[i]
             if i + 1 < tokens.count, !t.endsClause, isWord(t, "kind") || isWord(t, "sort"), isWord(tokens[i + 1], "of") {
                 tokens[i].valence = 0

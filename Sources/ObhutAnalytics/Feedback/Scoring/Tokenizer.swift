@@ -68,7 +68,7 @@ struct Tokenizer {
     /// Fills `tokens` (capacity at least `text.count + 1`) and returns the count and the summary.
     /// `table` recognises emoticons among whole chunks; `fold` is scratch for canonical keys (2x text).
     static func tokenize(
-        _ t: UnsafeBufferPointer<UInt8>, table: WordTable, tokens: UnsafeMutablePointer<TextToken>, fold: UnsafeMutablePointer<UInt8>
+        _ t: UnsafeBufferPointer<UInt8>, table: WordIndex, tokens: UnsafeMutablePointer<TextToken>, fold: UnsafeMutablePointer<UInt8>
     ) -> Summary {
         var s = Summary()
         let n = t.count

@@ -16,7 +16,7 @@ enum WordFinder {
     /// The entry for canonical bytes `k[0..<n]` and the rule that found it. `scratch` holds 2n+4 bytes.
     @inline(__always)
     static func find(
-        _ k: UnsafeMutablePointer<UInt8>, _ n: Int, table: WordTable, language: Language, scratch: UnsafeMutablePointer<UInt8>
+        _ k: UnsafeMutablePointer<UInt8>, _ n: Int, table: WordIndex, language: Language, scratch: UnsafeMutablePointer<UInt8>
     ) -> (WordEntry, SentimentRules)? {
         if let e = table.lookup(k, n) { return (e, e.roles.contains(.shopWord) ? .shopWord : []) }
         guard language == .de, n >= 4 else { return nil }
@@ -55,7 +55,7 @@ enum WordFinder {
 
     @inline(__always)
     private static func stripped(
-        _ k: UnsafeMutablePointer<UInt8>, _ n: Int, endings: [[UInt8]], minimum: Int, table: WordTable
+        _ k: UnsafeMutablePointer<UInt8>, _ n: Int, endings: [[UInt8]], minimum: Int, table: WordIndex
     ) -> WordEntry? {
         for ending in endings {
             let m = ending.count
