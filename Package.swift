@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "obhut",
             dependencies: [
-                "Obhut", "ObhutStore",
+                "Obhut", "ObhutStore", "ObhutAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks of the privacy kernel on a real workspace (scripts/bench-kernel.sh).

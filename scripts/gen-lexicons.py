@@ -44,7 +44,7 @@ def fmt(v):
 
 
 def write(name, prop, header, licence, entries):
-    lines = ["%s\t%s" % (k, fmt(v)) for k, v in sorted(entries.items())]
+    lines = ["        %s\t%s" % (k, fmt(v)) for k, v in sorted(entries.items())]
     for k, _ in entries.items():
         assert "\t" not in k and "\n" not in k and '"""#' not in k, k
     body = "\n".join(lines)
@@ -56,7 +56,7 @@ def write(name, prop, header, licence, entries):
         + "    /// %d entries, \"key<TAB>valence\" per line (canonical keys, VADER units).\n" % len(lines)
         + "    static let %s: String = ##\"\"\"\n" % prop
         + body
-        + "\n\"\"\"##\n}\n"
+        + "\n        \"\"\"##\n}\n"
     )
     with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
         f.write(src)
@@ -80,7 +80,8 @@ def main():
           "Analysis of Social Media Text\", ICWSM 2014), vader_lexicon.txt of vaderSentiment: word and mean valence.",
           mit, vader)
 
-    emoji = {}
+    # Emoticons (":)", "<3", ":-(") are the same in every language: they go with the emoji.
+    emoji = {k: v for k, v in vader.items() if re.fullmatch(r"[a-z0-9'\-]+", k) is None and len(k) <= 8}
     for line in open(os.path.join(vdir, "emoji_utf8_lexicon.txt"), encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if len(parts) < 2:
@@ -91,7 +92,8 @@ def main():
             emoji[key] = v
     write("EmojiLexiconData.swift", "emoji",
           "Emoji valences from VADER's emoji_utf8_lexicon.txt (emoji and English name): the sum of the VADER\n"
-          "valences of the words of the name. Emoji whose name carries no sentiment are left out.",
+          "valences of the words of the name. Emoji whose name carries no sentiment are left out. Plus VADER's\n"
+          "emoticons (entries that are not plain words, such as \":)\" and \"<3\"), which every language shares.",
           mit, emoji)
 
     root = ET.parse(os.path.join(pdir, "de-sentiment.xml")).getroot()

@@ -2,6 +2,10 @@ import Foundation
 import ObhutAnalytics
 import ObhutCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // Sentiment benchmark (scripts/bench-sentiment.sh): accuracy of the lexicon scorer and of the
 // trained classifier on the public data sets in ../shared/data, and throughput on one core.
 //
@@ -27,7 +31,9 @@ func parseCSV(_ text: String) -> [[String]] {
         if quoted {
             if b == 0x22 {
                 if i + 1 < bytes.count && bytes[i + 1] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
-            } else { field.append(b) }
+            } else {
+                field.append(b)
+            }
         } else if b == 0x22 {
             quoted = true
         } else if b == 0x2C {
@@ -102,11 +108,15 @@ for (name, rows) in uci {
 }
 if !clothing.isEmpty {
     let a = accuracy(clothing, .en)
-    print("clothing reviews: n=\(clothing.count) accuracy \(f3(a.acc)) balanced \(f3(a.balanced)) recall_pos \(f3(a.recallPos)) recall_neg \(f3(a.recallNeg))")
+    print(
+        "clothing reviews: n=\(clothing.count) accuracy \(f3(a.acc)) balanced \(f3(a.balanced)) recall_pos \(f3(a.recallPos)) recall_neg \(f3(a.recallNeg))"
+    )
 }
 if !german.isEmpty {
     let a = accuracy(german, .de)
-    print("german-amazon-reviews-4k: n=\(german.count) accuracy \(f3(a.acc)) balanced \(f3(a.balanced)) recall_pos \(f3(a.recallPos)) recall_neg \(f3(a.recallNeg))")
+    print(
+        "german-amazon-reviews-4k: n=\(german.count) accuracy \(f3(a.acc)) balanced \(f3(a.balanced)) recall_pos \(f3(a.recallPos)) recall_neg \(f3(a.recallNeg))"
+    )
 }
 
 if let dump = ProcessInfo.processInfo.environment["DUMP"] {
@@ -124,31 +134,59 @@ if let explain = ProcessInfo.processInfo.environment["EXPLAIN"] {
     }
 }
 
-// Throughput on one core: all UCI sentences, scored repeatedly for about 2 s per method.
-func throughput(_ texts: [String], seconds: Double, _ body: (String) -> Double) -> Double {
+// Throughput on one core: all UCI sentences, scored repeatedly for about 2 s per method. Reports
+// items per wall-clock second and per CPU second of this thread (the machine is shared: the CPU
+// figure is what one core does when it is not taken away).
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func throughput(_ texts: [String], seconds: Double, _ body: (String) -> Double) -> String {
     var sink = 0.0
     var n = 0
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpu0 = threadCPUSeconds()
     var elapsed = 0.0
     repeat {
         for t in texts { sink += body(t) }
         n += texts.count
         elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     } while elapsed < seconds
+    let cpu = threadCPUSeconds() - cpu0
     if sink == .infinity { print("") }
-    return Double(n) / elapsed
+    return "\(Int(Double(n) / elapsed)) per wall second, \(Int(Double(n) / cpu)) per CPU second"
 }
 let sentences = uci.flatMap { $0.1.map(\.text) }
 if !sentences.isEmpty {
     _ = LexiconScorer.score("warm up", language: .en)
     _ = LexiconScorer.score("aufwärmen", language: .de)
     let secs = quick ? 0.5 : 2.0
-    print("## Throughput, one thread (\(sentences.count) UCI sentences, \(sentences.reduce(0) { $0 + $1.utf8.count } / sentences.count) bytes on average)")
-    print("LexiconScorer.score (en): \(Int(throughput(sentences, seconds: secs) { LexiconScorer.score($0, language: .en) })) sentences/s")
-    print("LexiconScorer.analyze (en, with reasons): \(Int(throughput(sentences, seconds: secs) { LexiconScorer.analyze($0, language: .en).score })) sentences/s")
+    print(
+        "## Throughput, one thread (\(sentences.count) UCI sentences, \(sentences.reduce(0) { $0 + $1.utf8.count } / sentences.count) bytes on average)"
+    )
+    if ProcessInfo.processInfo.environment["ONLY_ANALYZER"] != nil {
+        let analyzer = FeedbackAnalyzer()
+        print("FeedbackAnalyzer.analyze, sentences: " + throughput(sentences, seconds: 3) { analyzer.analyze($0).score })
+        exit(0)
+    }
+    for round in 1...3 {
+        print(
+            "round \(round): LexiconScorer.score (en), sentences: " + throughput(sentences, seconds: secs) { LexiconScorer.score($0, language: .en) })
+    }
+    print(
+        "LexiconScorer.analyze (en, with reasons), sentences: "
+            + throughput(sentences, seconds: secs) { LexiconScorer.analyze($0, language: .en).score })
+    let analyzer = FeedbackAnalyzer()
+    print(
+        "FeedbackAnalyzer.analyze (redaction, detection, reasons, aspects), sentences: "
+            + throughput(sentences, seconds: secs) { analyzer.analyze($0).score })
     let germanTexts = german.map(\.text)
     if !germanTexts.isEmpty {
-        print("LexiconScorer.score (de, 4k reviews): \(Int(throughput(germanTexts, seconds: secs) { LexiconScorer.score($0, language: .de) })) reviews/s")
+        print(
+            "LexiconScorer.score (de), 4k reviews (155 characters median): "
+                + throughput(germanTexts, seconds: secs) { LexiconScorer.score($0, language: .de) })
     }
 }
 
@@ -169,7 +207,9 @@ if ProcessInfo.processInfo.environment["SKIP_CLASSIFIER"] == nil {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let c = MethodComparison.compare(reviews, language: lang, folds: 5)
         let secs = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        print("\(name): n=\(c.used) lexicon acc \(f3(c.lexicon.accuracy)) bal \(f3(c.lexicon.balancedAccuracy)) | classifier acc \(f3(c.classifier.accuracy)) bal \(f3(c.classifier.balancedAccuracy)) folds \(c.classifier.foldAccuracies.map(f3)) | winner \(c.winner.rawValue) by \(String(format: "%.1f", c.marginPoints)) points (\(String(format: "%.1f", secs)) s)")
+        print(
+            "\(name): n=\(c.used) lexicon acc \(f3(c.lexicon.accuracy)) bal \(f3(c.lexicon.balancedAccuracy)) | classifier acc \(f3(c.classifier.accuracy)) bal \(f3(c.classifier.balancedAccuracy)) folds \(c.classifier.foldAccuracies.map(f3)) | winner \(c.winner.rawValue) by \(String(format: "%.1f", c.marginPoints)) points (\(String(format: "%.1f", secs)) s)"
+        )
     }
     if !german.isEmpty { report("german-amazon-reviews-4k", german, .de) }
     if !clothing.isEmpty { report("clothing reviews", clothing, .en) }

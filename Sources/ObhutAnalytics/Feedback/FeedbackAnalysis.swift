@@ -36,7 +36,8 @@ public struct FeedbackAnalysis: Sendable, Hashable {
         return Explanation(summary: summary, factors: factors)
     }
 
-    static func format(_ x: Double) -> String {
+    /// A score as "+0.62" / "-0.36" (two decimals, sign always shown).
+    public static func format(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
         return r > 0 ? "+\(r)" : "\(r)"
     }
@@ -46,7 +47,8 @@ public struct FeedbackAnalysis: Sendable, Hashable {
 ///
 /// Not `Sendable` because the ``Redactor`` inside is not: make one per thread or batch.
 public struct FeedbackAnalyzer {
-    public var aspects: [Aspect]
+    public let aspects: [Aspect]
+    let matcher: AspectMatcher
     /// The language used when detection finds no evidence (a German platform: German).
     public var fallbackLanguage: Language
     let redactor = Redactor()
@@ -54,6 +56,7 @@ public struct FeedbackAnalyzer {
     /// `aspects`: the standard six plus the shop's own (``Aspect`` explains the keyword patterns).
     public init(aspects: [Aspect] = Aspect.standard, fallbackLanguage: Language = .de) {
         self.aspects = aspects
+        self.matcher = AspectMatcher(aspects)
         self.fallbackLanguage = fallbackLanguage
     }
 
@@ -70,7 +73,7 @@ public struct FeedbackAnalyzer {
         }
         let redacted = Redactor.apply(spans, to: text, language: guess.language)
         let (analysis, tokens, bytes) = LexiconScorer.analyzeTokens(redacted.text, language: guess.language)
-        let found = AspectFinder.find(tokens: tokens, bytes: bytes, aspects: aspects)
+        let found = AspectFinder.find(tokens: tokens, bytes: bytes, aspects: aspects, matcher: matcher)
         return FeedbackAnalysis(
             redacted: redacted, language: guess, score: analysis.score, label: analysis.label, reasons: analysis.reasons, aspects: found)
     }

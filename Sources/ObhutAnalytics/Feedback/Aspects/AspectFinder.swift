@@ -10,9 +10,8 @@ import ObhutCore
 /// without the split at "und/and" ("Die Lieferung und Verpackung waren super"); a contrast word
 /// that carries sentiment itself ("leider") does not split. Aspects with no mention are left out.
 enum AspectFinder {
-    static func find(tokens: [AnalysedToken], bytes: [UInt8], aspects: [Aspect]) -> [AspectSentiment] {
+    static func find(tokens: [AnalysedToken], bytes: [UInt8], aspects: [Aspect], matcher: AspectMatcher) -> [AspectSentiment] {
         guard !tokens.isEmpty, !aspects.isEmpty else { return [] }
-        let matcher = AspectMatcher(aspects)
         // Segments (split at punctuation, contrast, concession) and clauses (also at conjunctions).
         var segments: [Range<Int>] = []
         var clauses: [(range: Range<Int>, segment: Int)] = []
@@ -41,17 +40,18 @@ enum AspectFinder {
         var mentions = [Int](repeating: 0, count: aspects.count)
         var evidence = [[String]](repeating: [], count: aspects.count)
         for (range, segment) in clauses {
-            var found = Set<Int>()
+            var found = [Bool](repeating: false, count: aspects.count)
             for i in range { matcher.aspects(of: tokens[i].key, into: &found) }
-            guard !found.isEmpty else { continue }
+            guard found.contains(true) else { continue }
             var s = sum(range)
             var shown = range
             if s == 0 && range.count <= 2 && segment < segments.count {
                 s = sum(segments[segment])
                 shown = segments[segment]
             }
-            let text = String(decoding: bytes[tokens[shown.lowerBound].range.lowerBound..<tokens[shown.upperBound - 1].range.upperBound], as: UTF8.self)
-            for a in found.sorted() {
+            let text = String(
+                decoding: bytes[tokens[shown.lowerBound].range.lowerBound..<tokens[shown.upperBound - 1].range.upperBound], as: UTF8.self)
+            for a in found.indices where found[a] {
                 totals[a] += s
                 mentions[a] += 1
                 if evidence[a].count < 3 { evidence[a].append(text) }

@@ -9,6 +9,9 @@ struct AspectMatcher: Sendable {
     }
 
     let patterns: [Pattern]
+    /// Exact and prefix patterns by their first byte; suffix and contains patterns apart.
+    let byFirstByte: [[Pattern]]
+    let anywhere: [Pattern]
 
     init(_ aspects: [Aspect]) {
         var out: [Pattern] = []
@@ -23,11 +26,17 @@ struct AspectMatcher: Sendable {
             }
         }
         patterns = out
+        var first = [[Pattern]](repeating: [], count: 256)
+        for p in out where p.kind == .exact || p.kind == .prefix { first[Int(p.bytes[0])].append(p) }
+        byFirstByte = first
+        anywhere = out.filter { $0.kind == .suffix || $0.kind == .contains }
     }
 
-    /// The aspects (indices) a folded word names.
-    func aspects(of word: [UInt8], into found: inout Set<Int>) {
-        for p in patterns where !found.contains(p.aspect) && Self.matches(word, p) { found.insert(p.aspect) }
+    /// Marks in `found` (one flag per aspect) the aspects a folded word names.
+    func aspects(of word: [UInt8], into found: inout [Bool]) {
+        guard let b = word.first else { return }
+        for p in byFirstByte[Int(b)] where !found[p.aspect] && Self.matches(word, p) { found[p.aspect] = true }
+        for p in anywhere where !found[p.aspect] && Self.matches(word, p) { found[p.aspect] = true }
     }
 
     static func matches(_ w: [UInt8], _ p: Pattern) -> Bool {

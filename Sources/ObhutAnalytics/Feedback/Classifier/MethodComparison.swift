@@ -1,5 +1,4 @@
 import Foundation
-
 import ObhutCore
 
 /// Accuracy of one method on held-out reviews.
@@ -43,12 +42,18 @@ public struct MethodComparison: Sendable, Hashable, Codable {
         switch winner {
         case .classifier:
             return Localized(
-                de: "Der trainierte Klassifikator ist besser: \(c) % gegenüber \(l) % (Lexikon), \(m) Punkte mehr, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
-                en: "The trained classifier is better: \(c)% against \(l)% (lexicon), \(m) points more, \(folds)-fold cross-validation on \(used) reviews.")
+                de:
+                    "Der trainierte Klassifikator ist besser: \(c) % gegenüber \(l) % (Lexikon), \(m) Punkte mehr, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
+                en:
+                    "The trained classifier is better: \(c)% against \(l)% (lexicon), \(m) points more, \(folds)-fold cross-validation on \(used) reviews."
+            )
         case .lexicon:
             return Localized(
-                de: "Das Lexikon bleibt: \(l) % gegenüber \(c) % (Klassifikator), \(m) Punkte Unterschied, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
-                en: "The lexicon stays: \(l)% against \(c)% (classifier), a difference of \(m) points, \(folds)-fold cross-validation on \(used) reviews.")
+                de:
+                    "Das Lexikon bleibt: \(l) % gegenüber \(c) % (Klassifikator), \(m) Punkte Unterschied, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
+                en:
+                    "The lexicon stays: \(l)% against \(c)% (classifier), a difference of \(m) points, \(folds)-fold cross-validation on \(used) reviews."
+            )
         }
     }
 

@@ -42,7 +42,9 @@ public struct SentimentClassifier: Sendable, Hashable, Codable {
     public static let modelVersion = "logreg-hashed-ngrams-1"
 
     /// Trains on the reviews with a rating other than 3. Deterministic for `options.seed`.
-    public static func train(_ reviews: [RatedText], hasher: FeatureHasher = FeatureHasher(), options: LogisticRegression.Options = .init()) -> SentimentClassifier {
+    public static func train(_ reviews: [RatedText], hasher: FeatureHasher = FeatureHasher(), options: LogisticRegression.Options = .init())
+        -> SentimentClassifier
+    {
         var xs: [SparseVector] = []
         var ys: [Bool] = []
         for r in reviews {

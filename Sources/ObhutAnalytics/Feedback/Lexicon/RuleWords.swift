@@ -21,7 +21,10 @@ struct RuleWords: Sendable {
     static let boost: Float = 0.293
 
     /// The last words of the fixed phrases of ``LexiconScorer/adjustPhrases(_:_:german:)``.
-    static let phraseWords = ["stars", "star", "sterne", "stern", "sternen", "wieder", "again", "back", "up", "down", "kind", "sort", "least", "grüße", "grüßen", "gruß", "regards", "wishes"]
+    static let phraseWords = [
+        "stars", "star", "sterne", "stern", "sternen", "wieder", "again", "back", "up", "down", "kind", "sort", "least", "grüße", "grüßen", "gruß",
+        "regards", "wishes",
+    ]
 
     static let german = RuleWords(
         negators: [

@@ -143,7 +143,8 @@ struct WordTable: Sendable {
             guard let tab = line.lastIndex(of: 0x09) else { return }
             let valueText = String(decoding: line[(tab + 1)...], as: UTF8.self)
             guard let value = Float(valueText) else { return }
-            insert(CanonicalBytes.fold(String(decoding: line[..<tab], as: UTF8.self)), WordEntry(valence: value, boost: 0, roles: roles), merge: merge)
+            insert(
+                CanonicalBytes.fold(String(decoding: line[..<tab], as: UTF8.self)), WordEntry(valence: value, boost: 0, roles: roles), merge: merge)
         }
         for b in text.utf8 {
             if b == 0x0A { flush() } else { line.append(b) }

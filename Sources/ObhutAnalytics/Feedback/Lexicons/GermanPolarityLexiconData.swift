@@ -43,7330 +43,7330 @@
 extension LexiconData {
     /// 7325 entries, "key<TAB>valence" per line (canonical keys, VADER units).
     static let germanPolarity: String = ##"""
-abart	-1.75
-abartig	-2.5
-abbau	-1.75
-abbauen	-1.75
-abberufen	-1.75
-abbitte	1.75
-abbruch	-2.5
-abenteuerlich	1.75
-abenteuerlust	2.5
-aberglaeubisch	-1.75
-aberwitzig	-2.5
-abfaellig	-2.5
-abfaelligkeit	-2.5
-abfallbeseitigung	-2.5
-abfallentsorgung	-2.5
-abfallwirtschaft	-2.5
-abfertigen	-2.5
-abfeuern	-2.5
-abgang	-2.5
-abgebrannt	-1.75
-abgebrueht	-2.5
-abgebruehtheit	-2.5
-abgedreht	-2.5
-abgedroschenheit	-2.5
-abgehaertet	1.75
-abgehoben	-1.75
-abgeklaert	1.75
-abgemagert	-1.75
-abgemergelt	-1.75
-abgeneigtheit	-2.5
-abgerissen	-2.5
-abgeschiedenheit	-1.75
-abgeschmacktheit	-2.5
-abgespannt	-2.5
-abgespanntheit	-1.75
-abgestumpftheit	-2.5
-abgezehrt	-1.75
-abgezockt	-2.5
-abgruendig	-2.5
-abhaengig	-2.5
-abhaengigkeit	-1.75
-abhaertung	1.75
-abhalftern	-2.5
-abholzung	-2.5
-abkanzeln	-2.5
-abkanzelung	-2.5
-abkapiteln	-2.5
-abkapselung	-1.75
-abknallen	-1.75
-ablassen	1.75
-ablehnen	-2.5
-ablehnend	-2.5
-ablenken	-2.5
-ablenkung	-2.5
-ablinken	-1.75
-abmachen	1.75
-abmuehen	-2.5
-abneigung	-2.5
-abnuetzung	-2.5
-abnutzung	-2.5
-abnutzungserscheinung	-2.5
-abplagen	-2.5
-abrackern	-2.5
-abreagieren	-2.5
-abrechnen	-2.5
-abrechnung	-2.5
-abreibung	-2.5
-abringen	-2.5
-abriss	-2.5
-abruestung	1.75
-abruestungsgespraech	1.75
-abruestungsverhandlung	1.75
-abrundung	1.75
-absagen	-2.5
-abschaetzig	-2.5
-abschaetzigkeit	-2.5
-abschalten	1.75
-abscheu	-2.5
-abscheulich	-2.5
-abschieben	-2.5
-abschiebung	-2.5
-abschiessen	-1.75
-abschlachten	-1.75
-abschlachtung	-1.75
-abschlaffen	-2.5
-abschlagen	-1.75
-abschliessen	1.75
-abschotten	-1.75
-abschottung	-1.75
-abschrecken	-2.5
-abschreckung	-1.75
-abschreckungsmassnahme	-1.75
-abschuerfen	-1.75
-abschuerfung	-1.75
-abschuss	-2.5
-abschweifung	-1.75
-abschwellen	1.75
-absegnen	1.75
-absichtlichkeit	-1.75
-absolut	1.75
-absolution	1.75
-absonderlich	-2.5
-absonderung	-1.75
-absorbieren	-1.75
-abspannung	-1.75
-abspeisen	-2.5
-absprechen	1.75
-absteigen	-1.75
-absterben	-1.75
-abstieg	-2.5
-abstinent	1.75
-abstossen	-2.5
-abstossend	-2.5
-abstreiten	-1.75
-abstrus	-2.5
-abstumpfung	-2.5
-absturzursache	-1.75
-absurd	-2.5
-abszess	-2.5
-abtoeten	-1.75
-abtragung	-2.5
-abtrotzen	-2.5
-abtruennig	-2.5
-abtun	-1.75
-aburteilen	-2.5
-abwaegend	1.75
-abwaehlen	-1.75
-abwaertstrend	-2.5
-abwartend	-2.5
-abwasserentsorgung	-2.5
-abwechslungsreich	2.5
-abwehren	-1.75
-abwehrkraefte	1.75
-abweichend	-2.5
-abweisen	-2.5
-abweisend	-2.5
-abwenden	2.5
-abwerben	-1.75
-abwiegeln	-2.5
-abwiegelung	1.75
-abwimmeln	-2.5
-abwinken	-1.75
-abwuergen	-2.5
-acht_geben	-2.5
-acht_haben	-2.5
-achtbar	2.5
-achten	2.5
-achtgeben	-2.5
-achthaben	-2.5
-achtlos	-1.75
-achtsam	1.75
-ackern	-1.75
-adaequat	2.5
-adaptivitaet	1.75
-adelig	1.75
-adeln	1.75
-aderlass	1.75
-adlig	1.75
-adrett	2.5
-aechten	-2.5
-aechtung	-2.5
-aechzen	-2.125
-aengsten	-2.5
-aengstigen	-2.5
-aengstlich	-1.75
-aengstlichkeit	-2.5
-aerger	-2.5
-aergerlich	-2.5
-aergern	-2.5
-aermlich	-1.75
-aesthetik	2.5
-aesthetisch	2.5
-aestimieren	2.5
-aetzend	-2.5
-affekthandlung	-1.75
-affektiert	-2.5
-affekttat	-1.75
-affig	-2.5
-affinitaet	2.5
-affront	-2.5
-agententaetigkeit	-1.75
-aggression	-2.5
-aggressiv	-2.5
-aggressivitaet	-2.5
-agil	1.75
-agitation	-1.75
-agitprop	-1.75
-agonie	-1.75
-agoraphobie	-2.5
-agrarreform	2.5
-ahnden	-2.5
-ahndung	-2.5
-aids	-2.5
-aidskrank	-2.5
-akklimatisieren	1.75
-akne	-1.75
-akribisch	1.75
-aktenvernichtung	-2.5
-aktiv	2.5
-aktiva	1.75
-aktivieren	1.75
-aktivierend	1.75
-aktualisierung	1.75
-akuratheit	2.5
-akzeptabel	2.5
-akzeptieren	2.5
-alarmieren	-2.5
-alarmierend	-2.5
-alert	2.5
-alkoholabhaengigkeit	-2.5
-alkoholeinfluss	-2.5
-alkoholgenuss	-2.5
-alkoholismus	-2.5
-alkoholkonsum	-2.5
-alkoholmissbrauch	-2.5
-alkoholrausch	-2.5
-alkoholsucht	-2.5
-allein	-1.75
-alleinsein	-1.75
-allergie	-2.5
-allgemeingueltigkeit	1.75
-allianz	1.75
-allmaechtig	2.5
-allwissend	1.75
-alptraumartig	-2.5
-alptraumhaft	-2.5
-altbausanierung	2.5
-altbewaehrt	2.5
-altehrwuerdig	2.5
-altenbetreuung	-2.5
-altersschwaeche	-1.75
-altklug	-2.5
-altlastensanierung	2.5
-altruismus	2.5
-altruistisch	2.5
-ambitioniert	1.75
-amnesie	-2.5
-amoklauf	-1.75
-amtshilfe	1.75
-amtsmissbrauch	-1.75
-amuesant	1.75
-amuesieren	2.5
-anaemie	-2.5
-anaemisch	-2.5
-anarchisch	-2.5
-anarchistisch	-2.5
-anbiedern	-2.5
-anbiedernd	-1.75
-anbiederung	2.5
-anblaffen	-2.5
-anblasen	-2.5
-anboelken	-2.5
-anbruellen	-2.5
-andaechtig	1.75
-anders	-2.5
-andersartig	-2.5
-anderslautend	-2.5
-androhen	2.5
-androhung	-2.5
-anekeln	-2.5
-anerkannt	2.5
-anerkennen	1.75
-anfaellig	-1.75
-anfaelligkeit	-1.75
-anfahren	1.75
-anfall	-1.75
-anfauchen	-2.5
-anfechtbar	-1.75
-anfechten	-2.5
-anfeuern	2.5
-anflunkern	-2.5
-anfreunden	1.75
-angeben	1.75
-angeberei	-2.5
-angeberisch	-2.5
-angeblich	-2.5
-angebot	1.75
-angebracht	2.5
-angeheitert	-2.5
-angekuendigt	1.75
-angemeldet	1.75
-angemessen	2.5
-angenehm	2.5
-angeregt	2.5
-angeregtheit	1.75
-angesaeuselt	-2.5
-angesagt	1.75
-angeschlagen	-1.75
-angeschlagenheit	-1.75
-angesehen	2.5
-angesoffen	-2.5
-angespannt	-1.75
-angestammt	2.5
-angetoernt	-1.75
-angetrunken	-2.5
-angeturnt	-1.75
-angreifbar	-1.75
-angreifen	-2.5
-angriff	-2.5
-angriffskrieg	-2.5
-angriffslust	-2.5
-angriffslustig	-2.5
-angst	-2.5
-angst_erregend	-2.5
-angst_machen	-2.5
-angsterregend	-2.5
-angstfrei	2.5
-angstlos	-1.75
-angstneurose	-2.5
-angstvoll	-1.75
-anhaengen	-2.5
-anhebung	1.75
-anherrschen	-2.5
-animieren	2.5
-anklagen	-2.5
-anknacksen	-1.75
-anknurren	-2.5
-ankreiden	-2.5
-anlabern	-2.5
-anlagebetrug	-2.5
-anlasten	-2.5
-anluegen	-2.5
-anmachen	-2.5
-anmahnen	-2.5
-anmassen	-1.75
-anmassend	-2.5
-anmut	2.5
-anmutig	2.5
-annehmlichkeit	1.75
-anoeden	-2.5
-anormal	-2.5
-anpassungsbedarf	-2.5
-anpassungsfaehig	2.5
-anpassungsfaehigkeit	1.75
-anpassungsvermoegen	1.75
-anpoebeln	-2.5
-anprangern	-2.5
-anpreisen	2.5
-anquatschen	-2.5
-anraten	2.5
-anregen	1.75
-anregend	1.75
-anreichern	1.75
-anreicherung	1.75
-anruechig	-2.5
-anruehren	1.75
-anschlag	-1.75
-anschmieren	-2.5
-anschnauben	-2.5
-anschnauzen	-2.5
-anschreien	-2.5
-anschuldigen	-2.5
-anschwaerzen	-2.5
-ansehnlich	2.5
-anspornen	2.5
-ansprechbar	1.75
-ansprechend	1.75
-anspucken	-2.5
-anstacheln	-2.5
-anstaendig	2.5
-anstandslos	-2.5
-anstecken	-1.75
-anstoessig	-2.5
-anstrengen	-2.5
-anstrengungslos	1.75
-anteilnahme	2.5
-antiautoritaer	1.75
-antipathie	-2.5
-antisemitisch	-2.5
-antreiben	1.75
-antrieb	1.75
-antrittsbesuch	1.75
-antun	-1.75
-anvertrauen	1.75
-anwidern	2.5
-anzeigen	-1.75
-anziehen	1.75
-anziehend	1.75
-anzischen	-2.5
-anzweifeln	-2.5
-apart	2.5
-apathie	-2.5
-apathisch	-2.5
-apologie	1.75
-appeal	2.5
-appetitlich	2.5
-approbation	2.5
-arbeiteraufstand	-1.75
-arbeitsam	1.75
-arbeitserlaubnis	2.5
-arbeitsfaehig	2.5
-arbeitsfreude	1.75
-arbeitsfreudig	1.75
-arbeitskampf	-1.75
-arbeitslos	-1.75
-arbeitslosenanteil	-1.75
-arbeitslosenrate	-1.75
-arbeitslosenzahl	-1.75
-arbeitsniederlegung	-1.75
-arbeitsplatzabbau	-1.75
-arbeitsplatzsicherung	1.75
-arbeitsplatzverlust	-2.5
-arbeitsscheu	-1.75
-arbeitssicherheit	1.75
-arbeitssucht	-2.5
-arbeitstauglichkeit	2.5
-arbeitsunfaehig	-2.5
-arbeitsunfaehigkeit	-1.75
-arbeitsuntauglichkeit	-2.5
-arbeitsunwillig	-1.75
-arbeitsverweigerung	-1.75
-arbeitswille	1.75
-arbeitswillig	1.75
-arg	-2.5
-arglist	-2.5
-arglistig	-2.5
-arglistigkeit	-2.5
-arglos	-1.75
-argwoehnen	-2.5
-argwoehnisch	-2.5
-argwohn	-2.5
-aristokratisch	1.75
-arm	-2.5
-armbruch	-2.5
-armselig	-2.5
-armseligkeit	-1.75
-armverletzung	-1.75
-arretierung	-1.75
-arrogant	-1.75
-arterienverkalkung	-2.5
-arteriosklerose	-2.5
-arthritis	-2.5
-artig	2.5
-artilleriefeuer	-2.5
-artrose	-2.5
-asbestsanierung	1.75
-asketisch	1.75
-asozial	-2.5
-asthma	-2.5
-astrein	2.5
-astronomisch	-1.75
-asylantenfeindlichkeit	-2.5
-asylantenfreundlichkeit	2.5
-atemberaubend	2.5
-atembeschwerde	-2.5
-atemnot	-2.5
-atemraubend	2.5
-atomenergiefrei	1.75
-atomexplosion	-2.5
-atomhandel	-1.75
-atomisierung	-2.5
-atomkrieg	-2.5
-atomschmuggel	-1.75
-atomwaffenfrei	2.5
-attacke	-1.75
-attackieren	-2.5
-attentat	-1.75
-attestieren	1.75
-attrahieren	1.75
-attraktion	1.75
-attraktiv	2.5
-attraktivitaet	2.5
-auf_zack	2.5
-aufarbeitung	1.75
-aufbauschen	-2.5
-aufbaustudium	2.5
-aufblaehen	-2.5
-aufbluehen	1.75
-aufbruch	-1.75
-aufbruchstimmung	2.5
-aufdraengen	-1.75
-aufdringlich	-1.75
-aufdringlichkeit	-2.5
-auffressen	-1.75
-auffrischung	1.75
-aufgeben	-1.75
-aufgeblasen	-1.75
-aufgebracht	-1.75
-aufgedreht	-1.75
-aufgedunsen	-1.75
-aufgekratzt	-1.75
-aufgeloest	-2.5
-aufgeschlossen	2.5
-aufgetrieben	-1.75
-aufgeweckt	2.5
-aufheitern	2.5
-aufheiterung	2.5
-aufhetzen	-2.5
-aufhetzend	-2.5
-aufklaeren	1.75
-aufklaererisch	1.75
-aufklaerungskampagne	1.75
-auflachen	2.5
-aufmerksam	2.5
-aufmuepfig	-1.75
-aufmuepfigkeit	-2.5
-aufmuntern	2.5
-aufmunterung	2.5
-aufnoetigen	-1.75
-aufopferungsvoll	2.5
-aufpeitschen	-2.5
-aufputschen	-2.5
-aufrecht	2.5
-aufrechterhaltung	1.75
-aufregen	-2.5
-aufreiben	-1.75
-aufrichtig	2.5
-aufrichtigkeit	2.5
-aufruehrerisch	-2.5
-aufruestung	-2.5
-aufruhr	-1.75
-aufsaessig	-1.75
-aufsaessigkeit	-2.5
-aufschwung	1.75
-aufsehen_erregend	1.75
-aufsehenerregend	1.75
-aufstacheln	-2.5
-aufstaendisch	-1.75
-aufstand	-1.75
-aufsteigen	1.75
-aufstieg	1.75
-auftrieb	1.75
-aufwaendig	-2.5
-aufwaertsentwicklung	1.75
-aufwaertstrend	1.75
-aufwartung	1.75
-aufwendig	-2.5
-aufwerten	1.75
-aufwertung	1.75
-aufwiegelnd	-2.5
-aufwiegelung	-1.75
-aufwieglerisch	-2.5
-aufwuehlen	-2.5
-aufziehen	-2.5
-aufzwingen	-2.5
-augendienerei	2.5
-augenerkrankung	-2.5
-augenkrankheit	-2.5
-augenschmaus	1.75
-augenweide	1.75
-augenwischerei	-2.5
-aura	2.5
-ausbaden	-1.75
-ausbedingen	-1.75
-ausbeutung	-2.5
-ausbildungsfoerderung	1.75
-ausbluten	-1.75
-ausbrechen	-2.5
-ausbrennen	-1.75
-ausbruch	-2.5
-ausbuhen	-2.5
-ausdauer	1.75
-ausdrucksstark	2.5
-ausdrucksvoll	2.5
-auseinander_driften	-2.5
-auseinander_leben	-2.5
-auseinanderdriften	-1.75
-auseinanderleben	-2.5
-auserkoren	2.5
-auserlesen	2.5
-ausersehen	2.5
-auserwaehlt	2.5
-ausfall	-2.5
-ausfallend	-2.5
-ausflippen	-2.5
-ausfuehrlichkeit	1.75
-ausfuehrlichsein	1.75
-ausfuhrverbot	-2.5
-ausgebrannt	-2.5
-ausgebranntheit	-2.5
-ausgebufft	-2.5
-ausgeflippt	-1.75
-ausgeglichen	1.75
-ausgeglichenheit	1.75
-ausgehungert	-2.5
-ausgekocht	-2.5
-ausgelassen	2.5
-ausgelassenheit	-2.5
-ausgelaugt	-2.5
-ausgeliefert	-1.75
-ausgemergelt	-1.75
-ausgepowert	-2.5
-ausgepumpt	-2.5
-ausgereift	2.5
-ausgeruht	1.75
-ausgesucht	2.5
-ausgewogen	2.5
-ausgezeichnet	2.5
-ausgrenzen	-2.5
-ausgrenzend	-2.5
-aushalten	1.75
-ausharren	1.75
-ausheulen	-2.5
-aushoehlen	-1.75
-auskommen	1.75
-auskotzen	-1.75
-auskugeln	-1.75
-auslachen	-2.5
-auslaenderfeindlich	-2.5
-auslaenderfeindlichkeit	-2.5
-auslaenderfreundlich	-2.5
-auslaenderfreundlichkeit	2.5
-auslaenderhass	-2.5
-auslaugen	-1.75
-ausloeffeln	-1.75
-ausloeschung	-2.5
-ausmachen	1.75
-ausmustern	-1.75
-ausnahmezustand	-1.75
-ausnutzen	-2.5
-ausnutzung	-2.5
-auspfeifen	-2.5
-auspowern	-1.75
-ausrasten	-2.5
-ausreichend	1.75
-ausrenken	-1.75
-ausrotten	-2.5
-ausrottung	-2.5
-ausruhen	1.75
-aussatz	-2.5
-ausschelten	-2.5
-ausschimpfen	-2.5
-ausschlafen	1.75
-ausschlag	-1.75
-ausschliessen	-1.75
-ausschmueckung	1.75
-ausschreitung	-1.75
-ausschweifend	-2.5
-aussergewoehnlich	2.5
-aussergewoehnlichkeit	2.5
-ausserordentlich	2.5
-aussichtslos	-1.75
-aussichtslosigkeit	-2.5
-aussichtsreich	2.5
-aussitzen	2.5
-aussoehnen	1.75
-ausspannen	1.75
-aussperren	-1.75
-ausspucken	-1.75
-ausstand	-1.75
-ausstossen	-1.75
-ausstrahlung	2.5
-ausstrahlungskraft	1.75
-austricksen	-1.75
-ausweglos	-2.5
-ausweglosigkeit	-2.5
-ausweinen	-2.5
-ausweisen	1.75
-ausweisung	-2.5
-auszanken	-2.5
-auszehren	-1.75
-auszeichnen	2.5
-autark	1.75
-autarkie	1.75
-authentisch	2.5
-authentisieren	1.75
-authentizitaet	1.75
-autismus	-2.5
-autistische_stoerung	-2.5
-autonom	1.75
-autonomie	1.75
-autorisieren	1.75
-autoritaer	-2.5
-avance	1.75
-avancieren	1.75
-aversion	-2.5
-badekur	1.75
-baenderriss	-1.75
-baendigen	2.5
-baerendienst	1.75
-bagatellisieren	-2.5
-bahnreform	2.5
-balkankrieg	-2.5
-ballerei	-1.75
-bammel	-2.5
-bandenkrieg	-2.5
-bandscheibenvorfall	-2.5
-bang	-1.75
-bange	-1.75
-bange_machen	-2.5
-bangen	-2.5
-bankrott	-1.75
-bankueberfall	-1.75
-bannen	2.5
-barbarei	-2.5
-barbarisch	-2.5
-barmherzig	2.5
-barmherzigkeit	2.5
-barsch	-2.5
-basisdemokratisch	1.75
-bauchfellentzuendung	-2.5
-bauchfett	-2.5
-bauchschmerz	-2.5
-bauchschuss	-2.5
-bauchspeck	-2.5
-bauchweh	-2.5
-beaengstigend	-2.5
-beanstanden	-2.5
-bedacht	1.75
-bedachtsam	1.75
-bedaechtig	1.75
-bedanken	1.75
-bedarf	1.75
-bedauerlich	-2.5
-bedauern	-2.5
-bedauernswert	-2.5
-bedeckt	-1.75
-bedenklich	-2.5
-bedenklichkeit	-1.75
-bedeutungslos	-2.5
-bedeutungsverlust	-2.5
-bedienungsfeindlichkeit	-1.75
-bedienungsfreundlichkeit	1.75
-bedingt	-1.75
-bedraengen	-1.75
-bedroeppelt	-2.5
-bedrohen	-2.5
-bedrohlich	-2.5
-bedrohlichkeit	-2.5
-bedrohung	-2.5
-bedrueckend	-2.5
-bedrueckt	-2.5
-beduerfnis	1.75
-beduerfnislos	1.75
-beduerftig	-1.75
-beduerftigkeit	-2.5
-beehren	2.5
-beeiden	2.5
-beeidigen	2.5
-beeindrucken	2.5
-beeindruckend	2.5
-beeinflussbar	-1.75
-beeintraechtigt	-2.5
-beeintraechtigung	-1.75
-befaehigt	2.5
-befallen	-2.5
-befangen	-1.75
-befangenheit	-2.5
-beflissen	-1.75
-beflissenheit	2.5
-befoerdern	1.75
-befoerderung	1.75
-befreit	2.5
-befreiung	1.75
-befreiungskampf	-1.75
-befreiungskrieg	-2.5
-befremden	-2.125
-befremdlich	-2.5
-befremdung	-1.75
-befrieden	2.5
-befriedigen	1.75
-befriedigend	2.5
-befriedigung	2.5
-befriedung	1.75
-befuerchten	-2.5
-befuerchtung	-2.5
-befuerworten	1.75
-befugt	2.5
-begabt	2.5
-begabung	2.5
-begehen	-2.5
-begehrenswert	2.5
-begehrlich	-2.5
-begehrt	1.75
-begeistern	2.5
-begeisternd	2.5
-begeistert	2.5
-begeisterung	2.5
-begeisterungsfaehig	2.5
-begeisterungsfaehigkeit	2.5
-begierde	-2.5
-begierig	-2.5
-begluecken	2.5
-beglueckwuenschen	2.5
-begnadet	2.5
-begnuegen	2.5
-begossen	-1.75
-begrenzt	-1.75
-begriffsstutzig	-2.5
-begriffstutzig	-2.5
-begruendet	2.5
-begruessen	1.75
-begruessenswert	2.5
-beguenstigung	-1.75
-beguetigen	2.5
-behaemmert	-2.5
-behagen	2.5
-behaglich	2.5
-behaglichkeit	1.75
-beharren	-1.75
-beharrlichkeit	1.75
-behend	1.75
-beherrschen	1.75
-beherrscht	1.75
-beherzt	2.5
-behexen	-2.5
-behilflich	2.5
-behindert	-1.75
-behindertengerecht	2.5
-behinderung	-2.5
-behuetend	2.5
-behumpsen	-1.75
-behumsen	-1.75
-behutsam	1.75
-beibehalten	1.75
-beibehaltung	1.75
-beichten	1.75
-beifallsruf	1.75
-beihilfe	-1.75
-beilegung	1.75
-beileid	2.5
-beinbruch	-2.5
-beinhart	-1.75
-beinschmerz	-2.5
-beinschuss	-2.5
-beinverletzung	-1.75
-beispielhaft	1.75
-beissen	-1.75
-beitragsanhebung	1.75
-beitragserhoehung	1.75
-bejahen	2.5
-bejammern	-2.5
-bejubeln	2.5
-bekehren	1.75
-bekennen	1.75
-bekenntnis	1.75
-bekifft	-1.75
-beklagen	-2.5
-beklatschen	2.5
-beklemmend	-2.5
-beklemmung	-2.5
-beklommen	-1.75
-beklommenheit	-2.5
-bekloppt	-2.5
-beknackt	-2.5
-bekraeftigen	1.75
-bekuemmernis	-2.5
-bekuemmert	-2.5
-belaecheln	-2.5
-belaemmert	-2.5
-belaestigen	-2.5
-belagerung	-1.75
-belangen	-2.5
-belanglos	-2.5
-belastbar	1.75
-belastbarkeit	1.75
-belasten	-2.5
-belastend	-2.5
-belastet	-1.75
-beleben	1.75
-belebend	1.75
-belebt	1.75
-belehrung	-2.5
-beleibt	-1.75
-beleidigen	-2.5
-beleidigend	-2.5
-beleidigt	-2.5
-beleidigung	-2.5
-belesen	2.5
-beleumundet	2.5
-beliebigkeit	2.5
-beliebt	1.75
-beliebtheit	2.5
-belobigen	2.5
-belohnen	2.5
-beluegen	-2.5
-belustigen	2.5
-bemaengeln	-2.5
-bemaenteln	-2.5
-bemerkenswert	2.5
-bemitleiden	-2.5
-bemuehen	-2.5
-benachteiligen	-1.75
-benefizkonzert	1.75
-beneiden	-2.5
-benutzerfeindlichkeit	-1.75
-benutzerfreundlichkeit	1.75
-benutzungsfeindlichkeit	-1.75
-benutzungsfreundlichkeit	1.75
-benzen	-1.75
-beobachtungsgabe	2.5
-bequem	1.75
-bequemlichkeit	1.75
-berappeln	2.5
-berauschend	2.5
-berauscht	-1.75
-berechenbar	1.75
-berechnend	-1.75
-berechtigen	1.75
-berechtigt	2.5
-beredsam	2.5
-beredt	2.5
-bereicherung	1.75
-bereinigen	1.75
-bereitwillig	1.75
-bereuen	-2.5
-bergarbeiterstreik	-1.75
-bergung	2.5
-berichtigen	1.75
-berserkern	-2.5
-beruechtigt	-2.5
-beruehmt	2.5
-beruehren	2.5
-beruehrungsangst	-2.5
-berufsbildung	2.5
-berufserkrankung	-2.5
-berufsfreiheit	1.75
-berufskrankheit	-2.5
-berufsunfaehigkeit	-1.75
-beruhigen	2.5
-beruhigt	2.5
-beruhigung	1.75
-besaenftigen	2.5
-besaenftigung	1.75
-beschaedigung	-1.75
-beschaeftigungsabbau	-1.75
-beschaeftigungssicherung	1.75
-beschaeftigungstherapie	1.75
-beschaemend	-2.5
-beschaemt	-2.5
-beschaemung	-2.5
-beschaffungskriminalitaet	-1.75
-beschaulichkeit	2.5
-bescheiden	2.5
-bescheinigen	1.75
-bescheissen	-2.5
-bescheuert	-2.5
-beschiessung	-2.5
-beschimpfen	-2.5
-beschiss	-2.5
-beschissen	-2.5
-beschlagen	1.75
-beschlussfaehig	2.5
-beschoenigen	-2.5
-beschraenkt	-2.5
-beschuldigen	-2.5
-beschuss	-2.5
-beschwerde	-1.75
-beschweren	-2.5
-beschwichtigen	2.5
-beschwichtigung	1.75
-beschwingt	1.75
-beschwipst	-2.5
-beschwoeren	2.5
-beschworen	1.75
-beseelt	2.5
-beseitigung	-1.75
-beseligen	2.5
-besessen	-1.75
-besessenheit	-2.5
-besetzung	-1.75
-beseufzen	-2.5
-besinnlich	1.75
-besinnungslos	-2.5
-besitzlos	-1.75
-besoffen	-1.75
-besondere	2.5
-besonderheit	2.5
-besonnen	2.5
-besorgnis	-2.5
-besorgniserregend	-2.5
-besorgt	-2.5
-bespucken	-2.5
-besser_stellen	1.75
-bessern	1.75
-besserung	1.75
-besserwisserisch	-2.5
-bestaendigkeit	2.5
-bestaerken	1.75
-bestaetigen	1.75
-bestandsoptimierung	1.75
-bestandssicherung	1.75
-bestechen	-2.5
-bestechend	2.5
-bestechlich	-2.5
-bestechlichkeit	-2.5
-bestechung	-2.5
-bestform	1.75
-bestialisch	-2.5
-bestimmt	-1.75
-bestmoeglich	2.5
-bestrafen	-2.5
-bestrafung	-2.5
-bestreiten	-1.75
-bestuerzen	-2.5
-bestuerzung	-1.75
-beten	2.5
-beteuern	2.5
-betoeren	2.5
-betrauern	-2.5
-betreten	-1.75
-betreuung	-2.5
-betriebsam	1.75
-betriebsamkeit	1.75
-betriebserlaubnis	2.5
-betriebsgenehmigung	2.5
-betriebsspionage	-1.75
-betroffen	-1.75
-betroffenheit	-1.75
-betrueben	-2.5
-betruebt	-2.5
-betruegen	-2.5
-betruegerei	-2.5
-betruegerisch	-2.5
-betrug	-1.75
-betrugsfall	-1.75
-betrunken	-2.5
-betteln	-1.75
-bettlaegerig	-2.5
-betucht	1.75
-betulichkeit	1.75
-betuppen	-1.75
-beugehaft	-2.5
-beule	-1.75
-beunruhigen	-2.5
-beunruhigend	-2.5
-beunruhigt	-2.5
-beunruhigung	-2.5
-beurlauben	-1.75
-beute	-2.5
-bevormunden	-2.5
-bevormundung	-1.75
-bevorrechtigen	1.75
-bevorschussen	1.75
-bevorzugen	2.5
-bewaehrt	2.5
-bewaehrung	-2.5
-bewaehrungsstrafe	-2.5
-bewaffneter_kampf	-1.75
-bewahrheiten	1.75
-bewahrung	1.75
-bewandert	1.75
-bewegen	1.75
-bewegend	1.75
-beweglich	2.5
-bewegt	1.75
-bewegung	1.75
-bewegungsfreiheit	1.75
-bewegungsfreiraum	1.75
-bewegungsspielraum	1.75
-bewegungstherapie	1.75
-beweinen	-2.5
-beweisen	2.5
-beweiskraft	1.75
-beweisnot	-2.5
-beweissicherung	1.75
-bewilligen	1.75
-bewilligung	1.75
-bewirken	1.75
-bewohnbar	1.75
-bewundern	2.5
-bewundernswert	2.5
-bewundert	2.5
-bewusstlos	-1.75
-bewusstlosigkeit	-2.5
-bewusstseinsstoerung	-2.5
-bezaehmen	2.5
-bezahlen	-2.5
-bezaubern	2.5
-bezaubernd	2.5
-bezeigen	2.5
-bezichtigen	-2.5
-beziehungslos	-1.75
-beziehungslosigkeit	-1.75
-bezogenheit	1.75
-bezueckend	2.5
-bezuschussen	1.75
-bezweifeln	-2.5
-bibbern	-2.5
-bienenstich	-1.75
-bigott	-2.5
-bilanzfaelschung	-1.75
-bilanzverlust	-2.5
-bildersturm	-2.5
-bildhuebsch	2.5
-bildungsfern	-1.75
-bildungsreform	2.5
-billig	2.5
-billigen	1.75
-bindegewebsgeschwulst	-2.5
-bioterror	-1.75
-bioterrorismus	-1.75
-biss	2.5
-bissig	-2.5
-bissigkeit	-2.5
-bisswunde	-1.75
-bitten	2.5
-bitter	-1.75
-bitterboese	-2.5
-bitterkeit	-2.5
-bizarr	-2.5
-black-out	-2.5
-blackout	-2.5
-blaehungen	-1.75
-blaesseln	-1.75
-blaeuen	-1.75
-blamieren	-2.5
-blank	-1.75
-blasenentzuendung	-2.5
-blasenstein	-1.75
-blasiert	-1.75
-blasphemie	-1.75
-blasphemieren	-2.5
-blattern	-2.5
-blau	-1.75
-blauaeugig	-1.75
-blaumachen	-1.75
-bleiben	1.75
-blenden	-2.5
-blendend	1.75
-blendwerk	-1.75
-blessieren	-2.5
-blessiert	-2.5
-blessur	-1.75
-bleuen	-1.75
-blickfang	1.75
-blind	-2.5
-blind_werden	-2.5
-blinddarmentzuendung	-2.5
-blindheit	-2.5
-blitzkrieg	-2.5
-blocken	-1.75
-blockieren	-1.75
-bloed	-2.5
-blossstellen	-2.5
-blossstellung	-2.5
-bluehend	1.75
-bluff	-2.5
-bluffen	-1.75
-blumenpracht	1.75
-blutarm	-1.75
-blutarmut	-2.5
-blutbad	-2.5
-blutend	-2.5
-bluthochdruck	-2.5
-blutig	-2.5
-blutkrebs	-2.5
-blutrache	-2.5
-blutruenstig	-2.5
-bluttat	-1.75
-blutung	-1.75
-blutvergiessen	-2.5
-blutvergiftung	-2.5
-blutverlust	-1.75
-bockig	-2.5
-bockigkeit	-2.5
-bodenlos	-1.75
-bodenreform	2.5
-bodensanierung	1.75
-bodenstaendigkeit	1.75
-boelken	-2.5
-boersenhoch	1.75
-boes	-2.5
-boesartig	-2.5
-boesartigkeit	-2.5
-boese	-2.5
-boeswillig	-2.5
-boeswilligkeit	-2.5
-bohrend	-2.5
-bombardement	-2.5
-bombardierung	-2.5
-bombastisch	2.5
-bombenangriff	-2.5
-bombenanschlag	-1.75
-bombenattentat	-2.5
-bombendrohung	-2.5
-bombenkrieg	-2.5
-bombensicher	1.75
-bombenstimmung	2.5
-borniert	-2.5
-boshaft	-2.5
-boshaftigkeit	-2.5
-bosheit	-2.5
-boykott	-1.75
-boykottieren	-2.5
-brachial	-2.5
-brachialgewalt	-2.5
-brandanschlag	-1.75
-brandmarken	-2.5
-brandrodung	-2.5
-brandschatzung	-1.75
-brandstiftung	-1.75
-brandursache	-1.75
-brauchbarkeit	1.75
-brav	2.5
-bravo	1.75
-bravoruf	1.75
-breitseite	-2.5
-bremsenstich	-1.75
-brennen	-1.75
-brillant	2.5
-brillanz	2.5
-brillieren	2.5
-bringschuld	-1.75
-bronchitis	-2.5
-brotlos	-1.75
-bruch	-1.75
-bruderkrieg	-2.5
-bruederlichkeit	2.5
-bruellen	-2.5
-bruesk	-2.5
-brueskieren	-2.5
-brummeln	-1.75
-brustkrebs	-2.5
-brutal	-2.5
-brutalitaet	-2.5
-bse	-1.75
-bucklig	-2.5
-buecherverbrennung	-2.5
-buergen	1.75
-buergerfeindlichkeit	-2.5
-buergerfreundlichkeit	2.5
-buergerkrieg	-2.5
-buergernaehe	2.5
-buergersinn	2.5
-buessen	-2.5
-bulimie	-2.5
-bunt	1.75
-burnout	-2.5
-burnout-syndrom	-2.5
-bussgeld	-2.5
-canceln	-2.5
-chancengleichheit	1.75
-chancenlos	-2.5
-chancenreich	2.5
-chaos	-2.5
-charakterfest	2.5
-charakterlos	-2.5
-charakterlosigkeit	-2.5
-charakterstaerke	2.5
-charisma	2.5
-charismatisch	2.5
-charmant	2.5
-charme	1.75
-chauvinistisch	-2.5
-chemotherapie	1.75
-cholera	-2.5
-cholerisch	-2.5
-cholerischer_anfall	-2.5
-claustrophobie	-2.5
-clean	1.75
-clever	2.5
-clinch	-1.75
-cool	1.75
-coup	-1.75
-courage	2.5
-crash	-2.5
-daemlich	-2.5
-daemmung	-1.75
-daemonisch	-2.5
-daemonisieren	-2.5
-daemonisierung	-1.75
-dagegenhalten	-2.5
-dagegenstellen	-1.75
-dagegenstemmen	-1.75
-dahinleben	-1.75
-dahinsiechen	-2.5
-daneben_liegen	-1.75
-danebengegangen	-2.5
-danebenliegen	-1.75
-dank	2.5
-dank_sagen	1.75
-dankbar	2.5
-dankbarkeit	2.5
-dankempfindung	2.5
-dankeschoen	1.75
-dankeswort	1.75
-dankgefuehl	2.5
-danksagen	1.75
-darben	-2.5
-darmkrebs	-2.5
-darmpilz	-1.75
-darmverschluss	-2.5
-daseinsberechtigung	1.75
-datensicherung	1.75
-dauerkonflikt	-1.75
-dauerkrise	-2.5
-dauern	-2.5
-dauerstreit	-1.75
-davonjagen	-2.5
-dechiffrieren	1.75
-defensiv	-2.5
-defensive	1.75
-defizit	-2.5
-deformation	-2.5
-deformiert	-2.5
-deformierung	-2.5
-degagieren	-2.5
-degoutieren	-2.5
-degradieren	-1.75
-degradierung	-2.5
-dehydration	-2.5
-dekadent	-2.5
-dekodieren	1.75
-dekor	1.75
-dekoration	1.75
-dekorativ	1.75
-dekorieren	2.5
-delikt	-1.75
-delimitiert	-2.5
-delinquent	-2.5
-delirieren	-2.5
-delirium	-2.5
-demagogie	-1.75
-demagogisch	-2.5
-dement	-2.5
-dementieren	-1.75
-demokratisch	1.75
-demontage	-2.5
-demoralisieren	-2.5
-demoralisierend	-2.5
-demotivieren	-2.5
-demotiviert	-1.75
-demuetigen	-2.5
-demuetigend	-2.5
-denkwuerdig	-2.5
-denkzettel	-2.5
-denunzieren	-2.5
-deplatziert	-2.5
-deplaziert	-2.5
-deportation	-1.75
-depression	-2.5
-depressiv	-2.5
-depressivitaet	-2.5
-deprimieren	-2.5
-deprimierend	-2.5
-deprimiert	-2.5
-deprimiertheit	-2.5
-derb	-2.5
-dermatitis	-2.5
-desavouieren	-2.5
-desertieren	-1.75
-desertion	-1.75
-desillusionieren	-2.5
-desillusioniert	-2.5
-desillusionierung	-2.5
-desinfizieren	1.75
-desinteresse	-2.5
-desinteressiert	-2.5
-desorganisation	-2.5
-despektierlich	-2.5
-despektierlichkeit	-2.5
-despotie	-2.5
-destabilisieren	-1.75
-destabilisierung	-1.75
-destruktion	-2.5
-destruktiv	-2.5
-detonation	-2.5
-deviant	-2.5
-devitalisieren	-1.75
-devot	-2.5
-diabetes	-2.5
-diabetes_mellitus	-2.5
-diabolisch	-2.5
-diabolisieren	-2.5
-diaetenerhoehung	1.75
-diaettherapie	1.75
-diamantene_hochzeit	1.75
-diamanthochzeit	1.75
-dicht	-1.75
-dick	-1.75
-dickfellig	2.5
-dickfelligkeit	-1.75
-dickhaeutig	1.75
-diebesgut	-2.5
-diebstahl	-2.5
-dienlich	2.5
-diensteifrig	-1.75
-diensttauglichkeit	2.5
-dienstunfaehigkeit	-1.75
-dienstuntauglichkeit	-2.5
-diesig-kalt	-1.75
-diffamieren	-2.5
-differenziert	2.5
-differenziertheit	1.75
-diktatorisch	-2.5
-dilettantentum	-2.5
-dilettantisch	-2.5
-dilettantismus	-2.5
-diphterie	-2.5
-direkt	1.75
-direkt_sagen	1.75
-disharmonisch	-1.75
-diskeditieren	-2.5
-diskret	2.5
-diskretion	1.75
-diskriminieren	-2.5
-disqualifizieren	-2.5
-dissozial	-2.5
-distanzlos	-1.75
-distanzlosigkeit	-2.5
-distinguiert	1.75
-disziplinlos	-2.5
-disziplinlosigkeit	-2.5
-dividendenerhoehung	1.75
-dolchstoss	-1.75
-doll	1.75
-domestizieren	2.5
-dominant	-2.5
-donnerwetter	-2.5
-doof	-2.5
-doping	-2.5
-doppelmord	-1.75
-doppelspiel	-2.5
-doppelzuenigkeit	-2.5
-dorren	-1.75
-down	-1.75
-draengeln	-1.75
-draengen	-1.75
-drakonisch	-2.5
-dramatisch	1.75
-drangsalieren	-2.5
-drastisch	-2.5
-drecksarbeit	-2.5
-dreist	-1.75
-dreistigkeit	-2.5
-dresche	-1.75
-droege	-2.5
-drogenabhaengigkeit	-2.5
-drogenbesitz	-2.5
-drogeneinfluss	-2.5
-drogeneinnahme	-2.5
-drogenentziehungskur	1.75
-drogenentzug	1.75
-drogenfrei	1.75
-drogengenuss	-2.5
-drogenhandel	-1.75
-drogenkonsum	-2.5
-drogenkriminalitaet	-1.75
-drogenlieferung	-1.75
-drogenmissbrauch	-2.5
-drogenproblem	-2.5
-drogenrausch	-2.5
-drogenschmuggel	-1.75
-drogensucht	-2.5
-drohen	-2.5
-drohung	-2.5
-drollig	1.75
-druckkopfschmerz	-2.5
-druckkopfweh	-2.5
-druecken	-2.5
-druesenkrank	-2.5
-dschihad	-2.5
-dubios	-2.5
-duckmaeusertum	-2.5
-duell	-1.75
-duengung	1.75
-duenkelhaft	-1.75
-duennhaeutig	-2.5
-duennhaeutigkeit	-1.75
-duepieren	-1.75
-duerftig	-1.75
-duerftigkeit	-1.75
-duerr	-1.75
-duersten	-1.75
-duester	-2.5
-duesternis	-2.5
-dufte	2.5
-dulden	-1.75
-dull	-2.5
-dumm	-2.5
-dummdreist	-1.75
-dumpfheit	-2.5
-dunkel	-1.75
-dunkelziffer	-1.75
-durchblutungsstoerung	-2.5
-durchdrehen	-1.75
-durcheinander	-2.5
-durcheinander_bringen	-1.75
-durcheinanderbringen	-2.5
-durchfall	-2.5
-durchfallen	-1.75
-durchgeknallt	-1.75
-durchhaenger	-2.5
-durchhalten	1.75
-durchhaltevermoegen	1.75
-durchkreuzen	-1.75
-durchleiden	-2.5
-durchmachen	-1.75
-durchsetzungsfaehig	2.5
-durchsetzungsfaehigkeit	2.5
-durchsetzungskraft	1.75
-durchsetzungsvermoegen	2.5
-durchsichtigkeit	1.75
-durchstehen	1.75
-durchtrainiert	1.75
-durchtrieben	-2.5
-durchtriebenheit	-2.5
-dursten	-1.75
-durstig	1.75
-dynamisch	2.5
-ebenmaessig	1.75
-ebenmaessigkeit	1.75
-echt	2.5
-echtheit	2.5
-edel	1.75
-edelmuetig	2.5
-edelmuetigkeit	2.5
-edelmut	2.5
-effektiv	2.5
-effektivitaet	1.75
-effizient	2.5
-effizienzverbesserung	1.75
-egoismus	-2.5
-egoistisch	-2.5
-egozentrik	-2.5
-egozentrisch	-2.5
-ehekrach	-2.5
-eheschliessung	1.75
-ehestreit	-2.5
-ehren	2.5
-ehrenamtlich	2.5
-ehrenhaft	2.5
-ehrenrettung	1.75
-ehrenvoll	2.5
-ehrenwert	2.5
-ehrerbietend	2.5
-ehrerbietig	2.5
-ehrfuerchtig	2.5
-ehrfurcht	2.5
-ehrgefuehl	2.5
-ehrgeiz	1.75
-ehrgeizig	1.75
-ehrlich	2.5
-ehrlichkeit	2.5
-ehrlos	-2.5
-ehrlosigkeit	-2.5
-ehrwuerdig	2.5
-eierstockentzuendung	-2.5
-eifer	2.5
-eifersucht	-2.5
-eifersuchtsszene	-2.5
-eifersuechtelei	-2.5
-eifersuechteln	-2.5
-eifersuechtig	-2.5
-eifrig	1.75
-eigenartig	-2.5
-eigenbroedelei	-1.75
-eigenbroetelei	-1.75
-eigenbroetlerisch	-2.5
-eigenlob	2.5
-eigenmaechtig	-2.5
-eigennuetzig	-2.5
-eigenregie	1.75
-eigensinnig	-2.5
-eigenstaendig	1.75
-eigenstaendigkeit	1.75
-eigentuemlich	-2.5
-eigentumsdelikt	-1.75
-eigenwillig	-2.5
-eignung	2.5
-eilfertig	-1.75
-einbilden	-1.75
-einbringung	-1.75
-einbruch	-1.75
-eindaemmen	-1.75
-eindladend	1.75
-eindrucksvoll	2.5
-eindruecklich	2.5
-einerlei	-2.5
-einfach	1.75
-einfaeltig	-2.5
-einfall	-1.75
-einfallslos	-1.75
-einfallsreich	2.5
-einflusslos	-1.75
-einflussreich	1.75
-einfoermig	-2.5
-einfuegen	1.75
-einfuehlsam	2.5
-einfuehlungsvermoegen	1.75
-einfuhrverbot	-1.75
-eingaengig	2.5
-eingebildet	-2.5
-eingeladen	1.75
-eingeschnappt	-2.5
-eingeschraenkt	-1.75
-eingeschuechtert	-2.5
-eingestehen	1.75
-eingeweiht	1.75
-einimpfen	-1.75
-einklang	1.75
-einklemmen	-1.75
-einkommen	1.75
-einkommenserhoehung	1.75
-einladen	1.75
-einladend	1.75
-einlenken	1.75
-einlullen	-2.5
-einmaligkeit	1.75
-einmarsch	-1.75
-einnahme	-1.75
-einnehmen	2.5
-einnehmend	1.75
-einpraegsam	2.5
-einraeumen	1.75
-einreden	-1.75
-einsam	-1.75
-einsamkeit	-2.5
-einsatzfaehig	2.5
-einsatztauglichkeit	1.75
-einsatzuntauglichkeit	-1.75
-einschlaefern	-2.5
-einschlag	-2.5
-einschleimen	-1.75
-einschmeicheln	-1.75
-einschneidend	-2.5
-einschuechtern	-2.5
-einseitig	-1.75
-einseitigkeit	-1.75
-einsichtig	1.75
-einstecken	2.5
-einstehen	1.75
-eintoenig	-2.5
-eintoenigkeit	-2.5
-eintreten	1.75
-eintritt	1.75
-einvernehmlich	2.5
-einweihen	1.75
-einwenden	-2.5
-einwerfen	1.75
-einwickeln	-1.75
-einzelhaft	-2.5
-einzeltherapie	1.75
-einzigartigkeit	1.75
-eisenhart	-1.75
-eisenhochzeit	1.75
-eiserne_hochzeit	1.75
-eitel	-2.5
-eiterbeule	-2.5
-eitergeschwuer	-2.5
-eiternd	-2.5
-eitrig	-2.5
-eiweissallergie	-2.5
-ekel	-2.5
-ekel_erregend	-2.5
-ekelerregend	-2.5
-ekelgefuehl	-2.5
-ekelhaft	-2.5
-ekeln	-2.5
-eklig	-2.5
-ekstase	2.5
-ekstatisch	2.5
-elan	2.5
-elefantoes	1.75
-eleganz	2.5
-elend	-2.5
-elfer	-1.75
-elfmeter	-2.5
-elfmeterschiessen	-2.5
-eliminieren	-2.5
-eliminierung	-2.5
-elitaer	-1.75
-elitenfoerderung	1.75
-eloquent	2.5
-elternlos	-1.75
-emanzipation	1.75
-emanzipieren	1.75
-embargo	-1.75
-emotionslos	-1.75
-empathie	1.75
-empfaenglich	2.5
-empfaengnisverhuetung	1.75
-empfehlen	2.5
-empfehlenswert	2.5
-empfehlung	2.5
-empfindlich	-2.5
-empoeren	-2.5
-empoerend	-2.5
-empoert	-2.5
-empoerung	-2.5
-emsig	1.75
-emsigkeit	2.5
-endbearbeitung	1.75
-endgeil	2.5
-endkampf	-1.75
-endlichkeit	-1.75
-endzeitstimmung	-2.5
-energie	2.5
-energiegeladen	1.75
-energieverlust	-2.5
-energisch	1.75
-eng	2.5
-engagement	2.5
-engagiert	1.75
-engpass	-1.75
-engstirnig	-2.5
-engstirnigkeit	-2.5
-entartet	-2.5
-entbehrung	-1.75
-entbindung	2.5
-entbrennen	1.75
-entfallen	-1.75
-entfaltungsmoeglichkeit	1.75
-entfernen	-1.75
-entflammen	1.75
-entflammt	1.75
-entfremden	-2.5
-entfremdet	-1.75
-entfremdung	-2.5
-entfuehrung	-1.75
-entgegenhalten	-2.5
-entgegenkommen	1.75
-entgegenkommend	1.75
-entgegenstellen	-1.75
-entgeistern	-2.5
-entgeistert	-2.5
-entgeisterung	-2.5
-entgiftung	1.75
-entgleisen	-2.5
-entgrenzung	2.5
-enthaltsam	1.75
-entheben	-1.75
-entheiligen	-2.5
-enthuellen	1.75
-enthusiasmus	2.5
-enthusiastisch	2.5
-entkraefigen	2.5
-entkraeftet	-2.5
-entkriminalisieren	2.5
-entkriminalisierung	1.75
-entladung	-2.5
-entlassen	-1.75
-entlassung	1.75
-entlasten	1.75
-entleert	-2.5
-entmannen	-1.75
-entmilitarisierung	1.75
-entmuendigung	-2.5
-entmutigen	-1.75
-entmutigend	-2.5
-entmutigung	-2.5
-entraetseln	1.75
-entrueckt	1.75
-entruecktheit	2.5
-entruesten	-2.5
-entruestet	-2.5
-entruestung	-2.5
-entsagend	1.75
-entsagungsvoll	1.75
-entscheidungsfreiheit	1.75
-entscheidungsgewalt	1.75
-entscheidungsspielraum	1.75
-entschlackung	1.75
-entschluesseln	1.75
-entschuldigen	2.5
-entschuldigung	1.75
-entschwinden	-1.75
-entseelt	-2.5
-entsetzen	-2.5
-entsetzlich	-2.5
-entsetzt	-2.5
-entsorgung	-2.5
-entspannen	2.5
-entspannend	1.75
-entspannt	1.75
-entspanntheit	1.75
-entspannungsbad	1.75
-entstellt	-2.5
-entstellung	-2.5
-enttaeuschen	-2.5
-enttaeuschend	-2.5
-enttaeuscht	-2.5
-enttaeuschung	-2.5
-enttraumatisierungstherapie	1.75
-entwaffnung	1.75
-entweihen	-2.5
-entwicklungspotenzial	1.75
-entwirren	1.75
-entwuerdigen	-2.5
-entwuerdigend	-2.5
-entwurzelt	-1.75
-entziehungserscheinungen	-2.5
-entziehungskur	1.75
-entzuecken	2.5
-entzueckend	2.5
-entzuenden	-1.75
-entzuendet	-2.5
-entzuendung	-2.5
-entzug	1.75
-entzugserscheinungen	-2.5
-epidemie	-2.5
-epilepsie	-2.5
-erbaermlich	-2.5
-erbarmen	2.5
-erbarmungslos	-1.75
-erbarmunslosigkeit	-2.5
-erbaulich	1.75
-erbeben	-2.5
-erbeten	1.75
-erbitten	1.75
-erbittern	-2.5
-erbittert	-2.5
-erbitterung	-2.5
-erblinden	-2.5
-erbosen	-2.5
-erbost	-2.5
-erbrechen	-2.5
-erbsuende	-1.75
-erdichten	-1.75
-erdoelkrise	-1.75
-erdreisten	-1.75
-erdrueckend	-2.5
-erdulden	-2.5
-erdverbundenheit	1.75
-ererbt	2.5
-erfinden	-1.75
-erfinderisch	2.5
-erfindungsreichtum	1.75
-erfolg	2.5
-erfolg_versprechend	2.5
-erfolglos	-2.5
-erfolglosigkeit	-2.5
-erfolgreich	2.5
-erfolgsgewoehnt	2.5
-erfolgsverwoehnt	2.5
-erfolgszwang	-1.75
-erfolgversprechend	2.5
-erfrechen	-2.5
-erfreuen	2.5
-erfreulich	2.5
-erfrieren	-2.5
-erfrischend	1.75
-erfunden	-2.5
-ergebnislos	-2.5
-ergiebig	2.5
-ergoetzen	2.5
-ergotherapie	1.75
-ergreifend	1.75
-ergreifung	-1.75
-ergriffen	1.75
-ergriffenheit	2.5
-erhaben	2.5
-erhabenheit	2.5
-erhaengung	-1.75
-erhalt	1.75
-erhaltenswert	2.5
-erhaltung	1.75
-erheitern	2.5
-erheiterung	2.5
-erhoehen	1.75
-erhoeht	1.75
-erhoehung	1.75
-erholen	2.5
-erholsam	1.75
-erholungsbeduerftig	-2.5
-erkaelten	-2.5
-erkaeltet	-2.5
-erkaeltung	-2.5
-erkaeltungsbad	1.75
-erkaeltungskrankheit	-2.5
-erkoren	2.5
-erkranken	-2.5
-erkrankung	-2.5
-erkuehnen	-2.5
-erlahmen	-1.75
-erlauben	2.5
-erlaubnis	1.75
-erlaucht	2.5
-erledigt	-1.75
-erleichtern	1.75
-erleichtert	2.5
-erleichterung	1.75
-erleiden	-2.5
-erleuchtet	2.5
-erloest	2.5
-erloesung	1.75
-erlogen	-2.5
-ermahnen	-2.5
-ermahnung	-2.5
-ermatten	-2.5
-ermattung	-2.5
-ermessensspielraum	1.75
-ermordung	-1.75
-ermueden	-2.5
-ermuedend	-2.5
-ermuedung	-2.5
-ermuedungsfrei	1.75
-ermuntern	2.5
-ermunternd	1.75
-ermunterung	2.5
-ermutigen	2.5
-ermutigung	2.5
-ernaehrungskrankheit	-2.5
-ernaehrungstherapie	1.75
-ernennen	1.75
-erneuerung	1.75
-erniedrigen	-2.5
-ernst	-2.5
-ernsthaft	1.75
-ernuechtern	-2.5
-ernuechterung	-2.5
-erobern	2.5
-eroberung	-1.75
-eroberungskrieg	-2.5
-erotomanie	-2.5
-erpressen	-2.5
-erpressung	-1.75
-erprobt	2.5
-erqickend	2.5
-erquicklich	2.5
-erregen	-2.5
-erregung	-2.5
-errettung	2.5
-ersaufen	-2.5
-erschiessung	-1.75
-erschlaffen	-2.5
-erschlaffung	-2.5
-erschoepft	-2.5
-erschoepfung	-2.5
-erschoepfungssyndrom	-2.5
-erschoepfungszustand	-2.5
-erschrecken	-2.5
-erschreckend	-2.5
-erschrocken	-2.5
-erschuettern	-1.75
-erschuetternd	-1.75
-erschuettert	1.75
-erschuetterung	-1.75
-ersehnen	1.75
-erstattungsanspruch	1.75
-erstaunen	2.5
-erstaunlich	2.5
-ersticken	-2.5
-erstklassig	2.5
-erstreben	1.75
-erstrebenswert	2.5
-erstuermung	-1.75
-ertauben	-2.5
-ertragen	1.75
-ertragreich	2.5
-ertragsarm	-2.5
-ertragsfaehig	2.5
-ertragssicher	2.5
-ertrinken	-2.5
-eruption	-2.5
-erwaermen	2.5
-erwartungsdruck	-1.75
-erwartungsvoll	2.5
-erwerbslos	-1.75
-erwerbsunfaehigkeit	-1.75
-erwuenscht	2.5
-erziehungsberechtigt	2.5
-erzuernen	-2.5
-erzuernt	-2.5
-erzwingen	-2.5
-eskalation	-1.75
-eskapismus	-2.5
-esprit	2.5
-esssucht	-2.5
-ethisch	2.5
-etikettenschwindel	-1.75
-etlich	1.75
-euphorie	2.5
-euphorisch	2.5
-euphorisieren	2.5
-euthanasie	-1.75
-exaktheit	2.5
-exaltieren	-2.5
-exaltiert	-1.75
-exekution	-1.75
-exemplarisch	1.75
-exhibitionismus	-2.5
-existenzangst	-2.5
-existenzberechtigung	1.75
-existenzgruendung	1.75
-existenzrecht	1.75
-existenzsicherung	1.75
-exitenzkrise	-2.5
-exkommunizieren	-1.75
-exkulpieren	2.5
-exkurs	-1.75
-experimentierfreude	2.5
-explodieren	-1.75
-explosion	-2.5
-exportverbot	-2.5
-expressiv	2.5
-extravaganz	-1.75
-extremistisch	-2.5
-exzellent	2.5
-exzentrisch	-1.75
-exzeptionell	2.5
-exzessiv	-2.5
-fabelhaft	2.5
-fabulieren	-1.75
-facettenreich	1.75
-fachbezogen	1.75
-fachgerecht	2.5
-fachkompetent	2.5
-fachkundig	2.5
-fachlich	1.75
-fackeln	-1.75
-fade	-2.5
-fadenscheinig	-2.5
-fadheit	-2.5
-faehig	2.5
-faehigkeit	1.75
-faelschen	-2.5
-faelschlich	-2.5
-faelschung	-1.75
-faeulnisgeschmack	-1.75
-fahnenflucht	-1.75
-fahrerflucht	-1.75
-fahrerlaubnis	2.5
-fahrgenuss	2.5
-fahrlaessig	-2.5
-fahrlaessigkeit	-1.75
-fahrstuhlgerecht	2.5
-fahrtuechtigkeit	1.75
-fahrvergnuegen	2.5
-fahrwerkstuning	1.75
-faible	2.5
-fair	2.5
-fairness	2.5
-fallbezogen	1.75
-falsch	-2.5
-falschaussage	-2.5
-falschheit	-2.5
-familienfeindlich	-2.5
-familienfreundlich	2.5
-familiengerecht	2.5
-familienkrach	-2.5
-familiensinn	2.5
-familienstreit	-2.5
-fanatisch	-2.5
-fanatisieren	-2.5
-fanatismus	-2.5
-fantasieren	-1.75
-fantasievoll	2.5
-fantastisch	2.5
-farbenblindheit	-2.5
-faseln	-2.5
-fassungslos	-2.5
-fassungslosigkeit	-2.5
-fastenkur	1.75
-faszination	1.75
-faszinieren	2.5
-faszinierend	1.75
-fasziniert	2.5
-fatal	-2.5
-faul	-2.5
-faulheit	-1.75
-fehde	-2.5
-fehlbildung	-2.5
-fehleinschaetzen	-1.75
-fehlerfrei	1.75
-fehlerfreiheit	2.5
-fehlerhaft	-2.5
-fehlerlos	1.75
-fehlerlosigkeit	2.5
-fehlernaehrung	-2.5
-fehlerursache	-1.75
-fehlgeschlagen	-2.5
-fehlhandlung	-1.75
-fehlinterpretieren	-2.5
-fehlkalkulation	-2.5
-fehlleitend	-2.5
-fehltritt	-1.75
-feierlich	2.5
-feiern	1.75
-feige	-1.75
-feigheit	-2.5
-fein	2.5
-fein_geschnitten	1.75
-feindlich	-2.5
-feindlichkeit	-2.5
-feindschaft	-2.5
-feindschaftlich	-2.5
-feindselig	-2.5
-feinfuehlig	-2.5
-feingefuehl	2.5
-feingeistig	2.5
-feingeschnitten	1.75
-feingruendig	2.5
-feinnervig	-2.5
-feinnervigkeit	2.5
-feinsinnig	2.5
-feist	-1.75
-feixen	-2.5
-feldverweis	-2.5
-felsenfest	1.75
-fernhalten	-2.5
-fertig	-2.5
-fertig_machen	-2.5
-fertigmachen	-2.5
-fertigstellung	1.75
-fesseln	-2.5
-fesselnd	1.75
-fesselung	-1.75
-fest	-1.75
-festigen	2.5
-festigkeit	2.5
-festigung	2.5
-festlegen	1.75
-festlich	1.75
-festnahme	-1.75
-fetischisieren	-1.75
-fetischistisch	-2.5
-fett	1.75
-fettig	-1.75
-fettleibig	-1.75
-fettsucht	-2.5
-feuer	1.75
-feuern	-1.75
-feuerzauber	-2.5
-feurig	1.75
-fidel	2.5
-fieber	-2.5
-fieberfrei	2.5
-fieberhaft	-2.5
-fies	-2.5
-fiktiv	-2.5
-filmbegeistert	2.5
-filmgenuss	2.5
-filminteressiert	2.5
-finanzierungsprogramm	1.75
-finanzreform	2.5
-finesse	2.5
-fingerbruch	-2.5
-fingerfertig	2.5
-fingerspitzengefuehl	2.5
-fingieren	-1.75
-finte	-2.5
-firmengruendung	1.75
-firmenspionage	-1.75
-fit	1.75
-fitness	2.5
-fixiert	-1.75
-flatterhaft	-2.5
-flatterhaftigkeit	-2.5
-flatterig	-2.5
-flau	-2.5
-flechte	-1.75
-flegelhaft	-2.5
-fleischwunde	-1.75
-fleiss	2.5
-fleissig	1.75
-fleissigkeit	2.5
-flennen	-2.5
-flexibel	2.5
-flexibilitaet	1.75
-flexiblisieren	1.75
-flickwerk	-2.5
-flippig	-1.75
-flitterwochen	1.75
-flohstich	-1.75
-flor	1.75
-fluchen	-2.5
-fluechtigkeit	-1.75
-flugerlaubnis	1.75
-fluglaerm	-1.75
-flugsicherung	1.75
-flugzeugentfuehrung	-1.75
-flunkern	-2.5
-foerderlich	1.75
-foerdern	1.75
-foerdernd	1.75
-foerderprogramm	1.75
-foerderungswuerdig	2.5
-foermlich	-1.75
-folgenreich	-2.5
-folgenschwer	-2.5
-folgerichtig	2.5
-folgsam	1.75
-folter	-1.75
-folterung	-1.75
-foppen	-2.5
-formgefuehl	2.5
-formschoen	2.5
-formschoenheit	1.75
-formvollendet	2.5
-forsch	-1.75
-fortbildung	2.5
-fortekeln	-2.5
-fortjagen	-2.5
-fortpflanzungsfaehig	1.75
-fortschicken	-1.75
-fortschreibung	1.75
-fortschrittlichkeit	1.75
-foul	-2.5
-foulelfmeter	-2.5
-foulspiel	-2.5
-fragilitaet	-1.75
-fraglich	-1.75
-fragwuerdig	-1.75
-fragwuerdigkeit	-1.75
-fraktur	-2.5
-frappieren	-2.5
-frappierend	2.5
-frauenfeindlich	-2.5
-frauenfeindlichkeit	-2.5
-frauenfreundlich	2.5
-frauenhass	-2.5
-frauenrecht	1.75
-frech	-2.5
-frechheit	-2.5
-frei	1.75
-freien	1.75
-freigabe	1.75
-freigeben	1.75
-freigebig	1.75
-freigiebig	1.75
-freiheit	2.5
-freiheitlich	1.75
-freiheitseinzug	-2.5
-freiheitskampf	-1.75
-freiheitsstrafe	-2.5
-freilassung	1.75
-freimuetig	2.5
-freimut	2.5
-freiraum	1.75
-freisprechen	2.5
-freistoss	-2.5
-freitod	-1.75
-freiwillig	1.75
-freiwilligkeit	1.75
-freizeitarrest	-2.5
-freizeitvergnuegen	2.5
-freizuegigkeit	2.5
-fremdeln	-2.5
-fremden	-2.5
-fremdenfeindlich	-2.5
-fremdenfeindlichkeit	-2.5
-fremdenhass	-2.5
-fremdgehen	-1.75
-fremdherrschaft	-1.75
-fremdtun	-2.5
-frenetisch	1.75
-freude	2.5
-freudentaumel	2.5
-freudig	2.5
-freudlos	-2.5
-freuen	2.5
-freundlich	2.5
-freundlichkeit	2.5
-freundschaft	2.5
-freundschaftlich	2.5
-frevel	-1.75
-friede	2.5
-frieden	2.5
-friedenserhaltend	1.75
-friedensgespraech	1.75
-friedensmission	2.5
-friedenssicherung	1.75
-friedensverhandlung	1.75
-friedfertig	2.5
-friedfertigkeit	2.5
-friedlich	2.5
-friedliebend	2.5
-friedlos	-1.75
-frieren	-2.5
-frigid	-1.75
-frigide	-1.75
-frivol	-2.5
-froehlich	2.5
-froehlichkeit	2.5
-froemmigkeit	2.5
-froesteln	-2.5
-froh	2.5
-froh_gestimmt	2.5
-frohgemut	2.5
-frohgestimmt	2.5
-frohlocken	2.5
-frohsinn	2.5
-fronen	-1.75
-frontalangriff	-2.5
-frotzeln	-2.5
-fruchtbar	1.75
-fruchtlos	-1.75
-fruchtlosigkeit	-1.75
-fruehlingsgefuehle	2.5
-frust	-2.5
-frusten	-2.5
-frustration	-2.5
-frustrieren	-2.5
-frustriert	-2.5
-fuchsig	-2.5
-fuchsteufelswild	-2.5
-fuegen	2.5
-fuehrerlos	-1.75
-fuehrungsanspruch	1.75
-fuehrungspersoenlichkeit	1.75
-fuellig	1.75
-fuendig	2.5
-fuerbitten	1.75
-fuerchten	-2.5
-fuerchterlich	-2.5
-fuersorge	1.75
-fuersorglich	2.5
-fuersprechen	1.75
-fundiert	2.5
-funktionsfaehigkeit	1.75
-funktionstuechtigkeit	1.75
-furcht	-2.5
-furcht_erregend	-2.5
-furchtbar	-2.5
-furchterregend	-2.5
-furchtlos	-1.75
-furchtlosigkeit	2.5
-furchtsam	-1.75
-furios	1.75
-fussbruch	-2.5
-fusserkrankung	-1.75
-fusskrankheit	-1.75
-fussmassage	1.75
-fusspilz	-1.75
-fussverletzung	-1.75
-gabe	2.5
-gaengeln	-2.5
-gaengelung	-1.75
-galant	2.5
-gallenkrank	-2.5
-gallenstein	-1.75
-gammelig	-2.5
-gammellook	-1.75
-gammeloptik	-1.75
-gammeloutfit	-1.75
-gammlig	-2.5
-ganztagsbetreuung	-2.5
-garantieren	1.75
-garbe	-2.5
-gardinenpredigt	-2.5
-garstigkeit	-2.5
-gasexplosion	-2.5
-gastfeindlichkeit	-2.5
-gastfreundlichkeit	2.5
-gastfreundschaft	2.5
-gaudi	2.5
-geachtet	2.5
-gebaermutterkrebs	-2.5
-gebeutelt	-1.75
-gebietsreform	2.5
-gebildet	2.5
-geboren	2.5
-geborgenheit	2.5
-gebrechen	-2.5
-gebrechlich	-2.5
-gebrochen	-1.75
-gebuehrenerhoehung	1.75
-gebuehrenfrei	1.75
-gebuehrenlos	1.75
-gebundenheit	-1.75
-geckenhaft	-2.5
-gedaechtnisschwund	-2.5
-gedankenlos	-1.75
-gedankenverloren	-1.75
-gedankenvoll	2.5
-gedeih	1.75
-gedeihen	1.75
-gediegen	1.75
-gedrueckt	-1.75
-gedruecktheit	-2.5
-geduld	2.5
-gedulden	1.75
-geduldig	2.5
-geehrt	2.5
-gefaehrden	-2.5
-gefaehrdet	-2.5
-gefaehrlich	-2.5
-gefaehrlichkeit	-2.5
-gefaellig	2.5
-gefaelligkeit	1.75
-gefaelscht	-2.5
-gefaengnishaft	-2.5
-gefaengnisstrafe	-2.5
-gefahrenpotential	-1.75
-gefahrlos	1.75
-gefallen	1.75
-gefangen_nehmen	-2.5
-gefangennahme	-1.75
-gefangennehmen	-2.5
-gefangenschaft	-2.5
-gefasst	1.75
-gefraessig	-2.5
-gefragt	1.75
-gefuehllos	-2.5
-gefuehllosigkeit	-2.5
-gefuehlsarm	-2.5
-gefuehlsarmut	-2.5
-gefuehlsduselei	-2.5
-gefuehlskaelte	-2.5
-gefuehlskalt	-2.5
-gefuehlsregung	2.5
-gefuehlstiefe	2.5
-gefuehlvoll	2.5
-gegeier	1.75
-gegenangriff	-2.5
-gegenoffensive	-2.5
-gegenschlag	-2.5
-gegenstandslos	-1.75
-gegnerschaft	-2.5
-gehaessig	-2.5
-gehaessigkeit	-2.5
-gehaltserhoehung	1.75
-gehaltvoll	2.5
-gehbehinderung	-2.5
-geheim_halten	-1.75
-geheimhalten	-1.75
-geheimnisvoll	1.75
-gehemmt	-1.75
-gehirnerschuetterung	-2.5
-gehirnschlag	-2.5
-gehirnwaesche	-1.75
-gehoben	1.75
-gehuldigt	2.5
-geiern	0
-geil	1.75
-geilheit	-2.5
-geiselhaft	-2.5
-geiselnahme	-1.75
-geisseln	-2.5
-geisterhaft	-2.5
-geistesabwesend	-2.5
-geistesgegenwaertig	2.5
-geistesgestoert	-2.5
-geistesklar	2.5
-geisteskrank	-2.5
-geisteskrankheit	-2.5
-geistesverwandtschaft	1.75
-geistig_behindert	-2.5
-geistlos	-1.75
-geistreich	2.5
-geisttoetend	-2.5
-geiz	-2.5
-geizig	-1.75
-geknickt	-1.75
-gekraenkt	-2.5
-gekuenstelt	-1.75
-gelackmeiert	-2.5
-geladen	1.75
-gelaechter	1.75
-gelaehmt	-2.5
-gelaehmtheit	-2.5
-gelangweilt	-1.75
-gelassen	1.75
-gelassenheit	1.75
-gelbfieber	-2.5
-gelbsperre	-2.5
-gelbsucht	-2.5
-geldbusse	-2.5
-geldeinnahme	1.75
-geldgier	-2.5
-geldstrafe	-2.5
-geldwaesche	-1.75
-geleert	-2.5
-gelehrsamkeit	1.75
-gelehrt	2.5
-gelehrtheit	2.5
-gelenkentzuendung	-2.5
-gelenkschmerz	-2.5
-geliebt	2.5
-gelingen	2.5
-gelitten	1.75
-geloben	1.75
-gelobigen	2.5
-gelobt	2.5
-gelogen	-2.5
-geltungssucht	-2.5
-gelungen	2.5
-gemaechlichkeit	1.75
-gemaessigt	2.5
-gemein	-2.5
-gemeingefaehrlich	-2.5
-gemeinheit	-2.5
-gemeinnuetzig	2.5
-gemeinnuetzigkeit	1.75
-gemeinsamkeit	1.75
-gemeinschaftsfaehigkeit	1.75
-gemeinschaftsgefuehl	2.5
-gemeinschaftsgeist	2.5
-gemeinschaftsschaedigend	-2.5
-gemeinschaftssinn	2.5
-gemeinsinn	2.5
-gemetzel	-2.5
-gemocht	2.5
-gemorde	-2.5
-gemuetlich	2.5
-gemuetlichkeit	2.5
-gemuetstiefe	2.5
-gemuetsvoll	2.5
-genauigkeit	1.75
-genehm	2.5
-genehmigung	1.75
-geneigt	2.5
-geneigtheit	2.5
-generalitaet	1.75
-generalstreik	-1.75
-generoes	1.75
-genervt	-2.5
-genervtheit	-2.5
-genesen	2.5
-genesung	1.75
-genial	2.5
-genialisch	2.5
-genialitaet	2.5
-genickschuss	-2.5
-genickstarre	-1.75
-genieren	-2.5
-geniessen	2.5
-genozid	-2.5
-genuegend	1.75
-genuegsam	1.75
-genug	1.75
-genuss	2.5
-gepflegt	2.5
-geplaenkel	-1.75
-geplagt	-2.5
-gequaelt	-2.5
-gerade_stehen	-2.5
-geradlinig	2.5
-geradlinigkeit	1.75
-geraeuschkulisse	-1.75
-gerangel	-1.75
-geraten	2.5
-geraufe	-2.5
-gerecht	2.5
-gerechtfertigt	2.5
-gerechtigkeit	2.5
-gerechtigkeitsgefuehl	2.5
-gerechtigkeitssinn	2.5
-gereizt	-2.5
-gereiztheit	-2.5
-gering	-1.75
-geringfuegig	-2.5
-geringschaetzen	-2.5
-geringwertig	-2.5
-gerissen	-1.75
-germanisieren	-2.5
-geruhsam	2.5
-geruhsamkeit	2.5
-gesaettigt	2.5
-geschaeftig	1.75
-geschaeftigkeit	1.75
-geschaeftssinn	2.5
-geschaeftstuechtig	1.75
-geschaeftstuechtigkeit	1.75
-geschaetzt	2.5
-gescheit	2.5
-geschenkt	1.75
-geschichtlichkeit	2.5
-geschichtslosigkeit	-2.5
-geschickt	2.5
-geschieden	-1.75
-geschlechtserkrankung	-2.5
-geschlechtskrankheit	-2.5
-geschmacklosigkeit	-2.5
-geschmackvoll	2.5
-geschockt	-2.5
-geschult	1.75
-geschunden	-2.5
-geschwaetzigkeit	-1.75
-geschwisterliebe	2.5
-geschwuer	-2.5
-geschwulst	-2.5
-gesellig	2.5
-geselligkeit	1.75
-gesellschaftsunfaehig	-2.5
-gesetzesreform	2.5
-gesetzestreu	1.75
-gesetzlos	-1.75
-gesetzt	1.75
-gesichtslos	-1.75
-gesinnt	1.75
-gesittet	2.5
-gespensterhaft	-2.5
-gespenstig	-2.5
-gespenstisch	-2.5
-gespielt	-2.5
-gespoett	-2.5
-gespraechstherapie	1.75
-gespuer	2.5
-gestaendig	1.75
-gestalttherapie	1.75
-gestaltungskraft	1.75
-gestehen	1.75
-gestoert	-2.5
-gestorben	-2.5
-gestreng	-1.75
-gestresst	-2.5
-gesucht	2.5
-gesund	2.5
-gesunden	2.5
-gesundet	2.5
-gesundheit	2.5
-gesundheitsabtraeglich	2.5
-gesundheitsdienlich	2.5
-gesundheitsfoerderlich	2.5
-gesundheitspflege	1.75
-gesundheitsreform	2.5
-gesundheitsversorgung	1.75
-gesundheitsvorsorge	1.75
-gesundung	1.75
-getoese	-1.75
-getrauen	1.75
-getreu	2.5
-gettoisieren	-2.5
-geuebt	1.75
-gewaehr_leisten	1.75
-gewaehren	1.75
-gewaehrleisten	1.75
-gewaehrung	1.75
-gewalt	-2.5
-gewaltakt	-2.5
-gewaltdelikt	-1.75
-gewaltfrei	2.5
-gewaltherrschaft	-2.5
-gewaltlos	2.5
-gewaltlosigkeit	1.75
-gewaltsam	-2.5
-gewalttaetig	-2.5
-gewalttaetigkeit	-2.5
-gewalttat	-1.75
-gewaltverbrechen	-1.75
-gewandt	1.75
-gewehrschuss	-2.5
-gewerbefreiheit	1.75
-gewichtsproblem	-2.5
-gewieft	2.5
-gewinn	1.75
-gewinn_bringend	2.5
-gewinnbringend	2.5
-gewinnen	2.5
-gewinnend	1.75
-gewinnerseite	1.75
-gewissenhaft	2.5
-gewissenlos	-2.5
-gewissensbisse	-2.5
-gewissheit	2.5
-gewitzt	2.5
-gewogen	2.5
-gewogenheit	2.5
-gezaehmt	1.75
-gezaenk	-1.75
-geziert	-2.5
-gezwungen	-1.75
-gicht	-2.5
-gier	-2.5
-gieren	-1.75
-gierig	-2.5
-giften	-2.5
-giftfrei	2.5
-giftgasanschlag	-1.75
-giftgasattentat	-1.75
-gigantisch	2.5
-gigantomanie	-2.5
-glaenzen	2.5
-glaenzend	1.75
-glaeubigkeit	2.5
-glamour	1.75
-glanz	1.75
-glanzlicht	1.75
-glanzlos	-1.75
-glanzvoll	1.75
-glaube	2.5
-glauben	2.5
-glaubenskrieg	-2.5
-glaubhaft	2.5
-glaubwuerdig	2.5
-glaubwuerdigkeit	1.75
-gleichberechtigung	1.75
-gleichgueltig	-1.75
-gleichgueltigkeit	-2.5
-gleichheitsgrundsatz	1.75
-gleichheitsprinzip	1.75
-gleichheitssatz	1.75
-gleichklang	1.75
-gleichmut	1.75
-gleichstellung	1.75
-gliederschmerz	-2.5
-glimpflich	2.5
-gloria	1.75
-glorifizieren	2.5
-glorreich	2.5
-glueck	2.5
-gluecklich	2.5
-gluecklichkeit	2.5
-gluecklos	-2.5
-glueckreich	2.5
-glueckseligkeit	2.5
-gluecksgefuehl	2.5
-glueckstrahlend	2.5
-gluehend	1.75
-glut	1.75
-gnade	1.75
-gnadenhochzeit	1.75
-gnadenlos	-1.75
-gnadenlosigkeit	-2.5
-gnaedig	1.75
-gnomenhaft	-2.5
-goebeln	-1.75
-goennen	2.5
-goennerhaft	1.75
-goettlich	1.75
-goettliche_gnade	1.75
-goldene_hochzeit	1.75
-goldgraeberstimmung	2.5
-goldhochzeit	1.75
-goldig	1.75
-goldschatz	1.75
-golfkonflikt	-1.75
-golfkrieg	-2.5
-gotteslaesterung	-1.75
-gottlos	-2.5
-gottvertrauen	2.5
-goutieren	1.75
-grabenkrieg	-2.5
-gradlinig	2.5
-gradlinigkeit	1.75
-graduieren	1.75
-graduiert_werden	1.75
-graemen	-2.5
-graesslich	-2.5
-gram	-2.5
-grandios	2.5
-granteln	-2.5
-grantig	-2.5
-grantigkeit	-2.5
-gratulieren	2.5
-grau	-1.75
-grauen	-2.125
-grauen_erregend	-2.5
-grauenerregend	-2.5
-grauenhaft	-2.5
-grauenvoll	-2.5
-grauer_star	-1.75
-graus	-2.5
-grausam	-2.5
-grausamkeit	-2.5
-grausen	-2.5
-grausig	-2.5
-grazie	2.5
-grazioes	2.5
-greinen	-2.5
-grenzenlos	1.75
-grenzueberschreitung	-1.75
-griesgraemig	-2.5
-griesgram	-2.5
-griffig	2.5
-grimassieren	-1.75
-grimmig	-2.5
-grinsen	2.5
-grippe	-2.5
-grob	-1.75
-grobschlaechtig	-2.5
-groelen	-2.5
-groessenwahn	-2.5
-groessenwahnsinnig	-2.5
-groggy	-2.5
-groll	-2.5
-grollen	-2.5
-gross	1.75
-grossangriff	-2.5
-grossartig	2.5
-grossherzig	2.5
-grossherzigkeit	2.5
-grosskotzig	-2.5
-grossmaeulig	-2.5
-grossmut	2.5
-grossoffensive	-2.5
-grossspurig	-2.5
-grosstat	1.75
-grosstuerei	-2.5
-grosszuegig	1.75
-grosszuegigkeit	2.5
-grotesk	-2.5
-grueblerisch	-2.5
-gruendlich	2.5
-gruendung	1.75
-gruener_star	-1.75
-grummeln	-2.5
-grundbeduerfnis	2.5
-grundlos	-1.75
-grundrecht	-2.5
-gruppentherapie	1.75
-grusel	-2.5
-gruselig	-2.5
-gruseln	-2.5
-guenstig	1.75
-guerillakrieg	-2.5
-guertelrose	-1.75
-guete	2.5
-guetig	2.5
-guetlich	2.5
-gunst	2.5
-gut	2.5
-gut_aufgelegt	2.5
-gut_betucht	1.75
-gut_gelaunt	2.5
-gut_geraten	2.5
-gut_tun	1.75
-gutbetucht	1.75
-guter_mut	2.5
-gutes_gewissen	2.5
-gutgelaunt	2.5
-gutgemeint	1.75
-gutgeschrieben	1.75
-gutglaeubig	-1.75
-gutheissen	1.75
-gutherzig	2.5
-gutherzigkeit	2.5
-gutmuetig	2.5
-gutmuetigkeit	2.5
-gutsituiert	1.75
-guttun	1.75
-habenseite	1.75
-habgier	-2.5
-habilitieren	1.75
-habilitiert_werden	1.75
-hader	-1.75
-haeme	-2.5
-haemisch	-2.5
-haemorrhoiden	-2.5
-haemorriden	-2.5
-haendel	-1.75
-haenseln	-2.5
-haesslich	-2.5
-haesslichkeit	-1.75
-haeuserkampf	-1.75
-haft	-2.5
-haftentlassung	1.75
-haftstrafe	-2.5
-halbherzig	-1.75
-halbherzigkeit	-1.75
-halluzinieren	-1.75
-halsschmerz	-2.5
-halsweh	-2.5
-haltbar	2.5
-haltbarmachung	1.75
-haltlos	-1.75
-handelfmeter	-1.75
-handelsembargo	-1.75
-handelskrieg	-2.5
-handfest	2.5
-handgemenge	-2.5
-handgreiflich	-2.5
-handhabbar	1.75
-handlich	1.75
-handlungsbedarf	-2.5
-handlungsfaehig	2.5
-handlungsfaehigkeit	1.75
-handlungsunfaehig	-2.5
-handlungsunfaehigkeit	-1.75
-handlungszwang	-1.75
-handstreich	-1.75
-handverletzung	-1.75
-hanebuechen	-2.5
-harm	-2.5
-harmlosigkeit	-1.75
-harmonie	1.75
-harmonisieren	1.75
-harsch	-1.75
-hart	1.75
-hartgesotten	-2.5
-hartherzig	-2.5
-hartherzigkeit	-2.5
-hass	-2.5
-hassen	-2.5
-hasserfuellt	-2.5
-hassliebe	-1.75
-haue	-1.75
-hauptschuld	-2.5
-hauptsorge	-2.5
-hauptvorwurf	-2.5
-hausbesetzung	-1.75
-hausfriedensbruch	-1.75
-haushalten	1.75
-haushaltskonsoldierung	2.5
-haushaltssanierung	1.75
-hausse	1.75
-haussegen	1.75
-hautabschuerfung	-1.75
-hauterkrankung	-2.5
-hautkrankheit	-2.5
-hautkrebs	-2.5
-hautreizung	-1.75
-hautroetung	-1.75
-hautunreinheit	-1.75
-hebung	1.75
-hedonistisch	-1.75
-hehlerei	-1.75
-hehr	2.5
-heil	2.5
-heilfroh	2.5
-heiliger_krieg	-2.5
-heiligkeit	1.75
-heilkraft	1.75
-heillos	-1.75
-heilung	1.75
-heimatliebe	1.75
-heimatlos	-1.75
-heimatlosigkeit	-1.75
-heimatverbunden	1.75
-heimatverbundenheit	1.75
-heimelig	2.5
-heimlich	-1.75
-heimsuchen	-2.5
-heimtuecke	-2.5
-heimtueckisch	-2.5
-heimweh	-2.5
-heimzahlen	-2.5
-heirat	1.75
-heiratsantrag	1.75
-heischen	-2.5
-heiser	-1.75
-heiserkeit	-1.75
-heiss	1.75
-heiter	2.5
-heiterkeit	2.5
-hektik	-2.5
-hektisch	-2.5
-heldenhaft	1.75
-helfen	1.75
-hell	1.75
-hellwach	1.75
-hemmung	-1.75
-hemmungslos	-1.75
-henkung	-1.75
-hepatitis	-2.5
-herablassend	-1.75
-herabsehen	-1.75
-herabsetzen	-2.5
-herabstufen	-1.75
-herabstufung	-2.5
-herabwuerdigen	-2.5
-heraufsetzen	1.75
-heraufsetzung	1.75
-herausekeln	-2.5
-herausragend	2.5
-herbeizitieren	-1.75
-hereinlegen	-1.75
-heroinabhaengigkeit	-2.5
-heroinmissbrauch	-2.5
-heroinsucht	-2.5
-heroisch	1.75
-herpes	-1.75
-herrenlos	-1.75
-herrisch	-2.5
-herrlich	2.5
-herrlichkeit	2.5
-herrschaftsanspruch	1.75
-herumfuhrwerken	-1.75
-herumhacken	-2.5
-herumhuren	-2.5
-herumtreiben	-2.5
-herumzicken	-2.5
-heruntergekommen	-2.5
-herunterkanzeln	-2.5
-heruntermachen	-2.5
-herunterspielen	-2.5
-herunterstufen	-1.75
-herunterstufung	-2.5
-hervorragend	2.5
-herzanfall	-2.5
-herzattacke	-2.5
-herzbeschwerden	-2.5
-herzbewegend	1.75
-herzensangelegenheit	1.75
-herzenserguss	2.5
-herzergreifend	1.75
-herzfehler	-2.5
-herziehen	-2.5
-herzinfarkt	-2.5
-herzitieren	-1.75
-herzkrank	-2.5
-herzlich	2.5
-herzlichkeit	2.5
-herzlos	-2.5
-herzlosigkeit	-2.5
-herzrhythmusstoerung	-2.5
-herzversagen	-2.5
-herzzerreissend	1.75
-hetze	-1.75
-hetzerisch	-2.5
-hetzkampagne	-2.5
-heucheln	-2.5
-heuchlerisch	-2.5
-heulen	-2.5
-heulkrampf	-2.5
-heuschnupfen	-2.5
-hexenschuss	-2.5
-hexenverbrennung	-1.75
-hieb	-1.75
-high	-1.75
-hilfestellung	1.75
-hilflos	-1.75
-hilflosigkeit	-2.5
-hilfreich	2.5
-hilfsaktion	1.75
-hilfsbereit	2.5
-hilfsbereitschaft	2.5
-hilfsprogramm	1.75
-himmlisch	2.5
-hinausschmeissen	-2.5
-hinauswagen	1.75
-hinauswerfen	-2.5
-hinderlich	-2.5
-hindern	-1.75
-hineinknien	-1.75
-hinfaellig	-2.5
-hinfaelligkeit	-1.75
-hingabe	2.5
-hingebungsvoll	1.75
-hingerissen	1.75
-hinken	-1.75
-hinnehmen	-1.75
-hinreichend	1.75
-hinreissend	2.5
-hinrichtung	-1.75
-hintanstellen	-1.75
-hinterfotzig	-2.5
-hinterfragen	-1.75
-hinterfragung	-2.5
-hintergehen	-1.75
-hintergruendig	2.5
-hinterhaeltig	-2.5
-hinterlist	-2.5
-hinterlistig	-2.5
-hinterlistigkeit	-2.5
-hintertreiben	-1.75
-hinterziehung	-1.75
-hinwegsehen	-1.75
-hinwegsetzen	-1.75
-hinwendung	1.75
-hirnhautentzuendung	-2.5
-hirnlos	-2.5
-historischer_krieg	-2.5
-hitzig	-2.5
-hiv	-2.5
-hoch	1.75
-hoch_begabt	2.5
-hochachten	2.5
-hochbegabt	2.5
-hochfliegend	-1.75
-hochform	1.75
-hochgefuehl	2.5
-hochgelobt	2.5
-hochgenuss	2.5
-hochkaraetig	2.5
-hochklassig	2.5
-hochleben_lassen	2.5
-hochnaesig	-1.75
-hochrangig	1.75
-hochruestung	-2.5
-hochschulausbildung	2.5
-hochschulreform	2.5
-hochschulstudium	2.5
-hochsommerlich	1.75
-hochstilisieren	-1.75
-hochstimmung	2.5
-hochtrabend	-1.75
-hochverrat	-2.5
-hochwertig	2.5
-hochzeit	1.75
-hochzeitsreise	1.75
-hochzufrieden	2.5
-hodenkrebs	-2.5
-hoechstform	1.75
-hoechststrafe	-2.5
-hoefisch	1.75
-hoeflich	2.5
-hoeflichkeitsbesuch	1.75
-hoehen	1.75
-hoehenangst	-2.5
-hoeherqualifizieren	1.75
-hoehnen	-2.5
-hoehnisch	-2.5
-hoellenstrafe	-2.5
-hoellisch	-2.5
-hoerbehinderung	-2.5
-hoergenuss	2.5
-hoergeraetereparatur	2.5
-hoerigkeit	-2.5
-hoersturz	-2.5
-hoervergnuegen	2.5
-hoffaehig	2.5
-hoffen	1.75
-hoffnung	2.5
-hoffnungsfroh	2.5
-hoffnungsfunke	2.5
-hoffnungslos	-2.5
-hoffnungslosigkeit	-2.5
-hoffnungsschimmer	2.5
-hoffnungsstrahl	2.5
-hoffnungsvoll	2.5
-hofieren	1.75
-hohn	-2.5
-hokuspokus	-2.5
-hold	2.5
-holocaust	-1.75
-holzeinschlag	-2.5
-honett	2.5
-honeymoon	1.75
-honorabel	2.5
-honorieren	1.75
-hornhautverkruemmung	-2.5
-hornissenstich	-1.75
-horror	-2.5
-huebsch	2.5
-huehnerauge	-1.75
-huldigen	-2.5
-human	2.5
-humanitaer	2.5
-humanitaet	2.5
-humor	2.5
-humorig	2.5
-humoristisch	1.75
-humorlos	-2.5
-humorvoll	2.5
-hundebiss	-2.5
-hungern	-2.5
-hungrig	1.75
-huren	-2.5
-husten	-1.75
-hyperaktivitaet	-1.75
-hypernervoes	-2.5
-hypersensiblisieren	2.5
-hysterie	-2.5
-hysterisch	-2.5
-hysterischer_anfall	-2.5
-ideal	2.5
-idealistisch	2.5
-ideenlos	-1.75
-ideenreich	2.5
-identitaetskrise	-2.5
-identitaetsverlust	-2.5
-ideologiefrei	1.75
-idiotenhaft	-2.5
-idiotisch	-2.5
-idyllisch	2.5
-ignorant	-2.5
-ignorieren	-1.75
-ikonoklasmus	-2.5
-illegalitaet	-2.5
-illegitim	-2.5
-illegitimitaet	-1.75
-illoyal	-2.5
-illusionaer	-2.5
-illusionslos	-2.5
-illusorisch	-2.5
-imagetraechtig	2.5
-imageverlust	-2.5
-imaginaer	-2.5
-immun	2.5
-immunitaet	1.75
-immunschwaeche	-2.5
-immunschwaechekrankheit	-2.5
-impertinent	-2.5
-impertinenz	-2.5
-impetus	1.75
-impfung	1.75
-imponierend	2.5
-importverbot	-1.75
-imposant	2.5
-impotent	-1.75
-impotenz	-1.75
-in_frage_stellen	-1.75
-inadaequat	-2.5
-inakzeptabel	-2.5
-inbruenstig	2.5
-inbrunst	2.5
-indifferent	-2.5
-indifferenz	-2.5
-indigniert	-2.5
-indirekt	-1.75
-indiskret	-1.75
-indiskretion	-1.75
-indisponibel	-1.75
-indizieren	-2.5
-indoktrination	-1.75
-industriespionage	-1.75
-ineffizienz	-1.75
-infam	-2.5
-infamie	-2.5
-infarkt	-2.5
-infekt	-2.5
-infektion	-2.5
-infektionskrankheit	-2.5
-infizieren	-1.75
-inflationaer	-2.5
-inflationsquote	-1.75
-inflationsrate	-1.75
-informiert	1.75
-infragestellen	-1.75
-infragestellung	-2.5
-inhaftierung	-1.75
-inhaftnahme	-1.75
-inhaltsleer	-1.75
-inhaltslos	-1.75
-inhuman	-2.5
-inhumanitaet	-2.5
-inkompetent	-2.5
-inkonsequent	-2.5
-inkorrekt	-2.5
-innerer_kampf	-1.75
-innerer_konflikt	-1.75
-innig	2.5
-innigkeit	2.5
-innovation	2.5
-innovationspolitik	1.75
-inplausibel	-2.5
-inplausibilitaet	-1.75
-insektenstich	-1.75
-inspirieren	2.5
-inspiriertheit	2.5
-instabil	-2.5
-instabilitaet	-1.75
-instandhalten	1.75
-instandsetzung	2.5
-instinktlosigkeit	-1.75
-instrumentalisierung	-1.75
-integer	2.5
-integrationskraft	1.75
-integrativ	2.5
-integrieren	1.75
-intellektuell	1.75
-intelligent	2.5
-interessant	2.5
-interesselos	-1.75
-interesselosigkeit	-2.5
-interessenkonflikt	-1.75
-interessenlos	-1.75
-interessieren	2.5
-interessiert	2.5
-internierung	-2.5
-intimitaet	2.5
-intolerant	-2.5
-intrigant	-2.5
-intrige	-1.75
-intrigieren	-2.5
-introvertiert	-2.5
-invasion	-1.75
-inzest	-2.5
-inzucht	-2.5
-ironisch	-1.75
-irrational	-2.5
-irre	-2.5
-irreal	-2.5
-irrefuehrend	-2.5
-irrefuehrung	-2.5
-irregeleitet	-1.75
-irregulaer	-2.5
-irren	-2.5
-irresein	-2.5
-irrfahrt	-1.75
-irritation	-2.5
-irritieren	-2.5
-irritierend	-2.5
-irritiert	-1.75
-irrsinnig	-2.5
-irrtuemlich	-2.5
-irrwitzig	-2.5
-isolation	-2.5
-isolierung	-1.75
-jaehzornig	-2.5
-jaemmerlich	-2.5
-jammer	-2.5
-jammern	-2.5
-jauchzen	2.5
-jeck	-2.5
-jiu-jitsu	1.75
-joch	-2.5
-jovial	1.75
-jubeln	2.5
-jubilieren	2.5
-juchzen	2.5
-judenfeindlich	-2.5
-judenmord	-1.75
-judenverfolgung	-1.75
-judenvernichtung	-2.5
-jugendkriminalitaet	-2.5
-jugendlichkeit	1.75
-jugendstrafe	-2.5
-jugendsuende	-1.75
-kaderschmiede	1.75
-kaempferisch	2.5
-kaerglich	-1.75
-kaeuflich	-2.5
-kaffeesucht	-2.5
-kahlschlag	-2.5
-kalkulierbar	1.75
-kalt	-1.75
-kaltbluetig	-2.5
-kaltbluetigkeit	-2.5
-kaltherzig	-2.5
-kaltschnaeuzig	-2.5
-kaltschnaeuzigkeit	-2.5
-kaltstellen	-1.75
-kameradschaftlich	2.5
-kamillebad	1.75
-kammersprengung	-2.5
-kampf	-1.75
-kampferfahren	1.75
-kampferprobt	1.75
-kampfeslustig	-2.5
-kampflos	-2.5
-kampflustig	-2.5
-kanonenschuss	-2.5
-kapazitaetsabbau	-1.75
-kapitalerhoehung	1.75
-kapitalverbrechen	-1.75
-kapitulieren	-1.75
-kaprizieren	-1.75
-kaprizioes	-2.5
-kaputtgehen	-1.75
-kargheit	-1.75
-karies	-2.5
-kastrieren	-1.75
-katarr	-2.5
-katarrh	-2.5
-katastrofenstimmung	-2.5
-katastrophal	-2.5
-katastrophenstimmung	-2.5
-katerstimmung	-2.5
-katzenjammer	-2.5
-kaufen	-1.75
-kauflust	2.5
-kaufrausch	-1.75
-kauzig	-2.5
-kauzigkeit	-1.75
-kavaliersdelikt	-1.75
-keck	1.75
-keifen	-2.5
-keifig	-1.75
-keile	-1.75
-keilerei	-2.5
-keimfrei	1.75
-kenntnislos	-2.5
-kenntnisreich	2.5
-kernexplosion	-2.5
-kerngesund	2.5
-kesseltreiben	-2.5
-keuchen	-1.75
-keuchhusten	-2.5
-keusch	2.5
-kichern	2.5
-kiebig	-1.75
-kieferbruch	-2.5
-kindbettfieber	-2.5
-kinderarbeit	-2.5
-kinderbetreuung	-2.5
-kinderfeindlich	-2.5
-kinderfeindlichkeit	-2.5
-kinderfreundlich	2.5
-kinderfreundlichkeit	2.5
-kinderhass	-2.5
-kinderkrankheit	-2.5
-kinderlaehmung	-2.5
-kindersterblichkeit	-1.75
-kindesentfuehrung	-1.75
-kindesmissbrauch	-1.75
-kindhaft	-1.75
-kindisch	-1.75
-kindlichkeit	-2.5
-kinogenuss	2.5
-kirchliche_hochzeit	1.75
-kirchliche_trauung	1.75
-kitsch	-2.5
-klaeffen	-2.5
-klaeglich	-1.75
-klaeren	1.75
-klagen	-2.5
-klammheimlich	-1.75
-klangschoenheit	1.75
-klapperduerr	-1.75
-klapprig	-1.75
-klar	2.5
-klarheit	1.75
-klasse	2.5
-klassenkampf	-1.75
-klassenressentiment	-2.5
-klatschen	-1.75
-klatschsuechtig	-1.75
-klaustrophobie	-2.5
-kleinbuergerlich	-1.75
-kleinkrieg	-2.5
-kleinkriminalitaet	-1.75
-kleinlaut	-1.75
-kleinmut	-2.5
-kleptomanie	-2.5
-klimax	1.75
-klinikum	2.5
-klischeehaft	-2.5
-klonkrieg	-2.5
-klug	2.5
-knallhart	-1.75
-knatsch	-2.5
-knatschig	-2.5
-knauserig	-1.75
-knausrig	-1.75
-knechtschaft	-2.5
-knetkur	1.75
-knickerig	-1.75
-knickrig	-1.75
-knieverletzung	-1.75
-knochenbruch	-2.5
-knochenschwund	-2.5
-knochentrocken	-1.75
-knorke	2.5
-knotig	-2.5
-knuffig	1.75
-koalitionsstreit	-1.75
-koerperbehindert	-2.5
-koerperbehinderung	-2.5
-koerperlich_beeintraechtigt	-2.5
-koerperlich_behindert	-2.5
-koerperliche_beeintraechtigung	-2.5
-koerperliches_wohlgefuehl	2.5
-koerperproblem	-2.5
-koerperverletzung	-1.75
-koffeinabhaengigkeit	-2.5
-koffeinmissbrauch	-2.5
-koffeinsucht	-2.5
-kokainabhangigkeit	-2.5
-kokainmissbrauch	-2.5
-kokainsucht	-2.5
-koketterie	-1.75
-kolik	-2.5
-kollabieren	-1.75
-kollaps	-2.5
-kollegial	1.75
-kollektivschuld	-2.5
-koller	-2.5
-kolonialherrschaft	-2.5
-kolonisation	1.75
-kolonisierung	1.75
-komatoes	-2.5
-komfort	1.75
-komfortabel	1.75
-komisch	2.5
-kommunikationsfreudig	2.5
-kommunikativ	2.5
-kommunistenfrei	-1.75
-kompetent	2.5
-komplex	-1.75
-komplikationslos	1.75
-kompliment	2.5
-kompliziert	-1.75
-kompromissbereit	1.75
-kompromittieren	-2.5
-konfliktfaehig	2.5
-konfliktfaehigkeit	2.5
-konfliktfrei	1.75
-konfliktlos	1.75
-konform	2.5
-konfrontationstherapie	1.75
-konfus	-1.75
-kongenial	2.5
-konjunkturaufschwung	1.75
-konkurrenzfaehig	2.5
-konkurrenzfaehigkeit	1.75
-konsequent	1.75
-konservierung	1.75
-konsilidieren	2.5
-konsolidation	2.5
-konsolidierung	2.5
-konspirativ	-1.75
-konspirieren	-1.75
-konsternieren	-2.5
-konstituierung	1.75
-konstruktiv	2.5
-konsumrausch	-1.75
-kontaktarm	-1.75
-kontaktarmut	-1.75
-kontaktfreude	1.75
-kontaktfreudig	2.5
-kontaktfreudigkeit	1.75
-kontaktlosigkeit	-2.5
-kontaktpflege	1.75
-kontaktschwierigkeiten	-1.75
-kontenance	1.75
-konterkarieren	-1.75
-kontrovers	-2.5
-konvertieren	1.75
-konzentriert	2.5
-konzeptionslos	-1.75
-konzeptionslosigkeit	-1.75
-konzeptlosigkeit	-1.75
-konzertgenuss	2.5
-konzession	1.75
-kopflos	-1.75
-kopfschmerz	-2.5
-kopfschuss	-2.5
-kopfverletzung	-1.75
-kopfweh	-2.5
-korpulent	-1.75
-korrekt	2.5
-korrektheit	2.5
-korrigieren	1.75
-korrumpieren	-2.5
-korrupt	-2.5
-korruptheit	-2.5
-korruption	-2.5
-korruptionsfrei	2.5
-kostbar	2.5
-kostbarkeit	2.5
-kostendruck	-1.75
-kostenguenstig	2.5
-kostenintensiv	-2.5
-kostenlos	1.75
-kostensteigerung	1.75
-kostspielig	-2.5
-kotzen	-1.75
-krach	-2.5
-kraenkeln	-1.75
-kraenkelnd	-2.5
-kraenken	-2.5
-kraenklich	-2.5
-kraetze	-1.75
-kraft	1.75
-kraftlos	-1.75
-kraftmeierei	-2.5
-kraftvoll	1.75
-krakeelen	-2.5
-krampf	-2.5
-krampfader	-2.5
-krampfanfall	-2.5
-krampfhaft	-1.75
-krampfig	-1.75
-krank	-2.5
-kranken	-1.75
-krankengymnastik	1.75
-krankenhausreif	-2.5
-krankenversorgung	1.75
-krankhaft	-2.5
-krankheit	-2.5
-krankwerden	-2.5
-krass	1.75
-kratzer	-1.75
-kratzwunde	-1.75
-krawall	-2.5
-kreation	1.75
-kreativ	2.5
-kreativitaet	2.5
-krebs	-2.5
-krebsen	-1.75
-krebserkrankung	-2.5
-krebsgeschwuer	-2.5
-krebskrank	-2.5
-krebsleiden	-2.5
-krebsvorsorge	1.75
-krebszelle	-2.5
-kreditbetrug	-1.75
-kreditgewaehrung	2.5
-kreditwuerdigkeit	1.75
-kreislaufkollaps	-2.5
-kreuzigung	-1.75
-kreuzzug	-2.5
-kriechen	-1.75
-kriecherisch	-2.5
-krieg	-2.5
-kriegerisch	-2.5
-kriegsbegeisterung	-2.5
-kriegsbeute	-2.5
-kriegsfrei	1.75
-kriegsgefangenschaft	-2.5
-kriegsgraeuel	-1.75
-kriegsgreuel	-1.75
-kriegsmaschinerie	-2.5
-kriegsverbrechen	-1.75
-kriegswirren	-1.75
-kriminalisieren	-2.5
-kriminalitaet	-2.5
-kriminalitaetsfrei	1.75
-kriminalitaetsrate	-2.5
-kriminell	-2.5
-kriminelle_handlung	-1.75
-krise	-2.5
-krisenausschuss	2.5
-krisenerfahren	2.5
-krisenerprobt	2.5
-krisenerschuettert	2.5
-krisengebeutelt	2.5
-krisengeschuettelt	2.5
-krisenstab	2.5
-krisenstimmung	-1.75
-krisis	-2.5
-kritisieren	-2.5
-kruemmen	-2.5
-krueppelhaft	-1.75
-krueppelig	-1.75
-krumm_nehmen	-2.5
-krummnehmen	-2.5
-kuckucksei	-1.75
-kuddelmuddel	-2.5
-kuehl	-1.75
-kuehn	1.75
-kuehnheit	1.75
-kuemmerlich	-2.5
-kuemmern	1.75
-kuendigen	-1.75
-kugelhagel	-2.5
-kujonieren	-2.5
-kultivierung	1.75
-kulturerbe	1.75
-kulturgenuss	2.5
-kulturkampf	-1.75
-kulturlos	-1.75
-kulturschatz	1.75
-kulturschock	-2.5
-kummer	-2.5
-kumpanei	-1.75
-kumpelhaft	1.75
-kundenbetreuung	-2.5
-kundenfeindlichkeit	-2.5
-kundenfreundlichkeit	2.5
-kundig	2.5
-kungeln	-1.75
-kunstbegeistert	2.5
-kunstfertig	2.5
-kunstgenuss	2.5
-kunstinteressiert	2.5
-kunstvoll	2.5
-kur	1.75
-kuraufenthalt	1.75
-kurios	-2.5
-kurlaub	1.75
-kurtherapie	1.75
-kurzatmigkeit	-2.5
-kurzschluss	-1.75
-kurzschlusshandlung	-2.5
-kurzschlusstat	-2.5
-kurzsichtig	-1.75
-kurzsichtigkeit	-1.75
-kurzweile	-2.5
-kurzweilig	2.5
-kuschen	-1.75
-labern	-2.5
-labil	-2.5
-lachanfall	-2.5
-lachen	2.125
-lacher	1.75
-lachhaft	-2.5
-lachkrampf	-2.5
-ladungssicherung	1.75
-laecheln	2.5
-laecherlich	-2.5
-laecherlichkeit	-2.5
-laedieren	-2.5
-laediert	-2.5
-laehmen	-2.5
-laehmung	-2.5
-laerm	-1.75
-laermfrei	2.5
-laessig	1.75
-laestern	-2.5
-laestig	-2.5
-laeutern	2.5
-lahm	-2.5
-lahmheit	-1.75
-lahmsein	-1.75
-laienhaft	-2.5
-lamentieren	-2.5
-lampenfieber	-2.5
-landeerlaubnis	1.75
-landesverrat	-2.5
-landesverteidigung	1.75
-landesverweis	-2.5
-landfriedensbruch	-1.75
-landreform	2.5
-landwirtschaftsreform	2.5
-langeweile	-2.5
-langmut	1.75
-langsam	-1.75
-langweilen	-2.5
-langweilig	-2.5
-langweiligkeit	-2.5
-langzeitarbeitslos	-1.75
-lasch	-1.75
-lasten	-2.5
-laster	-2.5
-lasterhaft	-2.5
-lasziv	-2.5
-latent	-1.75
-laune	-2.5
-launenhaft	-2.5
-launig	-2.5
-launisch	-2.5
-lausbubenhaft	1.75
-lausbuebisch	1.75
-lauter	2.5
-lautstark	-1.75
-lebendig	1.75
-lebensbejahend	2.5
-lebenserfahren	2.5
-lebensfaehig	2.5
-lebensfaehigkeit	1.75
-lebensfern	-2.5
-lebensfreude	2.5
-lebensfroh	2.5
-lebensgenuss	2.5
-lebensglueck	2.5
-lebenslust	2.5
-lebenslustig	2.5
-lebensmittelvergiftung	-2.5
-lebensmuede	-2.5
-lebensmuedigkeit	-2.5
-lebensmut	2.5
-lebensrecht	1.75
-lebenstuechtig	2.5
-lebensunfaehig	-2.5
-lebensuntuechtig	-1.75
-leberentzuendung	-2.5
-leberkrank	-2.5
-leberkrebs	-2.5
-lebhaft	1.75
-leblos	-2.5
-leer	-2.5
-legalisieren	1.75
-legalisierung	1.75
-legalitaet	1.75
-legendaer	2.5
-legendenhaft	2.5
-leger	-1.75
-legitim	2.5
-legitimation	1.75
-legitimieren	1.75
-legitimitaet	1.75
-lehrbefaehigung	2.5
-lehre	-2.5
-lehrerausbildung	2.5
-lehrerbetreuung	-2.5
-lehrerhaft	-2.5
-lehrreich	2.5
-leibeigenschaft	-2.5
-leiche	-1.75
-leichnam	-1.75
-leichtfertig	-2.5
-leichtfertigkeit	-1.75
-leichtfuessig	2.5
-leichtglaeubig	-1.75
-leichtheit	1.75
-leichtsinn	-2.5
-leichtsinnig	-2.5
-leid	-2.5
-leid_tragend	-2.5
-leid_tun	-2.5
-leiden	-2.5
-leidend	-2.5
-leidenschaft	2.5
-leidenschaftslos	-1.75
-leidgeplagt	-2.5
-leidgeprueft	-2.5
-leidig	-2.5
-leidtragend	-2.5
-leidvoll	-2.5
-leimen	-1.75
-leistungsanspruch	1.75
-leistungsdruck	-1.75
-leistungsfaehig	1.75
-leistungssteigerung	1.75
-lektion	-2.5
-lepra	-2.5
-lernbehinderung	-2.5
-lernfaehig	2.5
-lesbar	2.5
-lesegenuss	2.5
-lesenswert	2.5
-lesevergnuegen	2.5
-lethargie	-2.5
-leuchtkraft	1.75
-leukaemie	-2.5
-liberal	1.75
-liberalisierung	2.5
-libidonoes	-2.5
-lichtblick	2.5
-lieb	2.5
-liebe	2.5
-liebedienerei	2.5
-lieben	2.5
-liebenswert	2.5
-liebenswuerdig	2.5
-liebesbeziehung	2.5
-liebesdienst	1.75
-liebesfaehig	2.5
-liebesheirat	1.75
-liebeskummer	-2.5
-liebevoll	2.5
-liebhaben	2.5
-lieblich	2.5
-lieblichkeit	2.5
-lieblingsbeschaeftigung	2.5
-lieblingsfarbe	2.5
-lieblingsmusik	2.5
-lieblingsobjekt	2.5
-lieblingssache	2.5
-lieblingsschauspieler	2.5
-lieblos	-1.75
-lieblosigkeit	-2.5
-liebreizend	2.5
-liederlich	-2.5
-limitiert	-2.5
-linderung	1.75
-linientreu	2.5
-link	-1.75
-linken	-1.75
-linkisch	-2.5
-linksextrem	-2.5
-linksextremistisch	-2.5
-linkslastig	-2.5
-linksradikal	-2.5
-linksruck	-2.5
-lippenbekenntnis	1.75
-liquidation	-1.75
-liquidierung	-1.75
-literaturbegeistert	2.5
-literaturinteressiert	2.5
-lob	2.5
-loben	2.5
-lobenswert	1.75
-lobeshymne	2.5
-lobpreisen	2.5
-lobpreisung	2.5
-locker	1.75
-loeblich	1.75
-loesungsvorschlag	1.75
-logisch	2.5
-lohnend	2.5
-lohnenswert	2.5
-lohnerhoehung	1.75
-lohnsteigerung	1.75
-losbruellen	-2.5
-loslachen	2.5
-lossagen	-2.5
-lossprechen	2.5
-loyal	2.5
-luderhaft	-2.5
-luege	-2.5
-luegen	-2.5
-luegnerisch	-2.5
-luemmelhaft	-2.5
-luestern	-1.75
-luftkampf	-1.75
-luftkrieg	-2.5
-luftreinhaltung	1.75
-lukrativ	2.5
-lumpig	-2.5
-lungendurchschuss	-2.5
-lungenentzuendung	-2.5
-lungenerkrankung	-2.5
-lungenkrank	-2.5
-lungenkrankheit	-2.5
-lungenkrebs	-2.5
-lungenstiche	-2.5
-lungentuberkulose	-2.5
-lust	2.5
-lustbetont	2.5
-lustig	2.5
-lustig_machen	-2.5
-lustlos	-1.75
-lustlosigkeit	-2.5
-lustvoll	2.5
-lynchjustiz	-2.5
-machenschaft	-2.5
-machtanspruch	1.75
-machtergreifung	-2.5
-machterhalt	1.75
-machterhaltung	1.75
-machtgier	-2.5
-machtkampf	-1.75
-machtlos	-2.5
-machtlosigkeit	-2.5
-machtspiel	-1.75
-machtverlust	-2.5
-machtvoll	1.75
-machtwettkampf	-1.75
-machwerk	-2.5
-macke	-1.75
-maechtig	1.75
-maekeln	-2.5
-maengelruege	-2.5
-maennerfeindlichkeit	-2.5
-maennerfreundschaft	1.75
-maennerhass	-2.5
-maerchenhaft	2.5
-maessigen	2.5
-magengeschwuer	-2.5
-magenkrank	-2.5
-magenkrebs	-2.5
-magenschmerz	-2.5
-magersucht	-2.5
-magersuechtig	-2.5
-magisch	1.75
-mahnen	-2.5
-mahngebuehr	-2.5
-mahnung	-2.5
-majestaetsbeleidigung	-2.5
-makaber	-2.5
-makellos	1.75
-makellosigkeit	2.5
-malaria	-2.5
-malerisch	1.75
-malizioes	-2.5
-maloche	-2.5
-maltraetieren	-2.5
-mandelentzuendung	-2.5
-mangel	-2.5
-mangelernaehrung	-2.5
-mangelerscheinung	-2.5
-mangelfrei	1.75
-mangelhaftigkeit	-2.5
-manie	-2.5
-manieriert	-1.75
-manierlich	1.75
-manipulation	-1.75
-manipulierung	-1.75
-manisch	-2.5
-manisch-depressiv	-2.5
-manische_depression	-2.5
-mannigfaltig	1.75
-mannschaftsdienlich	2.5
-mannschaftstauglich	2.5
-marginalisieren	-2.5
-markieren	-1.75
-marktbeherrschend	2.5
-marktfuehrend	2.5
-marter	-2.5
-martern	-2.5
-martialisch	-2.5
-martyrium	-2.5
-maschinenreparatur	2.5
-masern	-2.5
-masochismus	-2.5
-masochistisch	-2.5
-massage	1.75
-massaker	-1.75
-massenhysterie	-2.5
-massenmord	-1.75
-massenschlaegerei	-2.5
-massenvernichtung	-2.5
-massgenauigkeit	1.75
-massiv	-2.5
-masslos	-2.5
-masslosigkeit	-2.5
-massregeln	-2.5
-massregelung	-2.5
-massvoll	2.5
-matt	-1.75
-mattheit	-1.75
-mattigkeit	-1.75
-mau	-2.5
-maul-_und_klauenseuche	-1.75
-maulen	-2.5
-maulkorb	-1.75
-mauschelei	-2.5
-mauscheln	-1.75
-mausetot	-2.5
-maximal	1.75
-meckern	-2.5
-medienrummel	-1.75
-medienspektakel	1.75
-medikamenteneinnahme	-2.5
-medikamentenkonsum	-2.5
-mediterran	1.75
-mehltau	-1.75
-mehrheitsfaehig	2.5
-meineid	-2.5
-meinungsaeusserungsverbot	-1.75
-meinungsfreiheit	1.75
-meinungsmache	-1.75
-meinungsstreit	-1.75
-meinungsverschiedenheit	-1.75
-meisterhaft	2.5
-meisterlich	2.5
-melancholie	-2.5
-melancholisch	-2.5
-melanom	-2.5
-memmenhaft	-2.5
-meniskusentzuendung	-2.5
-menschenfeindlich	-2.5
-menschenfreundlich	2.5
-menschenfreundlichkeit	2.5
-menschenhandel	-1.75
-menschenliebe	2.5
-menschenrechtsverletzung	-2.5
-menschenscheu	-1.75
-menschenschmuggel	-1.75
-menschenunwuerdig	-2.5
-menschenverachtend	-2.5
-menschenwuerdig	2.5
-menschlich	2.5
-menschlichkeit	2.5
-menstruationsbeschwerden	-2.5
-merkwuerdig	-2.5
-messerkampf	-1.75
-messerstecherei	-1.75
-messerstich	-1.75
-metastasieren	-2.5
-methadonprogramm	1.75
-methodisch	1.75
-meuchelmord	-1.75
-meuterei	-1.75
-mickrig	-2.5
-mief	-1.75
-mies	-2.5
-miesepetrig	-2.5
-miesmachen	-2.5
-mieterhoehung	1.75
-mietsteigerung	1.75
-mietzinserhoehung	1.75
-migraene	-2.5
-milchschorf	-1.75
-mild	2.5
-milde	2.5
-mildernd	2.5
-milderung	1.75
-mildtaetigkeit	2.5
-militaerischer_schlag	-2.5
-militaerputsch	-1.75
-militaersanktion	-2.5
-militaerschlag	-1.75
-militant	-2.5
-militarisierung	-2.5
-milliardenschwer	1.75
-millionenschwer	1.75
-mimosenhaft	-2.5
-minderbegabt	-2.5
-minderbemittelt	-2.5
-minderung	-1.75
-minderwertig	-2.5
-minderwertigkeitsgefuehl	-2.5
-minderwertigkeitskomplex	-2.5
-mindestsicherung	1.75
-mindeststrafe	-2.5
-minenexplosion	-2.5
-mineraloelsteuererhoehung	1.75
-minimal	-2.5
-miserabel	-2.5
-missachten	-2.5
-missbehagen	-2.5
-missbildung	-2.5
-missbilligen	-2.5
-missbrauch	-1.75
-missbrauchen	-2.5
-missdeuten	-2.5
-missetat	-1.75
-missfaellig	-2.5
-missfallen	-2.5
-missgebildet	-2.5
-missgelaunt	-2.5
-missgestimmt	-2.5
-missgoennen	-2.5
-missguenstig	-2.5
-missgunst	-2.5
-misshandeln	-2.5
-misshandlung	-2.5
-missionieren	1.75
-misslaunig	-2.5
-misslich	-2.5
-missliebig	-2.5
-misslungen	-2.5
-missmut	-2.5
-missraten	-2.5
-misstrauen	-2.5
-misstrauisch	-2.5
-missvergnuegen	-2.5
-missverstanden	-2.5
-missverstehen	-2.5
-mistig	-2.5
-mitbestimmen	1.75
-mitempfindung	2.5
-mitentscheiden	1.75
-mitfuehlen	2.5
-mitfuehlend	2.5
-mitgefuehl	2.5
-mitgenommen	-2.5
-mitgliedsbetreuung	-2.5
-mithelfen	1.75
-mitleid	2.5
-mitleid_erregend	-2.5
-mitleidend	2.5
-mitleidenschaft	-1.75
-mitleiderregend	-2.5
-mitleidlos	-2.5
-mitleidlosigkeit	-2.5
-mitleidslos	-1.75
-mitmenschlichkeit	2.5
-mitreissen	2.5
-mitschuld	-2.5
-mitschuldig	-2.5
-mitteilsam	2.5
-mittellos	-1.75
-mittelmaessigkeit	-1.75
-mittelohrentzuendung	-2.5
-mittragen	2.5
-mitverantworten	2.5
-mks	-1.75
-mobben	-2.5
-moderat	2.5
-modernisierung	1.75
-modernisierungspolitik	1.75
-moegen	2.5
-moerderisch	-2.5
-mogelei	-2.5
-mogeln	-1.75
-mogelpackung	-1.75
-mondaen	1.75
-mondsuechtig	-2.5
-monieren	-2.5
-monoton	-1.75
-monotonie	-2.5
-monstroes	-2.5
-mopsen	-2.5
-moralisch	2.5
-moralisieren	1.75
-morbide	-2.5
-mord	-1.75
-mordanschlag	-1.75
-mordfall	-1.75
-mordgier	-2.5
-mordlust	-2.5
-mordtat	-1.75
-morphiumsucht	-2.5
-moskitostich	-1.75
-motivieren	1.75
-motiviert	2.5
-ms	-2.5
-mueckenstich	-1.75
-muede	-2.5
-muedigkeit	-1.75
-muehelos	1.75
-muehen	-2.5
-muellbeseitigung	-2.5
-muellentsorgung	-2.5
-muellfrei	1.75
-muellverbrennung	-2.5
-muellwirtschaft	-2.5
-muendigkeit	1.75
-muerrisch	-2.5
-muetterkur	1.75
-muetterlich	1.75
-muff	-1.75
-muffe	-2.5
-muffelig	-2.5
-muffensausen	-2.5
-muffig	-2.5
-muffigkeit	-1.75
-mulmig	-2.5
-mulmiges_gefuehl	-2.5
-multiple_persoenlichkeitsspaltung	-2.5
-multiple_sklerose	-2.5
-mumm	1.75
-mumps	-2.5
-munter	2.5
-murren	-2.5
-musikalisch	2.5
-musikbegabt	2.5
-musikbegeistert	2.5
-musikgenuss	2.5
-musikinteressiert	2.5
-muskelfaserriss	-1.75
-muskelgeschwulst	-2.5
-muskelkater	-2.5
-muskelkrampf	-2.5
-muskelverspannung	-1.75
-mustergueltig	2.5
-musterhaft	1.75
-mut	2.5
-mutig	2.5
-mutlos	-2.5
-mutlosigkeit	-2.5
-mutwilligkeit	-1.75
-mystisch	1.75
-mythisch	2.5
-nachahmenswert	2.5
-nachbesserung	1.75
-nachbetreuung	-2.5
-nachempfinden	2.5
-nachgeben	-1.75
-nachgiebig	2.5
-nachhaltigkeit	1.75
-nachholbedarf	-2.5
-nachlaessig	-2.5
-nachlaessigkeit	-1.75
-nachruestung	-2.5
-nachsagen	-2.5
-nachsorge	-2.5
-nachsorgekur	1.75
-nacht-und-nebel-aktion	-1.75
-nachteil	-2.5
-nachtragen	-2.5
-nachtragend	-1.75
-nachtrauern	-2.5
-nachweinen	-2.5
-nachwuchsfoerderung	1.75
-nackenfett	-2.5
-nackenspeck	-2.5
-naechstenliebe	2.5
-naerrisch	-2.5
-nagelpilz	-1.75
-nah	2.5
-nahkampf	-1.75
-nahostkonflikt	-1.75
-nahrungsmittelallergie	-2.5
-naiv	-1.75
-naivitaet	-2.5
-narbe	-2.5
-narren	-2.5
-narrenhaft	-2.5
-nasenbeinbruch	-2.5
-nasenbluten	-2.5
-nationalistisch	-2.5
-natuerlich	1.75
-naturgenuss	2.5
-naturrecht	1.75
-naturschoenheit	1.75
-naturschutzaktion	1.75
-nebligtrueb	-1.75
-necken	-2.5
-negativ	-2.5
-negativer_besitz	-1.75
-negieren	-2.5
-neid	-2.5
-neiden	-2.5
-neidisch	-2.5
-neidlos	1.75
-neigung	2.5
-nekrophil	-2.5
-nekrophilie	-2.5
-neofaschistisch	-2.5
-neonazistisch	-2.5
-nepotismus	-1.75
-nepp	-1.75
-neppen	-1.75
-nerven	-2.5
-nervenentzuendung	-2.5
-nervenkollaps	-2.5
-nervenkrieg	-2.5
-nervenstaerke	2.5
-nervenzusammenbruch	-2.5
-nervig	-2.5
-nervoes	-2.5
-nervositaet	-2.5
-nesselfieber	-2.5
-nett	2.5
-nettigkeit	2.5
-neu_gestalten	1.75
-neuansiedlung	1.75
-neuaufnahme	1.75
-neuausrichtung	1.75
-neubeginn	1.75
-neubereifung	1.75
-neubildung	1.75
-neueinstellung	1.75
-neuentwicklung	1.75
-neuerung	1.75
-neuerwerbung	1.75
-neugestalten	1.75
-neugier	1.75
-neugierde	1.75
-neugliederung	1.75
-neuordnung	1.75
-neuorganisation	1.75
-neuplanung	1.75
-neuregelung	1.75
-neurodermitis	-1.75
-neurose	-2.5
-neurotisch	-2.5
-neurotisieren	-1.75
-neuverteilung	1.75
-nicht_sesshaft	-2.5
-nichteinhaltung	-2.5
-nichterfuellung	-2.5
-nichts	-1.75
-nichts_sagend	-2.5
-nichtsein	-1.75
-nichtssagend	-2.5
-nieder	-1.75
-niederdruecken	-2.5
-niedergedrueckt	-1.75
-niedergeschlagen	-1.75
-niedergeschlagenheit	-2.5
-niederhalten	-2.5
-niederlagenfrei	1.75
-niederlassungsfreiheit	1.75
-niederreissung	-2.5
-niederschmetternd	-2.5
-niedertracht	-2.5
-niedertraechtig	-2.5
-niedertraechtigkeit	-2.5
-niedlich	1.75
-niedrig	-1.75
-nierenbeckenentzuendung	-2.5
-nierenkrank	-2.5
-nierenstein	-1.75
-nierenvergiftung	-2.5
-nikotinabhaengigkeit	-2.5
-nikotinmissbrauch	-2.5
-nikotinsucht	-2.5
-niveaulos	-1.75
-nobel	1.75
-nobilitieren	1.75
-noblesse	2.5
-noelen	-2.5
-noelig	-2.5
-noergelig	-2.5
-noergeln	-2.5
-noerglerisch	-2.5
-noetigen	-2.5
-nominell	-2.5
-nonchalent	1.75
-normal	1.75
-normalisieren	2.5
-not	-2.5
-not_leidend	-1.75
-notbremse	-2.5
-notduerftig	-2.5
-notleidend	-1.75
-notstand	-2.5
-novelle	2.5
-nuechtern	1.75
-nuetzlich	2.5
-nuetzlichkeit	2.5
-nutzbringend	2.5
-nutzen	2.5
-nutzlos	-2.5
-nutzlosigkeit	-2.5
-nutzniessung	2.5
-nymphomanie	-2.5
-obdachlos	-2.5
-oberflaechlich	-1.75
-oberschenkelhalsbruch	-2.5
-oberstufenreform	2.5
-objektiv	2.5
-obsession	-2.5
-obskur	-2.5
-obszoen	-2.5
-obszoenitaet	-2.5
-odyssee	-1.75
-oede	-2.5
-oeden	-2.5
-oedheit	-2.5
-oelembargo	-2.5
-oelig	-1.75
-offen	1.75
-offenbaren	1.75
-offenheit	2.5
-offenherzig	2.5
-offensive	-2.5
-offerte	1.75
-ohnmacht	-2.5
-ohnmachtsgefuehl	-2.5
-ohnmaechtig	-2.5
-ohnmaechtigkeit	-2.5
-ohrenschmerz	-2.5
-ohrenweh	-2.5
-okkupation	-1.75
-oll	-2.5
-omnipotent	2.5
-opportun	2.5
-opportunistisch	-1.75
-optimal	2.5
-optimierung	1.75
-optimierungsvorschlag	1.75
-optimismus	2.5
-optimistisch	2.5
-optimum	2.5
-ordentlich	2.5
-ordinaer	-2.5
-ordnungsgemaess	2.5
-ordnungsliebend	2.5
-ordnungssinn	2.5
-ordnungswidrigkeit	-1.75
-organisationsreform	2.5
-organisationstalent	1.75
-orientierungslos	-1.75
-originalgetreu	2.5
-originalitaet	2.5
-originell	2.5
-orthopaedische_krankheit	-2.5
-osteoporose	-2.5
-osteuropaeisch	-1.75
-packend	1.75
-paedophil	-2.5
-panik	-2.5
-panikartig	-2.5
-panisch	-2.5
-paradentose	-2.5
-paradiesisch	2.5
-paradox	-1.75
-paradoxie	-2.5
-paradoxon	-1.75
-paralysieren	-2.5
-paralysiert	-2.5
-paranoia	-2.5
-paranoid	-2.5
-pardon	1.75
-parodontose	-2.5
-parteienstreit	-1.75
-parteienverdrossenheit	-2.5
-parteigruendung	1.75
-partisanenkrieg	-2.5
-partnerschaft	1.75
-partnerschaftlich	2.5
-passen	-1.75
-passend	2.5
-passion	2.5
-passiv	-1.75
-passivitaet	-1.75
-patent	1.75
-pathologisch	-2.5
-pausbaeckig	1.75
-pedantisch	-1.75
-pein	-2.5
-peinigen	-2.5
-peinigend	-1.75
-peinlich	-1.75
-penalty	-1.75
-penetrant	-1.75
-penetranz	-2.5
-penibel	-1.75
-pep	2.5
-perestroika	1.75
-perfekt	2.5
-perfektheit	2.5
-perfektion	2.5
-perfektionieren	1.75
-perfektionierung	1.75
-perfide	-2.5
-perfidie	-2.5
-permissiv	1.75
-persoenlichkeitsgespalten	-2.5
-persoenlichkeitsspaltung	-2.5
-persoenlichkeitsstoerung	-2.5
-personalabbau	-1.75
-perspektivlos	-1.75
-perspektivreich	2.5
-pervers	-2.5
-perversion	-2.5
-perversitaet	-2.5
-pervertierung	-2.5
-pessimismus	-2.5
-pessimistisch	-2.5
-pest	-2.5
-petersilienhochzeit	1.75
-petzen	-2.5
-pfeifen	-2.5
-pfeifersches_druesenfieber	-2.5
-pfiff	2.5
-pfiffig	1.75
-pflanzenkrankheit	-1.75
-pflegebeduerftigkeit	-2.5
-pflegeleicht	1.75
-pflegen	1.75
-pfleglich	1.75
-pflegsam	1.75
-pflichtbewusst	2.5
-pflichteifrig	1.75
-pflichtgetreu	1.75
-pflichtverletzung	-2.5
-phaenomenal	2.5
-phantasieren	-1.75
-phantasievoll	2.5
-phantastisch	2.5
-phantomschmerz	-2.5
-philanthropie	2.5
-philanthropisch	2.5
-phlegma	-2.5
-phlegmatisch	-2.5
-phobie	-2.5
-physiotherapie	1.75
-pickelig	-2.5
-piesacken	-2.5
-pietaetlos	-2.5
-pikant	-2.5
-pikiert	-2.5
-pittoresk	-2.5
-plackerei	-2.5
-plaedieren	1.75
-plaerren	-2.5
-plagen	-2.5
-plakativ	-2.5
-planlos	-1.75
-planungssicherheit	1.75
-planvoll	2.5
-platzangst	-2.5
-platzverweis	-2.5
-platzwunde	-1.75
-plausibel	2.5
-plausibilitaet	1.75
-pleite	-2.125
-pluenderung	-2.5
-plump	-2.5
-pochen	-1.75
-pocken	-2.5
-poebelhaft	-2.5
-pogrom	-1.75
-pogromnacht	-1.75
-polemik	-2.5
-polemisch	-1.75
-polizeigewalt	-1.75
-pollenallergie	-2.5
-poltern	-2.5
-polyp	-2.5
-pompoes	2.5
-pornografie	-1.75
-pornographie	-1.75
-positiv	2.5
-possenhaft	-2.5
-possierlich	1.75
-postreform	2.5
-potent	1.75
-potthaesslich	-2.5
-pracht	1.75
-prachtvoll	2.5
-praechtig	2.5
-praedestiniert	2.5
-praedikatisieren	2.5
-praeferieren	2.5
-praegen	1.75
-praegnant	2.5
-praegnanz	1.75
-praemieren	2.5
-praeventiv	1.75
-praezisieren	1.75
-praezisierung	1.75
-praezision	1.75
-prahlerei	-2.5
-prahlerisch	-2.5
-praktikum	2.5
-praktisch	1.75
-praxisfremd	-2.5
-preisauftrieb	1.75
-preisen	2.5
-preiserhoehung	1.75
-preisfreigabe	1.75
-preisgeben	-1.75
-preisgegeben	-1.75
-preisguenstig	2.5
-preisreform	2.5
-preisstabilitaet	1.75
-preiswert	2.5
-prellen	-1.75
-prellung	-1.75
-pressefreiheit	1.75
-pressezensur	-1.75
-prestigetraechtig	2.5
-preussisch	2.5
-prickelnd	2.5
-prima	2.5
-primitivitaet	-2.5
-prinzipienlos	-2.5
-prinzipientreue	1.75
-priorisieren	1.75
-privileg	1.75
-privilegieren	1.75
-probat	2.5
-problem	-2.5
-produktinnovation	2.5
-produktionssteigerung	1.75
-produktiv	1.75
-produktivitaetssteigerung	1.75
-profillos	-1.75
-profilneurose	-2.5
-projektbetreuung	-2.5
-projektleitung	-2.5
-promovieren	1.75
-promoviert_werden	1.75
-propaganda	2.5
-propagandistisch	-1.75
-propagierung	2.5
-prophylaktisch	1.75
-prophylaxe	1.75
-prosperitaet	2.5
-prostitution	-1.75
-protegieren	1.75
-protzerei	-2.5
-protzig	-2.5
-provinzialiaet	-1.75
-provinzialismus	-1.75
-provinziell	-1.75
-provokant	-2.5
-pruede	-1.75
-pruederie	-2.5
-pruegel	-1.75
-pruegelei	-2.5
-prunk	1.75
-prunkhaft	2.5
-prunkvoll	2.5
-pseudokrupp	-2.5
-psychisch_krank	-2.5
-psychische_stoerung	-2.5
-psychoanalyse	1.75
-psychopathisch	-2.5
-psychose	-2.5
-psychoterror	-2.5
-psychotherapie	1.75
-publikumsgunst	2.5
-puenktlich	2.5
-puenktlichkeit	1.75
-purismus	1.75
-pustel	-1.75
-putsch	-1.75
-putzig	1.75
-putzmunter	2.5
-pygmaeenhaft	-2.5
-quaelen	-2.5
-quaelend	-2.5
-quaelerei	-1.75
-qual	-2.5
-qualifiziert	2.5
-qualitaet	1.75
-qualitaetsmerkmal	1.75
-qualitaetssicherung	1.75
-qualitaetsverbesserung	1.75
-qualitaetsverlust	-2.5
-qualitaetverlust	-2.5
-qualvoll	-2.5
-quarantaene	-1.75
-quengelig	-2.5
-quengeln	-2.5
-quer_legen	-2.5
-quer_stellen	-2.5
-querele	-1.75
-querlegen	-2.5
-querstellen	-2.5
-quetschen	-1.75
-quetschung	-1.75
-quicklebendig	1.75
-quietschfidel	2.5
-quietschvergnuegt	2.5
-quirlig	1.75
-quittieren	1.75
-rabatz	-2.5
-rabiat	-1.75
-rache	-2.5
-racheakt	-2.5
-rachgier	-2.5
-rachsucht	-2.5
-rachsuechtig	-2.5
-rackern	-1.75
-radau	-2.5
-radikalisierung	-2.5
-radikalkur	1.75
-raechen	-2.5
-raenke	-1.75
-raenkespiel	-2.5
-raeuberisch	-2.5
-raffgier	-2.5
-raffinement	2.5
-raffiniert	-2.5
-rage	-2.5
-raketenangriff	-2.5
-ramponiert	-1.75
-randale	-2.5
-rangelei	-1.75
-rappel	-2.5
-rappelduerr	-1.75
-raritaet	1.75
-raserei	-2.5
-rassenressentiment	-2.5
-rassentrennung	-2.5
-rassenunruhen	-1.75
-rassig	2.5
-rassistisch	-2.5
-rastlos	-1.75
-rastlosigkeit	-2.5
-rat	2.5
-ratifizierung	2.5
-rational	2.5
-rationalisierung	-1.75
-ratlos	-2.5
-ratlosigkeit	-2.5
-ratsam	2.5
-rau	-1.75
-raub	-2.5
-raubmord	-1.75
-raubueberfall	-1.75
-raucherbein	-2.5
-rauchvergiftung	-2.5
-rauferei	-2.5
-rauh	-1.75
-raum	1.75
-rauschfrei	-2.5
-rauschgiftkriminalitaet	-2.5
-rausekeln	-2.5
-rausfeuern	-1.75
-rauskotzen	-1.75
-rauslassen	-2.5
-rauspfeffern	-1.75
-rausschmeissen	-1.75
-rausspucken	-1.75
-rauswerfen	-2.5
-razzia	-1.75
-reaktionsschnell	2.5
-reaktorsicherheit	1.75
-real	2.5
-realistisch	2.5
-realitaetssinn	2.5
-rebellion	-1.75
-rebellisch	-1.75
-recht	2.5
-rechtfertigung	1.75
-rechtlosigkeit	-1.75
-rechtmaessig	2.5
-rechtmaessigkeit	1.75
-rechtsbeugung	-1.75
-rechtsbruch	-1.75
-rechtschaffen	1.75
-rechtschaffenheit	2.5
-rechtsempfinden	2.5
-rechtsextrem	-2.5
-rechtsextremistisch	-2.5
-rechtsfrieden	1.75
-rechtsgefuehl	2.5
-rechtshilfe	1.75
-rechtslastig	-2.5
-rechtsradikal	-2.5
-rechtsruck	-2.5
-rechtssicherheit	1.75
-rechtsunsicherheit	-1.75
-reckenhaft	-1.75
-redebegabt	2.5
-redegewandt	2.5
-redlich	1.75
-redlichkeit	2.5
-reduktionistisch	-2.5
-reduktionskur	1.75
-redundanz	-1.75
-reell	2.5
-reflektieren	1.75
-reflex	-1.75
-reflexhandlung	-2.5
-reform	2.5
-reformation	1.75
-reformieren	1.75
-reformierung	2.5
-reformprogramm	1.75
-rege	1.75
-regeneration	1.75
-regenerativ	1.75
-regenerieren	1.75
-regierungsgewalt	-1.75
-regierungstreu	1.75
-regulaer	2.5
-regungslosigkeit	-2.5
-reha-kur	1.75
-rehabilitationsprogramm	1.75
-rehabilitieren	2.5
-rehabilitierungskur	1.75
-reibereien	-1.75
-reich	1.75
-reichhaltig	2.5
-reichlich	2.5
-reichsgruendung	1.75
-reif	1.75
-reife	2.5
-reihern	-1.75
-rein	2.5
-reinhaltung	1.75
-reinigen	1.75
-reinlich	1.75
-reinlichkeit	2.5
-reinverlust	-2.5
-reisefieber	-2.5
-reiselust	2.5
-reisethrombose	-2.5
-reisserisch	-1.75
-reiz	1.75
-reizbarkeit	-2.5
-reizend	2.5
-reizlos	-1.75
-reizvoll	2.5
-reizwort	-1.75
-reklamieren	-2.5
-rekonvaleszenz	1.75
-rekordhoehe	1.75
-relaxed	1.75
-relaxen	1.75
-religionskrieg	-2.5
-renitent	-1.75
-renommiert	2.5
-renovierung	1.75
-rentenanspruch	1.75
-rentenreform	2.5
-reparatur	2.5
-repressalie	-2.5
-repression	-2.5
-repressionsfrei	2.5
-repressiv	-2.5
-reputierlich	1.75
-reserviert	-1.75
-resignieren	-1.75
-resigniert	-2.5
-resistent	2.5
-resistenz	1.75
-respekt	2.5
-respektieren	2.5
-respektlos	-2.5
-respektvoll	2.5
-ressentiment	-2.5
-restauration	1.75
-restaurierung	1.75
-restitution	1.75
-retardiert	-1.75
-retourkutsche	-2.5
-rettung	2.5
-rettungsaktion	1.75
-rettungsanker	1.75
-reue	-2.5
-reuen	-2.5
-revanche	-2.5
-revanchieren	-1.75
-revidieren	1.75
-revitalisierung	1.75
-revolte	-1.75
-revolution	-1.75
-rheuma	-2.5
-richtig	2.5
-richtig_stellen	1.75
-richtigkeit	2.5
-richtigstellen	1.75
-richtungslos	-1.75
-rigid	-2.5
-rigide	-2.5
-rigoros	-2.5
-rinderseuche	-1.75
-rinderwahnsinn	-1.75
-rippenbruch	-2.5
-rippenfellentzuendung	-2.5
-risikofaktor	-1.75
-risikofrei	1.75
-risikolos	1.75
-rivalitaet	-2.5
-robust	1.75
-robustheit	1.75
-rodung	-2.5
-roeteln	-2.5
-roh	-1.75
-rollstuhlgerecht	2.5
-rosenhochzeit	1.75
-rosskur	1.75
-rostfrei	1.75
-rotsperre	-2.5
-routiniert	2.5
-ruchbar	-2.5
-ruchlos	-2.5
-rueckenmassage	1.75
-rueckenschmerz	-2.5
-rueckenschule	1.75
-rueckeroberung	-1.75
-rueckfaellig	-1.75
-rueckfall	-2.5
-rueckgangsquote	-1.75
-rueckgangsrate	-1.75
-rueckgrat	1.75
-ruecksichtslos	-2.5
-ruecksichtslosigkeit	-2.5
-ruecksichtsvoll	2.5
-rueckstaendigkeit	-2.5
-rueckstandsfrei	1.75
-ruede	-1.75
-rueffel	-2.5
-rueffeln	-2.5
-ruege	-2.5
-ruegen	-2.5
-ruehmen	2.5
-ruehmlich	1.75
-ruehren	1.75
-ruehrend	1.75
-ruehrig	1.75
-ruehrselig	-2.5
-ruehrung	2.5
-ruepelhaft	-1.75
-ruestig	2.5
-ruestung	-2.5
-ruestungsgeschaeft	-1.75
-ruestungswettlauf	-2.5
-ruf	-1.75
-ruhe	1.75
-ruhelos	-1.75
-ruhelosigkeit	-2.5
-ruhestoerung	-1.75
-ruhig	1.75
-ruhmlos	-1.75
-ruhmreich	2.5
-ruhmvoll	2.5
-ruin	-2.5
-ruinieren	-2.5
-ruiniert	-1.75
-rumluegen	-2.5
-rumzetern	-2.5
-runderneuerung	1.75
-runtermachen	-2.5
-runterputzen	-2.5
-ruppig	-1.75
-sabotage	-1.75
-sabotieren	-1.75
-sachbeschaedigung	-1.75
-sachbezogen	1.75
-sachgemaess	2.5
-sachgerecht	2.5
-sachkundig	2.5
-sachlich	2.5
-sacht	1.75
-sachte	1.75
-sachzwang	-1.75
-sadismus	-2.5
-sadistisch	-2.5
-saeuglingssterberate	-2.5
-saeuglingssterblichkeit	-2.5
-saeumig	-2.5
-sagenumrankt	2.5
-sagenumwoben	2.5
-sakrileg	-1.75
-salmonellenvergiftung	-2.5
-salve	-2.5
-sanft	2.5
-sanftmut	2.5
-sanierung	1.75
-sanktion	-2.5
-sanktionieren	-1.75
-sanktionierung	-2.5
-sarkastisch	-1.75
-satanisch	-2.5
-satt	1.75
-saubloed	-2.5
-saudoof	-2.5
-saudumm	-2.5
-sauer	-1.75
-sauerei	-2.5
-saukomisch	2.5
-schade	-2.5
-schaden	-2.5
-schadenfrei	1.75
-schadenfreude	-2.5
-schadenfroh	-2.5
-schadensbegrenzung	1.75
-schadensbegrenzungsmassnahme	1.75
-schadenseindaemmung	1.75
-schadensfrei	2.5
-schadensursache	-1.75
-schadstofffrei	1.75
-schaebig	-2.5
-schaedelbruch	-2.5
-schaedigen	-2.5
-schaemen	-2.5
-schaenden	-2.5
-schaendlich	-2.5
-schaetzen	2.5
-schaeumen	-2.5
-schaffenskraft	2.5
-schaffung	1.75
-schal	-2.5
-scham	-2.5
-schamgefuehl	-2.5
-schamhaft	-1.75
-schamlos	-2.5
-schande	-2.5
-schandtat	-1.75
-scharfsinnig	2.5
-scharlach	-2.5
-scharm	1.75
-scharmant	2.5
-scharmuetzel	-1.75
-schassen	-1.75
-schatz	1.75
-schauder	-2.5
-schauderhaft	-2.5
-schaudern	-2.5
-schaudervoll	-2.5
-schauer	-2.5
-schauerhaft	-2.5
-schauerlich	-2.5
-schaurig	-2.5
-schauspiel	1.75
-scheidenpilz	-1.75
-scheinheilig	-2.5
-scheiss	-2.5
-scheissdreck	-2.5
-schelte	-2.5
-schelten	-2.5
-scherzen	1.75
-scherzhaft	2.5
-scheu	-2.125
-scheuen	-2.5
-scheusslich	-2.5
-scheusslichkeit	-1.75
-schicker	-1.75
-schiebung	-1.75
-schief_liegen	-1.75
-schiefgegangen	-2.5
-schiefgelaufen	-2.5
-schiefliegen	-1.75
-schiessen	-2.5
-schiesserei	-1.75
-schiffbruch	-2.5
-schiffssicherheit	1.75
-schikane	-2.5
-schikanieren	-2.5
-schimpf	-2.5
-schimpfen	-2.5
-schinden	-2.5
-schinderei	-2.5
-schiss	-2.5
-schizoid	-2.5
-schizophren	-2.5
-schizophrenie	-2.5
-schlachtung	-1.75
-schlaefrig	2.5
-schlaefrigkeit	-1.75
-schlaege	-1.75
-schlaegerei	-2.5
-schlaff	-1.75
-schlaffheit	-1.75
-schlaflosigkeit	-2.5
-schlaganfall	-2.5
-schlagfertig	1.75
-schlagkraeftig	2.5
-schlagkraft	1.75
-schlamperei	-1.75
-schlampig	-2.5
-schlampigkeit	-2.5
-schlangenbiss	-2.5
-schlapp	-1.75
-schlappheit	-1.75
-schlau	2.5
-schlecht	-2.5
-schlecht_gelaunt	-2.5
-schlechter_stellen	-1.75
-schlechtes_gewissen	-2.5
-schlechtgelaunt	-2.5
-schlechtigkeit	-2.5
-schlechtmachen	-2.5
-schlechtreden	-2.5
-schleifen	-2.5
-schleimbeutelentzuendung	-2.5
-schleimhautgeschwulst	-2.5
-schleudertrauma	-2.5
-schlicht	1.75
-schlichtung	1.75
-schlimm	-2.5
-schluchzen	-2.5
-schluckauf	-2.5
-schluckbeschwerden	-2.5
-schludrigkeit	-2.5
-schluesselbeinbruch	-2.5
-schluesselposition	1.75
-schluesselstellung	1.75
-schluessig	2.5
-schmach	-2.5
-schmachvoll	-2.5
-schmaehen	-2.5
-schmaehlich	-2.5
-schmaehung	-2.5
-schmaelerung	-1.75
-schmarotzen	-1.75
-schmarotzern	-1.75
-schmeichelei	2.5
-schmeichelhaft	-2.5
-schmeicheln	2.5
-schmeissen	-1.75
-schmerz	-2.5
-schmerzattacke	-2.5
-schmerzen	-2.5
-schmerzfrei	2.5
-schmerzhaft	-2.5
-schmerzlich	-2.5
-schmerzlos	-1.75
-schmerzvoll	-2.5
-schmiergeldzahlung	-2.5
-schmollen	-2.5
-schmu	-1.75
-schmuck	1.75
-schmuddelig	-2.5
-schmuggel	-1.75
-schmunzeln	2.5
-schneid	2.5
-schneidend	-2.5
-schnell	1.75
-schnittstellenoptimierung	1.75
-schnoede	-1.75
-schnoerkellos	1.75
-schnueffeln	-2.5
-schnupfen	-2.5
-schock	-2.5
-schocken	-2.5
-schockieren	-2.5
-schockierend	-2.5
-schockiert	-2.5
-schockiertheit	-2.5
-schocktherapie	1.75
-schoen	2.5
-schoene	2.5
-schoener	2.5
-schoenes	2.5
-schoenheit	2.5
-schoenheitsfehler	-1.75
-schoenheitssinn	2.5
-schoenreden	-2.5
-schoepferisch	2.5
-schonen	1.75
-schonend	1.75
-schonungslos	-1.75
-schonungslosigkeit	-2.5
-schorf	-1.75
-schramme	-1.75
-schrankenlos	1.75
-schreck	-2.5
-schrecken	-2.5
-schrecken_erregend	-2.5
-schreckenerregend	-2.5
-schreckensherrschaft	-2.5
-schreckhaft	-2.5
-schrecklich	-2.5
-schrei	-1.75
-schreien	-2.125
-schreikrampf	-2.5
-schroff	-1.75
-schrulligkeit	-1.75
-schuechtern	-1.75
-schuechternheit	-2.5
-schuerfwunde	-1.75
-schuetzen	1.75
-schuetzend	2.5
-schuften	-1.75
-schufterei	-2.5
-schulausbildung	2.5
-schuld	-2.5
-schulden	-1.75
-schuldenfrei	1.75
-schuldenlast	-1.75
-schuldgefuehl	-2.5
-schuldig	-2.5
-schulmeistern	-2.5
-schulreform	2.5
-schulverweis	-2.5
-schummel	-2.5
-schummelei	-2.5
-schummeln	-1.75
-schund	-2.5
-schuppenflechte	-1.75
-schurigeln	-2.5
-schuss	-2.5
-schusswechsel	-1.75
-schusswunde	-1.75
-schutzlos	-1.75
-schwach	-1.75
-schwachsinnig	-2.5
-schwaeche	1.75
-schwaecheanfall	-2.5
-schwaechen	-1.75
-schwaechung	-2.5
-schwaenzen	-1.75
-schwaermen	1.75
-schwaermerisch	2.5
-schwangerschaftsbeschwerden	-2.5
-schwankend	-1.75
-schwanzgesteuert	-1.75
-schwarz	1.75
-schwarz_arbeiten	-1.75
-schwarz_malen	-1.75
-schwarz_sehen	-1.75
-schwarzarbeiten	-1.75
-schwarzmalen	-1.75
-schwarzmalerei	-2.5
-schwarzsehen	-1.75
-schweinegrippe	-2.5
-schweinerei	-2.5
-schwellenangst	-2.5
-schwellung	-1.75
-schwergewichtig	-1.75
-schwerhoerigkeit	-2.5
-schwermuetig	-2.5
-schwermut	-2.5
-schwerreich	1.75
-schwerstarbeit	-2.5
-schwerverletzt	-2.5
-schwerverwundet	-2.5
-schwesterlichkeit	2.5
-schwierig	-1.75
-schwindel	-2.5
-schwindelerregend	2.5
-schwindeln	-2.5
-schwindlig	-2.5
-schwindsucht	-2.5
-schwoeren	2.5
-schwung	1.75
-seelenfrieden	2.5
-seelenheil	1.75
-seelenlos	-2.5
-seelenlosigkeit	-2.5
-seelenregung	2.5
-seelenruhig	-2.5
-seelenverwandtschaft	2.5
-seelenvoll	2.5
-seelig	2.5
-seelisch_behindert	-2.5
-segen	1.75
-sehbehinderung	-1.75
-sehenswert	1.75
-sehenswuerdig	1.75
-sehenswuerdigkeit	1.75
-sehnen	1.75
-sehnenscheidenentzuendung	-2.5
-seitenhieb	-1.75
-seitenstiche	-2.5
-selbstaendig	1.75
-selbstaendigkeit	1.75
-selbstbeherrschung	1.75
-selbstbestimmung	2.5
-selbstbestimmungsrecht	1.75
-selbstbetrug	-1.75
-selbstbeweihraeucherung	2.5
-selbstbewusst	2.5
-selbstdisziplin	1.75
-selbstentbloessung	-2.5
-selbsterhaltung	1.75
-selbstgefaellig	-2.5
-selbstgerecht	-2.5
-selbstherrlich	-2.5
-selbstjustiz	-2.5
-selbstkritisch	2.5
-selbstlob	2.5
-selbstlos	2.5
-selbstlosigkeit	2.5
-selbstmitleid	-2.5
-selbstmord	-1.75
-selbstmordanschlag	-1.75
-selbstmordattentat	-1.75
-selbstmordgefaehrdet	-1.75
-selbstschaedigend	-2.5
-selbstsicher	2.5
-selbststaendig	1.75
-selbstsuechtig	-2.5
-selbsttaeuschung	-2.5
-selbsttoetung	-1.75
-selbstverstaendlichkeit	-2.5
-selbstverteidigung	1.75
-selbstverteidigungssport	1.75
-selbstverteidigungstechnik	1.75
-selbstvertrauen	2.5
-selbstzerstoererisch	-2.5
-selig	1.75
-seligkeit	2.5
-seltsam	-2.5
-senge	-1.75
-sensationell	2.5
-sensationsheischend	-1.75
-sensibilisieren	2.5
-sensibilitaet	1.75
-sensitivieren	1.75
-sentimental	-2.5
-sentimentalitaet	-2.5
-serioes	1.75
-servil	-1.75
-seuche	-2.5
-seufzen	-1.75
-sexgierig	-1.75
-sexhungrig	-1.75
-sexsucht	-2.5
-sexualdelikt	-1.75
-sexuelle_belaestigung	-1.75
-sexueller_missbrauch	-1.75
-sich-sicher-fuehlen	2.5
-sich-wohl-fuehlen	2.5
-sicher	1.75
-sicherheit	2.5
-sichern	1.75
-sicherung	1.75
-siebenmeter	-1.75
-siechtum	-2.5
-siegesbewusst	1.75
-siegesgewiss	1.75
-siegessicher	1.75
-siegreich	2.5
-silberhochzeit	1.75
-silberne_hochzeit	1.75
-simulieren	-1.75
-sinnentleert	-1.75
-sinnfrei	-2.5
-sinnig	2.5
-sinnleer	-1.75
-sinnlich	2.5
-sinnlos	-2.5
-sinnlosigkeit	-2.5
-sinnverwirrung	-2.5
-sinnvoll	2.5
-sisyphusarbeit	-2.5
-sittenlos	-2.5
-sittlich	2.5
-sittlichkeitsverbrechen	-1.75
-sittsam	2.5
-sitzen_bleiben	-1.75
-sitzenbleiben	-1.75
-sitzstreik	-1.75
-skandaloes	-2.5
-skandaltraechtig	-2.5
-skandalumrankt	-2.5
-skandalumwoben	-2.5
-sklavenarbeit	-2.5
-sklavenaufstand	-1.75
-sklaverei	-2.5
-sklerose	-2.5
-skorpionstich	-2.5
-skrupellos	-2.5
-skrupellosigkeit	-2.5
-skurril	-2.5
-smart	1.75
-snobbistisch	-1.75
-sodbrennen	-1.75
-solidarisieren	1.75
-solidaritaet	2.5
-solidaritaetsaktion	1.75
-solide	1.75
-sommerlich	1.75
-sommerlich-sonnig	1.75
-sonderbar	-2.5
-sonderlich	-2.5
-sonderstellung	1.75
-sonnambul	-2.5
-sonnen	2.5
-sonnenallergie	-2.5
-sonnenbrand	-1.75
-sonnig	1.75
-sorge	-2.5
-sorgen	1.75
-sorgenfrei	2.5
-sorgenvoll	-2.5
-sorgfaeltig	1.75
-sorglos	2.5
-sorglosigkeit	-1.75
-sorgsam	1.75
-souveraen	2.5
-sozial	1.75
-sozialabbau	-1.75
-sozialbetreuung	-2.5
-spaetsommerlich	1.75
-spamming	-1.75
-spannend	1.75
-spannung	2.5
-spannungskopfschmerz	-2.5
-spannungskopfweh	-2.5
-sparsam	1.75
-spass	2.5
-spassen	1.75
-spasshaft	2.5
-spassig	1.75
-speicherung	1.75
-speien	-1.75
-spektakel	1.75
-spektakulaer	2.5
-spendenaktion	1.75
-sperren	-2.5
-spielfreude	2.5
-spiellust	2.5
-spielraum	1.75
-spielsucht	-2.5
-spielwitz	2.5
-spiesserhaft	-1.75
-spiesserisch	-1.75
-spiessig	-1.75
-spiessrutenlauf	-2.5
-spiessrutenlaufen	-2.5
-spindelduerr	-1.75
-spinnen	-1.75
-spinnenphobie	-2.5
-spintisieren	-1.75
-spionage	-1.75
-spionieren	-2.5
-spitz	-1.75
-spitze	2.5
-spitzfindig	-1.75
-spleen	-1.75
-spoettisch	-1.75
-sponsern	1.75
-spontaneitaet	1.75
-sportbegabt	2.5
-sportbegeistert	2.5
-sportinteressiert	2.5
-sportiv	1.75
-sportlich	1.75
-sportlichkeit	1.75
-spott	-2.5
-spotten	-2.5
-sprachbegabt	2.5
-sprachbehinderung	-2.5
-sprachlos	-1.75
-sprachlosigkeit	-2.5
-sprechstoerung	-2.5
-sprengstoffanschlag	-1.75
-sprengstoffattentat	-1.75
-sprengung	-2.5
-sprengzuendung	-2.5
-sproede	-1.75
-sprunghaft	-1.75
-spucken	-1.75
-spukhaft	-2.5
-spurensicherung	1.75
-staatsfeindlich	-2.5
-staatskonform	2.5
-staatsmaennisch	1.75
-staatssicherheit	1.75
-staatsstreich	-1.75
-stabilisieren	2.5
-stabilisierung	2.5
-stabilitaet	1.75
-staenkern	-2.5
-standardisieren	1.75
-standesgemaess	2.5
-standfestigkeit	2.5
-standhaft	2.5
-standhaftigkeit	2.5
-standhalten	1.75
-standpauke	-2.5
-stark	1.75
-starr	-2.5
-starrkoepfig	-2.5
-starrsinn	-2.5
-starterlaubnis	1.75
-startschuss	-2.5
-statisch	-1.75
-statthaft	2.5
-stattlich	2.5
-stauballergie	-2.5
-staunen	0.375
-stechen	-1.75
-stehvermoegen	1.75
-steif	-1.75
-steigerung	1.75
-steinreich	1.75
-stellungskrieg	-2.5
-sterbenslangweilig	-2.5
-sterblichkeit	-1.75
-sterblichkeitsrate	-2.5
-sterilitaet	-1.75
-steuerbetrug	-2.5
-steuerdelikt	-1.75
-steuereinnahmen	1.75
-steuererhoehung	1.75
-steuerhinterziehung	-1.75
-steuern	-1.75
-steuerreform	2.5
-steuerschuld	-1.75
-stich	-1.75
-sticheln	-2.5
-stichhaltig	2.5
-stichwunde	-1.75
-stiefmuetterlich	-1.75
-stierhunger	-2.5
-stigmatisieren	-2.5
-stilbruch	-2.5
-stilecht	2.5
-stillschweigend	-1.75
-stilvoll	2.5
-stimmig	2.5
-stimmrechtslos	-1.75
-stimmungsvoll	2.5
-stimulierend	-1.75
-stinken	-1.75
-stinklangweilig	-2.5
-stinkreich	1.75
-stocksteif	-2.5
-stoehnen	-2.125
-stoerend	-2.5
-stoerfaktor	-2.5
-stoerrisch	-2.5
-stoerung	-2.5
-stoerungsfrei	1.75
-stoerungslos	1.75
-stoerungsursache	-1.75
-stoffwechselstoerung	-2.5
-stolz	2.125
-stoned	-1.75
-straeflich	-1.75
-straehnig	-1.75
-straeuben	-2.5
-strafbar	-2.5
-strafe	-2.5
-strafen	-2.5
-straffaellig	-2.5
-strafmassnahme	-2.5
-strafmildernd	2.5
-strafpredigt	-2.5
-strafsache	-1.75
-strafsenkend	2.5
-strafstoss	-1.75
-straftat	-1.75
-strafvollzug	-2.5
-strahlend	1.75
-strahlentherapie	1.75
-stramm	-1.75
-strapazieren	-1.75
-strassenkampf	-1.75
-strassenschlacht	-1.75
-strassentumult	-1.75
-strassenverkehrsdelikt	-1.75
-strebsam	1.75
-streik	-1.75
-streit	-2.5
-streitig	-2.5
-streitsuechtig	-2.5
-streng	-1.75
-stressen	-2.5
-stressfrei	2.5
-streuen	-2.5
-strikt	-1.75
-stringent	2.5
-strittig	-2.5
-strohdoof	-2.5
-strohdumm	-2.5
-studienreise	1.75
-studiert	1.75
-studium	2.5
-stuemperhaft	-2.5
-stuemperhaftigkeit	-2.5
-stuempertum	-2.5
-stuerzen	-2.5
-stumm	-2.5
-stumpfheit	-2.5
-stumpfsinn	-2.5
-stumpfsinnig	-2.5
-stunk	-2.5
-stupiditaet	-2.5
-stur	-2.5
-sturmangriff	-2.5
-sublimieren	2.5
-subsidiaer	2.5
-subtil	2.5
-sucht	-2.5
-suchtgefaehrdet	-1.75
-suchtverhalten	-2.5
-sueffisant	1.75
-suehne	1.75
-suehnen	-2.5
-suende	-1.75
-suendenerlass	1.75
-suendennachlass	1.75
-suendhaft	-2.5
-suendig	-2.5
-suess	1.75
-suesse	1.75
-suff	-2.5
-suggerieren	-1.75
-suizid	-1.75
-suizidgefaehrdet	-1.75
-super	2.5
-superstimmung	2.5
-suspekt	-2.5
-suspendieren	-1.75
-sympathie	2.5
-sympathie_erweckend	2.5
-sympathieerweckend	2.5
-sympathisch	2.5
-sympathisieren	2.5
-syphilis	-2.5
-systematisch	2.5
-systembetreuung	-2.5
-tabellenabstieg	-2.5
-tabellenaufstieg	1.75
-tablettenabhaengigkeit	-2.5
-tablettenmissbrauch	-2.5
-tablettensucht	-2.5
-tabufrei	1.75
-tabuieren	-1.75
-tabuisieren	-1.75
-tabulos	1.75
-tadel	-2.5
-tadeln	-2.5
-tadelnswert	-1.75
-taetlich	-2.5
-taeuschen	-1.75
-taeuschend	-2.5
-taeuschung	-2.5
-taeuschungsmanoever	-1.75
-takt	2.5
-taktgefuehl	2.5
-taktieren	-1.75
-taktlos	-1.75
-taktvoll	2.5
-talent	2.5
-talentiert	2.5
-talentschmiede	1.75
-tamtam	1.75
-tapfer	2.5
-tarnung	-2.5
-tat	-1.75
-tatendrang	2.5
-tatendurst	2.5
-tatenlos	-2.5
-tatenlosigkeit	-2.5
-tatenlust	2.5
-tatkraeftig	1.75
-tatkraft	2.5
-taub	-2.5
-taub_werden	-2.5
-taubheit	-2.5
-tauglich	1.75
-tauglichkeit	2.5
-tbc	-2.5
-teamfaehigkeit	2.5
-teamgeist	2.5
-technologiefeindlichkeit	-2.5
-technologiefreundlichkeit	2.5
-teilnahme	2.5
-teilnahmslos	-1.75
-teilnahmslosigkeit	-2.5
-temperamentvoll	1.75
-tendenzioes	-2.5
-territorialverteidigung	1.75
-terror	-2.5
-terrorakt	-1.75
-terroranschlag	-1.75
-terrorisieren	-2.5
-terrorismus	-1.75
-terroristisch	-1.75
-testieren	1.75
-tetanus	-2.5
-teuer	-2.5
-teuerung	1.75
-teufelswerk	-2.5
-teuflisch	-2.5
-theaterbegeistert	2.5
-theatergenuss	2.5
-theaterinteressiert	2.5
-theatralik	-1.75
-theatralisch	-1.75
-therapie	1.75
-thrombose	-2.5
-thronraub	-1.75
-tick	-1.75
-tief	-2.5
-tief_bewegt	2.5
-tief_traurig	-2.5
-tiefbewegt	2.5
-tiefenanalyse	1.75
-tiefgehend	2.5
-tiefgreifend	2.5
-tiefgruendig	2.5
-tiefschuerfend	2.5
-tiefsinnig	2.5
-tiefstapeln	-2.5
-tieftraurig	-2.5
-tierfeindlichkeit	-2.5
-tierfreundlichkeit	2.5
-tierkrankheit	-1.75
-tierliebe	2.5
-tierquaelerei	-1.75
-tierseuche	-1.75
-titelverteidigung	1.75
-toben	-2.5
-todesangst	-2.5
-todeskampf	-1.75
-todesmutig	1.75
-todesrate	-2.5
-todessehensucht	-2.5
-todesstrafe	-2.5
-todmuede	-2.5
-todsuende	-1.75
-todtraurig	-2.5
-todungluecklich	-2.5
-toelpelhaft	-2.5
-toelpisch	-2.5
-toericht	-2.5
-toeten	-2.5
-toetung	-1.75
-toetungsdelikt	-1.75
-tolerant	2.5
-tolerieren	2.5
-toll	2.5
-tolldreist	-1.75
-tollkuehn	1.75
-tollwut	-2.5
-tolpatschig	-2.5
-tonangebend	-2.5
-top	2.5
-topform	1.75
-tortur	-2.5
-tot	-2.5
-totalitaer	-2.5
-totschlag	-1.75
-totschweigen	-1.75
-touristenattraktion	1.75
-traditionsreich	2.5
-traeg	-1.75
-traege	-1.75
-traegheit	-1.75
-traenen	-1.75
-tragbar	2.5
-tragfaehig	2.5
-tragikomisch	2.5
-tragisch	-2.5
-trainiert	1.75
-traktieren	-2.5
-trampelhaft	-2.5
-tranig	-2.5
-transparenz	1.75
-transusig	-2.5
-tratschen	-1.75
-tratschsuechtig	-1.75
-trauen	1.75
-trauer	-2.5
-trauern	-2.5
-trauerstimmung	-2.5
-trauma	-2.5
-traumatherapie	1.75
-traumatisch	-2.5
-traumatisieren	-2.5
-traumatisierend	-2.5
-traumhaft	2.5
-traumreise	1.75
-traurig	-2.5
-traurigkeit	-2.5
-trauung	1.75
-treu	2.5
-treue	2.5
-treuelos	-2.5
-treuherzig	-1.75
-treulos	-2.5
-treulosigkeit	-2.5
-tricksen	-1.75
-triebhaft	-2.5
-triezen	-2.5
-trinksucht	-2.5
-tripper	-2.5
-trist	-2.5
-tristesse	-2.5
-triumph	2.5
-triumphieren	2.5
-trocken	-1.75
-troesten	2.5
-troestend	2.5
-troestlich	2.5
-trommelfeuer	-2.5
-trost	2.5
-trostlos	-2.5
-trostlosigkeit	-2.5
-trostspende	1.75
-trostspendend	2.5
-trottelhaft	-2.5
-trottelig	-2.5
-trotz	-2.5
-trotzig	-1.75
-trotzreaktion	-1.75
-trueb	-1.75
-truebsal	-2.5
-truebselig	-2.5
-truebseligkeit	-2.5
-truebsinn	-2.5
-truebsinnig	-2.5
-truebsinnigkeit	-2.5
-truegerisch	-2.5
-trug	-1.75
-trunken	-2.5
-trunkenheit	-2.5
-trunksucht	-2.5
-truppenabbau	-1.75
-truppenbetreuung	-2.5
-truppenreduzierung	-1.75
-tuberkular	-2.5
-tuberkulose	-2.5
-tuechtig	1.75
-tuechtigkeit	1.75
-tuecke	-2.5
-tueckisch	-2.5
-tugendhaft	2.5
-tugendhaftigkeit	2.5
-tugendlich	2.5
-tumb	-2.5
-tumor	-2.5
-tumorleiden	-2.5
-tumult	-1.75
-turbulenz	-1.75
-typhus	-2.5
-tyrannei	-2.5
-tyrannisieren	-2.5
-u-haft	-2.5
-uebel	-2.5
-uebel_gesinnt	-2.5
-uebel_nehmen	-2.5
-uebel_wollend	-2.5
-uebelgesinnt	-2.5
-uebelkeit	-2.5
-uebellaunig	-2.5
-uebelnehmen	-2.5
-uebelwollend	-2.5
-ueberaengstlichkeit	-2.5
-ueberaktivitaet	-1.75
-ueberanstrengen	-1.75
-ueberarbeiten	-1.75
-ueberarbeitet	-1.75
-ueberbeanspruchen	-2.5
-ueberbelasten	-1.75
-ueberbelastet	-1.75
-ueberbevoelkerung	-2.5
-ueberbordend	2.5
-ueberdehnen	-1.75
-ueberdreht	-1.75
-ueberdruss	-2.5
-uebereifrig	-1.75
-uebereinkommen	1.75
-uebereinstimmend	2.5
-ueberempfindlich	-2.5
-ueberempfindlichkeit	-1.75
-ueberernaehrung	-2.5
-ueberfall	-1.75
-ueberfallen	-2.5
-ueberfordern	-1.75
-ueberfordert	-2.5
-ueberforderung	-2.5
-uebergehen	-1.75
-uebergewicht	-2.5
-uebergewichtig	-1.75
-uebergluecklich	2.5
-uebergriff	-2.5
-ueberheblich	-1.75
-ueberhoeht	-2.5
-ueberkandidelt	-2.5
-ueberlasten	-1.75
-ueberlastet	-1.75
-ueberlegen	1.75
-ueberlegenheitsgefuehl	-2.5
-ueberlegt	2.5
-uebermacht	-1.75
-uebermaessig	-2.5
-uebermut	-1.75
-ueberordnen	1.75
-ueberqualifiziert	-2.5
-ueberragend	2.5
-ueberraschend	1.75
-ueberreagieren	-2.5
-ueberreaktion	-1.75
-uebersaettigt	-1.75
-ueberschaetzen	-1.75
-ueberschaeumend	2.5
-ueberschnappen	-2.5
-ueberschreiten	-2.125
-ueberschreitung	-1.75
-ueberschwang	2.5
-ueberschwenglichkeit	-2.5
-ueberspannt	-1.75
-ueberstrapazieren	-2.5
-uebertoelpeln	-1.75
-uebertreiben	-1.75
-uebertreten	-2.5
-uebertretung	-1.75
-uebertrieben	-2.5
-uebervorteilen	-1.75
-ueberwaeltigen	2.5
-ueberwaeltigend	2.5
-ueberwinden	2.5
-ueberzeugen	2.5
-ueberzeugend	2.5
-ueberzeugt	2.5
-ueberzogen	-2.5
-ueppig	1.75
-uferlos	-1.75
-ufersicherung	1.75
-umbringen	-2.5
-umdeutung	1.75
-umfallen	-1.75
-umgarnen	2.5
-umgekehrt	2.5
-umgestalten	1.75
-umgruppierung	1.75
-umkommen	-1.75
-umsatzsteigerung	1.75
-umschmeicheln	-1.75
-umschwaermt	2.5
-umsichtig	2.5
-umsorgen	1.75
-umstaendlich	-1.75
-umstritten	-2.5
-umtriebig	1.75
-umweltbewusst	2.5
-umweltfeindlich	-2.5
-umweltfeindlichkeit	-1.75
-umweltfreundlich	2.5
-umweltfreundlichkeit	1.75
-umweltschonend	2.5
-umweltschutzaktion	2.5
-umweltvertraeglichkeit	1.75
-umweltzerstoerung	-2.5
-umwerben	1.75
-umwerfen	1.75
-umwerfend	2.5
-umworben	2.5
-unabhaengig	1.75
-unabhaengigkeit	1.75
-unabhaengigkeitskampf	-1.75
-unabhaengigkeitskrieg	-2.5
-unabsetzbarkeit	-1.75
-unaesthetisch	-2.5
-unakzeptabel	-2.5
-unanfechtbar	1.75
-unangebracht	-2.5
-unangefochten	1.75
-unangekuendigt	-1.75
-unangemeldet	-1.75
-unangemessen	-2.5
-unangenehm	-2.5
-unangesagt	-1.75
-unangreifbar	2.5
-unannehmbar	-2.5
-unansehnlich	-2.5
-unansprechbar	-1.75
-unanstaendig	-2.5
-unantastbar	2.5
-unappetitlich	-2.5
-unattraktiv	-2.5
-unattraktivitaet	-1.75
-unaufdringlich	1.75
-unauffindbar	-1.75
-unaufmerksam	-2.5
-unaufrichtig	-2.5
-unaufspuerbar	-1.75
-unausgebildet	-1.75
-unausgeglichen	-1.75
-unausgeglichenheit	-2.5
-unausgegoren	-2.5
-unausgereift	-2.5
-unausgesprochen	-1.75
-unausgewogen	-2.5
-unausweichlichkeit	-1.75
-unbaendig	-2.5
-unbarmherzig	-1.75
-unbarmherzigkeit	-2.5
-unbedarft	-1.75
-unbedarftheit	-2.5
-unbedenklichkeit	1.75
-unbefangen	1.75
-unbefangenheit	-2.5
-unbefriedigend	-2.5
-unbefugt	-2.5
-unbegabt	-2.5
-unbegruendet	-2.5
-unbehagen	-2.5
-unbehaglich	-2.5
-unbeherrscht	-2.5
-unbeholfen	-2.5
-unbeholfenheit	-1.75
-unbeirrbar	1.75
-unbekannt	-1.75
-unbekuemmertheit	-2.5
-unbeliebt	-2.5
-unbeliebtheit	-2.5
-unbequem	-2.5
-unberechenbar	-1.75
-unberechenbarkeit	-1.75
-unberechtigt	-2.5
-unbeschlagen	-2.5
-unbescholten	2.5
-unbeschwert	2.5
-unbesiegbar	2.5
-unbesiegt	2.5
-unbesonnen	-2.5
-unbestaendigkeit	-2.5
-unbestechlich	2.5
-unbestimmtheit	-2.5
-unbestreitbar	1.75
-unbestritten	1.75
-unbewaehrt	-2.5
-unbeweglich	-1.75
-unbeweglichkeit	-2.5
-unbewohnbar	-1.75
-unbezahlbar	-2.5
-unbezahlt	-1.75
-unbezwingbar	2.5
-unbill	-2.5
-unblutig	2.5
-unbuerokratisch	1.75
-undank	-2.5
-undankbar	-2.5
-undankbarkeit	-2.5
-undemokratisch	-2.5
-undogmatisch	1.75
-undurchdringlich	-1.75
-undurchdringlichkeit	-1.75
-unebenheit	-1.75
-unecht	-2.5
-unehrenhaft	-2.5
-unehrlich	-2.5
-unehrlichkeit	-2.5
-uneigennuetzig	2.5
-uneingeladen	-2.5
-uneinholbar	2.5
-uneinigkeit	-1.75
-uneinsichtig	-1.75
-uneitel	1.75
-unempfindlich	2.5
-unempfindlichkeit	1.75
-unendlichkeit	1.75
-unentschieden	-1.75
-unentschlossen	-1.75
-unentschuldbar	-2.5
-unentwegt	1.75
-unerbittlich	-1.75
-unerbittlichkeit	-2.5
-unerfahren	-2.5
-unerfreulich	-2.5
-unergiebig	-2.5
-unerheblich	-2.5
-unerhoert	-2.5
-unermuedlich	1.75
-unerprobt	-2.5
-unerquicklich	-2.5
-unerreichbar	2.5
-unerreicht	2.5
-unersaettlich	-2.5
-unerschrocken	2.5
-unerschuetterlich	2.5
-unerschwinglich	-2.5
-unertraeglich	-2.5
-unerwuenscht	-1.75
-unfaehig	-2.5
-unfaehigkeit	-1.75
-unfair	-2.5
-unfall	-2.5
-unfallflucht	-1.75
-unfallgefaehrdet	-1.75
-unfehlbar	2.5
-unfehlbarkeit	1.75
-unflaetig	-2.5
-unfoermig	-2.5
-unfraglich	1.75
-unfrei	-1.75
-unfreiheit	-2.5
-unfreiwillig	-1.75
-unfreiwilligkeit	-1.75
-unfreundlich	-2.5
-unfreundlichkeit	-2.5
-unfruchtbar	-1.75
-unfruchtbarkeit	-1.75
-ungebeten	-2.5
-ungebildet	-2.5
-ungebuehrlich	-2.5
-ungebundenheit	1.75
-ungeduld	-2.5
-ungeduldig	-1.75
-ungeeignet	-2.5
-ungefaehrdet	1.75
-ungefaehrlichkeit	2.5
-ungehalten	-2.5
-ungeheuer	-2.5
-ungeheuerlichkeit	-2.5
-ungehobelt	-2.5
-ungehoerig	-2.5
-ungehoerigkeit	-2.5
-ungehorsam	-1.75
-ungelegen	-2.5
-ungeliebt	-2.5
-ungemuetlich	-2.5
-ungenauigkeit	-1.75
-ungenuegend	-2.5
-ungepflegt	-2.5
-ungerecht	-2.5
-ungerechtfertigt	-2.5
-ungerechtigkeit	-2.5
-ungeschicklichkeit	-2.5
-ungeschickt	-2.5
-ungeschlagen	2.5
-ungestoert	1.75
-ungesund	-2.5
-ungetruebt	1.75
-ungetruebtheit	1.75
-ungewissheit	-2.5
-ungewollt	-1.75
-ungezaehmt	-1.75
-ungezogen	-1.75
-ungezwungen	1.75
-ungezwungenheit	1.75
-unglaeubigkeit	-2.5
-unglaube	-2.5
-unglaubhaft	-2.5
-unglaubwuerdig	-2.5
-unglaubwuerdigkeit	-1.75
-ungleichgewicht	-1.75
-ungleichheit	-1.75
-unglueck	-2.5
-ungluecklich	-2.5
-ungluecklichkeit	-2.5
-ungluecksursache	-1.75
-unguenstig	-2.5
-ungunst	-2.5
-ungut	-2.5
-ungutes_gefuehl	-2.5
-unhaltbar	-2.5
-unheil	-2.5
-unheilbarkeit	-2.5
-unheilig	-2.5
-unheilschwanger	-2.5
-unheilverheissend	-2.5
-unheilvoll	-2.5
-unheimlich	-2.5
-unhoeflich	-2.5
-unintelligent	-2.5
-uninteressant	-2.5
-uninteressiert	-2.5
-uninteressiertheit	-2.5
-universalitaet	1.75
-unkalkulierbar	-1.75
-unklug	-2.5
-unkompliziert	1.75
-unkonzentriert	-2.5
-unkorrektheit	-2.5
-unkundig	-2.5
-unlesbarkeit	-1.75
-unliebsam	-2.5
-unlogisch	-2.5
-unlust	-2.5
-unmaessig	-2.5
-unmanierlich	-2.5
-unmassgeblich	-2.5
-unmenschlich	-2.5
-unmenschlichkeit	-2.5
-unmoeglichkeit	-2.5
-unmoralisch	-2.5
-unmotiviert	-1.75
-unmuendigkeit	-1.75
-unmut	-2.5
-unnachahmlich	2.5
-unnachgiebigkeit	-2.5
-unnatuerlich	-1.75
-unnatuerlichkeit	-1.75
-unnuetz	-2.5
-unnuetzlich	-2.5
-unordentlich	-2.5
-unordentlichkeit	-2.5
-unpaesslichkeit	-2.5
-unpassend	-2.5
-unpopulaer	-1.75
-unpraetentioes	1.75
-unpraktisch	-2.5
-unproduktiv	-1.75
-unprofessionell	-2.5
-unpuenktlich	-2.5
-unqualifiziert	-1.75
-unrast	-2.5
-unrealisierbar	-2.5
-unrealisierbarkeit	-1.75
-unrealistisch	-2.5
-unrecht	-2.5
-unrechtmaessig	-2.5
-unredlich	-2.5
-unredlichkeit	-2.5
-unreflektiert	-2.5
-unregelmaessigkeit	-1.75
-unreif	-1.75
-unreife	-2.5
-unreinlichkeit	-1.75
-unrichtig	-2.5
-unruehmlich	-1.75
-unruhe	-2.5
-unruhen	-1.75
-unruhig	-2.5
-unsanft	-2.5
-unschaerfe	-1.75
-unschaetzbar	2.5
-unscheinbar	-2.5
-unschlagbar	2.5
-unschluessig	-1.75
-unschoen	-2.5
-unschuld	2.5
-unschuldig	2.5
-unschuldigkeit	2.5
-unselbstaendig	-2.5
-unselbststaendig	-2.5
-unselig	-2.5
-unsensibel	-2.5
-unsicher	-1.75
-unsicherheit	-2.5
-unsicherheitsfaktor	-1.75
-unsinnig	-2.5
-unsittlich	-2.5
-unsozial	-2.5
-unspektakulaer	-2.5
-unsterblichkeit	1.75
-unstetigkeit	-2.5
-unstrittig	1.75
-unsympatisch	-2.5
-untaetig	-2.5
-untalentiert	-2.5
-untat	-1.75
-untauglich	-2.5
-untauglichkeit	-1.75
-unterbelichtet	-2.5
-unterbinden	-1.75
-unterdrueckerisch	-2.5
-unterdrueckung	-1.75
-unterentwickelt	-1.75
-unterernaehrt	-1.75
-unterernaehrung	-2.5
-unterfordert	-2.5
-untergewicht	-2.5
-unterhalten	2.5
-unterhaltsam	2.5
-unterjochung	-2.5
-unterjubeln	-2.5
-unterkuehlt	-1.75
-unterlassungssuende	-1.75
-unterlegen	-1.75
-unterlegenheit	-1.75
-unterlegenheitsgefuehl	-2.5
-unterlegt	2.5
-unterliegen	-1.75
-unterminieren	-1.75
-unternehmensteuerreform	2.5
-unternehmungsgeist	2.5
-unternehmungslust	2.5
-unternehmungslustig	1.75
-unterordnen	-1.75
-unterqualifiziert	-2.5
-unterrichtet	1.75
-untersagen	-2.5
-unterschaetzen	-1.75
-unterschieben	-2.5
-unterschlagen	-1.75
-unterschlagung	-1.75
-unterschwellig	-1.75
-unterstellen	-1.75
-unterstuetzen	1.75
-unterstuetzend	2.5
-untersuchungshaft	-2.5
-untertreiben	-2.5
-unterversorgung	-1.75
-unterwerfen	-1.75
-unterwerfung	-1.75
-unterwuerfig	-2.5
-unterwuerfigkeit	-2.5
-untragbar	-2.5
-untreu	-2.5
-untreue	-2.5
-untroestlich	-2.5
-untrueglich	1.75
-untuechtig	-1.75
-untugend	-2.5
-unueberlegt	-2.5
-unuebersichtlichkeit	-1.75
-unumschraenkt	1.75
-unumstoesslich	1.75
-unumstritten	1.75
-unverantwortbar	-2.5
-unverantwortlich	-2.5
-unverbesserlich	-2.5
-unverbindlichkeit	-2.5
-unverbluemt	2.5
-unverdaechtig	2.5
-unverdient	-2.5
-unverdorben	2.5
-unverdrossen	1.75
-unverfaelscht	2.5
-unverfaelschtheit	1.75
-unverfroren	-2.5
-unverfrorenheit	-2.5
-unverfuegbar	-1.75
-unvergaenglichkeit	1.75
-unverguetet	-1.75
-unverhaeltnismaessig	-2.5
-unverhohlen	-1.75
-unverkaeuflichkeit	-1.75
-unverkrampft	1.75
-unverletzlichkeit	1.75
-unverletzt	2.5
-unvermoegen	-1.75
-unvernuenftig	-2.5
-unverschaemt	-2.5
-unverschaemtheit	-2.5
-unversehrt	2.5
-unversehrtheit	1.75
-unversoehnlich	-2.5
-unverstanden	-2.5
-unvertraeglichkeit	-1.75
-unvertretbar	-2.5
-unvertretbarkeit	-1.75
-unverwuestlich	1.75
-unverwundbar	2.5
-unverzagt	1.75
-unverzeihlich	-2.5
-unvollkommenheit	-2.5
-unvoreingenommen	2.5
-unvorhersehbarkeit	-1.75
-unvorsichtig	-2.5
-unwahr	-2.5
-unwahrheit	-2.5
-unwesen	-1.75
-unwichtigkeit	-1.75
-unwiderstehlich	2.5
-unwille	-2.5
-unwillig	-1.75
-unwillkommen	-2.5
-unwirklich	-2.5
-unwirksamkeit	-1.75
-unwirsch	-2.5
-unwissend	-2.5
-unwissentlich	-1.75
-unwohlsein	-2.5
-unwuerdig	-2.5
-unzucht	-1.75
-unzufrieden	-2.5
-unzufriedenheit	-2.5
-unzugaenglich	-2.5
-unzulaenglich	-2.5
-unzulaenglichkeit	-2.5
-unzumutbar	-2.5
-unzurechnungsfaehig	-2.5
-unzureichend	-2.5
-unzutreffend	-2.5
-unzuverlaessig	-2.5
-unzuverlaessigkeit	-2.5
-unzweckmaessig	-2.5
-unzweifelhaft	1.75
-update	1.75
-urbar	1.75
-urkomisch	2.5
-urkundenfaelschung	-1.75
-urlaubsanspruch	1.75
-urlaubsfreude	2.5
-urlaubsgenuss	2.5
-urlaubsreif	-2.5
-urlaubsvergnuegen	2.5
-urspruenglichkeit	1.75
-urvertrauen	2.5
-usurpation	-1.75
-utopisch	-2.5
-vaeterlich	1.75
-validieren	2.5
-variabel	1.75
-vaterlandsliebe	2.5
-vaterlandslos	-1.75
-vaterlos	-1.75
-vegetieren	-1.75
-venia_legendi	2.5
-verabreden	1.75
-verabscheuen	-2.5
-verabscheuungswuerdig	-2.5
-verachten	-2.5
-verachtet	-2.5
-verachtung	-2.5
-veraechtlich	-2.5
-veraengstigt	-2.5
-veraeppeln	-2.5
-veraergern	-2.5
-veraergert	-2.5
-veraergerung	-2.5
-veralbern	-2.5
-verantworten	-1.75
-verantwortung	2.5
-verantwortungsbewusst	2.5
-verantwortungsgefuehl	2.5
-verantwortungslos	-2.5
-verantwortungslosigkeit	-2.5
-verantwortungsvoll	2.5
-verargen	-2.5
-verarmen	-1.75
-verarmt	-1.75
-verarschen	-1.75
-verausgaben	-1.75
-verausgabung	-2.5
-verballhornen	-2.5
-verballhornung	-1.75
-verbannen	-2.5
-verbeissen	-2.5
-verbessern	1.75
-verbesserung	1.75
-verbesserungsvorschlag	1.75
-verbieten	-2.5
-verbindlichkeit	2.5
-verbittert	-2.5
-verbitterung	-2.5
-verbleib	1.75
-verblendet	-2.5
-verblichen	-2.5
-verblueffen	2.5
-verblueffend	1.75
-verbluten	-2.5
-verbockt	-2.5
-verborgen	-1.75
-verbraemen	-2.5
-verbraucht	-2.5
-verbrechen	-1.75
-verbrechensrate	-2.5
-verbrecherisch	-2.5
-verbrennen	-1.75
-verbrennung	-1.75
-verbriefen	1.75
-verbruederung	1.75
-verbruehen	-2.5
-verbuenden	1.75
-verbuergen	1.75
-verbuessung	1.75
-verbummeln	-1.75
-verbundenheit	1.75
-verbundenheitsgefuehl	2.5
-verdaechtig	-2.5
-verdaechtigen	-1.75
-verdammen	-2.5
-verdammnis	-2.5
-verdammung	-2.5
-verdauen	1.75
-verdauungsbeschwerden	-2.5
-verdauungsstoerung	-2.5
-verdeckt	-1.75
-verderben	-2.5
-verdeutlichen	1.75
-verdienstvoll	2.5
-verdient	2.5
-verdonnern	-2.5
-verdorben	-2.5
-verdorren	-1.75
-verdraengen	1.75
-verdraengung	-1.75
-verdrehen	-1.75
-verdriessen	-2.5
-verdriesslich	-2.5
-verdrossen	-2.5
-verdrossenheit	-2.5
-verdruckst	-1.75
-verdruss	-2.5
-verdursten	-2.5
-verehren	2.5
-verehrt	2.5
-verehrung	2.5
-verehrungswuerdig	2.5
-vereinsamt	-1.75
-vereinsamung	-1.75
-vereinsgruendung	1.75
-vereinzelt	-1.75
-vereiteln	-1.75
-vereitert	-2.5
-verelenden	-2.5
-verenden	-1.75
-verfaelschen	-2.5
-verfallen	-1.75
-verfassungsfeindlich	-2.5
-verfassungsgemaess	2.5
-verfassungsgemaessigkeit	1.75
-verfassungskonform	2.5
-verfassungsreform	2.5
-verfassungstreu	2.5
-verfehlen	-1.75
-verfehlt	-2.5
-verfehlung	-1.75
-verfeindet	-2.5
-verfemung	-2.5
-verfestigung	2.5
-verfluchen	-2.5
-verfolgen	-2.5
-verfolgung	-1.75
-verfolgungswahn	-2.5
-verformt	-2.5
-verfressen	-2.5
-verfuegungsgewalt	-1.75
-verfuehrbar	-1.75
-verfuehren	-2.5
-vergaellen	-2.5
-vergaenglichkeit	-1.75
-vergammeln	-1.75
-vergammelt	-2.5
-vergasung	-1.75
-vergeben	1.75
-vergeblichkeit	-2.5
-vergebung	1.75
-vergehen	-1.75
-vergelten	-1.75
-vergeltung	-2.5
-vergeltungsmassnahme	-2.5
-vergeltungsschlag	-1.75
-vergessen	-1.75
-vergesslich	-2.5
-vergewaltigen	-2.5
-vergewaltigung	-1.75
-vergiessen	-2.5
-vergiftung	-2.5
-vergnuegen	2.5
-vergnueglich	1.75
-vergnuegt	2.5
-vergnuegtheit	2.5
-vergnuegungssuechtig	-1.75
-vergoennen	2.5
-vergoettern	2.5
-vergoettert	2.5
-vergoetterung	2.5
-vergoldung	1.75
-vergraemt	-2.5
-vergraetzen	-2.5
-vergraetzt	-2.5
-vergraulen	-2.5
-verhaengnisvoll	-2.5
-verhaertet	-2.5
-verhaertung	-2.5
-verhaetschelt	-1.75
-verhaftung	-1.75
-verhalten	-2.5
-verhaltensgestoert	-2.5
-verhaltenstherapie	1.75
-verhandlungsfaehig	1.75
-verhandlungsspielraum	1.75
-verharmlosen	-2.5
-verhasst	-2.5
-verheerend	-2.5
-verheilt	2.5
-verheimlichen	-1.75
-verheimlichung	-1.75
-verheissen	1.75
-verheissungsvoll	2.5
-verhelfen	1.75
-verherrlichen	2.5
-verhetzung	-1.75
-verhexen	-2.5
-verhindern	-2.5
-verhindert	-1.75
-verhoehnung	-2.5
-verhohnepipeln	-2.5
-verhuellung	-2.5
-verhuetung	1.75
-verhungern	-2.5
-verhungerung	-2.5
-verjuengungskur	1.75
-verkalkulieren	-1.75
-verkalkung	-2.5
-verkehrschaos	-1.75
-verkehrsdelikt	-1.75
-verkehrslaerm	-1.75
-verkehrssicher	2.5
-verkehrssicherheit	1.75
-verkehrstauglich	2.5
-verkehrsuntauglich	-2.5
-verkehrt	2.5
-verkennen	-1.75
-verklagen	-2.5
-verklauseln	1.75
-verklausulieren	1.75
-verklemmt	-1.75
-verknacken	-2.5
-verknacksen	-1.75
-verknallt	1.75
-verkneifen	-2.5
-verkniffen	-1.75
-verknusen	-1.75
-verkohlen	-1.75
-verkommen	-2.5
-verkommenheit	-2.5
-verkorkst	-2.5
-verkraften	-1.75
-verkrampft	-1.75
-verkrampfung	-2.5
-verkrueppelt	-1.75
-verkrueppelung	-2.5
-verkuehlen	-2.5
-verkuemmern	-1.75
-verlachen	-2.5
-verladen	-1.75
-verlaesslich	2.5
-verlaesslichkeit	2.5
-verlassen	-1.75
-verlassenheit	-2.5
-verlebt	-2.5
-verlegenheit	-2.5
-verleiden	-2.5
-verlernen	-1.75
-verletzbar	-2.5
-verletzbarkeit	-1.75
-verletzen	-2.5
-verletzend	-2.5
-verletzlichkeit	-1.75
-verletzt	-2.5
-verletzung	-2.5
-verletzungsfrei	1.75
-verleugnung	-1.75
-verleumden	-2.5
-verlieben	2.5
-verliebt	2.5
-verliebtheit	2.5
-verliebtsein	2.5
-verlieren	-1.75
-verliererseite	-1.75
-verlobung	1.75
-verlocken	-2.5
-verlockend	2.5
-verlogen	-2.5
-verlogenheit	-2.5
-verloren	-1.75
-verloren_gegangen	-1.75
-verlorengegangen	-1.75
-verlorenheit	-1.75
-verlottern	-2.5
-verlottert	-2.5
-verlumpt	-2.5
-verlust	-2.5
-verlust_bringend	-2.5
-verlustbringend	-2.5
-verlustfrei	1.75
-verlustreich	-2.5
-vermaehlung	1.75
-vermaledeien	-2.5
-vermasseln	-1.75
-vermeidung	-1.75
-vermeintlich	-2.5
-vermiesen	-2.5
-vermisst	-1.75
-vermoegen	1.75
-vermoegend	1.75
-vermoegenswert	1.75
-vermurkst	-2.5
-vernachlaessigen	-2.5
-verneinen	-2.5
-vernichten	-2.5
-vernichtend	-2.5
-vernichtung	-2.5
-vernichtungskrieg	-2.5
-verniedlichen	-2.5
-vernuenftig	2.5
-vernunft	2.5
-veroeden	-1.75
-verpacken	-1.75
-verpassen	-1.75
-verpennen	-1.75
-verpetzen	-2.5
-verpfeifen	-2.5
-verpflichten	2.5
-verpoenen	-2.5
-verpoent	-2.5
-verprellen	-2.5
-verquer	-1.75
-verrat	-2.5
-verraten	-1.75
-verrucht	-2.5
-verrueckt	-2.5
-verrufen	-2.5
-versaeumen	-1.75
-versagen	-2.5
-versauen	-2.5
-verschaemt	-1.75
-verschaerft	-1.75
-verschaerfung	-1.75
-verschaetzen	-1.75
-verschaukeln	-1.75
-verscheiden	-1.75
-verscheissern	-2.5
-verschieden	-2.5
-verschiessen	-2.5
-verschlafen	-1.75
-verschlagen	-2.5
-verschlagenheit	-2.5
-verschlechtern	-1.75
-verschlechterung	-2.5
-verschleierung	-1.75
-verschleimt	-2.5
-verschleiss	-2.5
-verschleppung	-1.75
-verschliessen	-1.75
-verschlossen	-2.5
-verschlossenheit	-1.75
-verschmaehen	-1.75
-verschmerzen	2.5
-verschmitzt	1.75
-verschnupft	-2.5
-verschoenerung	1.75
-verschollen	-1.75
-verschorft	-2.5
-verschossen	1.75
-verschrecken	-2.5
-verschreckt	-2.5
-verschrien	-2.5
-verschroben	-2.5
-verschrobenheit	-1.75
-verschrottung	-2.5
-verschuechtert	-1.75
-verschulden	-2.5
-verschuldung	-1.75
-verschusseln	-1.75
-verschweigen	-2.125
-verschwenderisch	-1.75
-verschwiegen	2.5
-verschwiegenheit	1.75
-verschwisterung	1.75
-verschwitzen	-1.75
-verschwitzt	-2.5
-verschwoeren	-1.75
-verschwoererisch	-1.75
-verschwunden	-1.75
-versehren	-2.5
-versehrt	-2.5
-versetzen	-1.75
-versichern	2.5
-versicherungsbetrug	-1.75
-versieben	-1.75
-versiegelung	1.75
-versieglung	1.75
-versiert	2.5
-versklaven	-2.5
-versklavung	-2.5
-verslumen	-2.5
-versnobt	-1.75
-versoehnen	1.75
-versoehnlich	2.5
-versoehnung	2.5
-versoffen	-2.5
-versorgungssicherheit	1.75
-verspaeten	-1.75
-verspannung	-1.75
-versprechen	2.5
-verstaendig	2.5
-verstaendigen	1.75
-verstaendnislos	-1.75
-verstaendnisvoll	2.5
-verstauchen	-1.75
-verstauchung	-1.75
-versteckspiel	-2.5
-versteckt	-1.75
-versterben	-1.75
-verstimmen	-2.5
-verstimmt	-2.5
-verstimmung	-2.5
-verstockt	-2.5
-verstoeren	-2.5
-verstoerung	-2.5
-verstohlen	-2.5
-verstopfung	-2.5
-verstorben	-2.5
-verstoss	-1.75
-verstossen	-2.5
-verstuemmeln	-2.5
-verstuemmelung	-2.5
-verstuemmlung	-2.5
-versuessen	1.75
-versumpfen	-2.5
-vertauschen	-1.75
-verteidigen	2.5
-verteidigungskrieg	-2.5
-verteilungskampf	-1.75
-verteuerung	1.75
-verteufeln	-2.5
-vertraeumt	-1.75
-vertragen	1.75
-vertragsbruch	-1.75
-vertragstreue	1.75
-vertrauen	2.5
-vertrauen_erweckend	2.5
-vertrauenerweckend	2.5
-vertrauensbildend	2.5
-vertrauensbruch	-2.5
-vertrauenserweckend	2.5
-vertrauensfoerdernd	2.5
-vertrauenskrise	-2.5
-vertrauensstellung	1.75
-vertrauensverhaeltnis	1.75
-vertrauensverlust	-2.5
-vertrauensvoll	2.5
-vertrauenswuerdig	2.5
-vertrauenswuerdigkeit	1.75
-vertraulichkeit	1.75
-vertrautheit	2.5
-vertrocknen	-1.75
-vertuschung	-1.75
-veruebeln	-2.5
-verueben	-2.5
-verundeutlichen	-2.5
-verunglimpfen	-2.5
-verunklaren	-2.5
-verunmoeglichen	-1.75
-verunsichern	-2.5
-verunsichert	-1.75
-verunsicherung	-2.5
-verurteilen	-2.5
-verve	2.5
-vervollkommnen	1.75
-vervollkommnung	1.75
-verwachsen	-2.5
-verwahrlosen	-2.5
-verwahrlost	-2.5
-verwahrlosung	-2.5
-verwaisen	-1.75
-verwaltungsreform	2.5
-verwarnen	-2.5
-verwarnung	-2.5
-verwechseln	-1.75
-verwehren	-2.5
-verweigern	-2.5
-verweis	-2.5
-verwerfen	-1.75
-verwerflich	-2.5
-verwerflichkeit	-2.5
-verwertbarkeit	1.75
-verwesen	-1.75
-verwestlichen	-2.5
-verwirren	-2.5
-verwirrend	-2.5
-verwirrspiel	-2.5
-verwirrt	-2.5
-verwirrung	-2.5
-verwitwen	-1.75
-verwoehnt	-1.75
-verworfen	-2.5
-verwuenschen	-2.5
-verwuestung	-2.5
-verwundbar	-2.5
-verwunden	-2.5
-verwundern	-2.5
-verwundet	-2.5
-verwundung	-2.5
-verwurzelung	1.75
-verzaertelt	-1.75
-verzagen	-2.5
-verzagt	-2.5
-verzagtheit	-2.5
-verzaubern	2.5
-verzaubert	1.75
-verzeihen	1.75
-verzeihend	1.75
-verzeihung	1.75
-verzogen	-1.75
-verzuecken	2.5
-verzueckt	2.5
-verzueckung	2.5
-verzweifeln	-2.5
-verzweifelt	-2.5
-verzweiflung	-2.5
-verzweiflungshandlung	-2.5
-verzweiflungstat	-2.5
-vetternwirtschaft	-1.75
-vielbeschworen	1.75
-vielfaeltig	1.75
-vielgepriesen	2.5
-vielseitig	2.5
-vielseitigkeit	1.75
-vielversprechend	2.5
-vietnamkrieg	-2.5
-virtuos	2.5
-virusgrippe	-2.5
-virusinfektion	-2.5
-vital	1.75
-voelkerfreundschaft	1.75
-voelkermord	-2.5
-voellegefuehl	-1.75
-voellerei	-2.5
-vogelfrei	-1.75
-volksaufstand	-1.75
-volksverhetzung	-1.75
-voll_gefressen	-1.75
-voll_gestopft	-1.75
-voll_spucken	-1.75
-vollgefressen	-1.75
-vollgestopft	-1.75
-vollkommenheit	2.5
-vollmundig	-1.75
-vollrausch	-2.5
-vollschlank	1.75
-vollspucken	-1.75
-vollstopfen	-1.75
-vollstramm	-2.5
-volltrunken	-2.5
-vollzug	-2.5
-voluminoes	-1.75
-voranstellen	1.75
-vorarbeiten	1.75
-vorbelastet	-1.75
-vorbestimmt	2.5
-vorbestraft	-1.75
-vorbeugen	1.75
-vorbeugend	1.75
-vorbildfunktion	1.75
-vorbildlich	2.5
-vordergruendig	-2.5
-vorenthalten	-1.75
-vorflunkern	-2.5
-vorfreude	2.5
-vorgaukeln	-1.75
-vorgeben	-1.75
-vorgeblich	-2.5
-vorgeschoben	-2.5
-vorgetaeuscht	-2.5
-vorhaltung	-2.5
-vorhersehbarkeit	1.75
-vorheucheln	-2.5
-vorknoepfen	-1.75
-vorlaut	-2.5
-vorlieb_nehmen	2.5
-vorliebe	2.5
-vorliebnehmen	2.5
-vorluegen	-2.5
-vormachen	-1.75
-vornehm	1.75
-vornehmen	-1.75
-vorratsduengung	1.75
-vorsaetzlichkeit	-1.75
-vorschieben	-2.5
-vorschreiben	-1.75
-vorschriftsmaessig	2.5
-vorschuetzen	-1.75
-vorschwindeln	-1.75
-vorsichtig	1.75
-vorsorgekur	1.75
-vorsorglich	1.75
-vorspiegeln	-1.75
-vorspiegelung	-2.5
-vorspielen	-1.75
-vorstrafe	-2.5
-vortaeuschen	-2.5
-vorteil	1.75
-vorteilsnahme	-1.75
-vortrefflich	2.5
-vortritt	1.75
-vorurteilsfrei	2.5
-vorurteilslos	2.5
-vorverurteilen	-2.5
-vorwerfen	-2.5
-vorwurf	-2.5
-vorwurfsvoll	-2.5
-vorzeigbar	2.5
-vorziehen	1.75
-vorzueglich	2.5
-vorzug	1.75
-voyeurismus	-2.5
-vulgaer	-2.5
-vulkanausbruch	-2.5
-wach	1.75
-wachstumsquote	1.75
-wachstumsrate	1.75
-wacker	2.5
-waehrungsreform	2.5
-waermeverlust	-2.5
-waffenembargo	-2.5
-waffengeschaeft	-1.75
-waffengewalt	-1.75
-waffenhandel	-1.75
-waffenreduktion	1.75
-waffenschmuggel	-1.75
-wagemutig	1.75
-wagen	1.75
-waghalsig	1.75
-wahlberechtigt	2.5
-wahlbetrug	-1.75
-wahlfaelschung	-1.75
-wahn	-2.5
-wahnsinnig	-2.5
-wahnvorstellung	-2.5
-wahr	2.5
-wahrhaft	2.5
-wahrhaftig	2.5
-wahrhaftigkeit	2.5
-wahrheit	2.5
-wahrheitsgemaess	2.5
-wahrung	1.75
-wandlungsfaehig	2.5
-wandlungsfaehigkeit	1.75
-wankelmuetig	-1.75
-wankelmuetigkeit	-2.5
-wankelmut	-2.5
-warnen	-1.75
-warnstreik	-1.75
-wassermangel	-2.5
-wechselbad	1.75
-wechselfieber	-2.5
-wegekeln	-2.5
-wegfall	-2.5
-wegloben	-1.75
-wegrationalisierung	-1.75
-wegschicken	-1.75
-wegstecken	1.75
-wegweisend	2.5
-wegwuenschen	-2.5
-weh	-2.5
-wehe	-2.5
-wehklagen	-2.5
-wehleidigkeit	-2.5
-wehmuetig	-2.5
-wehmut	-2.5
-wehrdienstfahig	1.75
-wehren	-2.5
-wehrlos	-1.75
-wehrtauglich	1.75
-wehruntauglich	-2.5
-wehwehchen	-1.75
-weichen	1.75
-weigern	-2.5
-weihen	-1.75
-weinen	-2.5
-weinerlichkeit	-2.5
-weinkrampf	-2.5
-weise	2.5
-weisheit	2.5
-weismachen	-1.75
-weisungsbefugt	2.5
-weiterbildung	2.5
-weiterverwendung	1.75
-weitgereist	2.5
-weitschweifig	-1.75
-weitsichtig	2.5
-weitsichtigkeit	-1.75
-wellness	2.5
-wellnesskur	1.75
-weltfremd	-2.5
-weltfrieden	2.5
-weltgewandt	1.75
-weltklasse	1.75
-weltkrieg	-2.5
-weltkulturerbe	1.75
-weltkulturschatz	1.75
-weltmaennisch	2.5
-weltniveau	1.75
-weltoffen	2.5
-weltoffenheit	2.5
-weltrang	1.75
-weltschmerz	-2.5
-weltspitze	1.75
-weltuntergangsstimmung	-2.5
-weltwunder	1.75
-wendig	1.75
-werksspionage	-1.75
-wermutstropfen	-2.5
-werterhaltung	1.75
-wertgestellt	1.75
-wertherstimmung	-2.5
-wertlos	-1.75
-wertlosigkeit	-2.5
-wertschaetzen	2.5
-wertvoll	2.5
-wesensverwandtschaft	2.5
-wettbewerbsfaehig	2.5
-wettbewerbsfaehigkeit	1.75
-wettern	-2.5
-wettruesten	-2.5
-wichtig	1.75
-widerlich	-2.5
-widernatuerlichkeit	-1.75
-widerrufen	-2.5
-widersinnigkeit	-2.5
-widerspenstig	-1.75
-widerspenstigkeit	-2.5
-widersprechen	-2.5
-widerspruch	-1.75
-widerspruechlichkeit	-2.5
-widerstandsfaehig	2.5
-widerstandsfaehigkeit	1.75
-widerstandskraft	1.75
-widerstandslos	-2.5
-widerstrebend	-1.75
-widerwaertig	-2.5
-widerwille	-2.5
-widerwillig	-1.75
-widmen	-1.75
-widrig	-2.5
-wiederaufarbeitung	1.75
-wiederaufbau	2.5
-wiederaufstieg	1.75
-wiederbeschaffung	1.75
-wiedererlangung	1.75
-wiedergutmachung	1.75
-wiederherstellung	2.5
-wiederverwendung	1.75
-wild	-2.5
-wildheit	-1.75
-willenlos	-2.5
-willenskraft	2.5
-willensstaerke	2.5
-willig	1.75
-willkommen	2.5
-willkuerakt	-2.5
-wimmern	-2.5
-windpocken	-2.5
-winseln	-2.5
-winzig	-1.75
-wirbel	-1.75
-wirklich	2.5
-wirklichkeitsfremd	-2.5
-wirkungslos	-1.75
-wirkungslosigkeit	-1.75
-wirren	-1.75
-wirrwarr	-1.75
-wirtschaftsaufschwung	1.75
-wirtschaftsblockade	-1.75
-wirtschaftsboykott	-1.75
-wirtschaftsebargo	-2.5
-wirtschaftskriminalitaet	-1.75
-wirtschaftsreform	2.5
-wirtschaftssanktion	-1.75
-wirtschaftsspionage	-1.75
-wirtschaftswachstum	1.75
-wissbegier	1.75
-wissbegierde	1.75
-wissbegierig	2.5
-wissensdurst	2.5
-wissensdurstig	2.5
-wissenshungrigkeit	1.75
-witz	2.5
-witzig	2.5
-wochenendarrest	-2.5
-wohl	2.5
-wohl_geformt	2.5
-wohl_tun	1.75
-wohlbefinden	2.5
-wohlerzogen	1.75
-wohlfuehlkur	1.75
-wohlgeformt	2.5
-wohlgefuehl	2.5
-wohlgesinnt	1.75
-wohlgesonnen	1.75
-wohlgestaltetheit	1.75
-wohlhabend	1.75
-wohlig	1.75
-wohlmeinend	1.75
-wohlstand	2.5
-wohlstandsgefaelle	-1.75
-wohltaetigkeit	2.5
-wohltaetigkeitsveranstaltung	1.75
-wohltat	1.75
-wohltuend	1.75
-wohltun	1.75
-wohlwollend	2.5
-wohnungslos	-2.5
-wolkenlos	1.75
-wollust	-2.5
-wonne	2.5
-wortbruch	-2.5
-wortfindungsstoerung	-2.5
-wortgefecht	-1.75
-wortgewaltig	2.5
-wortgewandt	2.5
-wortreich	2.5
-wucherung	-2.5
-wuerdelos	-1.75
-wuerdevoll	1.75
-wuerdig	1.75
-wuerdigen	2.5
-wuest	-2.5
-wueten	2.5
-wuetend	-2.5
-wund	-2.5
-wunde	-1.75
-wunderbar	2.5
-wunderschoen	2.5
-wundervoll	2.5
-wundmal	-2.5
-wundrose	-1.75
-wundstarrkrampf	-2.5
-wurmen	-2.5
-wurstig	-1.75
-wut	-2.5
-wutanfall	-2.5
-wutausbruch	-2.5
-zaeh	-1.75
-zaehigkeit	1.75
-zaehmen	2.5
-zaehneknirschend	-1.75
-zaenkisch	-2.5
-zaertlich	2.5
-zaertlichkeit	2.5
-zagen	-1.75
-zaghaft	-1.75
-zahlreich	1.75
-zahlungskraeftig	1.75
-zahlungsunfaehig	-1.75
-zahlungsunfaehigkeit	-1.75
-zahm	1.75
-zahnausfall	-2.5
-zahnentzuendung	-2.5
-zahnerkrankung	-2.5
-zahnfaeule	-2.5
-zahnfleischschwund	-2.5
-zahngeschwuer	-2.5
-zahnhalsentzuendung	-2.5
-zahnkrankheit	-2.5
-zahnschmerz	-2.5
-zahnvereiterung	-2.5
-zahnweh	-2.5
-zank	-1.75
-zankapfel	-1.75
-zanksuechtig	-2.5
-zart	1.75
-zart_besaitet	-2.5
-zartbesaitet	-2.5
-zartheit	-1.75
-zauberhaft	2.5
-zauderhaft	-2.5
-zaudern	-1.75
-zeckenstich	-1.75
-zeihen	-2.5
-zeitverlust	-2.5
-zelebrieren	1.75
-zensur	-1.75
-zerbeult	-1.75
-zerbrechlichkeit	-1.75
-zeremoniell	1.75
-zerfall	-2.5
-zerfallen	-1.75
-zerissenheit	-2.5
-zerlegung	-2.5
-zermuerben	-1.75
-zerrissenheit	-2.5
-zerruetten	-1.75
-zerschlagenheit	-1.75
-zerschlagung	-2.5
-zerschrammen	-1.75
-zerstoererisch	-2.5
-zerstoerung	-2.5
-zerstoerungswut	-2.5
-zerstreut	-2.5
-zerstrittenheit	-2.5
-zerstueckelung	-2.5
-zertruemmerung	-2.5
-zerwuerfnis	-2.5
-zetern	-2.5
-zeugungsfaehig	1.75
-zeugungsunfaehig	-1.75
-zicken	-2.5
-zickig	-1.75
-ziehen	-1.75
-zielbewusst	1.75
-zielgerichtet	2.5
-zielgesteuert	1.75
-ziellos	-2.5
-zielorientiert	1.75
-zielsicher	2.5
-zielstrebig	1.75
-zielstrebigkeit	2.5
-ziepen	-1.75
-zig	1.75
-zigarettenabhaengigkeit	-2.5
-zimperlich	-2.5
-zinserhoehung	1.75
-zittern	-1.75
-zivilcourage	2.5
-zivilschlag	-1.75
-zoegerlich	-2.5
-zoegern	-1.75
-zoff	-2.5
-zollen	2.5
-zorn	-2.5
-zornig	-2.5
-zubilligen	1.75
-zuchtlosigkeit	-2.5
-zuckerkrank	-2.5
-zuckerkrankheit	-2.5
-zuechtigung	-2.5
-zuegellos	-1.75
-zuegellosigkeit	-2.5
-zuegeln	2.5
-zuenftig	1.75
-zuernen	-2.5
-zufaelligkeit	-1.75
-zufrieden	2.5
-zufrieden_geben	2.5
-zufrieden_sein	2.5
-zufrieden_stellen	1.75
-zufriedengeben	2.5
-zufriedenheit	2.5
-zufriedenstellen	1.75
-zufriedenstellend	2.5
-zufuegen	-1.75
-zugeben	1.75
-zugehoerigkeitsgefuehl	2.5
-zugeknoepft	-1.75
-zugestehen	1.75
-zugzwang	-1.75
-zuhaelterei	-2.5
-zukunftsangst	-2.5
-zukunftstraechtig	2.5
-zukunftsweisend	2.5
-zulaessigkeit	1.75
-zulassen	2.5
-zulassung	1.75
-zumutung	-2.5
-zuneigung	2.5
-zuraten	2.5
-zurechnungsfaehig	2.5
-zurechtstutzen	-2.5
-zurechtweisen	-2.5
-zurechtweisung	-2.5
-zureden	2.5
-zurschaustellung	-2.5
-zurueckgeblieben	-1.75
-zurueckgezogen	-1.75
-zurueckgezogenheit	-1.75
-zurueckhalten	2.5
-zurueckscheuen	-2.5
-zurueckschrecken	-2.5
-zurueckstecken	1.75
-zurueckweisen	-1.75
-zurueckweisend	-2.5
-zusaetzlich	-1.75
-zusagen	2.5
-zusammenbrechen	-1.75
-zusammenbruch	-2.5
-zusammengehoerigkeit	1.75
-zusammengehoerigkeitsgefuehl	2.5
-zusammenkruemmen	-2.5
-zusammenrotten	-2.5
-zusammenstauchen	-2.5
-zusatzausbildung	2.5
-zusetzen	-2.5
-zusichern	2.5
-zuspitzung	-1.75
-zuspruch	2.5
-zustehend	2.5
-zustimmen	1.75
-zutrauen	2.125
-zutreffend	2.5
-zuverlaessig	2.5
-zuverlaessigkeit	2.5
-zuversicht	2.5
-zuversichtlich	2.5
-zuversichtslos	-2.5
-zuvertrauen	2.5
-zuvorkommend	1.75
-zuwendung	1.75
-zuwider_sein	-2.5
-zuwiderhandeln	-2.5
-zuwiderhandlung	-1.75
-zwang	-1.75
-zwanghaft	-2.5
-zwanghaftigkeit	-2.5
-zwanglosigkeit	1.75
-zwangsarbeit	-2.5
-zwangsgestoert	-2.5
-zwangsvereinigung	-2.5
-zweckentfremdung	-1.75
-zweckfrei	-2.5
-zwecklos	-2.5
-zweckmaessig	2.5
-zweckmaessigkeit	1.75
-zweifel	-2.5
-zweifelhaft	-2.5
-zweifelhaftigkeit	-1.75
-zweifeln	-1.75
-zweifelnd	-2.5
-zweifelsfall	-2.5
-zweikampf	-1.75
-zwergenaufstand	-1.75
-zwergenhaft	-1.75
-zwietracht	-2.5
-zwingen	-2.5
-zwischenruf	-1.75
-zwischenspeicherung	1.75
-zwist	-1.75
-zynisch	-2.5
-"""##
+        abart	-1.75
+        abartig	-2.5
+        abbau	-1.75
+        abbauen	-1.75
+        abberufen	-1.75
+        abbitte	1.75
+        abbruch	-2.5
+        abenteuerlich	1.75
+        abenteuerlust	2.5
+        aberglaeubisch	-1.75
+        aberwitzig	-2.5
+        abfaellig	-2.5
+        abfaelligkeit	-2.5
+        abfallbeseitigung	-2.5
+        abfallentsorgung	-2.5
+        abfallwirtschaft	-2.5
+        abfertigen	-2.5
+        abfeuern	-2.5
+        abgang	-2.5
+        abgebrannt	-1.75
+        abgebrueht	-2.5
+        abgebruehtheit	-2.5
+        abgedreht	-2.5
+        abgedroschenheit	-2.5
+        abgehaertet	1.75
+        abgehoben	-1.75
+        abgeklaert	1.75
+        abgemagert	-1.75
+        abgemergelt	-1.75
+        abgeneigtheit	-2.5
+        abgerissen	-2.5
+        abgeschiedenheit	-1.75
+        abgeschmacktheit	-2.5
+        abgespannt	-2.5
+        abgespanntheit	-1.75
+        abgestumpftheit	-2.5
+        abgezehrt	-1.75
+        abgezockt	-2.5
+        abgruendig	-2.5
+        abhaengig	-2.5
+        abhaengigkeit	-1.75
+        abhaertung	1.75
+        abhalftern	-2.5
+        abholzung	-2.5
+        abkanzeln	-2.5
+        abkanzelung	-2.5
+        abkapiteln	-2.5
+        abkapselung	-1.75
+        abknallen	-1.75
+        ablassen	1.75
+        ablehnen	-2.5
+        ablehnend	-2.5
+        ablenken	-2.5
+        ablenkung	-2.5
+        ablinken	-1.75
+        abmachen	1.75
+        abmuehen	-2.5
+        abneigung	-2.5
+        abnuetzung	-2.5
+        abnutzung	-2.5
+        abnutzungserscheinung	-2.5
+        abplagen	-2.5
+        abrackern	-2.5
+        abreagieren	-2.5
+        abrechnen	-2.5
+        abrechnung	-2.5
+        abreibung	-2.5
+        abringen	-2.5
+        abriss	-2.5
+        abruestung	1.75
+        abruestungsgespraech	1.75
+        abruestungsverhandlung	1.75
+        abrundung	1.75
+        absagen	-2.5
+        abschaetzig	-2.5
+        abschaetzigkeit	-2.5
+        abschalten	1.75
+        abscheu	-2.5
+        abscheulich	-2.5
+        abschieben	-2.5
+        abschiebung	-2.5
+        abschiessen	-1.75
+        abschlachten	-1.75
+        abschlachtung	-1.75
+        abschlaffen	-2.5
+        abschlagen	-1.75
+        abschliessen	1.75
+        abschotten	-1.75
+        abschottung	-1.75
+        abschrecken	-2.5
+        abschreckung	-1.75
+        abschreckungsmassnahme	-1.75
+        abschuerfen	-1.75
+        abschuerfung	-1.75
+        abschuss	-2.5
+        abschweifung	-1.75
+        abschwellen	1.75
+        absegnen	1.75
+        absichtlichkeit	-1.75
+        absolut	1.75
+        absolution	1.75
+        absonderlich	-2.5
+        absonderung	-1.75
+        absorbieren	-1.75
+        abspannung	-1.75
+        abspeisen	-2.5
+        absprechen	1.75
+        absteigen	-1.75
+        absterben	-1.75
+        abstieg	-2.5
+        abstinent	1.75
+        abstossen	-2.5
+        abstossend	-2.5
+        abstreiten	-1.75
+        abstrus	-2.5
+        abstumpfung	-2.5
+        absturzursache	-1.75
+        absurd	-2.5
+        abszess	-2.5
+        abtoeten	-1.75
+        abtragung	-2.5
+        abtrotzen	-2.5
+        abtruennig	-2.5
+        abtun	-1.75
+        aburteilen	-2.5
+        abwaegend	1.75
+        abwaehlen	-1.75
+        abwaertstrend	-2.5
+        abwartend	-2.5
+        abwasserentsorgung	-2.5
+        abwechslungsreich	2.5
+        abwehren	-1.75
+        abwehrkraefte	1.75
+        abweichend	-2.5
+        abweisen	-2.5
+        abweisend	-2.5
+        abwenden	2.5
+        abwerben	-1.75
+        abwiegeln	-2.5
+        abwiegelung	1.75
+        abwimmeln	-2.5
+        abwinken	-1.75
+        abwuergen	-2.5
+        acht_geben	-2.5
+        acht_haben	-2.5
+        achtbar	2.5
+        achten	2.5
+        achtgeben	-2.5
+        achthaben	-2.5
+        achtlos	-1.75
+        achtsam	1.75
+        ackern	-1.75
+        adaequat	2.5
+        adaptivitaet	1.75
+        adelig	1.75
+        adeln	1.75
+        aderlass	1.75
+        adlig	1.75
+        adrett	2.5
+        aechten	-2.5
+        aechtung	-2.5
+        aechzen	-2.125
+        aengsten	-2.5
+        aengstigen	-2.5
+        aengstlich	-1.75
+        aengstlichkeit	-2.5
+        aerger	-2.5
+        aergerlich	-2.5
+        aergern	-2.5
+        aermlich	-1.75
+        aesthetik	2.5
+        aesthetisch	2.5
+        aestimieren	2.5
+        aetzend	-2.5
+        affekthandlung	-1.75
+        affektiert	-2.5
+        affekttat	-1.75
+        affig	-2.5
+        affinitaet	2.5
+        affront	-2.5
+        agententaetigkeit	-1.75
+        aggression	-2.5
+        aggressiv	-2.5
+        aggressivitaet	-2.5
+        agil	1.75
+        agitation	-1.75
+        agitprop	-1.75
+        agonie	-1.75
+        agoraphobie	-2.5
+        agrarreform	2.5
+        ahnden	-2.5
+        ahndung	-2.5
+        aids	-2.5
+        aidskrank	-2.5
+        akklimatisieren	1.75
+        akne	-1.75
+        akribisch	1.75
+        aktenvernichtung	-2.5
+        aktiv	2.5
+        aktiva	1.75
+        aktivieren	1.75
+        aktivierend	1.75
+        aktualisierung	1.75
+        akuratheit	2.5
+        akzeptabel	2.5
+        akzeptieren	2.5
+        alarmieren	-2.5
+        alarmierend	-2.5
+        alert	2.5
+        alkoholabhaengigkeit	-2.5
+        alkoholeinfluss	-2.5
+        alkoholgenuss	-2.5
+        alkoholismus	-2.5
+        alkoholkonsum	-2.5
+        alkoholmissbrauch	-2.5
+        alkoholrausch	-2.5
+        alkoholsucht	-2.5
+        allein	-1.75
+        alleinsein	-1.75
+        allergie	-2.5
+        allgemeingueltigkeit	1.75
+        allianz	1.75
+        allmaechtig	2.5
+        allwissend	1.75
+        alptraumartig	-2.5
+        alptraumhaft	-2.5
+        altbausanierung	2.5
+        altbewaehrt	2.5
+        altehrwuerdig	2.5
+        altenbetreuung	-2.5
+        altersschwaeche	-1.75
+        altklug	-2.5
+        altlastensanierung	2.5
+        altruismus	2.5
+        altruistisch	2.5
+        ambitioniert	1.75
+        amnesie	-2.5
+        amoklauf	-1.75
+        amtshilfe	1.75
+        amtsmissbrauch	-1.75
+        amuesant	1.75
+        amuesieren	2.5
+        anaemie	-2.5
+        anaemisch	-2.5
+        anarchisch	-2.5
+        anarchistisch	-2.5
+        anbiedern	-2.5
+        anbiedernd	-1.75
+        anbiederung	2.5
+        anblaffen	-2.5
+        anblasen	-2.5
+        anboelken	-2.5
+        anbruellen	-2.5
+        andaechtig	1.75
+        anders	-2.5
+        andersartig	-2.5
+        anderslautend	-2.5
+        androhen	2.5
+        androhung	-2.5
+        anekeln	-2.5
+        anerkannt	2.5
+        anerkennen	1.75
+        anfaellig	-1.75
+        anfaelligkeit	-1.75
+        anfahren	1.75
+        anfall	-1.75
+        anfauchen	-2.5
+        anfechtbar	-1.75
+        anfechten	-2.5
+        anfeuern	2.5
+        anflunkern	-2.5
+        anfreunden	1.75
+        angeben	1.75
+        angeberei	-2.5
+        angeberisch	-2.5
+        angeblich	-2.5
+        angebot	1.75
+        angebracht	2.5
+        angeheitert	-2.5
+        angekuendigt	1.75
+        angemeldet	1.75
+        angemessen	2.5
+        angenehm	2.5
+        angeregt	2.5
+        angeregtheit	1.75
+        angesaeuselt	-2.5
+        angesagt	1.75
+        angeschlagen	-1.75
+        angeschlagenheit	-1.75
+        angesehen	2.5
+        angesoffen	-2.5
+        angespannt	-1.75
+        angestammt	2.5
+        angetoernt	-1.75
+        angetrunken	-2.5
+        angeturnt	-1.75
+        angreifbar	-1.75
+        angreifen	-2.5
+        angriff	-2.5
+        angriffskrieg	-2.5
+        angriffslust	-2.5
+        angriffslustig	-2.5
+        angst	-2.5
+        angst_erregend	-2.5
+        angst_machen	-2.5
+        angsterregend	-2.5
+        angstfrei	2.5
+        angstlos	-1.75
+        angstneurose	-2.5
+        angstvoll	-1.75
+        anhaengen	-2.5
+        anhebung	1.75
+        anherrschen	-2.5
+        animieren	2.5
+        anklagen	-2.5
+        anknacksen	-1.75
+        anknurren	-2.5
+        ankreiden	-2.5
+        anlabern	-2.5
+        anlagebetrug	-2.5
+        anlasten	-2.5
+        anluegen	-2.5
+        anmachen	-2.5
+        anmahnen	-2.5
+        anmassen	-1.75
+        anmassend	-2.5
+        anmut	2.5
+        anmutig	2.5
+        annehmlichkeit	1.75
+        anoeden	-2.5
+        anormal	-2.5
+        anpassungsbedarf	-2.5
+        anpassungsfaehig	2.5
+        anpassungsfaehigkeit	1.75
+        anpassungsvermoegen	1.75
+        anpoebeln	-2.5
+        anprangern	-2.5
+        anpreisen	2.5
+        anquatschen	-2.5
+        anraten	2.5
+        anregen	1.75
+        anregend	1.75
+        anreichern	1.75
+        anreicherung	1.75
+        anruechig	-2.5
+        anruehren	1.75
+        anschlag	-1.75
+        anschmieren	-2.5
+        anschnauben	-2.5
+        anschnauzen	-2.5
+        anschreien	-2.5
+        anschuldigen	-2.5
+        anschwaerzen	-2.5
+        ansehnlich	2.5
+        anspornen	2.5
+        ansprechbar	1.75
+        ansprechend	1.75
+        anspucken	-2.5
+        anstacheln	-2.5
+        anstaendig	2.5
+        anstandslos	-2.5
+        anstecken	-1.75
+        anstoessig	-2.5
+        anstrengen	-2.5
+        anstrengungslos	1.75
+        anteilnahme	2.5
+        antiautoritaer	1.75
+        antipathie	-2.5
+        antisemitisch	-2.5
+        antreiben	1.75
+        antrieb	1.75
+        antrittsbesuch	1.75
+        antun	-1.75
+        anvertrauen	1.75
+        anwidern	2.5
+        anzeigen	-1.75
+        anziehen	1.75
+        anziehend	1.75
+        anzischen	-2.5
+        anzweifeln	-2.5
+        apart	2.5
+        apathie	-2.5
+        apathisch	-2.5
+        apologie	1.75
+        appeal	2.5
+        appetitlich	2.5
+        approbation	2.5
+        arbeiteraufstand	-1.75
+        arbeitsam	1.75
+        arbeitserlaubnis	2.5
+        arbeitsfaehig	2.5
+        arbeitsfreude	1.75
+        arbeitsfreudig	1.75
+        arbeitskampf	-1.75
+        arbeitslos	-1.75
+        arbeitslosenanteil	-1.75
+        arbeitslosenrate	-1.75
+        arbeitslosenzahl	-1.75
+        arbeitsniederlegung	-1.75
+        arbeitsplatzabbau	-1.75
+        arbeitsplatzsicherung	1.75
+        arbeitsplatzverlust	-2.5
+        arbeitsscheu	-1.75
+        arbeitssicherheit	1.75
+        arbeitssucht	-2.5
+        arbeitstauglichkeit	2.5
+        arbeitsunfaehig	-2.5
+        arbeitsunfaehigkeit	-1.75
+        arbeitsuntauglichkeit	-2.5
+        arbeitsunwillig	-1.75
+        arbeitsverweigerung	-1.75
+        arbeitswille	1.75
+        arbeitswillig	1.75
+        arg	-2.5
+        arglist	-2.5
+        arglistig	-2.5
+        arglistigkeit	-2.5
+        arglos	-1.75
+        argwoehnen	-2.5
+        argwoehnisch	-2.5
+        argwohn	-2.5
+        aristokratisch	1.75
+        arm	-2.5
+        armbruch	-2.5
+        armselig	-2.5
+        armseligkeit	-1.75
+        armverletzung	-1.75
+        arretierung	-1.75
+        arrogant	-1.75
+        arterienverkalkung	-2.5
+        arteriosklerose	-2.5
+        arthritis	-2.5
+        artig	2.5
+        artilleriefeuer	-2.5
+        artrose	-2.5
+        asbestsanierung	1.75
+        asketisch	1.75
+        asozial	-2.5
+        asthma	-2.5
+        astrein	2.5
+        astronomisch	-1.75
+        asylantenfeindlichkeit	-2.5
+        asylantenfreundlichkeit	2.5
+        atemberaubend	2.5
+        atembeschwerde	-2.5
+        atemnot	-2.5
+        atemraubend	2.5
+        atomenergiefrei	1.75
+        atomexplosion	-2.5
+        atomhandel	-1.75
+        atomisierung	-2.5
+        atomkrieg	-2.5
+        atomschmuggel	-1.75
+        atomwaffenfrei	2.5
+        attacke	-1.75
+        attackieren	-2.5
+        attentat	-1.75
+        attestieren	1.75
+        attrahieren	1.75
+        attraktion	1.75
+        attraktiv	2.5
+        attraktivitaet	2.5
+        auf_zack	2.5
+        aufarbeitung	1.75
+        aufbauschen	-2.5
+        aufbaustudium	2.5
+        aufblaehen	-2.5
+        aufbluehen	1.75
+        aufbruch	-1.75
+        aufbruchstimmung	2.5
+        aufdraengen	-1.75
+        aufdringlich	-1.75
+        aufdringlichkeit	-2.5
+        auffressen	-1.75
+        auffrischung	1.75
+        aufgeben	-1.75
+        aufgeblasen	-1.75
+        aufgebracht	-1.75
+        aufgedreht	-1.75
+        aufgedunsen	-1.75
+        aufgekratzt	-1.75
+        aufgeloest	-2.5
+        aufgeschlossen	2.5
+        aufgetrieben	-1.75
+        aufgeweckt	2.5
+        aufheitern	2.5
+        aufheiterung	2.5
+        aufhetzen	-2.5
+        aufhetzend	-2.5
+        aufklaeren	1.75
+        aufklaererisch	1.75
+        aufklaerungskampagne	1.75
+        auflachen	2.5
+        aufmerksam	2.5
+        aufmuepfig	-1.75
+        aufmuepfigkeit	-2.5
+        aufmuntern	2.5
+        aufmunterung	2.5
+        aufnoetigen	-1.75
+        aufopferungsvoll	2.5
+        aufpeitschen	-2.5
+        aufputschen	-2.5
+        aufrecht	2.5
+        aufrechterhaltung	1.75
+        aufregen	-2.5
+        aufreiben	-1.75
+        aufrichtig	2.5
+        aufrichtigkeit	2.5
+        aufruehrerisch	-2.5
+        aufruestung	-2.5
+        aufruhr	-1.75
+        aufsaessig	-1.75
+        aufsaessigkeit	-2.5
+        aufschwung	1.75
+        aufsehen_erregend	1.75
+        aufsehenerregend	1.75
+        aufstacheln	-2.5
+        aufstaendisch	-1.75
+        aufstand	-1.75
+        aufsteigen	1.75
+        aufstieg	1.75
+        auftrieb	1.75
+        aufwaendig	-2.5
+        aufwaertsentwicklung	1.75
+        aufwaertstrend	1.75
+        aufwartung	1.75
+        aufwendig	-2.5
+        aufwerten	1.75
+        aufwertung	1.75
+        aufwiegelnd	-2.5
+        aufwiegelung	-1.75
+        aufwieglerisch	-2.5
+        aufwuehlen	-2.5
+        aufziehen	-2.5
+        aufzwingen	-2.5
+        augendienerei	2.5
+        augenerkrankung	-2.5
+        augenkrankheit	-2.5
+        augenschmaus	1.75
+        augenweide	1.75
+        augenwischerei	-2.5
+        aura	2.5
+        ausbaden	-1.75
+        ausbedingen	-1.75
+        ausbeutung	-2.5
+        ausbildungsfoerderung	1.75
+        ausbluten	-1.75
+        ausbrechen	-2.5
+        ausbrennen	-1.75
+        ausbruch	-2.5
+        ausbuhen	-2.5
+        ausdauer	1.75
+        ausdrucksstark	2.5
+        ausdrucksvoll	2.5
+        auseinander_driften	-2.5
+        auseinander_leben	-2.5
+        auseinanderdriften	-1.75
+        auseinanderleben	-2.5
+        auserkoren	2.5
+        auserlesen	2.5
+        ausersehen	2.5
+        auserwaehlt	2.5
+        ausfall	-2.5
+        ausfallend	-2.5
+        ausflippen	-2.5
+        ausfuehrlichkeit	1.75
+        ausfuehrlichsein	1.75
+        ausfuhrverbot	-2.5
+        ausgebrannt	-2.5
+        ausgebranntheit	-2.5
+        ausgebufft	-2.5
+        ausgeflippt	-1.75
+        ausgeglichen	1.75
+        ausgeglichenheit	1.75
+        ausgehungert	-2.5
+        ausgekocht	-2.5
+        ausgelassen	2.5
+        ausgelassenheit	-2.5
+        ausgelaugt	-2.5
+        ausgeliefert	-1.75
+        ausgemergelt	-1.75
+        ausgepowert	-2.5
+        ausgepumpt	-2.5
+        ausgereift	2.5
+        ausgeruht	1.75
+        ausgesucht	2.5
+        ausgewogen	2.5
+        ausgezeichnet	2.5
+        ausgrenzen	-2.5
+        ausgrenzend	-2.5
+        aushalten	1.75
+        ausharren	1.75
+        ausheulen	-2.5
+        aushoehlen	-1.75
+        auskommen	1.75
+        auskotzen	-1.75
+        auskugeln	-1.75
+        auslachen	-2.5
+        auslaenderfeindlich	-2.5
+        auslaenderfeindlichkeit	-2.5
+        auslaenderfreundlich	-2.5
+        auslaenderfreundlichkeit	2.5
+        auslaenderhass	-2.5
+        auslaugen	-1.75
+        ausloeffeln	-1.75
+        ausloeschung	-2.5
+        ausmachen	1.75
+        ausmustern	-1.75
+        ausnahmezustand	-1.75
+        ausnutzen	-2.5
+        ausnutzung	-2.5
+        auspfeifen	-2.5
+        auspowern	-1.75
+        ausrasten	-2.5
+        ausreichend	1.75
+        ausrenken	-1.75
+        ausrotten	-2.5
+        ausrottung	-2.5
+        ausruhen	1.75
+        aussatz	-2.5
+        ausschelten	-2.5
+        ausschimpfen	-2.5
+        ausschlafen	1.75
+        ausschlag	-1.75
+        ausschliessen	-1.75
+        ausschmueckung	1.75
+        ausschreitung	-1.75
+        ausschweifend	-2.5
+        aussergewoehnlich	2.5
+        aussergewoehnlichkeit	2.5
+        ausserordentlich	2.5
+        aussichtslos	-1.75
+        aussichtslosigkeit	-2.5
+        aussichtsreich	2.5
+        aussitzen	2.5
+        aussoehnen	1.75
+        ausspannen	1.75
+        aussperren	-1.75
+        ausspucken	-1.75
+        ausstand	-1.75
+        ausstossen	-1.75
+        ausstrahlung	2.5
+        ausstrahlungskraft	1.75
+        austricksen	-1.75
+        ausweglos	-2.5
+        ausweglosigkeit	-2.5
+        ausweinen	-2.5
+        ausweisen	1.75
+        ausweisung	-2.5
+        auszanken	-2.5
+        auszehren	-1.75
+        auszeichnen	2.5
+        autark	1.75
+        autarkie	1.75
+        authentisch	2.5
+        authentisieren	1.75
+        authentizitaet	1.75
+        autismus	-2.5
+        autistische_stoerung	-2.5
+        autonom	1.75
+        autonomie	1.75
+        autorisieren	1.75
+        autoritaer	-2.5
+        avance	1.75
+        avancieren	1.75
+        aversion	-2.5
+        badekur	1.75
+        baenderriss	-1.75
+        baendigen	2.5
+        baerendienst	1.75
+        bagatellisieren	-2.5
+        bahnreform	2.5
+        balkankrieg	-2.5
+        ballerei	-1.75
+        bammel	-2.5
+        bandenkrieg	-2.5
+        bandscheibenvorfall	-2.5
+        bang	-1.75
+        bange	-1.75
+        bange_machen	-2.5
+        bangen	-2.5
+        bankrott	-1.75
+        bankueberfall	-1.75
+        bannen	2.5
+        barbarei	-2.5
+        barbarisch	-2.5
+        barmherzig	2.5
+        barmherzigkeit	2.5
+        barsch	-2.5
+        basisdemokratisch	1.75
+        bauchfellentzuendung	-2.5
+        bauchfett	-2.5
+        bauchschmerz	-2.5
+        bauchschuss	-2.5
+        bauchspeck	-2.5
+        bauchweh	-2.5
+        beaengstigend	-2.5
+        beanstanden	-2.5
+        bedacht	1.75
+        bedachtsam	1.75
+        bedaechtig	1.75
+        bedanken	1.75
+        bedarf	1.75
+        bedauerlich	-2.5
+        bedauern	-2.5
+        bedauernswert	-2.5
+        bedeckt	-1.75
+        bedenklich	-2.5
+        bedenklichkeit	-1.75
+        bedeutungslos	-2.5
+        bedeutungsverlust	-2.5
+        bedienungsfeindlichkeit	-1.75
+        bedienungsfreundlichkeit	1.75
+        bedingt	-1.75
+        bedraengen	-1.75
+        bedroeppelt	-2.5
+        bedrohen	-2.5
+        bedrohlich	-2.5
+        bedrohlichkeit	-2.5
+        bedrohung	-2.5
+        bedrueckend	-2.5
+        bedrueckt	-2.5
+        beduerfnis	1.75
+        beduerfnislos	1.75
+        beduerftig	-1.75
+        beduerftigkeit	-2.5
+        beehren	2.5
+        beeiden	2.5
+        beeidigen	2.5
+        beeindrucken	2.5
+        beeindruckend	2.5
+        beeinflussbar	-1.75
+        beeintraechtigt	-2.5
+        beeintraechtigung	-1.75
+        befaehigt	2.5
+        befallen	-2.5
+        befangen	-1.75
+        befangenheit	-2.5
+        beflissen	-1.75
+        beflissenheit	2.5
+        befoerdern	1.75
+        befoerderung	1.75
+        befreit	2.5
+        befreiung	1.75
+        befreiungskampf	-1.75
+        befreiungskrieg	-2.5
+        befremden	-2.125
+        befremdlich	-2.5
+        befremdung	-1.75
+        befrieden	2.5
+        befriedigen	1.75
+        befriedigend	2.5
+        befriedigung	2.5
+        befriedung	1.75
+        befuerchten	-2.5
+        befuerchtung	-2.5
+        befuerworten	1.75
+        befugt	2.5
+        begabt	2.5
+        begabung	2.5
+        begehen	-2.5
+        begehrenswert	2.5
+        begehrlich	-2.5
+        begehrt	1.75
+        begeistern	2.5
+        begeisternd	2.5
+        begeistert	2.5
+        begeisterung	2.5
+        begeisterungsfaehig	2.5
+        begeisterungsfaehigkeit	2.5
+        begierde	-2.5
+        begierig	-2.5
+        begluecken	2.5
+        beglueckwuenschen	2.5
+        begnadet	2.5
+        begnuegen	2.5
+        begossen	-1.75
+        begrenzt	-1.75
+        begriffsstutzig	-2.5
+        begriffstutzig	-2.5
+        begruendet	2.5
+        begruessen	1.75
+        begruessenswert	2.5
+        beguenstigung	-1.75
+        beguetigen	2.5
+        behaemmert	-2.5
+        behagen	2.5
+        behaglich	2.5
+        behaglichkeit	1.75
+        beharren	-1.75
+        beharrlichkeit	1.75
+        behend	1.75
+        beherrschen	1.75
+        beherrscht	1.75
+        beherzt	2.5
+        behexen	-2.5
+        behilflich	2.5
+        behindert	-1.75
+        behindertengerecht	2.5
+        behinderung	-2.5
+        behuetend	2.5
+        behumpsen	-1.75
+        behumsen	-1.75
+        behutsam	1.75
+        beibehalten	1.75
+        beibehaltung	1.75
+        beichten	1.75
+        beifallsruf	1.75
+        beihilfe	-1.75
+        beilegung	1.75
+        beileid	2.5
+        beinbruch	-2.5
+        beinhart	-1.75
+        beinschmerz	-2.5
+        beinschuss	-2.5
+        beinverletzung	-1.75
+        beispielhaft	1.75
+        beissen	-1.75
+        beitragsanhebung	1.75
+        beitragserhoehung	1.75
+        bejahen	2.5
+        bejammern	-2.5
+        bejubeln	2.5
+        bekehren	1.75
+        bekennen	1.75
+        bekenntnis	1.75
+        bekifft	-1.75
+        beklagen	-2.5
+        beklatschen	2.5
+        beklemmend	-2.5
+        beklemmung	-2.5
+        beklommen	-1.75
+        beklommenheit	-2.5
+        bekloppt	-2.5
+        beknackt	-2.5
+        bekraeftigen	1.75
+        bekuemmernis	-2.5
+        bekuemmert	-2.5
+        belaecheln	-2.5
+        belaemmert	-2.5
+        belaestigen	-2.5
+        belagerung	-1.75
+        belangen	-2.5
+        belanglos	-2.5
+        belastbar	1.75
+        belastbarkeit	1.75
+        belasten	-2.5
+        belastend	-2.5
+        belastet	-1.75
+        beleben	1.75
+        belebend	1.75
+        belebt	1.75
+        belehrung	-2.5
+        beleibt	-1.75
+        beleidigen	-2.5
+        beleidigend	-2.5
+        beleidigt	-2.5
+        beleidigung	-2.5
+        belesen	2.5
+        beleumundet	2.5
+        beliebigkeit	2.5
+        beliebt	1.75
+        beliebtheit	2.5
+        belobigen	2.5
+        belohnen	2.5
+        beluegen	-2.5
+        belustigen	2.5
+        bemaengeln	-2.5
+        bemaenteln	-2.5
+        bemerkenswert	2.5
+        bemitleiden	-2.5
+        bemuehen	-2.5
+        benachteiligen	-1.75
+        benefizkonzert	1.75
+        beneiden	-2.5
+        benutzerfeindlichkeit	-1.75
+        benutzerfreundlichkeit	1.75
+        benutzungsfeindlichkeit	-1.75
+        benutzungsfreundlichkeit	1.75
+        benzen	-1.75
+        beobachtungsgabe	2.5
+        bequem	1.75
+        bequemlichkeit	1.75
+        berappeln	2.5
+        berauschend	2.5
+        berauscht	-1.75
+        berechenbar	1.75
+        berechnend	-1.75
+        berechtigen	1.75
+        berechtigt	2.5
+        beredsam	2.5
+        beredt	2.5
+        bereicherung	1.75
+        bereinigen	1.75
+        bereitwillig	1.75
+        bereuen	-2.5
+        bergarbeiterstreik	-1.75
+        bergung	2.5
+        berichtigen	1.75
+        berserkern	-2.5
+        beruechtigt	-2.5
+        beruehmt	2.5
+        beruehren	2.5
+        beruehrungsangst	-2.5
+        berufsbildung	2.5
+        berufserkrankung	-2.5
+        berufsfreiheit	1.75
+        berufskrankheit	-2.5
+        berufsunfaehigkeit	-1.75
+        beruhigen	2.5
+        beruhigt	2.5
+        beruhigung	1.75
+        besaenftigen	2.5
+        besaenftigung	1.75
+        beschaedigung	-1.75
+        beschaeftigungsabbau	-1.75
+        beschaeftigungssicherung	1.75
+        beschaeftigungstherapie	1.75
+        beschaemend	-2.5
+        beschaemt	-2.5
+        beschaemung	-2.5
+        beschaffungskriminalitaet	-1.75
+        beschaulichkeit	2.5
+        bescheiden	2.5
+        bescheinigen	1.75
+        bescheissen	-2.5
+        bescheuert	-2.5
+        beschiessung	-2.5
+        beschimpfen	-2.5
+        beschiss	-2.5
+        beschissen	-2.5
+        beschlagen	1.75
+        beschlussfaehig	2.5
+        beschoenigen	-2.5
+        beschraenkt	-2.5
+        beschuldigen	-2.5
+        beschuss	-2.5
+        beschwerde	-1.75
+        beschweren	-2.5
+        beschwichtigen	2.5
+        beschwichtigung	1.75
+        beschwingt	1.75
+        beschwipst	-2.5
+        beschwoeren	2.5
+        beschworen	1.75
+        beseelt	2.5
+        beseitigung	-1.75
+        beseligen	2.5
+        besessen	-1.75
+        besessenheit	-2.5
+        besetzung	-1.75
+        beseufzen	-2.5
+        besinnlich	1.75
+        besinnungslos	-2.5
+        besitzlos	-1.75
+        besoffen	-1.75
+        besondere	2.5
+        besonderheit	2.5
+        besonnen	2.5
+        besorgnis	-2.5
+        besorgniserregend	-2.5
+        besorgt	-2.5
+        bespucken	-2.5
+        besser_stellen	1.75
+        bessern	1.75
+        besserung	1.75
+        besserwisserisch	-2.5
+        bestaendigkeit	2.5
+        bestaerken	1.75
+        bestaetigen	1.75
+        bestandsoptimierung	1.75
+        bestandssicherung	1.75
+        bestechen	-2.5
+        bestechend	2.5
+        bestechlich	-2.5
+        bestechlichkeit	-2.5
+        bestechung	-2.5
+        bestform	1.75
+        bestialisch	-2.5
+        bestimmt	-1.75
+        bestmoeglich	2.5
+        bestrafen	-2.5
+        bestrafung	-2.5
+        bestreiten	-1.75
+        bestuerzen	-2.5
+        bestuerzung	-1.75
+        beten	2.5
+        beteuern	2.5
+        betoeren	2.5
+        betrauern	-2.5
+        betreten	-1.75
+        betreuung	-2.5
+        betriebsam	1.75
+        betriebsamkeit	1.75
+        betriebserlaubnis	2.5
+        betriebsgenehmigung	2.5
+        betriebsspionage	-1.75
+        betroffen	-1.75
+        betroffenheit	-1.75
+        betrueben	-2.5
+        betruebt	-2.5
+        betruegen	-2.5
+        betruegerei	-2.5
+        betruegerisch	-2.5
+        betrug	-1.75
+        betrugsfall	-1.75
+        betrunken	-2.5
+        betteln	-1.75
+        bettlaegerig	-2.5
+        betucht	1.75
+        betulichkeit	1.75
+        betuppen	-1.75
+        beugehaft	-2.5
+        beule	-1.75
+        beunruhigen	-2.5
+        beunruhigend	-2.5
+        beunruhigt	-2.5
+        beunruhigung	-2.5
+        beurlauben	-1.75
+        beute	-2.5
+        bevormunden	-2.5
+        bevormundung	-1.75
+        bevorrechtigen	1.75
+        bevorschussen	1.75
+        bevorzugen	2.5
+        bewaehrt	2.5
+        bewaehrung	-2.5
+        bewaehrungsstrafe	-2.5
+        bewaffneter_kampf	-1.75
+        bewahrheiten	1.75
+        bewahrung	1.75
+        bewandert	1.75
+        bewegen	1.75
+        bewegend	1.75
+        beweglich	2.5
+        bewegt	1.75
+        bewegung	1.75
+        bewegungsfreiheit	1.75
+        bewegungsfreiraum	1.75
+        bewegungsspielraum	1.75
+        bewegungstherapie	1.75
+        beweinen	-2.5
+        beweisen	2.5
+        beweiskraft	1.75
+        beweisnot	-2.5
+        beweissicherung	1.75
+        bewilligen	1.75
+        bewilligung	1.75
+        bewirken	1.75
+        bewohnbar	1.75
+        bewundern	2.5
+        bewundernswert	2.5
+        bewundert	2.5
+        bewusstlos	-1.75
+        bewusstlosigkeit	-2.5
+        bewusstseinsstoerung	-2.5
+        bezaehmen	2.5
+        bezahlen	-2.5
+        bezaubern	2.5
+        bezaubernd	2.5
+        bezeigen	2.5
+        bezichtigen	-2.5
+        beziehungslos	-1.75
+        beziehungslosigkeit	-1.75
+        bezogenheit	1.75
+        bezueckend	2.5
+        bezuschussen	1.75
+        bezweifeln	-2.5
+        bibbern	-2.5
+        bienenstich	-1.75
+        bigott	-2.5
+        bilanzfaelschung	-1.75
+        bilanzverlust	-2.5
+        bildersturm	-2.5
+        bildhuebsch	2.5
+        bildungsfern	-1.75
+        bildungsreform	2.5
+        billig	2.5
+        billigen	1.75
+        bindegewebsgeschwulst	-2.5
+        bioterror	-1.75
+        bioterrorismus	-1.75
+        biss	2.5
+        bissig	-2.5
+        bissigkeit	-2.5
+        bisswunde	-1.75
+        bitten	2.5
+        bitter	-1.75
+        bitterboese	-2.5
+        bitterkeit	-2.5
+        bizarr	-2.5
+        black-out	-2.5
+        blackout	-2.5
+        blaehungen	-1.75
+        blaesseln	-1.75
+        blaeuen	-1.75
+        blamieren	-2.5
+        blank	-1.75
+        blasenentzuendung	-2.5
+        blasenstein	-1.75
+        blasiert	-1.75
+        blasphemie	-1.75
+        blasphemieren	-2.5
+        blattern	-2.5
+        blau	-1.75
+        blauaeugig	-1.75
+        blaumachen	-1.75
+        bleiben	1.75
+        blenden	-2.5
+        blendend	1.75
+        blendwerk	-1.75
+        blessieren	-2.5
+        blessiert	-2.5
+        blessur	-1.75
+        bleuen	-1.75
+        blickfang	1.75
+        blind	-2.5
+        blind_werden	-2.5
+        blinddarmentzuendung	-2.5
+        blindheit	-2.5
+        blitzkrieg	-2.5
+        blocken	-1.75
+        blockieren	-1.75
+        bloed	-2.5
+        blossstellen	-2.5
+        blossstellung	-2.5
+        bluehend	1.75
+        bluff	-2.5
+        bluffen	-1.75
+        blumenpracht	1.75
+        blutarm	-1.75
+        blutarmut	-2.5
+        blutbad	-2.5
+        blutend	-2.5
+        bluthochdruck	-2.5
+        blutig	-2.5
+        blutkrebs	-2.5
+        blutrache	-2.5
+        blutruenstig	-2.5
+        bluttat	-1.75
+        blutung	-1.75
+        blutvergiessen	-2.5
+        blutvergiftung	-2.5
+        blutverlust	-1.75
+        bockig	-2.5
+        bockigkeit	-2.5
+        bodenlos	-1.75
+        bodenreform	2.5
+        bodensanierung	1.75
+        bodenstaendigkeit	1.75
+        boelken	-2.5
+        boersenhoch	1.75
+        boes	-2.5
+        boesartig	-2.5
+        boesartigkeit	-2.5
+        boese	-2.5
+        boeswillig	-2.5
+        boeswilligkeit	-2.5
+        bohrend	-2.5
+        bombardement	-2.5
+        bombardierung	-2.5
+        bombastisch	2.5
+        bombenangriff	-2.5
+        bombenanschlag	-1.75
+        bombenattentat	-2.5
+        bombendrohung	-2.5
+        bombenkrieg	-2.5
+        bombensicher	1.75
+        bombenstimmung	2.5
+        borniert	-2.5
+        boshaft	-2.5
+        boshaftigkeit	-2.5
+        bosheit	-2.5
+        boykott	-1.75
+        boykottieren	-2.5
+        brachial	-2.5
+        brachialgewalt	-2.5
+        brandanschlag	-1.75
+        brandmarken	-2.5
+        brandrodung	-2.5
+        brandschatzung	-1.75
+        brandstiftung	-1.75
+        brandursache	-1.75
+        brauchbarkeit	1.75
+        brav	2.5
+        bravo	1.75
+        bravoruf	1.75
+        breitseite	-2.5
+        bremsenstich	-1.75
+        brennen	-1.75
+        brillant	2.5
+        brillanz	2.5
+        brillieren	2.5
+        bringschuld	-1.75
+        bronchitis	-2.5
+        brotlos	-1.75
+        bruch	-1.75
+        bruderkrieg	-2.5
+        bruederlichkeit	2.5
+        bruellen	-2.5
+        bruesk	-2.5
+        brueskieren	-2.5
+        brummeln	-1.75
+        brustkrebs	-2.5
+        brutal	-2.5
+        brutalitaet	-2.5
+        bse	-1.75
+        bucklig	-2.5
+        buecherverbrennung	-2.5
+        buergen	1.75
+        buergerfeindlichkeit	-2.5
+        buergerfreundlichkeit	2.5
+        buergerkrieg	-2.5
+        buergernaehe	2.5
+        buergersinn	2.5
+        buessen	-2.5
+        bulimie	-2.5
+        bunt	1.75
+        burnout	-2.5
+        burnout-syndrom	-2.5
+        bussgeld	-2.5
+        canceln	-2.5
+        chancengleichheit	1.75
+        chancenlos	-2.5
+        chancenreich	2.5
+        chaos	-2.5
+        charakterfest	2.5
+        charakterlos	-2.5
+        charakterlosigkeit	-2.5
+        charakterstaerke	2.5
+        charisma	2.5
+        charismatisch	2.5
+        charmant	2.5
+        charme	1.75
+        chauvinistisch	-2.5
+        chemotherapie	1.75
+        cholera	-2.5
+        cholerisch	-2.5
+        cholerischer_anfall	-2.5
+        claustrophobie	-2.5
+        clean	1.75
+        clever	2.5
+        clinch	-1.75
+        cool	1.75
+        coup	-1.75
+        courage	2.5
+        crash	-2.5
+        daemlich	-2.5
+        daemmung	-1.75
+        daemonisch	-2.5
+        daemonisieren	-2.5
+        daemonisierung	-1.75
+        dagegenhalten	-2.5
+        dagegenstellen	-1.75
+        dagegenstemmen	-1.75
+        dahinleben	-1.75
+        dahinsiechen	-2.5
+        daneben_liegen	-1.75
+        danebengegangen	-2.5
+        danebenliegen	-1.75
+        dank	2.5
+        dank_sagen	1.75
+        dankbar	2.5
+        dankbarkeit	2.5
+        dankempfindung	2.5
+        dankeschoen	1.75
+        dankeswort	1.75
+        dankgefuehl	2.5
+        danksagen	1.75
+        darben	-2.5
+        darmkrebs	-2.5
+        darmpilz	-1.75
+        darmverschluss	-2.5
+        daseinsberechtigung	1.75
+        datensicherung	1.75
+        dauerkonflikt	-1.75
+        dauerkrise	-2.5
+        dauern	-2.5
+        dauerstreit	-1.75
+        davonjagen	-2.5
+        dechiffrieren	1.75
+        defensiv	-2.5
+        defensive	1.75
+        defizit	-2.5
+        deformation	-2.5
+        deformiert	-2.5
+        deformierung	-2.5
+        degagieren	-2.5
+        degoutieren	-2.5
+        degradieren	-1.75
+        degradierung	-2.5
+        dehydration	-2.5
+        dekadent	-2.5
+        dekodieren	1.75
+        dekor	1.75
+        dekoration	1.75
+        dekorativ	1.75
+        dekorieren	2.5
+        delikt	-1.75
+        delimitiert	-2.5
+        delinquent	-2.5
+        delirieren	-2.5
+        delirium	-2.5
+        demagogie	-1.75
+        demagogisch	-2.5
+        dement	-2.5
+        dementieren	-1.75
+        demokratisch	1.75
+        demontage	-2.5
+        demoralisieren	-2.5
+        demoralisierend	-2.5
+        demotivieren	-2.5
+        demotiviert	-1.75
+        demuetigen	-2.5
+        demuetigend	-2.5
+        denkwuerdig	-2.5
+        denkzettel	-2.5
+        denunzieren	-2.5
+        deplatziert	-2.5
+        deplaziert	-2.5
+        deportation	-1.75
+        depression	-2.5
+        depressiv	-2.5
+        depressivitaet	-2.5
+        deprimieren	-2.5
+        deprimierend	-2.5
+        deprimiert	-2.5
+        deprimiertheit	-2.5
+        derb	-2.5
+        dermatitis	-2.5
+        desavouieren	-2.5
+        desertieren	-1.75
+        desertion	-1.75
+        desillusionieren	-2.5
+        desillusioniert	-2.5
+        desillusionierung	-2.5
+        desinfizieren	1.75
+        desinteresse	-2.5
+        desinteressiert	-2.5
+        desorganisation	-2.5
+        despektierlich	-2.5
+        despektierlichkeit	-2.5
+        despotie	-2.5
+        destabilisieren	-1.75
+        destabilisierung	-1.75
+        destruktion	-2.5
+        destruktiv	-2.5
+        detonation	-2.5
+        deviant	-2.5
+        devitalisieren	-1.75
+        devot	-2.5
+        diabetes	-2.5
+        diabetes_mellitus	-2.5
+        diabolisch	-2.5
+        diabolisieren	-2.5
+        diaetenerhoehung	1.75
+        diaettherapie	1.75
+        diamantene_hochzeit	1.75
+        diamanthochzeit	1.75
+        dicht	-1.75
+        dick	-1.75
+        dickfellig	2.5
+        dickfelligkeit	-1.75
+        dickhaeutig	1.75
+        diebesgut	-2.5
+        diebstahl	-2.5
+        dienlich	2.5
+        diensteifrig	-1.75
+        diensttauglichkeit	2.5
+        dienstunfaehigkeit	-1.75
+        dienstuntauglichkeit	-2.5
+        diesig-kalt	-1.75
+        diffamieren	-2.5
+        differenziert	2.5
+        differenziertheit	1.75
+        diktatorisch	-2.5
+        dilettantentum	-2.5
+        dilettantisch	-2.5
+        dilettantismus	-2.5
+        diphterie	-2.5
+        direkt	1.75
+        direkt_sagen	1.75
+        disharmonisch	-1.75
+        diskeditieren	-2.5
+        diskret	2.5
+        diskretion	1.75
+        diskriminieren	-2.5
+        disqualifizieren	-2.5
+        dissozial	-2.5
+        distanzlos	-1.75
+        distanzlosigkeit	-2.5
+        distinguiert	1.75
+        disziplinlos	-2.5
+        disziplinlosigkeit	-2.5
+        dividendenerhoehung	1.75
+        dolchstoss	-1.75
+        doll	1.75
+        domestizieren	2.5
+        dominant	-2.5
+        donnerwetter	-2.5
+        doof	-2.5
+        doping	-2.5
+        doppelmord	-1.75
+        doppelspiel	-2.5
+        doppelzuenigkeit	-2.5
+        dorren	-1.75
+        down	-1.75
+        draengeln	-1.75
+        draengen	-1.75
+        drakonisch	-2.5
+        dramatisch	1.75
+        drangsalieren	-2.5
+        drastisch	-2.5
+        drecksarbeit	-2.5
+        dreist	-1.75
+        dreistigkeit	-2.5
+        dresche	-1.75
+        droege	-2.5
+        drogenabhaengigkeit	-2.5
+        drogenbesitz	-2.5
+        drogeneinfluss	-2.5
+        drogeneinnahme	-2.5
+        drogenentziehungskur	1.75
+        drogenentzug	1.75
+        drogenfrei	1.75
+        drogengenuss	-2.5
+        drogenhandel	-1.75
+        drogenkonsum	-2.5
+        drogenkriminalitaet	-1.75
+        drogenlieferung	-1.75
+        drogenmissbrauch	-2.5
+        drogenproblem	-2.5
+        drogenrausch	-2.5
+        drogenschmuggel	-1.75
+        drogensucht	-2.5
+        drohen	-2.5
+        drohung	-2.5
+        drollig	1.75
+        druckkopfschmerz	-2.5
+        druckkopfweh	-2.5
+        druecken	-2.5
+        druesenkrank	-2.5
+        dschihad	-2.5
+        dubios	-2.5
+        duckmaeusertum	-2.5
+        duell	-1.75
+        duengung	1.75
+        duenkelhaft	-1.75
+        duennhaeutig	-2.5
+        duennhaeutigkeit	-1.75
+        duepieren	-1.75
+        duerftig	-1.75
+        duerftigkeit	-1.75
+        duerr	-1.75
+        duersten	-1.75
+        duester	-2.5
+        duesternis	-2.5
+        dufte	2.5
+        dulden	-1.75
+        dull	-2.5
+        dumm	-2.5
+        dummdreist	-1.75
+        dumpfheit	-2.5
+        dunkel	-1.75
+        dunkelziffer	-1.75
+        durchblutungsstoerung	-2.5
+        durchdrehen	-1.75
+        durcheinander	-2.5
+        durcheinander_bringen	-1.75
+        durcheinanderbringen	-2.5
+        durchfall	-2.5
+        durchfallen	-1.75
+        durchgeknallt	-1.75
+        durchhaenger	-2.5
+        durchhalten	1.75
+        durchhaltevermoegen	1.75
+        durchkreuzen	-1.75
+        durchleiden	-2.5
+        durchmachen	-1.75
+        durchsetzungsfaehig	2.5
+        durchsetzungsfaehigkeit	2.5
+        durchsetzungskraft	1.75
+        durchsetzungsvermoegen	2.5
+        durchsichtigkeit	1.75
+        durchstehen	1.75
+        durchtrainiert	1.75
+        durchtrieben	-2.5
+        durchtriebenheit	-2.5
+        dursten	-1.75
+        durstig	1.75
+        dynamisch	2.5
+        ebenmaessig	1.75
+        ebenmaessigkeit	1.75
+        echt	2.5
+        echtheit	2.5
+        edel	1.75
+        edelmuetig	2.5
+        edelmuetigkeit	2.5
+        edelmut	2.5
+        effektiv	2.5
+        effektivitaet	1.75
+        effizient	2.5
+        effizienzverbesserung	1.75
+        egoismus	-2.5
+        egoistisch	-2.5
+        egozentrik	-2.5
+        egozentrisch	-2.5
+        ehekrach	-2.5
+        eheschliessung	1.75
+        ehestreit	-2.5
+        ehren	2.5
+        ehrenamtlich	2.5
+        ehrenhaft	2.5
+        ehrenrettung	1.75
+        ehrenvoll	2.5
+        ehrenwert	2.5
+        ehrerbietend	2.5
+        ehrerbietig	2.5
+        ehrfuerchtig	2.5
+        ehrfurcht	2.5
+        ehrgefuehl	2.5
+        ehrgeiz	1.75
+        ehrgeizig	1.75
+        ehrlich	2.5
+        ehrlichkeit	2.5
+        ehrlos	-2.5
+        ehrlosigkeit	-2.5
+        ehrwuerdig	2.5
+        eierstockentzuendung	-2.5
+        eifer	2.5
+        eifersucht	-2.5
+        eifersuchtsszene	-2.5
+        eifersuechtelei	-2.5
+        eifersuechteln	-2.5
+        eifersuechtig	-2.5
+        eifrig	1.75
+        eigenartig	-2.5
+        eigenbroedelei	-1.75
+        eigenbroetelei	-1.75
+        eigenbroetlerisch	-2.5
+        eigenlob	2.5
+        eigenmaechtig	-2.5
+        eigennuetzig	-2.5
+        eigenregie	1.75
+        eigensinnig	-2.5
+        eigenstaendig	1.75
+        eigenstaendigkeit	1.75
+        eigentuemlich	-2.5
+        eigentumsdelikt	-1.75
+        eigenwillig	-2.5
+        eignung	2.5
+        eilfertig	-1.75
+        einbilden	-1.75
+        einbringung	-1.75
+        einbruch	-1.75
+        eindaemmen	-1.75
+        eindladend	1.75
+        eindrucksvoll	2.5
+        eindruecklich	2.5
+        einerlei	-2.5
+        einfach	1.75
+        einfaeltig	-2.5
+        einfall	-1.75
+        einfallslos	-1.75
+        einfallsreich	2.5
+        einflusslos	-1.75
+        einflussreich	1.75
+        einfoermig	-2.5
+        einfuegen	1.75
+        einfuehlsam	2.5
+        einfuehlungsvermoegen	1.75
+        einfuhrverbot	-1.75
+        eingaengig	2.5
+        eingebildet	-2.5
+        eingeladen	1.75
+        eingeschnappt	-2.5
+        eingeschraenkt	-1.75
+        eingeschuechtert	-2.5
+        eingestehen	1.75
+        eingeweiht	1.75
+        einimpfen	-1.75
+        einklang	1.75
+        einklemmen	-1.75
+        einkommen	1.75
+        einkommenserhoehung	1.75
+        einladen	1.75
+        einladend	1.75
+        einlenken	1.75
+        einlullen	-2.5
+        einmaligkeit	1.75
+        einmarsch	-1.75
+        einnahme	-1.75
+        einnehmen	2.5
+        einnehmend	1.75
+        einpraegsam	2.5
+        einraeumen	1.75
+        einreden	-1.75
+        einsam	-1.75
+        einsamkeit	-2.5
+        einsatzfaehig	2.5
+        einsatztauglichkeit	1.75
+        einsatzuntauglichkeit	-1.75
+        einschlaefern	-2.5
+        einschlag	-2.5
+        einschleimen	-1.75
+        einschmeicheln	-1.75
+        einschneidend	-2.5
+        einschuechtern	-2.5
+        einseitig	-1.75
+        einseitigkeit	-1.75
+        einsichtig	1.75
+        einstecken	2.5
+        einstehen	1.75
+        eintoenig	-2.5
+        eintoenigkeit	-2.5
+        eintreten	1.75
+        eintritt	1.75
+        einvernehmlich	2.5
+        einweihen	1.75
+        einwenden	-2.5
+        einwerfen	1.75
+        einwickeln	-1.75
+        einzelhaft	-2.5
+        einzeltherapie	1.75
+        einzigartigkeit	1.75
+        eisenhart	-1.75
+        eisenhochzeit	1.75
+        eiserne_hochzeit	1.75
+        eitel	-2.5
+        eiterbeule	-2.5
+        eitergeschwuer	-2.5
+        eiternd	-2.5
+        eitrig	-2.5
+        eiweissallergie	-2.5
+        ekel	-2.5
+        ekel_erregend	-2.5
+        ekelerregend	-2.5
+        ekelgefuehl	-2.5
+        ekelhaft	-2.5
+        ekeln	-2.5
+        eklig	-2.5
+        ekstase	2.5
+        ekstatisch	2.5
+        elan	2.5
+        elefantoes	1.75
+        eleganz	2.5
+        elend	-2.5
+        elfer	-1.75
+        elfmeter	-2.5
+        elfmeterschiessen	-2.5
+        eliminieren	-2.5
+        eliminierung	-2.5
+        elitaer	-1.75
+        elitenfoerderung	1.75
+        eloquent	2.5
+        elternlos	-1.75
+        emanzipation	1.75
+        emanzipieren	1.75
+        embargo	-1.75
+        emotionslos	-1.75
+        empathie	1.75
+        empfaenglich	2.5
+        empfaengnisverhuetung	1.75
+        empfehlen	2.5
+        empfehlenswert	2.5
+        empfehlung	2.5
+        empfindlich	-2.5
+        empoeren	-2.5
+        empoerend	-2.5
+        empoert	-2.5
+        empoerung	-2.5
+        emsig	1.75
+        emsigkeit	2.5
+        endbearbeitung	1.75
+        endgeil	2.5
+        endkampf	-1.75
+        endlichkeit	-1.75
+        endzeitstimmung	-2.5
+        energie	2.5
+        energiegeladen	1.75
+        energieverlust	-2.5
+        energisch	1.75
+        eng	2.5
+        engagement	2.5
+        engagiert	1.75
+        engpass	-1.75
+        engstirnig	-2.5
+        engstirnigkeit	-2.5
+        entartet	-2.5
+        entbehrung	-1.75
+        entbindung	2.5
+        entbrennen	1.75
+        entfallen	-1.75
+        entfaltungsmoeglichkeit	1.75
+        entfernen	-1.75
+        entflammen	1.75
+        entflammt	1.75
+        entfremden	-2.5
+        entfremdet	-1.75
+        entfremdung	-2.5
+        entfuehrung	-1.75
+        entgegenhalten	-2.5
+        entgegenkommen	1.75
+        entgegenkommend	1.75
+        entgegenstellen	-1.75
+        entgeistern	-2.5
+        entgeistert	-2.5
+        entgeisterung	-2.5
+        entgiftung	1.75
+        entgleisen	-2.5
+        entgrenzung	2.5
+        enthaltsam	1.75
+        entheben	-1.75
+        entheiligen	-2.5
+        enthuellen	1.75
+        enthusiasmus	2.5
+        enthusiastisch	2.5
+        entkraefigen	2.5
+        entkraeftet	-2.5
+        entkriminalisieren	2.5
+        entkriminalisierung	1.75
+        entladung	-2.5
+        entlassen	-1.75
+        entlassung	1.75
+        entlasten	1.75
+        entleert	-2.5
+        entmannen	-1.75
+        entmilitarisierung	1.75
+        entmuendigung	-2.5
+        entmutigen	-1.75
+        entmutigend	-2.5
+        entmutigung	-2.5
+        entraetseln	1.75
+        entrueckt	1.75
+        entruecktheit	2.5
+        entruesten	-2.5
+        entruestet	-2.5
+        entruestung	-2.5
+        entsagend	1.75
+        entsagungsvoll	1.75
+        entscheidungsfreiheit	1.75
+        entscheidungsgewalt	1.75
+        entscheidungsspielraum	1.75
+        entschlackung	1.75
+        entschluesseln	1.75
+        entschuldigen	2.5
+        entschuldigung	1.75
+        entschwinden	-1.75
+        entseelt	-2.5
+        entsetzen	-2.5
+        entsetzlich	-2.5
+        entsetzt	-2.5
+        entsorgung	-2.5
+        entspannen	2.5
+        entspannend	1.75
+        entspannt	1.75
+        entspanntheit	1.75
+        entspannungsbad	1.75
+        entstellt	-2.5
+        entstellung	-2.5
+        enttaeuschen	-2.5
+        enttaeuschend	-2.5
+        enttaeuscht	-2.5
+        enttaeuschung	-2.5
+        enttraumatisierungstherapie	1.75
+        entwaffnung	1.75
+        entweihen	-2.5
+        entwicklungspotenzial	1.75
+        entwirren	1.75
+        entwuerdigen	-2.5
+        entwuerdigend	-2.5
+        entwurzelt	-1.75
+        entziehungserscheinungen	-2.5
+        entziehungskur	1.75
+        entzuecken	2.5
+        entzueckend	2.5
+        entzuenden	-1.75
+        entzuendet	-2.5
+        entzuendung	-2.5
+        entzug	1.75
+        entzugserscheinungen	-2.5
+        epidemie	-2.5
+        epilepsie	-2.5
+        erbaermlich	-2.5
+        erbarmen	2.5
+        erbarmungslos	-1.75
+        erbarmunslosigkeit	-2.5
+        erbaulich	1.75
+        erbeben	-2.5
+        erbeten	1.75
+        erbitten	1.75
+        erbittern	-2.5
+        erbittert	-2.5
+        erbitterung	-2.5
+        erblinden	-2.5
+        erbosen	-2.5
+        erbost	-2.5
+        erbrechen	-2.5
+        erbsuende	-1.75
+        erdichten	-1.75
+        erdoelkrise	-1.75
+        erdreisten	-1.75
+        erdrueckend	-2.5
+        erdulden	-2.5
+        erdverbundenheit	1.75
+        ererbt	2.5
+        erfinden	-1.75
+        erfinderisch	2.5
+        erfindungsreichtum	1.75
+        erfolg	2.5
+        erfolg_versprechend	2.5
+        erfolglos	-2.5
+        erfolglosigkeit	-2.5
+        erfolgreich	2.5
+        erfolgsgewoehnt	2.5
+        erfolgsverwoehnt	2.5
+        erfolgszwang	-1.75
+        erfolgversprechend	2.5
+        erfrechen	-2.5
+        erfreuen	2.5
+        erfreulich	2.5
+        erfrieren	-2.5
+        erfrischend	1.75
+        erfunden	-2.5
+        ergebnislos	-2.5
+        ergiebig	2.5
+        ergoetzen	2.5
+        ergotherapie	1.75
+        ergreifend	1.75
+        ergreifung	-1.75
+        ergriffen	1.75
+        ergriffenheit	2.5
+        erhaben	2.5
+        erhabenheit	2.5
+        erhaengung	-1.75
+        erhalt	1.75
+        erhaltenswert	2.5
+        erhaltung	1.75
+        erheitern	2.5
+        erheiterung	2.5
+        erhoehen	1.75
+        erhoeht	1.75
+        erhoehung	1.75
+        erholen	2.5
+        erholsam	1.75
+        erholungsbeduerftig	-2.5
+        erkaelten	-2.5
+        erkaeltet	-2.5
+        erkaeltung	-2.5
+        erkaeltungsbad	1.75
+        erkaeltungskrankheit	-2.5
+        erkoren	2.5
+        erkranken	-2.5
+        erkrankung	-2.5
+        erkuehnen	-2.5
+        erlahmen	-1.75
+        erlauben	2.5
+        erlaubnis	1.75
+        erlaucht	2.5
+        erledigt	-1.75
+        erleichtern	1.75
+        erleichtert	2.5
+        erleichterung	1.75
+        erleiden	-2.5
+        erleuchtet	2.5
+        erloest	2.5
+        erloesung	1.75
+        erlogen	-2.5
+        ermahnen	-2.5
+        ermahnung	-2.5
+        ermatten	-2.5
+        ermattung	-2.5
+        ermessensspielraum	1.75
+        ermordung	-1.75
+        ermueden	-2.5
+        ermuedend	-2.5
+        ermuedung	-2.5
+        ermuedungsfrei	1.75
+        ermuntern	2.5
+        ermunternd	1.75
+        ermunterung	2.5
+        ermutigen	2.5
+        ermutigung	2.5
+        ernaehrungskrankheit	-2.5
+        ernaehrungstherapie	1.75
+        ernennen	1.75
+        erneuerung	1.75
+        erniedrigen	-2.5
+        ernst	-2.5
+        ernsthaft	1.75
+        ernuechtern	-2.5
+        ernuechterung	-2.5
+        erobern	2.5
+        eroberung	-1.75
+        eroberungskrieg	-2.5
+        erotomanie	-2.5
+        erpressen	-2.5
+        erpressung	-1.75
+        erprobt	2.5
+        erqickend	2.5
+        erquicklich	2.5
+        erregen	-2.5
+        erregung	-2.5
+        errettung	2.5
+        ersaufen	-2.5
+        erschiessung	-1.75
+        erschlaffen	-2.5
+        erschlaffung	-2.5
+        erschoepft	-2.5
+        erschoepfung	-2.5
+        erschoepfungssyndrom	-2.5
+        erschoepfungszustand	-2.5
+        erschrecken	-2.5
+        erschreckend	-2.5
+        erschrocken	-2.5
+        erschuettern	-1.75
+        erschuetternd	-1.75
+        erschuettert	1.75
+        erschuetterung	-1.75
+        ersehnen	1.75
+        erstattungsanspruch	1.75
+        erstaunen	2.5
+        erstaunlich	2.5
+        ersticken	-2.5
+        erstklassig	2.5
+        erstreben	1.75
+        erstrebenswert	2.5
+        erstuermung	-1.75
+        ertauben	-2.5
+        ertragen	1.75
+        ertragreich	2.5
+        ertragsarm	-2.5
+        ertragsfaehig	2.5
+        ertragssicher	2.5
+        ertrinken	-2.5
+        eruption	-2.5
+        erwaermen	2.5
+        erwartungsdruck	-1.75
+        erwartungsvoll	2.5
+        erwerbslos	-1.75
+        erwerbsunfaehigkeit	-1.75
+        erwuenscht	2.5
+        erziehungsberechtigt	2.5
+        erzuernen	-2.5
+        erzuernt	-2.5
+        erzwingen	-2.5
+        eskalation	-1.75
+        eskapismus	-2.5
+        esprit	2.5
+        esssucht	-2.5
+        ethisch	2.5
+        etikettenschwindel	-1.75
+        etlich	1.75
+        euphorie	2.5
+        euphorisch	2.5
+        euphorisieren	2.5
+        euthanasie	-1.75
+        exaktheit	2.5
+        exaltieren	-2.5
+        exaltiert	-1.75
+        exekution	-1.75
+        exemplarisch	1.75
+        exhibitionismus	-2.5
+        existenzangst	-2.5
+        existenzberechtigung	1.75
+        existenzgruendung	1.75
+        existenzrecht	1.75
+        existenzsicherung	1.75
+        exitenzkrise	-2.5
+        exkommunizieren	-1.75
+        exkulpieren	2.5
+        exkurs	-1.75
+        experimentierfreude	2.5
+        explodieren	-1.75
+        explosion	-2.5
+        exportverbot	-2.5
+        expressiv	2.5
+        extravaganz	-1.75
+        extremistisch	-2.5
+        exzellent	2.5
+        exzentrisch	-1.75
+        exzeptionell	2.5
+        exzessiv	-2.5
+        fabelhaft	2.5
+        fabulieren	-1.75
+        facettenreich	1.75
+        fachbezogen	1.75
+        fachgerecht	2.5
+        fachkompetent	2.5
+        fachkundig	2.5
+        fachlich	1.75
+        fackeln	-1.75
+        fade	-2.5
+        fadenscheinig	-2.5
+        fadheit	-2.5
+        faehig	2.5
+        faehigkeit	1.75
+        faelschen	-2.5
+        faelschlich	-2.5
+        faelschung	-1.75
+        faeulnisgeschmack	-1.75
+        fahnenflucht	-1.75
+        fahrerflucht	-1.75
+        fahrerlaubnis	2.5
+        fahrgenuss	2.5
+        fahrlaessig	-2.5
+        fahrlaessigkeit	-1.75
+        fahrstuhlgerecht	2.5
+        fahrtuechtigkeit	1.75
+        fahrvergnuegen	2.5
+        fahrwerkstuning	1.75
+        faible	2.5
+        fair	2.5
+        fairness	2.5
+        fallbezogen	1.75
+        falsch	-2.5
+        falschaussage	-2.5
+        falschheit	-2.5
+        familienfeindlich	-2.5
+        familienfreundlich	2.5
+        familiengerecht	2.5
+        familienkrach	-2.5
+        familiensinn	2.5
+        familienstreit	-2.5
+        fanatisch	-2.5
+        fanatisieren	-2.5
+        fanatismus	-2.5
+        fantasieren	-1.75
+        fantasievoll	2.5
+        fantastisch	2.5
+        farbenblindheit	-2.5
+        faseln	-2.5
+        fassungslos	-2.5
+        fassungslosigkeit	-2.5
+        fastenkur	1.75
+        faszination	1.75
+        faszinieren	2.5
+        faszinierend	1.75
+        fasziniert	2.5
+        fatal	-2.5
+        faul	-2.5
+        faulheit	-1.75
+        fehde	-2.5
+        fehlbildung	-2.5
+        fehleinschaetzen	-1.75
+        fehlerfrei	1.75
+        fehlerfreiheit	2.5
+        fehlerhaft	-2.5
+        fehlerlos	1.75
+        fehlerlosigkeit	2.5
+        fehlernaehrung	-2.5
+        fehlerursache	-1.75
+        fehlgeschlagen	-2.5
+        fehlhandlung	-1.75
+        fehlinterpretieren	-2.5
+        fehlkalkulation	-2.5
+        fehlleitend	-2.5
+        fehltritt	-1.75
+        feierlich	2.5
+        feiern	1.75
+        feige	-1.75
+        feigheit	-2.5
+        fein	2.5
+        fein_geschnitten	1.75
+        feindlich	-2.5
+        feindlichkeit	-2.5
+        feindschaft	-2.5
+        feindschaftlich	-2.5
+        feindselig	-2.5
+        feinfuehlig	-2.5
+        feingefuehl	2.5
+        feingeistig	2.5
+        feingeschnitten	1.75
+        feingruendig	2.5
+        feinnervig	-2.5
+        feinnervigkeit	2.5
+        feinsinnig	2.5
+        feist	-1.75
+        feixen	-2.5
+        feldverweis	-2.5
+        felsenfest	1.75
+        fernhalten	-2.5
+        fertig	-2.5
+        fertig_machen	-2.5
+        fertigmachen	-2.5
+        fertigstellung	1.75
+        fesseln	-2.5
+        fesselnd	1.75
+        fesselung	-1.75
+        fest	-1.75
+        festigen	2.5
+        festigkeit	2.5
+        festigung	2.5
+        festlegen	1.75
+        festlich	1.75
+        festnahme	-1.75
+        fetischisieren	-1.75
+        fetischistisch	-2.5
+        fett	1.75
+        fettig	-1.75
+        fettleibig	-1.75
+        fettsucht	-2.5
+        feuer	1.75
+        feuern	-1.75
+        feuerzauber	-2.5
+        feurig	1.75
+        fidel	2.5
+        fieber	-2.5
+        fieberfrei	2.5
+        fieberhaft	-2.5
+        fies	-2.5
+        fiktiv	-2.5
+        filmbegeistert	2.5
+        filmgenuss	2.5
+        filminteressiert	2.5
+        finanzierungsprogramm	1.75
+        finanzreform	2.5
+        finesse	2.5
+        fingerbruch	-2.5
+        fingerfertig	2.5
+        fingerspitzengefuehl	2.5
+        fingieren	-1.75
+        finte	-2.5
+        firmengruendung	1.75
+        firmenspionage	-1.75
+        fit	1.75
+        fitness	2.5
+        fixiert	-1.75
+        flatterhaft	-2.5
+        flatterhaftigkeit	-2.5
+        flatterig	-2.5
+        flau	-2.5
+        flechte	-1.75
+        flegelhaft	-2.5
+        fleischwunde	-1.75
+        fleiss	2.5
+        fleissig	1.75
+        fleissigkeit	2.5
+        flennen	-2.5
+        flexibel	2.5
+        flexibilitaet	1.75
+        flexiblisieren	1.75
+        flickwerk	-2.5
+        flippig	-1.75
+        flitterwochen	1.75
+        flohstich	-1.75
+        flor	1.75
+        fluchen	-2.5
+        fluechtigkeit	-1.75
+        flugerlaubnis	1.75
+        fluglaerm	-1.75
+        flugsicherung	1.75
+        flugzeugentfuehrung	-1.75
+        flunkern	-2.5
+        foerderlich	1.75
+        foerdern	1.75
+        foerdernd	1.75
+        foerderprogramm	1.75
+        foerderungswuerdig	2.5
+        foermlich	-1.75
+        folgenreich	-2.5
+        folgenschwer	-2.5
+        folgerichtig	2.5
+        folgsam	1.75
+        folter	-1.75
+        folterung	-1.75
+        foppen	-2.5
+        formgefuehl	2.5
+        formschoen	2.5
+        formschoenheit	1.75
+        formvollendet	2.5
+        forsch	-1.75
+        fortbildung	2.5
+        fortekeln	-2.5
+        fortjagen	-2.5
+        fortpflanzungsfaehig	1.75
+        fortschicken	-1.75
+        fortschreibung	1.75
+        fortschrittlichkeit	1.75
+        foul	-2.5
+        foulelfmeter	-2.5
+        foulspiel	-2.5
+        fragilitaet	-1.75
+        fraglich	-1.75
+        fragwuerdig	-1.75
+        fragwuerdigkeit	-1.75
+        fraktur	-2.5
+        frappieren	-2.5
+        frappierend	2.5
+        frauenfeindlich	-2.5
+        frauenfeindlichkeit	-2.5
+        frauenfreundlich	2.5
+        frauenhass	-2.5
+        frauenrecht	1.75
+        frech	-2.5
+        frechheit	-2.5
+        frei	1.75
+        freien	1.75
+        freigabe	1.75
+        freigeben	1.75
+        freigebig	1.75
+        freigiebig	1.75
+        freiheit	2.5
+        freiheitlich	1.75
+        freiheitseinzug	-2.5
+        freiheitskampf	-1.75
+        freiheitsstrafe	-2.5
+        freilassung	1.75
+        freimuetig	2.5
+        freimut	2.5
+        freiraum	1.75
+        freisprechen	2.5
+        freistoss	-2.5
+        freitod	-1.75
+        freiwillig	1.75
+        freiwilligkeit	1.75
+        freizeitarrest	-2.5
+        freizeitvergnuegen	2.5
+        freizuegigkeit	2.5
+        fremdeln	-2.5
+        fremden	-2.5
+        fremdenfeindlich	-2.5
+        fremdenfeindlichkeit	-2.5
+        fremdenhass	-2.5
+        fremdgehen	-1.75
+        fremdherrschaft	-1.75
+        fremdtun	-2.5
+        frenetisch	1.75
+        freude	2.5
+        freudentaumel	2.5
+        freudig	2.5
+        freudlos	-2.5
+        freuen	2.5
+        freundlich	2.5
+        freundlichkeit	2.5
+        freundschaft	2.5
+        freundschaftlich	2.5
+        frevel	-1.75
+        friede	2.5
+        frieden	2.5
+        friedenserhaltend	1.75
+        friedensgespraech	1.75
+        friedensmission	2.5
+        friedenssicherung	1.75
+        friedensverhandlung	1.75
+        friedfertig	2.5
+        friedfertigkeit	2.5
+        friedlich	2.5
+        friedliebend	2.5
+        friedlos	-1.75
+        frieren	-2.5
+        frigid	-1.75
+        frigide	-1.75
+        frivol	-2.5
+        froehlich	2.5
+        froehlichkeit	2.5
+        froemmigkeit	2.5
+        froesteln	-2.5
+        froh	2.5
+        froh_gestimmt	2.5
+        frohgemut	2.5
+        frohgestimmt	2.5
+        frohlocken	2.5
+        frohsinn	2.5
+        fronen	-1.75
+        frontalangriff	-2.5
+        frotzeln	-2.5
+        fruchtbar	1.75
+        fruchtlos	-1.75
+        fruchtlosigkeit	-1.75
+        fruehlingsgefuehle	2.5
+        frust	-2.5
+        frusten	-2.5
+        frustration	-2.5
+        frustrieren	-2.5
+        frustriert	-2.5
+        fuchsig	-2.5
+        fuchsteufelswild	-2.5
+        fuegen	2.5
+        fuehrerlos	-1.75
+        fuehrungsanspruch	1.75
+        fuehrungspersoenlichkeit	1.75
+        fuellig	1.75
+        fuendig	2.5
+        fuerbitten	1.75
+        fuerchten	-2.5
+        fuerchterlich	-2.5
+        fuersorge	1.75
+        fuersorglich	2.5
+        fuersprechen	1.75
+        fundiert	2.5
+        funktionsfaehigkeit	1.75
+        funktionstuechtigkeit	1.75
+        furcht	-2.5
+        furcht_erregend	-2.5
+        furchtbar	-2.5
+        furchterregend	-2.5
+        furchtlos	-1.75
+        furchtlosigkeit	2.5
+        furchtsam	-1.75
+        furios	1.75
+        fussbruch	-2.5
+        fusserkrankung	-1.75
+        fusskrankheit	-1.75
+        fussmassage	1.75
+        fusspilz	-1.75
+        fussverletzung	-1.75
+        gabe	2.5
+        gaengeln	-2.5
+        gaengelung	-1.75
+        galant	2.5
+        gallenkrank	-2.5
+        gallenstein	-1.75
+        gammelig	-2.5
+        gammellook	-1.75
+        gammeloptik	-1.75
+        gammeloutfit	-1.75
+        gammlig	-2.5
+        ganztagsbetreuung	-2.5
+        garantieren	1.75
+        garbe	-2.5
+        gardinenpredigt	-2.5
+        garstigkeit	-2.5
+        gasexplosion	-2.5
+        gastfeindlichkeit	-2.5
+        gastfreundlichkeit	2.5
+        gastfreundschaft	2.5
+        gaudi	2.5
+        geachtet	2.5
+        gebaermutterkrebs	-2.5
+        gebeutelt	-1.75
+        gebietsreform	2.5
+        gebildet	2.5
+        geboren	2.5
+        geborgenheit	2.5
+        gebrechen	-2.5
+        gebrechlich	-2.5
+        gebrochen	-1.75
+        gebuehrenerhoehung	1.75
+        gebuehrenfrei	1.75
+        gebuehrenlos	1.75
+        gebundenheit	-1.75
+        geckenhaft	-2.5
+        gedaechtnisschwund	-2.5
+        gedankenlos	-1.75
+        gedankenverloren	-1.75
+        gedankenvoll	2.5
+        gedeih	1.75
+        gedeihen	1.75
+        gediegen	1.75
+        gedrueckt	-1.75
+        gedruecktheit	-2.5
+        geduld	2.5
+        gedulden	1.75
+        geduldig	2.5
+        geehrt	2.5
+        gefaehrden	-2.5
+        gefaehrdet	-2.5
+        gefaehrlich	-2.5
+        gefaehrlichkeit	-2.5
+        gefaellig	2.5
+        gefaelligkeit	1.75
+        gefaelscht	-2.5
+        gefaengnishaft	-2.5
+        gefaengnisstrafe	-2.5
+        gefahrenpotential	-1.75
+        gefahrlos	1.75
+        gefallen	1.75
+        gefangen_nehmen	-2.5
+        gefangennahme	-1.75
+        gefangennehmen	-2.5
+        gefangenschaft	-2.5
+        gefasst	1.75
+        gefraessig	-2.5
+        gefragt	1.75
+        gefuehllos	-2.5
+        gefuehllosigkeit	-2.5
+        gefuehlsarm	-2.5
+        gefuehlsarmut	-2.5
+        gefuehlsduselei	-2.5
+        gefuehlskaelte	-2.5
+        gefuehlskalt	-2.5
+        gefuehlsregung	2.5
+        gefuehlstiefe	2.5
+        gefuehlvoll	2.5
+        gegeier	1.75
+        gegenangriff	-2.5
+        gegenoffensive	-2.5
+        gegenschlag	-2.5
+        gegenstandslos	-1.75
+        gegnerschaft	-2.5
+        gehaessig	-2.5
+        gehaessigkeit	-2.5
+        gehaltserhoehung	1.75
+        gehaltvoll	2.5
+        gehbehinderung	-2.5
+        geheim_halten	-1.75
+        geheimhalten	-1.75
+        geheimnisvoll	1.75
+        gehemmt	-1.75
+        gehirnerschuetterung	-2.5
+        gehirnschlag	-2.5
+        gehirnwaesche	-1.75
+        gehoben	1.75
+        gehuldigt	2.5
+        geiern	0
+        geil	1.75
+        geilheit	-2.5
+        geiselhaft	-2.5
+        geiselnahme	-1.75
+        geisseln	-2.5
+        geisterhaft	-2.5
+        geistesabwesend	-2.5
+        geistesgegenwaertig	2.5
+        geistesgestoert	-2.5
+        geistesklar	2.5
+        geisteskrank	-2.5
+        geisteskrankheit	-2.5
+        geistesverwandtschaft	1.75
+        geistig_behindert	-2.5
+        geistlos	-1.75
+        geistreich	2.5
+        geisttoetend	-2.5
+        geiz	-2.5
+        geizig	-1.75
+        geknickt	-1.75
+        gekraenkt	-2.5
+        gekuenstelt	-1.75
+        gelackmeiert	-2.5
+        geladen	1.75
+        gelaechter	1.75
+        gelaehmt	-2.5
+        gelaehmtheit	-2.5
+        gelangweilt	-1.75
+        gelassen	1.75
+        gelassenheit	1.75
+        gelbfieber	-2.5
+        gelbsperre	-2.5
+        gelbsucht	-2.5
+        geldbusse	-2.5
+        geldeinnahme	1.75
+        geldgier	-2.5
+        geldstrafe	-2.5
+        geldwaesche	-1.75
+        geleert	-2.5
+        gelehrsamkeit	1.75
+        gelehrt	2.5
+        gelehrtheit	2.5
+        gelenkentzuendung	-2.5
+        gelenkschmerz	-2.5
+        geliebt	2.5
+        gelingen	2.5
+        gelitten	1.75
+        geloben	1.75
+        gelobigen	2.5
+        gelobt	2.5
+        gelogen	-2.5
+        geltungssucht	-2.5
+        gelungen	2.5
+        gemaechlichkeit	1.75
+        gemaessigt	2.5
+        gemein	-2.5
+        gemeingefaehrlich	-2.5
+        gemeinheit	-2.5
+        gemeinnuetzig	2.5
+        gemeinnuetzigkeit	1.75
+        gemeinsamkeit	1.75
+        gemeinschaftsfaehigkeit	1.75
+        gemeinschaftsgefuehl	2.5
+        gemeinschaftsgeist	2.5
+        gemeinschaftsschaedigend	-2.5
+        gemeinschaftssinn	2.5
+        gemeinsinn	2.5
+        gemetzel	-2.5
+        gemocht	2.5
+        gemorde	-2.5
+        gemuetlich	2.5
+        gemuetlichkeit	2.5
+        gemuetstiefe	2.5
+        gemuetsvoll	2.5
+        genauigkeit	1.75
+        genehm	2.5
+        genehmigung	1.75
+        geneigt	2.5
+        geneigtheit	2.5
+        generalitaet	1.75
+        generalstreik	-1.75
+        generoes	1.75
+        genervt	-2.5
+        genervtheit	-2.5
+        genesen	2.5
+        genesung	1.75
+        genial	2.5
+        genialisch	2.5
+        genialitaet	2.5
+        genickschuss	-2.5
+        genickstarre	-1.75
+        genieren	-2.5
+        geniessen	2.5
+        genozid	-2.5
+        genuegend	1.75
+        genuegsam	1.75
+        genug	1.75
+        genuss	2.5
+        gepflegt	2.5
+        geplaenkel	-1.75
+        geplagt	-2.5
+        gequaelt	-2.5
+        gerade_stehen	-2.5
+        geradlinig	2.5
+        geradlinigkeit	1.75
+        geraeuschkulisse	-1.75
+        gerangel	-1.75
+        geraten	2.5
+        geraufe	-2.5
+        gerecht	2.5
+        gerechtfertigt	2.5
+        gerechtigkeit	2.5
+        gerechtigkeitsgefuehl	2.5
+        gerechtigkeitssinn	2.5
+        gereizt	-2.5
+        gereiztheit	-2.5
+        gering	-1.75
+        geringfuegig	-2.5
+        geringschaetzen	-2.5
+        geringwertig	-2.5
+        gerissen	-1.75
+        germanisieren	-2.5
+        geruhsam	2.5
+        geruhsamkeit	2.5
+        gesaettigt	2.5
+        geschaeftig	1.75
+        geschaeftigkeit	1.75
+        geschaeftssinn	2.5
+        geschaeftstuechtig	1.75
+        geschaeftstuechtigkeit	1.75
+        geschaetzt	2.5
+        gescheit	2.5
+        geschenkt	1.75
+        geschichtlichkeit	2.5
+        geschichtslosigkeit	-2.5
+        geschickt	2.5
+        geschieden	-1.75
+        geschlechtserkrankung	-2.5
+        geschlechtskrankheit	-2.5
+        geschmacklosigkeit	-2.5
+        geschmackvoll	2.5
+        geschockt	-2.5
+        geschult	1.75
+        geschunden	-2.5
+        geschwaetzigkeit	-1.75
+        geschwisterliebe	2.5
+        geschwuer	-2.5
+        geschwulst	-2.5
+        gesellig	2.5
+        geselligkeit	1.75
+        gesellschaftsunfaehig	-2.5
+        gesetzesreform	2.5
+        gesetzestreu	1.75
+        gesetzlos	-1.75
+        gesetzt	1.75
+        gesichtslos	-1.75
+        gesinnt	1.75
+        gesittet	2.5
+        gespensterhaft	-2.5
+        gespenstig	-2.5
+        gespenstisch	-2.5
+        gespielt	-2.5
+        gespoett	-2.5
+        gespraechstherapie	1.75
+        gespuer	2.5
+        gestaendig	1.75
+        gestalttherapie	1.75
+        gestaltungskraft	1.75
+        gestehen	1.75
+        gestoert	-2.5
+        gestorben	-2.5
+        gestreng	-1.75
+        gestresst	-2.5
+        gesucht	2.5
+        gesund	2.5
+        gesunden	2.5
+        gesundet	2.5
+        gesundheit	2.5
+        gesundheitsabtraeglich	2.5
+        gesundheitsdienlich	2.5
+        gesundheitsfoerderlich	2.5
+        gesundheitspflege	1.75
+        gesundheitsreform	2.5
+        gesundheitsversorgung	1.75
+        gesundheitsvorsorge	1.75
+        gesundung	1.75
+        getoese	-1.75
+        getrauen	1.75
+        getreu	2.5
+        gettoisieren	-2.5
+        geuebt	1.75
+        gewaehr_leisten	1.75
+        gewaehren	1.75
+        gewaehrleisten	1.75
+        gewaehrung	1.75
+        gewalt	-2.5
+        gewaltakt	-2.5
+        gewaltdelikt	-1.75
+        gewaltfrei	2.5
+        gewaltherrschaft	-2.5
+        gewaltlos	2.5
+        gewaltlosigkeit	1.75
+        gewaltsam	-2.5
+        gewalttaetig	-2.5
+        gewalttaetigkeit	-2.5
+        gewalttat	-1.75
+        gewaltverbrechen	-1.75
+        gewandt	1.75
+        gewehrschuss	-2.5
+        gewerbefreiheit	1.75
+        gewichtsproblem	-2.5
+        gewieft	2.5
+        gewinn	1.75
+        gewinn_bringend	2.5
+        gewinnbringend	2.5
+        gewinnen	2.5
+        gewinnend	1.75
+        gewinnerseite	1.75
+        gewissenhaft	2.5
+        gewissenlos	-2.5
+        gewissensbisse	-2.5
+        gewissheit	2.5
+        gewitzt	2.5
+        gewogen	2.5
+        gewogenheit	2.5
+        gezaehmt	1.75
+        gezaenk	-1.75
+        geziert	-2.5
+        gezwungen	-1.75
+        gicht	-2.5
+        gier	-2.5
+        gieren	-1.75
+        gierig	-2.5
+        giften	-2.5
+        giftfrei	2.5
+        giftgasanschlag	-1.75
+        giftgasattentat	-1.75
+        gigantisch	2.5
+        gigantomanie	-2.5
+        glaenzen	2.5
+        glaenzend	1.75
+        glaeubigkeit	2.5
+        glamour	1.75
+        glanz	1.75
+        glanzlicht	1.75
+        glanzlos	-1.75
+        glanzvoll	1.75
+        glaube	2.5
+        glauben	2.5
+        glaubenskrieg	-2.5
+        glaubhaft	2.5
+        glaubwuerdig	2.5
+        glaubwuerdigkeit	1.75
+        gleichberechtigung	1.75
+        gleichgueltig	-1.75
+        gleichgueltigkeit	-2.5
+        gleichheitsgrundsatz	1.75
+        gleichheitsprinzip	1.75
+        gleichheitssatz	1.75
+        gleichklang	1.75
+        gleichmut	1.75
+        gleichstellung	1.75
+        gliederschmerz	-2.5
+        glimpflich	2.5
+        gloria	1.75
+        glorifizieren	2.5
+        glorreich	2.5
+        glueck	2.5
+        gluecklich	2.5
+        gluecklichkeit	2.5
+        gluecklos	-2.5
+        glueckreich	2.5
+        glueckseligkeit	2.5
+        gluecksgefuehl	2.5
+        glueckstrahlend	2.5
+        gluehend	1.75
+        glut	1.75
+        gnade	1.75
+        gnadenhochzeit	1.75
+        gnadenlos	-1.75
+        gnadenlosigkeit	-2.5
+        gnaedig	1.75
+        gnomenhaft	-2.5
+        goebeln	-1.75
+        goennen	2.5
+        goennerhaft	1.75
+        goettlich	1.75
+        goettliche_gnade	1.75
+        goldene_hochzeit	1.75
+        goldgraeberstimmung	2.5
+        goldhochzeit	1.75
+        goldig	1.75
+        goldschatz	1.75
+        golfkonflikt	-1.75
+        golfkrieg	-2.5
+        gotteslaesterung	-1.75
+        gottlos	-2.5
+        gottvertrauen	2.5
+        goutieren	1.75
+        grabenkrieg	-2.5
+        gradlinig	2.5
+        gradlinigkeit	1.75
+        graduieren	1.75
+        graduiert_werden	1.75
+        graemen	-2.5
+        graesslich	-2.5
+        gram	-2.5
+        grandios	2.5
+        granteln	-2.5
+        grantig	-2.5
+        grantigkeit	-2.5
+        gratulieren	2.5
+        grau	-1.75
+        grauen	-2.125
+        grauen_erregend	-2.5
+        grauenerregend	-2.5
+        grauenhaft	-2.5
+        grauenvoll	-2.5
+        grauer_star	-1.75
+        graus	-2.5
+        grausam	-2.5
+        grausamkeit	-2.5
+        grausen	-2.5
+        grausig	-2.5
+        grazie	2.5
+        grazioes	2.5
+        greinen	-2.5
+        grenzenlos	1.75
+        grenzueberschreitung	-1.75
+        griesgraemig	-2.5
+        griesgram	-2.5
+        griffig	2.5
+        grimassieren	-1.75
+        grimmig	-2.5
+        grinsen	2.5
+        grippe	-2.5
+        grob	-1.75
+        grobschlaechtig	-2.5
+        groelen	-2.5
+        groessenwahn	-2.5
+        groessenwahnsinnig	-2.5
+        groggy	-2.5
+        groll	-2.5
+        grollen	-2.5
+        gross	1.75
+        grossangriff	-2.5
+        grossartig	2.5
+        grossherzig	2.5
+        grossherzigkeit	2.5
+        grosskotzig	-2.5
+        grossmaeulig	-2.5
+        grossmut	2.5
+        grossoffensive	-2.5
+        grossspurig	-2.5
+        grosstat	1.75
+        grosstuerei	-2.5
+        grosszuegig	1.75
+        grosszuegigkeit	2.5
+        grotesk	-2.5
+        grueblerisch	-2.5
+        gruendlich	2.5
+        gruendung	1.75
+        gruener_star	-1.75
+        grummeln	-2.5
+        grundbeduerfnis	2.5
+        grundlos	-1.75
+        grundrecht	-2.5
+        gruppentherapie	1.75
+        grusel	-2.5
+        gruselig	-2.5
+        gruseln	-2.5
+        guenstig	1.75
+        guerillakrieg	-2.5
+        guertelrose	-1.75
+        guete	2.5
+        guetig	2.5
+        guetlich	2.5
+        gunst	2.5
+        gut	2.5
+        gut_aufgelegt	2.5
+        gut_betucht	1.75
+        gut_gelaunt	2.5
+        gut_geraten	2.5
+        gut_tun	1.75
+        gutbetucht	1.75
+        guter_mut	2.5
+        gutes_gewissen	2.5
+        gutgelaunt	2.5
+        gutgemeint	1.75
+        gutgeschrieben	1.75
+        gutglaeubig	-1.75
+        gutheissen	1.75
+        gutherzig	2.5
+        gutherzigkeit	2.5
+        gutmuetig	2.5
+        gutmuetigkeit	2.5
+        gutsituiert	1.75
+        guttun	1.75
+        habenseite	1.75
+        habgier	-2.5
+        habilitieren	1.75
+        habilitiert_werden	1.75
+        hader	-1.75
+        haeme	-2.5
+        haemisch	-2.5
+        haemorrhoiden	-2.5
+        haemorriden	-2.5
+        haendel	-1.75
+        haenseln	-2.5
+        haesslich	-2.5
+        haesslichkeit	-1.75
+        haeuserkampf	-1.75
+        haft	-2.5
+        haftentlassung	1.75
+        haftstrafe	-2.5
+        halbherzig	-1.75
+        halbherzigkeit	-1.75
+        halluzinieren	-1.75
+        halsschmerz	-2.5
+        halsweh	-2.5
+        haltbar	2.5
+        haltbarmachung	1.75
+        haltlos	-1.75
+        handelfmeter	-1.75
+        handelsembargo	-1.75
+        handelskrieg	-2.5
+        handfest	2.5
+        handgemenge	-2.5
+        handgreiflich	-2.5
+        handhabbar	1.75
+        handlich	1.75
+        handlungsbedarf	-2.5
+        handlungsfaehig	2.5
+        handlungsfaehigkeit	1.75
+        handlungsunfaehig	-2.5
+        handlungsunfaehigkeit	-1.75
+        handlungszwang	-1.75
+        handstreich	-1.75
+        handverletzung	-1.75
+        hanebuechen	-2.5
+        harm	-2.5
+        harmlosigkeit	-1.75
+        harmonie	1.75
+        harmonisieren	1.75
+        harsch	-1.75
+        hart	1.75
+        hartgesotten	-2.5
+        hartherzig	-2.5
+        hartherzigkeit	-2.5
+        hass	-2.5
+        hassen	-2.5
+        hasserfuellt	-2.5
+        hassliebe	-1.75
+        haue	-1.75
+        hauptschuld	-2.5
+        hauptsorge	-2.5
+        hauptvorwurf	-2.5
+        hausbesetzung	-1.75
+        hausfriedensbruch	-1.75
+        haushalten	1.75
+        haushaltskonsoldierung	2.5
+        haushaltssanierung	1.75
+        hausse	1.75
+        haussegen	1.75
+        hautabschuerfung	-1.75
+        hauterkrankung	-2.5
+        hautkrankheit	-2.5
+        hautkrebs	-2.5
+        hautreizung	-1.75
+        hautroetung	-1.75
+        hautunreinheit	-1.75
+        hebung	1.75
+        hedonistisch	-1.75
+        hehlerei	-1.75
+        hehr	2.5
+        heil	2.5
+        heilfroh	2.5
+        heiliger_krieg	-2.5
+        heiligkeit	1.75
+        heilkraft	1.75
+        heillos	-1.75
+        heilung	1.75
+        heimatliebe	1.75
+        heimatlos	-1.75
+        heimatlosigkeit	-1.75
+        heimatverbunden	1.75
+        heimatverbundenheit	1.75
+        heimelig	2.5
+        heimlich	-1.75
+        heimsuchen	-2.5
+        heimtuecke	-2.5
+        heimtueckisch	-2.5
+        heimweh	-2.5
+        heimzahlen	-2.5
+        heirat	1.75
+        heiratsantrag	1.75
+        heischen	-2.5
+        heiser	-1.75
+        heiserkeit	-1.75
+        heiss	1.75
+        heiter	2.5
+        heiterkeit	2.5
+        hektik	-2.5
+        hektisch	-2.5
+        heldenhaft	1.75
+        helfen	1.75
+        hell	1.75
+        hellwach	1.75
+        hemmung	-1.75
+        hemmungslos	-1.75
+        henkung	-1.75
+        hepatitis	-2.5
+        herablassend	-1.75
+        herabsehen	-1.75
+        herabsetzen	-2.5
+        herabstufen	-1.75
+        herabstufung	-2.5
+        herabwuerdigen	-2.5
+        heraufsetzen	1.75
+        heraufsetzung	1.75
+        herausekeln	-2.5
+        herausragend	2.5
+        herbeizitieren	-1.75
+        hereinlegen	-1.75
+        heroinabhaengigkeit	-2.5
+        heroinmissbrauch	-2.5
+        heroinsucht	-2.5
+        heroisch	1.75
+        herpes	-1.75
+        herrenlos	-1.75
+        herrisch	-2.5
+        herrlich	2.5
+        herrlichkeit	2.5
+        herrschaftsanspruch	1.75
+        herumfuhrwerken	-1.75
+        herumhacken	-2.5
+        herumhuren	-2.5
+        herumtreiben	-2.5
+        herumzicken	-2.5
+        heruntergekommen	-2.5
+        herunterkanzeln	-2.5
+        heruntermachen	-2.5
+        herunterspielen	-2.5
+        herunterstufen	-1.75
+        herunterstufung	-2.5
+        hervorragend	2.5
+        herzanfall	-2.5
+        herzattacke	-2.5
+        herzbeschwerden	-2.5
+        herzbewegend	1.75
+        herzensangelegenheit	1.75
+        herzenserguss	2.5
+        herzergreifend	1.75
+        herzfehler	-2.5
+        herziehen	-2.5
+        herzinfarkt	-2.5
+        herzitieren	-1.75
+        herzkrank	-2.5
+        herzlich	2.5
+        herzlichkeit	2.5
+        herzlos	-2.5
+        herzlosigkeit	-2.5
+        herzrhythmusstoerung	-2.5
+        herzversagen	-2.5
+        herzzerreissend	1.75
+        hetze	-1.75
+        hetzerisch	-2.5
+        hetzkampagne	-2.5
+        heucheln	-2.5
+        heuchlerisch	-2.5
+        heulen	-2.5
+        heulkrampf	-2.5
+        heuschnupfen	-2.5
+        hexenschuss	-2.5
+        hexenverbrennung	-1.75
+        hieb	-1.75
+        high	-1.75
+        hilfestellung	1.75
+        hilflos	-1.75
+        hilflosigkeit	-2.5
+        hilfreich	2.5
+        hilfsaktion	1.75
+        hilfsbereit	2.5
+        hilfsbereitschaft	2.5
+        hilfsprogramm	1.75
+        himmlisch	2.5
+        hinausschmeissen	-2.5
+        hinauswagen	1.75
+        hinauswerfen	-2.5
+        hinderlich	-2.5
+        hindern	-1.75
+        hineinknien	-1.75
+        hinfaellig	-2.5
+        hinfaelligkeit	-1.75
+        hingabe	2.5
+        hingebungsvoll	1.75
+        hingerissen	1.75
+        hinken	-1.75
+        hinnehmen	-1.75
+        hinreichend	1.75
+        hinreissend	2.5
+        hinrichtung	-1.75
+        hintanstellen	-1.75
+        hinterfotzig	-2.5
+        hinterfragen	-1.75
+        hinterfragung	-2.5
+        hintergehen	-1.75
+        hintergruendig	2.5
+        hinterhaeltig	-2.5
+        hinterlist	-2.5
+        hinterlistig	-2.5
+        hinterlistigkeit	-2.5
+        hintertreiben	-1.75
+        hinterziehung	-1.75
+        hinwegsehen	-1.75
+        hinwegsetzen	-1.75
+        hinwendung	1.75
+        hirnhautentzuendung	-2.5
+        hirnlos	-2.5
+        historischer_krieg	-2.5
+        hitzig	-2.5
+        hiv	-2.5
+        hoch	1.75
+        hoch_begabt	2.5
+        hochachten	2.5
+        hochbegabt	2.5
+        hochfliegend	-1.75
+        hochform	1.75
+        hochgefuehl	2.5
+        hochgelobt	2.5
+        hochgenuss	2.5
+        hochkaraetig	2.5
+        hochklassig	2.5
+        hochleben_lassen	2.5
+        hochnaesig	-1.75
+        hochrangig	1.75
+        hochruestung	-2.5
+        hochschulausbildung	2.5
+        hochschulreform	2.5
+        hochschulstudium	2.5
+        hochsommerlich	1.75
+        hochstilisieren	-1.75
+        hochstimmung	2.5
+        hochtrabend	-1.75
+        hochverrat	-2.5
+        hochwertig	2.5
+        hochzeit	1.75
+        hochzeitsreise	1.75
+        hochzufrieden	2.5
+        hodenkrebs	-2.5
+        hoechstform	1.75
+        hoechststrafe	-2.5
+        hoefisch	1.75
+        hoeflich	2.5
+        hoeflichkeitsbesuch	1.75
+        hoehen	1.75
+        hoehenangst	-2.5
+        hoeherqualifizieren	1.75
+        hoehnen	-2.5
+        hoehnisch	-2.5
+        hoellenstrafe	-2.5
+        hoellisch	-2.5
+        hoerbehinderung	-2.5
+        hoergenuss	2.5
+        hoergeraetereparatur	2.5
+        hoerigkeit	-2.5
+        hoersturz	-2.5
+        hoervergnuegen	2.5
+        hoffaehig	2.5
+        hoffen	1.75
+        hoffnung	2.5
+        hoffnungsfroh	2.5
+        hoffnungsfunke	2.5
+        hoffnungslos	-2.5
+        hoffnungslosigkeit	-2.5
+        hoffnungsschimmer	2.5
+        hoffnungsstrahl	2.5
+        hoffnungsvoll	2.5
+        hofieren	1.75
+        hohn	-2.5
+        hokuspokus	-2.5
+        hold	2.5
+        holocaust	-1.75
+        holzeinschlag	-2.5
+        honett	2.5
+        honeymoon	1.75
+        honorabel	2.5
+        honorieren	1.75
+        hornhautverkruemmung	-2.5
+        hornissenstich	-1.75
+        horror	-2.5
+        huebsch	2.5
+        huehnerauge	-1.75
+        huldigen	-2.5
+        human	2.5
+        humanitaer	2.5
+        humanitaet	2.5
+        humor	2.5
+        humorig	2.5
+        humoristisch	1.75
+        humorlos	-2.5
+        humorvoll	2.5
+        hundebiss	-2.5
+        hungern	-2.5
+        hungrig	1.75
+        huren	-2.5
+        husten	-1.75
+        hyperaktivitaet	-1.75
+        hypernervoes	-2.5
+        hypersensiblisieren	2.5
+        hysterie	-2.5
+        hysterisch	-2.5
+        hysterischer_anfall	-2.5
+        ideal	2.5
+        idealistisch	2.5
+        ideenlos	-1.75
+        ideenreich	2.5
+        identitaetskrise	-2.5
+        identitaetsverlust	-2.5
+        ideologiefrei	1.75
+        idiotenhaft	-2.5
+        idiotisch	-2.5
+        idyllisch	2.5
+        ignorant	-2.5
+        ignorieren	-1.75
+        ikonoklasmus	-2.5
+        illegalitaet	-2.5
+        illegitim	-2.5
+        illegitimitaet	-1.75
+        illoyal	-2.5
+        illusionaer	-2.5
+        illusionslos	-2.5
+        illusorisch	-2.5
+        imagetraechtig	2.5
+        imageverlust	-2.5
+        imaginaer	-2.5
+        immun	2.5
+        immunitaet	1.75
+        immunschwaeche	-2.5
+        immunschwaechekrankheit	-2.5
+        impertinent	-2.5
+        impertinenz	-2.5
+        impetus	1.75
+        impfung	1.75
+        imponierend	2.5
+        importverbot	-1.75
+        imposant	2.5
+        impotent	-1.75
+        impotenz	-1.75
+        in_frage_stellen	-1.75
+        inadaequat	-2.5
+        inakzeptabel	-2.5
+        inbruenstig	2.5
+        inbrunst	2.5
+        indifferent	-2.5
+        indifferenz	-2.5
+        indigniert	-2.5
+        indirekt	-1.75
+        indiskret	-1.75
+        indiskretion	-1.75
+        indisponibel	-1.75
+        indizieren	-2.5
+        indoktrination	-1.75
+        industriespionage	-1.75
+        ineffizienz	-1.75
+        infam	-2.5
+        infamie	-2.5
+        infarkt	-2.5
+        infekt	-2.5
+        infektion	-2.5
+        infektionskrankheit	-2.5
+        infizieren	-1.75
+        inflationaer	-2.5
+        inflationsquote	-1.75
+        inflationsrate	-1.75
+        informiert	1.75
+        infragestellen	-1.75
+        infragestellung	-2.5
+        inhaftierung	-1.75
+        inhaftnahme	-1.75
+        inhaltsleer	-1.75
+        inhaltslos	-1.75
+        inhuman	-2.5
+        inhumanitaet	-2.5
+        inkompetent	-2.5
+        inkonsequent	-2.5
+        inkorrekt	-2.5
+        innerer_kampf	-1.75
+        innerer_konflikt	-1.75
+        innig	2.5
+        innigkeit	2.5
+        innovation	2.5
+        innovationspolitik	1.75
+        inplausibel	-2.5
+        inplausibilitaet	-1.75
+        insektenstich	-1.75
+        inspirieren	2.5
+        inspiriertheit	2.5
+        instabil	-2.5
+        instabilitaet	-1.75
+        instandhalten	1.75
+        instandsetzung	2.5
+        instinktlosigkeit	-1.75
+        instrumentalisierung	-1.75
+        integer	2.5
+        integrationskraft	1.75
+        integrativ	2.5
+        integrieren	1.75
+        intellektuell	1.75
+        intelligent	2.5
+        interessant	2.5
+        interesselos	-1.75
+        interesselosigkeit	-2.5
+        interessenkonflikt	-1.75
+        interessenlos	-1.75
+        interessieren	2.5
+        interessiert	2.5
+        internierung	-2.5
+        intimitaet	2.5
+        intolerant	-2.5
+        intrigant	-2.5
+        intrige	-1.75
+        intrigieren	-2.5
+        introvertiert	-2.5
+        invasion	-1.75
+        inzest	-2.5
+        inzucht	-2.5
+        ironisch	-1.75
+        irrational	-2.5
+        irre	-2.5
+        irreal	-2.5
+        irrefuehrend	-2.5
+        irrefuehrung	-2.5
+        irregeleitet	-1.75
+        irregulaer	-2.5
+        irren	-2.5
+        irresein	-2.5
+        irrfahrt	-1.75
+        irritation	-2.5
+        irritieren	-2.5
+        irritierend	-2.5
+        irritiert	-1.75
+        irrsinnig	-2.5
+        irrtuemlich	-2.5
+        irrwitzig	-2.5
+        isolation	-2.5
+        isolierung	-1.75
+        jaehzornig	-2.5
+        jaemmerlich	-2.5
+        jammer	-2.5
+        jammern	-2.5
+        jauchzen	2.5
+        jeck	-2.5
+        jiu-jitsu	1.75
+        joch	-2.5
+        jovial	1.75
+        jubeln	2.5
+        jubilieren	2.5
+        juchzen	2.5
+        judenfeindlich	-2.5
+        judenmord	-1.75
+        judenverfolgung	-1.75
+        judenvernichtung	-2.5
+        jugendkriminalitaet	-2.5
+        jugendlichkeit	1.75
+        jugendstrafe	-2.5
+        jugendsuende	-1.75
+        kaderschmiede	1.75
+        kaempferisch	2.5
+        kaerglich	-1.75
+        kaeuflich	-2.5
+        kaffeesucht	-2.5
+        kahlschlag	-2.5
+        kalkulierbar	1.75
+        kalt	-1.75
+        kaltbluetig	-2.5
+        kaltbluetigkeit	-2.5
+        kaltherzig	-2.5
+        kaltschnaeuzig	-2.5
+        kaltschnaeuzigkeit	-2.5
+        kaltstellen	-1.75
+        kameradschaftlich	2.5
+        kamillebad	1.75
+        kammersprengung	-2.5
+        kampf	-1.75
+        kampferfahren	1.75
+        kampferprobt	1.75
+        kampfeslustig	-2.5
+        kampflos	-2.5
+        kampflustig	-2.5
+        kanonenschuss	-2.5
+        kapazitaetsabbau	-1.75
+        kapitalerhoehung	1.75
+        kapitalverbrechen	-1.75
+        kapitulieren	-1.75
+        kaprizieren	-1.75
+        kaprizioes	-2.5
+        kaputtgehen	-1.75
+        kargheit	-1.75
+        karies	-2.5
+        kastrieren	-1.75
+        katarr	-2.5
+        katarrh	-2.5
+        katastrofenstimmung	-2.5
+        katastrophal	-2.5
+        katastrophenstimmung	-2.5
+        katerstimmung	-2.5
+        katzenjammer	-2.5
+        kaufen	-1.75
+        kauflust	2.5
+        kaufrausch	-1.75
+        kauzig	-2.5
+        kauzigkeit	-1.75
+        kavaliersdelikt	-1.75
+        keck	1.75
+        keifen	-2.5
+        keifig	-1.75
+        keile	-1.75
+        keilerei	-2.5
+        keimfrei	1.75
+        kenntnislos	-2.5
+        kenntnisreich	2.5
+        kernexplosion	-2.5
+        kerngesund	2.5
+        kesseltreiben	-2.5
+        keuchen	-1.75
+        keuchhusten	-2.5
+        keusch	2.5
+        kichern	2.5
+        kiebig	-1.75
+        kieferbruch	-2.5
+        kindbettfieber	-2.5
+        kinderarbeit	-2.5
+        kinderbetreuung	-2.5
+        kinderfeindlich	-2.5
+        kinderfeindlichkeit	-2.5
+        kinderfreundlich	2.5
+        kinderfreundlichkeit	2.5
+        kinderhass	-2.5
+        kinderkrankheit	-2.5
+        kinderlaehmung	-2.5
+        kindersterblichkeit	-1.75
+        kindesentfuehrung	-1.75
+        kindesmissbrauch	-1.75
+        kindhaft	-1.75
+        kindisch	-1.75
+        kindlichkeit	-2.5
+        kinogenuss	2.5
+        kirchliche_hochzeit	1.75
+        kirchliche_trauung	1.75
+        kitsch	-2.5
+        klaeffen	-2.5
+        klaeglich	-1.75
+        klaeren	1.75
+        klagen	-2.5
+        klammheimlich	-1.75
+        klangschoenheit	1.75
+        klapperduerr	-1.75
+        klapprig	-1.75
+        klar	2.5
+        klarheit	1.75
+        klasse	2.5
+        klassenkampf	-1.75
+        klassenressentiment	-2.5
+        klatschen	-1.75
+        klatschsuechtig	-1.75
+        klaustrophobie	-2.5
+        kleinbuergerlich	-1.75
+        kleinkrieg	-2.5
+        kleinkriminalitaet	-1.75
+        kleinlaut	-1.75
+        kleinmut	-2.5
+        kleptomanie	-2.5
+        klimax	1.75
+        klinikum	2.5
+        klischeehaft	-2.5
+        klonkrieg	-2.5
+        klug	2.5
+        knallhart	-1.75
+        knatsch	-2.5
+        knatschig	-2.5
+        knauserig	-1.75
+        knausrig	-1.75
+        knechtschaft	-2.5
+        knetkur	1.75
+        knickerig	-1.75
+        knickrig	-1.75
+        knieverletzung	-1.75
+        knochenbruch	-2.5
+        knochenschwund	-2.5
+        knochentrocken	-1.75
+        knorke	2.5
+        knotig	-2.5
+        knuffig	1.75
+        koalitionsstreit	-1.75
+        koerperbehindert	-2.5
+        koerperbehinderung	-2.5
+        koerperlich_beeintraechtigt	-2.5
+        koerperlich_behindert	-2.5
+        koerperliche_beeintraechtigung	-2.5
+        koerperliches_wohlgefuehl	2.5
+        koerperproblem	-2.5
+        koerperverletzung	-1.75
+        koffeinabhaengigkeit	-2.5
+        koffeinmissbrauch	-2.5
+        koffeinsucht	-2.5
+        kokainabhangigkeit	-2.5
+        kokainmissbrauch	-2.5
+        kokainsucht	-2.5
+        koketterie	-1.75
+        kolik	-2.5
+        kollabieren	-1.75
+        kollaps	-2.5
+        kollegial	1.75
+        kollektivschuld	-2.5
+        koller	-2.5
+        kolonialherrschaft	-2.5
+        kolonisation	1.75
+        kolonisierung	1.75
+        komatoes	-2.5
+        komfort	1.75
+        komfortabel	1.75
+        komisch	2.5
+        kommunikationsfreudig	2.5
+        kommunikativ	2.5
+        kommunistenfrei	-1.75
+        kompetent	2.5
+        komplex	-1.75
+        komplikationslos	1.75
+        kompliment	2.5
+        kompliziert	-1.75
+        kompromissbereit	1.75
+        kompromittieren	-2.5
+        konfliktfaehig	2.5
+        konfliktfaehigkeit	2.5
+        konfliktfrei	1.75
+        konfliktlos	1.75
+        konform	2.5
+        konfrontationstherapie	1.75
+        konfus	-1.75
+        kongenial	2.5
+        konjunkturaufschwung	1.75
+        konkurrenzfaehig	2.5
+        konkurrenzfaehigkeit	1.75
+        konsequent	1.75
+        konservierung	1.75
+        konsilidieren	2.5
+        konsolidation	2.5
+        konsolidierung	2.5
+        konspirativ	-1.75
+        konspirieren	-1.75
+        konsternieren	-2.5
+        konstituierung	1.75
+        konstruktiv	2.5
+        konsumrausch	-1.75
+        kontaktarm	-1.75
+        kontaktarmut	-1.75
+        kontaktfreude	1.75
+        kontaktfreudig	2.5
+        kontaktfreudigkeit	1.75
+        kontaktlosigkeit	-2.5
+        kontaktpflege	1.75
+        kontaktschwierigkeiten	-1.75
+        kontenance	1.75
+        konterkarieren	-1.75
+        kontrovers	-2.5
+        konvertieren	1.75
+        konzentriert	2.5
+        konzeptionslos	-1.75
+        konzeptionslosigkeit	-1.75
+        konzeptlosigkeit	-1.75
+        konzertgenuss	2.5
+        konzession	1.75
+        kopflos	-1.75
+        kopfschmerz	-2.5
+        kopfschuss	-2.5
+        kopfverletzung	-1.75
+        kopfweh	-2.5
+        korpulent	-1.75
+        korrekt	2.5
+        korrektheit	2.5
+        korrigieren	1.75
+        korrumpieren	-2.5
+        korrupt	-2.5
+        korruptheit	-2.5
+        korruption	-2.5
+        korruptionsfrei	2.5
+        kostbar	2.5
+        kostbarkeit	2.5
+        kostendruck	-1.75
+        kostenguenstig	2.5
+        kostenintensiv	-2.5
+        kostenlos	1.75
+        kostensteigerung	1.75
+        kostspielig	-2.5
+        kotzen	-1.75
+        krach	-2.5
+        kraenkeln	-1.75
+        kraenkelnd	-2.5
+        kraenken	-2.5
+        kraenklich	-2.5
+        kraetze	-1.75
+        kraft	1.75
+        kraftlos	-1.75
+        kraftmeierei	-2.5
+        kraftvoll	1.75
+        krakeelen	-2.5
+        krampf	-2.5
+        krampfader	-2.5
+        krampfanfall	-2.5
+        krampfhaft	-1.75
+        krampfig	-1.75
+        krank	-2.5
+        kranken	-1.75
+        krankengymnastik	1.75
+        krankenhausreif	-2.5
+        krankenversorgung	1.75
+        krankhaft	-2.5
+        krankheit	-2.5
+        krankwerden	-2.5
+        krass	1.75
+        kratzer	-1.75
+        kratzwunde	-1.75
+        krawall	-2.5
+        kreation	1.75
+        kreativ	2.5
+        kreativitaet	2.5
+        krebs	-2.5
+        krebsen	-1.75
+        krebserkrankung	-2.5
+        krebsgeschwuer	-2.5
+        krebskrank	-2.5
+        krebsleiden	-2.5
+        krebsvorsorge	1.75
+        krebszelle	-2.5
+        kreditbetrug	-1.75
+        kreditgewaehrung	2.5
+        kreditwuerdigkeit	1.75
+        kreislaufkollaps	-2.5
+        kreuzigung	-1.75
+        kreuzzug	-2.5
+        kriechen	-1.75
+        kriecherisch	-2.5
+        krieg	-2.5
+        kriegerisch	-2.5
+        kriegsbegeisterung	-2.5
+        kriegsbeute	-2.5
+        kriegsfrei	1.75
+        kriegsgefangenschaft	-2.5
+        kriegsgraeuel	-1.75
+        kriegsgreuel	-1.75
+        kriegsmaschinerie	-2.5
+        kriegsverbrechen	-1.75
+        kriegswirren	-1.75
+        kriminalisieren	-2.5
+        kriminalitaet	-2.5
+        kriminalitaetsfrei	1.75
+        kriminalitaetsrate	-2.5
+        kriminell	-2.5
+        kriminelle_handlung	-1.75
+        krise	-2.5
+        krisenausschuss	2.5
+        krisenerfahren	2.5
+        krisenerprobt	2.5
+        krisenerschuettert	2.5
+        krisengebeutelt	2.5
+        krisengeschuettelt	2.5
+        krisenstab	2.5
+        krisenstimmung	-1.75
+        krisis	-2.5
+        kritisieren	-2.5
+        kruemmen	-2.5
+        krueppelhaft	-1.75
+        krueppelig	-1.75
+        krumm_nehmen	-2.5
+        krummnehmen	-2.5
+        kuckucksei	-1.75
+        kuddelmuddel	-2.5
+        kuehl	-1.75
+        kuehn	1.75
+        kuehnheit	1.75
+        kuemmerlich	-2.5
+        kuemmern	1.75
+        kuendigen	-1.75
+        kugelhagel	-2.5
+        kujonieren	-2.5
+        kultivierung	1.75
+        kulturerbe	1.75
+        kulturgenuss	2.5
+        kulturkampf	-1.75
+        kulturlos	-1.75
+        kulturschatz	1.75
+        kulturschock	-2.5
+        kummer	-2.5
+        kumpanei	-1.75
+        kumpelhaft	1.75
+        kundenbetreuung	-2.5
+        kundenfeindlichkeit	-2.5
+        kundenfreundlichkeit	2.5
+        kundig	2.5
+        kungeln	-1.75
+        kunstbegeistert	2.5
+        kunstfertig	2.5
+        kunstgenuss	2.5
+        kunstinteressiert	2.5
+        kunstvoll	2.5
+        kur	1.75
+        kuraufenthalt	1.75
+        kurios	-2.5
+        kurlaub	1.75
+        kurtherapie	1.75
+        kurzatmigkeit	-2.5
+        kurzschluss	-1.75
+        kurzschlusshandlung	-2.5
+        kurzschlusstat	-2.5
+        kurzsichtig	-1.75
+        kurzsichtigkeit	-1.75
+        kurzweile	-2.5
+        kurzweilig	2.5
+        kuschen	-1.75
+        labern	-2.5
+        labil	-2.5
+        lachanfall	-2.5
+        lachen	2.125
+        lacher	1.75
+        lachhaft	-2.5
+        lachkrampf	-2.5
+        ladungssicherung	1.75
+        laecheln	2.5
+        laecherlich	-2.5
+        laecherlichkeit	-2.5
+        laedieren	-2.5
+        laediert	-2.5
+        laehmen	-2.5
+        laehmung	-2.5
+        laerm	-1.75
+        laermfrei	2.5
+        laessig	1.75
+        laestern	-2.5
+        laestig	-2.5
+        laeutern	2.5
+        lahm	-2.5
+        lahmheit	-1.75
+        lahmsein	-1.75
+        laienhaft	-2.5
+        lamentieren	-2.5
+        lampenfieber	-2.5
+        landeerlaubnis	1.75
+        landesverrat	-2.5
+        landesverteidigung	1.75
+        landesverweis	-2.5
+        landfriedensbruch	-1.75
+        landreform	2.5
+        landwirtschaftsreform	2.5
+        langeweile	-2.5
+        langmut	1.75
+        langsam	-1.75
+        langweilen	-2.5
+        langweilig	-2.5
+        langweiligkeit	-2.5
+        langzeitarbeitslos	-1.75
+        lasch	-1.75
+        lasten	-2.5
+        laster	-2.5
+        lasterhaft	-2.5
+        lasziv	-2.5
+        latent	-1.75
+        laune	-2.5
+        launenhaft	-2.5
+        launig	-2.5
+        launisch	-2.5
+        lausbubenhaft	1.75
+        lausbuebisch	1.75
+        lauter	2.5
+        lautstark	-1.75
+        lebendig	1.75
+        lebensbejahend	2.5
+        lebenserfahren	2.5
+        lebensfaehig	2.5
+        lebensfaehigkeit	1.75
+        lebensfern	-2.5
+        lebensfreude	2.5
+        lebensfroh	2.5
+        lebensgenuss	2.5
+        lebensglueck	2.5
+        lebenslust	2.5
+        lebenslustig	2.5
+        lebensmittelvergiftung	-2.5
+        lebensmuede	-2.5
+        lebensmuedigkeit	-2.5
+        lebensmut	2.5
+        lebensrecht	1.75
+        lebenstuechtig	2.5
+        lebensunfaehig	-2.5
+        lebensuntuechtig	-1.75
+        leberentzuendung	-2.5
+        leberkrank	-2.5
+        leberkrebs	-2.5
+        lebhaft	1.75
+        leblos	-2.5
+        leer	-2.5
+        legalisieren	1.75
+        legalisierung	1.75
+        legalitaet	1.75
+        legendaer	2.5
+        legendenhaft	2.5
+        leger	-1.75
+        legitim	2.5
+        legitimation	1.75
+        legitimieren	1.75
+        legitimitaet	1.75
+        lehrbefaehigung	2.5
+        lehre	-2.5
+        lehrerausbildung	2.5
+        lehrerbetreuung	-2.5
+        lehrerhaft	-2.5
+        lehrreich	2.5
+        leibeigenschaft	-2.5
+        leiche	-1.75
+        leichnam	-1.75
+        leichtfertig	-2.5
+        leichtfertigkeit	-1.75
+        leichtfuessig	2.5
+        leichtglaeubig	-1.75
+        leichtheit	1.75
+        leichtsinn	-2.5
+        leichtsinnig	-2.5
+        leid	-2.5
+        leid_tragend	-2.5
+        leid_tun	-2.5
+        leiden	-2.5
+        leidend	-2.5
+        leidenschaft	2.5
+        leidenschaftslos	-1.75
+        leidgeplagt	-2.5
+        leidgeprueft	-2.5
+        leidig	-2.5
+        leidtragend	-2.5
+        leidvoll	-2.5
+        leimen	-1.75
+        leistungsanspruch	1.75
+        leistungsdruck	-1.75
+        leistungsfaehig	1.75
+        leistungssteigerung	1.75
+        lektion	-2.5
+        lepra	-2.5
+        lernbehinderung	-2.5
+        lernfaehig	2.5
+        lesbar	2.5
+        lesegenuss	2.5
+        lesenswert	2.5
+        lesevergnuegen	2.5
+        lethargie	-2.5
+        leuchtkraft	1.75
+        leukaemie	-2.5
+        liberal	1.75
+        liberalisierung	2.5
+        libidonoes	-2.5
+        lichtblick	2.5
+        lieb	2.5
+        liebe	2.5
+        liebedienerei	2.5
+        lieben	2.5
+        liebenswert	2.5
+        liebenswuerdig	2.5
+        liebesbeziehung	2.5
+        liebesdienst	1.75
+        liebesfaehig	2.5
+        liebesheirat	1.75
+        liebeskummer	-2.5
+        liebevoll	2.5
+        liebhaben	2.5
+        lieblich	2.5
+        lieblichkeit	2.5
+        lieblingsbeschaeftigung	2.5
+        lieblingsfarbe	2.5
+        lieblingsmusik	2.5
+        lieblingsobjekt	2.5
+        lieblingssache	2.5
+        lieblingsschauspieler	2.5
+        lieblos	-1.75
+        lieblosigkeit	-2.5
+        liebreizend	2.5
+        liederlich	-2.5
+        limitiert	-2.5
+        linderung	1.75
+        linientreu	2.5
+        link	-1.75
+        linken	-1.75
+        linkisch	-2.5
+        linksextrem	-2.5
+        linksextremistisch	-2.5
+        linkslastig	-2.5
+        linksradikal	-2.5
+        linksruck	-2.5
+        lippenbekenntnis	1.75
+        liquidation	-1.75
+        liquidierung	-1.75
+        literaturbegeistert	2.5
+        literaturinteressiert	2.5
+        lob	2.5
+        loben	2.5
+        lobenswert	1.75
+        lobeshymne	2.5
+        lobpreisen	2.5
+        lobpreisung	2.5
+        locker	1.75
+        loeblich	1.75
+        loesungsvorschlag	1.75
+        logisch	2.5
+        lohnend	2.5
+        lohnenswert	2.5
+        lohnerhoehung	1.75
+        lohnsteigerung	1.75
+        losbruellen	-2.5
+        loslachen	2.5
+        lossagen	-2.5
+        lossprechen	2.5
+        loyal	2.5
+        luderhaft	-2.5
+        luege	-2.5
+        luegen	-2.5
+        luegnerisch	-2.5
+        luemmelhaft	-2.5
+        luestern	-1.75
+        luftkampf	-1.75
+        luftkrieg	-2.5
+        luftreinhaltung	1.75
+        lukrativ	2.5
+        lumpig	-2.5
+        lungendurchschuss	-2.5
+        lungenentzuendung	-2.5
+        lungenerkrankung	-2.5
+        lungenkrank	-2.5
+        lungenkrankheit	-2.5
+        lungenkrebs	-2.5
+        lungenstiche	-2.5
+        lungentuberkulose	-2.5
+        lust	2.5
+        lustbetont	2.5
+        lustig	2.5
+        lustig_machen	-2.5
+        lustlos	-1.75
+        lustlosigkeit	-2.5
+        lustvoll	2.5
+        lynchjustiz	-2.5
+        machenschaft	-2.5
+        machtanspruch	1.75
+        machtergreifung	-2.5
+        machterhalt	1.75
+        machterhaltung	1.75
+        machtgier	-2.5
+        machtkampf	-1.75
+        machtlos	-2.5
+        machtlosigkeit	-2.5
+        machtspiel	-1.75
+        machtverlust	-2.5
+        machtvoll	1.75
+        machtwettkampf	-1.75
+        machwerk	-2.5
+        macke	-1.75
+        maechtig	1.75
+        maekeln	-2.5
+        maengelruege	-2.5
+        maennerfeindlichkeit	-2.5
+        maennerfreundschaft	1.75
+        maennerhass	-2.5
+        maerchenhaft	2.5
+        maessigen	2.5
+        magengeschwuer	-2.5
+        magenkrank	-2.5
+        magenkrebs	-2.5
+        magenschmerz	-2.5
+        magersucht	-2.5
+        magersuechtig	-2.5
+        magisch	1.75
+        mahnen	-2.5
+        mahngebuehr	-2.5
+        mahnung	-2.5
+        majestaetsbeleidigung	-2.5
+        makaber	-2.5
+        makellos	1.75
+        makellosigkeit	2.5
+        malaria	-2.5
+        malerisch	1.75
+        malizioes	-2.5
+        maloche	-2.5
+        maltraetieren	-2.5
+        mandelentzuendung	-2.5
+        mangel	-2.5
+        mangelernaehrung	-2.5
+        mangelerscheinung	-2.5
+        mangelfrei	1.75
+        mangelhaftigkeit	-2.5
+        manie	-2.5
+        manieriert	-1.75
+        manierlich	1.75
+        manipulation	-1.75
+        manipulierung	-1.75
+        manisch	-2.5
+        manisch-depressiv	-2.5
+        manische_depression	-2.5
+        mannigfaltig	1.75
+        mannschaftsdienlich	2.5
+        mannschaftstauglich	2.5
+        marginalisieren	-2.5
+        markieren	-1.75
+        marktbeherrschend	2.5
+        marktfuehrend	2.5
+        marter	-2.5
+        martern	-2.5
+        martialisch	-2.5
+        martyrium	-2.5
+        maschinenreparatur	2.5
+        masern	-2.5
+        masochismus	-2.5
+        masochistisch	-2.5
+        massage	1.75
+        massaker	-1.75
+        massenhysterie	-2.5
+        massenmord	-1.75
+        massenschlaegerei	-2.5
+        massenvernichtung	-2.5
+        massgenauigkeit	1.75
+        massiv	-2.5
+        masslos	-2.5
+        masslosigkeit	-2.5
+        massregeln	-2.5
+        massregelung	-2.5
+        massvoll	2.5
+        matt	-1.75
+        mattheit	-1.75
+        mattigkeit	-1.75
+        mau	-2.5
+        maul-_und_klauenseuche	-1.75
+        maulen	-2.5
+        maulkorb	-1.75
+        mauschelei	-2.5
+        mauscheln	-1.75
+        mausetot	-2.5
+        maximal	1.75
+        meckern	-2.5
+        medienrummel	-1.75
+        medienspektakel	1.75
+        medikamenteneinnahme	-2.5
+        medikamentenkonsum	-2.5
+        mediterran	1.75
+        mehltau	-1.75
+        mehrheitsfaehig	2.5
+        meineid	-2.5
+        meinungsaeusserungsverbot	-1.75
+        meinungsfreiheit	1.75
+        meinungsmache	-1.75
+        meinungsstreit	-1.75
+        meinungsverschiedenheit	-1.75
+        meisterhaft	2.5
+        meisterlich	2.5
+        melancholie	-2.5
+        melancholisch	-2.5
+        melanom	-2.5
+        memmenhaft	-2.5
+        meniskusentzuendung	-2.5
+        menschenfeindlich	-2.5
+        menschenfreundlich	2.5
+        menschenfreundlichkeit	2.5
+        menschenhandel	-1.75
+        menschenliebe	2.5
+        menschenrechtsverletzung	-2.5
+        menschenscheu	-1.75
+        menschenschmuggel	-1.75
+        menschenunwuerdig	-2.5
+        menschenverachtend	-2.5
+        menschenwuerdig	2.5
+        menschlich	2.5
+        menschlichkeit	2.5
+        menstruationsbeschwerden	-2.5
+        merkwuerdig	-2.5
+        messerkampf	-1.75
+        messerstecherei	-1.75
+        messerstich	-1.75
+        metastasieren	-2.5
+        methadonprogramm	1.75
+        methodisch	1.75
+        meuchelmord	-1.75
+        meuterei	-1.75
+        mickrig	-2.5
+        mief	-1.75
+        mies	-2.5
+        miesepetrig	-2.5
+        miesmachen	-2.5
+        mieterhoehung	1.75
+        mietsteigerung	1.75
+        mietzinserhoehung	1.75
+        migraene	-2.5
+        milchschorf	-1.75
+        mild	2.5
+        milde	2.5
+        mildernd	2.5
+        milderung	1.75
+        mildtaetigkeit	2.5
+        militaerischer_schlag	-2.5
+        militaerputsch	-1.75
+        militaersanktion	-2.5
+        militaerschlag	-1.75
+        militant	-2.5
+        militarisierung	-2.5
+        milliardenschwer	1.75
+        millionenschwer	1.75
+        mimosenhaft	-2.5
+        minderbegabt	-2.5
+        minderbemittelt	-2.5
+        minderung	-1.75
+        minderwertig	-2.5
+        minderwertigkeitsgefuehl	-2.5
+        minderwertigkeitskomplex	-2.5
+        mindestsicherung	1.75
+        mindeststrafe	-2.5
+        minenexplosion	-2.5
+        mineraloelsteuererhoehung	1.75
+        minimal	-2.5
+        miserabel	-2.5
+        missachten	-2.5
+        missbehagen	-2.5
+        missbildung	-2.5
+        missbilligen	-2.5
+        missbrauch	-1.75
+        missbrauchen	-2.5
+        missdeuten	-2.5
+        missetat	-1.75
+        missfaellig	-2.5
+        missfallen	-2.5
+        missgebildet	-2.5
+        missgelaunt	-2.5
+        missgestimmt	-2.5
+        missgoennen	-2.5
+        missguenstig	-2.5
+        missgunst	-2.5
+        misshandeln	-2.5
+        misshandlung	-2.5
+        missionieren	1.75
+        misslaunig	-2.5
+        misslich	-2.5
+        missliebig	-2.5
+        misslungen	-2.5
+        missmut	-2.5
+        missraten	-2.5
+        misstrauen	-2.5
+        misstrauisch	-2.5
+        missvergnuegen	-2.5
+        missverstanden	-2.5
+        missverstehen	-2.5
+        mistig	-2.5
+        mitbestimmen	1.75
+        mitempfindung	2.5
+        mitentscheiden	1.75
+        mitfuehlen	2.5
+        mitfuehlend	2.5
+        mitgefuehl	2.5
+        mitgenommen	-2.5
+        mitgliedsbetreuung	-2.5
+        mithelfen	1.75
+        mitleid	2.5
+        mitleid_erregend	-2.5
+        mitleidend	2.5
+        mitleidenschaft	-1.75
+        mitleiderregend	-2.5
+        mitleidlos	-2.5
+        mitleidlosigkeit	-2.5
+        mitleidslos	-1.75
+        mitmenschlichkeit	2.5
+        mitreissen	2.5
+        mitschuld	-2.5
+        mitschuldig	-2.5
+        mitteilsam	2.5
+        mittellos	-1.75
+        mittelmaessigkeit	-1.75
+        mittelohrentzuendung	-2.5
+        mittragen	2.5
+        mitverantworten	2.5
+        mks	-1.75
+        mobben	-2.5
+        moderat	2.5
+        modernisierung	1.75
+        modernisierungspolitik	1.75
+        moegen	2.5
+        moerderisch	-2.5
+        mogelei	-2.5
+        mogeln	-1.75
+        mogelpackung	-1.75
+        mondaen	1.75
+        mondsuechtig	-2.5
+        monieren	-2.5
+        monoton	-1.75
+        monotonie	-2.5
+        monstroes	-2.5
+        mopsen	-2.5
+        moralisch	2.5
+        moralisieren	1.75
+        morbide	-2.5
+        mord	-1.75
+        mordanschlag	-1.75
+        mordfall	-1.75
+        mordgier	-2.5
+        mordlust	-2.5
+        mordtat	-1.75
+        morphiumsucht	-2.5
+        moskitostich	-1.75
+        motivieren	1.75
+        motiviert	2.5
+        ms	-2.5
+        mueckenstich	-1.75
+        muede	-2.5
+        muedigkeit	-1.75
+        muehelos	1.75
+        muehen	-2.5
+        muellbeseitigung	-2.5
+        muellentsorgung	-2.5
+        muellfrei	1.75
+        muellverbrennung	-2.5
+        muellwirtschaft	-2.5
+        muendigkeit	1.75
+        muerrisch	-2.5
+        muetterkur	1.75
+        muetterlich	1.75
+        muff	-1.75
+        muffe	-2.5
+        muffelig	-2.5
+        muffensausen	-2.5
+        muffig	-2.5
+        muffigkeit	-1.75
+        mulmig	-2.5
+        mulmiges_gefuehl	-2.5
+        multiple_persoenlichkeitsspaltung	-2.5
+        multiple_sklerose	-2.5
+        mumm	1.75
+        mumps	-2.5
+        munter	2.5
+        murren	-2.5
+        musikalisch	2.5
+        musikbegabt	2.5
+        musikbegeistert	2.5
+        musikgenuss	2.5
+        musikinteressiert	2.5
+        muskelfaserriss	-1.75
+        muskelgeschwulst	-2.5
+        muskelkater	-2.5
+        muskelkrampf	-2.5
+        muskelverspannung	-1.75
+        mustergueltig	2.5
+        musterhaft	1.75
+        mut	2.5
+        mutig	2.5
+        mutlos	-2.5
+        mutlosigkeit	-2.5
+        mutwilligkeit	-1.75
+        mystisch	1.75
+        mythisch	2.5
+        nachahmenswert	2.5
+        nachbesserung	1.75
+        nachbetreuung	-2.5
+        nachempfinden	2.5
+        nachgeben	-1.75
+        nachgiebig	2.5
+        nachhaltigkeit	1.75
+        nachholbedarf	-2.5
+        nachlaessig	-2.5
+        nachlaessigkeit	-1.75
+        nachruestung	-2.5
+        nachsagen	-2.5
+        nachsorge	-2.5
+        nachsorgekur	1.75
+        nacht-und-nebel-aktion	-1.75
+        nachteil	-2.5
+        nachtragen	-2.5
+        nachtragend	-1.75
+        nachtrauern	-2.5
+        nachweinen	-2.5
+        nachwuchsfoerderung	1.75
+        nackenfett	-2.5
+        nackenspeck	-2.5
+        naechstenliebe	2.5
+        naerrisch	-2.5
+        nagelpilz	-1.75
+        nah	2.5
+        nahkampf	-1.75
+        nahostkonflikt	-1.75
+        nahrungsmittelallergie	-2.5
+        naiv	-1.75
+        naivitaet	-2.5
+        narbe	-2.5
+        narren	-2.5
+        narrenhaft	-2.5
+        nasenbeinbruch	-2.5
+        nasenbluten	-2.5
+        nationalistisch	-2.5
+        natuerlich	1.75
+        naturgenuss	2.5
+        naturrecht	1.75
+        naturschoenheit	1.75
+        naturschutzaktion	1.75
+        nebligtrueb	-1.75
+        necken	-2.5
+        negativ	-2.5
+        negativer_besitz	-1.75
+        negieren	-2.5
+        neid	-2.5
+        neiden	-2.5
+        neidisch	-2.5
+        neidlos	1.75
+        neigung	2.5
+        nekrophil	-2.5
+        nekrophilie	-2.5
+        neofaschistisch	-2.5
+        neonazistisch	-2.5
+        nepotismus	-1.75
+        nepp	-1.75
+        neppen	-1.75
+        nerven	-2.5
+        nervenentzuendung	-2.5
+        nervenkollaps	-2.5
+        nervenkrieg	-2.5
+        nervenstaerke	2.5
+        nervenzusammenbruch	-2.5
+        nervig	-2.5
+        nervoes	-2.5
+        nervositaet	-2.5
+        nesselfieber	-2.5
+        nett	2.5
+        nettigkeit	2.5
+        neu_gestalten	1.75
+        neuansiedlung	1.75
+        neuaufnahme	1.75
+        neuausrichtung	1.75
+        neubeginn	1.75
+        neubereifung	1.75
+        neubildung	1.75
+        neueinstellung	1.75
+        neuentwicklung	1.75
+        neuerung	1.75
+        neuerwerbung	1.75
+        neugestalten	1.75
+        neugier	1.75
+        neugierde	1.75
+        neugliederung	1.75
+        neuordnung	1.75
+        neuorganisation	1.75
+        neuplanung	1.75
+        neuregelung	1.75
+        neurodermitis	-1.75
+        neurose	-2.5
+        neurotisch	-2.5
+        neurotisieren	-1.75
+        neuverteilung	1.75
+        nicht_sesshaft	-2.5
+        nichteinhaltung	-2.5
+        nichterfuellung	-2.5
+        nichts	-1.75
+        nichts_sagend	-2.5
+        nichtsein	-1.75
+        nichtssagend	-2.5
+        nieder	-1.75
+        niederdruecken	-2.5
+        niedergedrueckt	-1.75
+        niedergeschlagen	-1.75
+        niedergeschlagenheit	-2.5
+        niederhalten	-2.5
+        niederlagenfrei	1.75
+        niederlassungsfreiheit	1.75
+        niederreissung	-2.5
+        niederschmetternd	-2.5
+        niedertracht	-2.5
+        niedertraechtig	-2.5
+        niedertraechtigkeit	-2.5
+        niedlich	1.75
+        niedrig	-1.75
+        nierenbeckenentzuendung	-2.5
+        nierenkrank	-2.5
+        nierenstein	-1.75
+        nierenvergiftung	-2.5
+        nikotinabhaengigkeit	-2.5
+        nikotinmissbrauch	-2.5
+        nikotinsucht	-2.5
+        niveaulos	-1.75
+        nobel	1.75
+        nobilitieren	1.75
+        noblesse	2.5
+        noelen	-2.5
+        noelig	-2.5
+        noergelig	-2.5
+        noergeln	-2.5
+        noerglerisch	-2.5
+        noetigen	-2.5
+        nominell	-2.5
+        nonchalent	1.75
+        normal	1.75
+        normalisieren	2.5
+        not	-2.5
+        not_leidend	-1.75
+        notbremse	-2.5
+        notduerftig	-2.5
+        notleidend	-1.75
+        notstand	-2.5
+        novelle	2.5
+        nuechtern	1.75
+        nuetzlich	2.5
+        nuetzlichkeit	2.5
+        nutzbringend	2.5
+        nutzen	2.5
+        nutzlos	-2.5
+        nutzlosigkeit	-2.5
+        nutzniessung	2.5
+        nymphomanie	-2.5
+        obdachlos	-2.5
+        oberflaechlich	-1.75
+        oberschenkelhalsbruch	-2.5
+        oberstufenreform	2.5
+        objektiv	2.5
+        obsession	-2.5
+        obskur	-2.5
+        obszoen	-2.5
+        obszoenitaet	-2.5
+        odyssee	-1.75
+        oede	-2.5
+        oeden	-2.5
+        oedheit	-2.5
+        oelembargo	-2.5
+        oelig	-1.75
+        offen	1.75
+        offenbaren	1.75
+        offenheit	2.5
+        offenherzig	2.5
+        offensive	-2.5
+        offerte	1.75
+        ohnmacht	-2.5
+        ohnmachtsgefuehl	-2.5
+        ohnmaechtig	-2.5
+        ohnmaechtigkeit	-2.5
+        ohrenschmerz	-2.5
+        ohrenweh	-2.5
+        okkupation	-1.75
+        oll	-2.5
+        omnipotent	2.5
+        opportun	2.5
+        opportunistisch	-1.75
+        optimal	2.5
+        optimierung	1.75
+        optimierungsvorschlag	1.75
+        optimismus	2.5
+        optimistisch	2.5
+        optimum	2.5
+        ordentlich	2.5
+        ordinaer	-2.5
+        ordnungsgemaess	2.5
+        ordnungsliebend	2.5
+        ordnungssinn	2.5
+        ordnungswidrigkeit	-1.75
+        organisationsreform	2.5
+        organisationstalent	1.75
+        orientierungslos	-1.75
+        originalgetreu	2.5
+        originalitaet	2.5
+        originell	2.5
+        orthopaedische_krankheit	-2.5
+        osteoporose	-2.5
+        osteuropaeisch	-1.75
+        packend	1.75
+        paedophil	-2.5
+        panik	-2.5
+        panikartig	-2.5
+        panisch	-2.5
+        paradentose	-2.5
+        paradiesisch	2.5
+        paradox	-1.75
+        paradoxie	-2.5
+        paradoxon	-1.75
+        paralysieren	-2.5
+        paralysiert	-2.5
+        paranoia	-2.5
+        paranoid	-2.5
+        pardon	1.75
+        parodontose	-2.5
+        parteienstreit	-1.75
+        parteienverdrossenheit	-2.5
+        parteigruendung	1.75
+        partisanenkrieg	-2.5
+        partnerschaft	1.75
+        partnerschaftlich	2.5
+        passen	-1.75
+        passend	2.5
+        passion	2.5
+        passiv	-1.75
+        passivitaet	-1.75
+        patent	1.75
+        pathologisch	-2.5
+        pausbaeckig	1.75
+        pedantisch	-1.75
+        pein	-2.5
+        peinigen	-2.5
+        peinigend	-1.75
+        peinlich	-1.75
+        penalty	-1.75
+        penetrant	-1.75
+        penetranz	-2.5
+        penibel	-1.75
+        pep	2.5
+        perestroika	1.75
+        perfekt	2.5
+        perfektheit	2.5
+        perfektion	2.5
+        perfektionieren	1.75
+        perfektionierung	1.75
+        perfide	-2.5
+        perfidie	-2.5
+        permissiv	1.75
+        persoenlichkeitsgespalten	-2.5
+        persoenlichkeitsspaltung	-2.5
+        persoenlichkeitsstoerung	-2.5
+        personalabbau	-1.75
+        perspektivlos	-1.75
+        perspektivreich	2.5
+        pervers	-2.5
+        perversion	-2.5
+        perversitaet	-2.5
+        pervertierung	-2.5
+        pessimismus	-2.5
+        pessimistisch	-2.5
+        pest	-2.5
+        petersilienhochzeit	1.75
+        petzen	-2.5
+        pfeifen	-2.5
+        pfeifersches_druesenfieber	-2.5
+        pfiff	2.5
+        pfiffig	1.75
+        pflanzenkrankheit	-1.75
+        pflegebeduerftigkeit	-2.5
+        pflegeleicht	1.75
+        pflegen	1.75
+        pfleglich	1.75
+        pflegsam	1.75
+        pflichtbewusst	2.5
+        pflichteifrig	1.75
+        pflichtgetreu	1.75
+        pflichtverletzung	-2.5
+        phaenomenal	2.5
+        phantasieren	-1.75
+        phantasievoll	2.5
+        phantastisch	2.5
+        phantomschmerz	-2.5
+        philanthropie	2.5
+        philanthropisch	2.5
+        phlegma	-2.5
+        phlegmatisch	-2.5
+        phobie	-2.5
+        physiotherapie	1.75
+        pickelig	-2.5
+        piesacken	-2.5
+        pietaetlos	-2.5
+        pikant	-2.5
+        pikiert	-2.5
+        pittoresk	-2.5
+        plackerei	-2.5
+        plaedieren	1.75
+        plaerren	-2.5
+        plagen	-2.5
+        plakativ	-2.5
+        planlos	-1.75
+        planungssicherheit	1.75
+        planvoll	2.5
+        platzangst	-2.5
+        platzverweis	-2.5
+        platzwunde	-1.75
+        plausibel	2.5
+        plausibilitaet	1.75
+        pleite	-2.125
+        pluenderung	-2.5
+        plump	-2.5
+        pochen	-1.75
+        pocken	-2.5
+        poebelhaft	-2.5
+        pogrom	-1.75
+        pogromnacht	-1.75
+        polemik	-2.5
+        polemisch	-1.75
+        polizeigewalt	-1.75
+        pollenallergie	-2.5
+        poltern	-2.5
+        polyp	-2.5
+        pompoes	2.5
+        pornografie	-1.75
+        pornographie	-1.75
+        positiv	2.5
+        possenhaft	-2.5
+        possierlich	1.75
+        postreform	2.5
+        potent	1.75
+        potthaesslich	-2.5
+        pracht	1.75
+        prachtvoll	2.5
+        praechtig	2.5
+        praedestiniert	2.5
+        praedikatisieren	2.5
+        praeferieren	2.5
+        praegen	1.75
+        praegnant	2.5
+        praegnanz	1.75
+        praemieren	2.5
+        praeventiv	1.75
+        praezisieren	1.75
+        praezisierung	1.75
+        praezision	1.75
+        prahlerei	-2.5
+        prahlerisch	-2.5
+        praktikum	2.5
+        praktisch	1.75
+        praxisfremd	-2.5
+        preisauftrieb	1.75
+        preisen	2.5
+        preiserhoehung	1.75
+        preisfreigabe	1.75
+        preisgeben	-1.75
+        preisgegeben	-1.75
+        preisguenstig	2.5
+        preisreform	2.5
+        preisstabilitaet	1.75
+        preiswert	2.5
+        prellen	-1.75
+        prellung	-1.75
+        pressefreiheit	1.75
+        pressezensur	-1.75
+        prestigetraechtig	2.5
+        preussisch	2.5
+        prickelnd	2.5
+        prima	2.5
+        primitivitaet	-2.5
+        prinzipienlos	-2.5
+        prinzipientreue	1.75
+        priorisieren	1.75
+        privileg	1.75
+        privilegieren	1.75
+        probat	2.5
+        problem	-2.5
+        produktinnovation	2.5
+        produktionssteigerung	1.75
+        produktiv	1.75
+        produktivitaetssteigerung	1.75
+        profillos	-1.75
+        profilneurose	-2.5
+        projektbetreuung	-2.5
+        projektleitung	-2.5
+        promovieren	1.75
+        promoviert_werden	1.75
+        propaganda	2.5
+        propagandistisch	-1.75
+        propagierung	2.5
+        prophylaktisch	1.75
+        prophylaxe	1.75
+        prosperitaet	2.5
+        prostitution	-1.75
+        protegieren	1.75
+        protzerei	-2.5
+        protzig	-2.5
+        provinzialiaet	-1.75
+        provinzialismus	-1.75
+        provinziell	-1.75
+        provokant	-2.5
+        pruede	-1.75
+        pruederie	-2.5
+        pruegel	-1.75
+        pruegelei	-2.5
+        prunk	1.75
+        prunkhaft	2.5
+        prunkvoll	2.5
+        pseudokrupp	-2.5
+        psychisch_krank	-2.5
+        psychische_stoerung	-2.5
+        psychoanalyse	1.75
+        psychopathisch	-2.5
+        psychose	-2.5
+        psychoterror	-2.5
+        psychotherapie	1.75
+        publikumsgunst	2.5
+        puenktlich	2.5
+        puenktlichkeit	1.75
+        purismus	1.75
+        pustel	-1.75
+        putsch	-1.75
+        putzig	1.75
+        putzmunter	2.5
+        pygmaeenhaft	-2.5
+        quaelen	-2.5
+        quaelend	-2.5
+        quaelerei	-1.75
+        qual	-2.5
+        qualifiziert	2.5
+        qualitaet	1.75
+        qualitaetsmerkmal	1.75
+        qualitaetssicherung	1.75
+        qualitaetsverbesserung	1.75
+        qualitaetsverlust	-2.5
+        qualitaetverlust	-2.5
+        qualvoll	-2.5
+        quarantaene	-1.75
+        quengelig	-2.5
+        quengeln	-2.5
+        quer_legen	-2.5
+        quer_stellen	-2.5
+        querele	-1.75
+        querlegen	-2.5
+        querstellen	-2.5
+        quetschen	-1.75
+        quetschung	-1.75
+        quicklebendig	1.75
+        quietschfidel	2.5
+        quietschvergnuegt	2.5
+        quirlig	1.75
+        quittieren	1.75
+        rabatz	-2.5
+        rabiat	-1.75
+        rache	-2.5
+        racheakt	-2.5
+        rachgier	-2.5
+        rachsucht	-2.5
+        rachsuechtig	-2.5
+        rackern	-1.75
+        radau	-2.5
+        radikalisierung	-2.5
+        radikalkur	1.75
+        raechen	-2.5
+        raenke	-1.75
+        raenkespiel	-2.5
+        raeuberisch	-2.5
+        raffgier	-2.5
+        raffinement	2.5
+        raffiniert	-2.5
+        rage	-2.5
+        raketenangriff	-2.5
+        ramponiert	-1.75
+        randale	-2.5
+        rangelei	-1.75
+        rappel	-2.5
+        rappelduerr	-1.75
+        raritaet	1.75
+        raserei	-2.5
+        rassenressentiment	-2.5
+        rassentrennung	-2.5
+        rassenunruhen	-1.75
+        rassig	2.5
+        rassistisch	-2.5
+        rastlos	-1.75
+        rastlosigkeit	-2.5
+        rat	2.5
+        ratifizierung	2.5
+        rational	2.5
+        rationalisierung	-1.75
+        ratlos	-2.5
+        ratlosigkeit	-2.5
+        ratsam	2.5
+        rau	-1.75
+        raub	-2.5
+        raubmord	-1.75
+        raubueberfall	-1.75
+        raucherbein	-2.5
+        rauchvergiftung	-2.5
+        rauferei	-2.5
+        rauh	-1.75
+        raum	1.75
+        rauschfrei	-2.5
+        rauschgiftkriminalitaet	-2.5
+        rausekeln	-2.5
+        rausfeuern	-1.75
+        rauskotzen	-1.75
+        rauslassen	-2.5
+        rauspfeffern	-1.75
+        rausschmeissen	-1.75
+        rausspucken	-1.75
+        rauswerfen	-2.5
+        razzia	-1.75
+        reaktionsschnell	2.5
+        reaktorsicherheit	1.75
+        real	2.5
+        realistisch	2.5
+        realitaetssinn	2.5
+        rebellion	-1.75
+        rebellisch	-1.75
+        recht	2.5
+        rechtfertigung	1.75
+        rechtlosigkeit	-1.75
+        rechtmaessig	2.5
+        rechtmaessigkeit	1.75
+        rechtsbeugung	-1.75
+        rechtsbruch	-1.75
+        rechtschaffen	1.75
+        rechtschaffenheit	2.5
+        rechtsempfinden	2.5
+        rechtsextrem	-2.5
+        rechtsextremistisch	-2.5
+        rechtsfrieden	1.75
+        rechtsgefuehl	2.5
+        rechtshilfe	1.75
+        rechtslastig	-2.5
+        rechtsradikal	-2.5
+        rechtsruck	-2.5
+        rechtssicherheit	1.75
+        rechtsunsicherheit	-1.75
+        reckenhaft	-1.75
+        redebegabt	2.5
+        redegewandt	2.5
+        redlich	1.75
+        redlichkeit	2.5
+        reduktionistisch	-2.5
+        reduktionskur	1.75
+        redundanz	-1.75
+        reell	2.5
+        reflektieren	1.75
+        reflex	-1.75
+        reflexhandlung	-2.5
+        reform	2.5
+        reformation	1.75
+        reformieren	1.75
+        reformierung	2.5
+        reformprogramm	1.75
+        rege	1.75
+        regeneration	1.75
+        regenerativ	1.75
+        regenerieren	1.75
+        regierungsgewalt	-1.75
+        regierungstreu	1.75
+        regulaer	2.5
+        regungslosigkeit	-2.5
+        reha-kur	1.75
+        rehabilitationsprogramm	1.75
+        rehabilitieren	2.5
+        rehabilitierungskur	1.75
+        reibereien	-1.75
+        reich	1.75
+        reichhaltig	2.5
+        reichlich	2.5
+        reichsgruendung	1.75
+        reif	1.75
+        reife	2.5
+        reihern	-1.75
+        rein	2.5
+        reinhaltung	1.75
+        reinigen	1.75
+        reinlich	1.75
+        reinlichkeit	2.5
+        reinverlust	-2.5
+        reisefieber	-2.5
+        reiselust	2.5
+        reisethrombose	-2.5
+        reisserisch	-1.75
+        reiz	1.75
+        reizbarkeit	-2.5
+        reizend	2.5
+        reizlos	-1.75
+        reizvoll	2.5
+        reizwort	-1.75
+        reklamieren	-2.5
+        rekonvaleszenz	1.75
+        rekordhoehe	1.75
+        relaxed	1.75
+        relaxen	1.75
+        religionskrieg	-2.5
+        renitent	-1.75
+        renommiert	2.5
+        renovierung	1.75
+        rentenanspruch	1.75
+        rentenreform	2.5
+        reparatur	2.5
+        repressalie	-2.5
+        repression	-2.5
+        repressionsfrei	2.5
+        repressiv	-2.5
+        reputierlich	1.75
+        reserviert	-1.75
+        resignieren	-1.75
+        resigniert	-2.5
+        resistent	2.5
+        resistenz	1.75
+        respekt	2.5
+        respektieren	2.5
+        respektlos	-2.5
+        respektvoll	2.5
+        ressentiment	-2.5
+        restauration	1.75
+        restaurierung	1.75
+        restitution	1.75
+        retardiert	-1.75
+        retourkutsche	-2.5
+        rettung	2.5
+        rettungsaktion	1.75
+        rettungsanker	1.75
+        reue	-2.5
+        reuen	-2.5
+        revanche	-2.5
+        revanchieren	-1.75
+        revidieren	1.75
+        revitalisierung	1.75
+        revolte	-1.75
+        revolution	-1.75
+        rheuma	-2.5
+        richtig	2.5
+        richtig_stellen	1.75
+        richtigkeit	2.5
+        richtigstellen	1.75
+        richtungslos	-1.75
+        rigid	-2.5
+        rigide	-2.5
+        rigoros	-2.5
+        rinderseuche	-1.75
+        rinderwahnsinn	-1.75
+        rippenbruch	-2.5
+        rippenfellentzuendung	-2.5
+        risikofaktor	-1.75
+        risikofrei	1.75
+        risikolos	1.75
+        rivalitaet	-2.5
+        robust	1.75
+        robustheit	1.75
+        rodung	-2.5
+        roeteln	-2.5
+        roh	-1.75
+        rollstuhlgerecht	2.5
+        rosenhochzeit	1.75
+        rosskur	1.75
+        rostfrei	1.75
+        rotsperre	-2.5
+        routiniert	2.5
+        ruchbar	-2.5
+        ruchlos	-2.5
+        rueckenmassage	1.75
+        rueckenschmerz	-2.5
+        rueckenschule	1.75
+        rueckeroberung	-1.75
+        rueckfaellig	-1.75
+        rueckfall	-2.5
+        rueckgangsquote	-1.75
+        rueckgangsrate	-1.75
+        rueckgrat	1.75
+        ruecksichtslos	-2.5
+        ruecksichtslosigkeit	-2.5
+        ruecksichtsvoll	2.5
+        rueckstaendigkeit	-2.5
+        rueckstandsfrei	1.75
+        ruede	-1.75
+        rueffel	-2.5
+        rueffeln	-2.5
+        ruege	-2.5
+        ruegen	-2.5
+        ruehmen	2.5
+        ruehmlich	1.75
+        ruehren	1.75
+        ruehrend	1.75
+        ruehrig	1.75
+        ruehrselig	-2.5
+        ruehrung	2.5
+        ruepelhaft	-1.75
+        ruestig	2.5
+        ruestung	-2.5
+        ruestungsgeschaeft	-1.75
+        ruestungswettlauf	-2.5
+        ruf	-1.75
+        ruhe	1.75
+        ruhelos	-1.75
+        ruhelosigkeit	-2.5
+        ruhestoerung	-1.75
+        ruhig	1.75
+        ruhmlos	-1.75
+        ruhmreich	2.5
+        ruhmvoll	2.5
+        ruin	-2.5
+        ruinieren	-2.5
+        ruiniert	-1.75
+        rumluegen	-2.5
+        rumzetern	-2.5
+        runderneuerung	1.75
+        runtermachen	-2.5
+        runterputzen	-2.5
+        ruppig	-1.75
+        sabotage	-1.75
+        sabotieren	-1.75
+        sachbeschaedigung	-1.75
+        sachbezogen	1.75
+        sachgemaess	2.5
+        sachgerecht	2.5
+        sachkundig	2.5
+        sachlich	2.5
+        sacht	1.75
+        sachte	1.75
+        sachzwang	-1.75
+        sadismus	-2.5
+        sadistisch	-2.5
+        saeuglingssterberate	-2.5
+        saeuglingssterblichkeit	-2.5
+        saeumig	-2.5
+        sagenumrankt	2.5
+        sagenumwoben	2.5
+        sakrileg	-1.75
+        salmonellenvergiftung	-2.5
+        salve	-2.5
+        sanft	2.5
+        sanftmut	2.5
+        sanierung	1.75
+        sanktion	-2.5
+        sanktionieren	-1.75
+        sanktionierung	-2.5
+        sarkastisch	-1.75
+        satanisch	-2.5
+        satt	1.75
+        saubloed	-2.5
+        saudoof	-2.5
+        saudumm	-2.5
+        sauer	-1.75
+        sauerei	-2.5
+        saukomisch	2.5
+        schade	-2.5
+        schaden	-2.5
+        schadenfrei	1.75
+        schadenfreude	-2.5
+        schadenfroh	-2.5
+        schadensbegrenzung	1.75
+        schadensbegrenzungsmassnahme	1.75
+        schadenseindaemmung	1.75
+        schadensfrei	2.5
+        schadensursache	-1.75
+        schadstofffrei	1.75
+        schaebig	-2.5
+        schaedelbruch	-2.5
+        schaedigen	-2.5
+        schaemen	-2.5
+        schaenden	-2.5
+        schaendlich	-2.5
+        schaetzen	2.5
+        schaeumen	-2.5
+        schaffenskraft	2.5
+        schaffung	1.75
+        schal	-2.5
+        scham	-2.5
+        schamgefuehl	-2.5
+        schamhaft	-1.75
+        schamlos	-2.5
+        schande	-2.5
+        schandtat	-1.75
+        scharfsinnig	2.5
+        scharlach	-2.5
+        scharm	1.75
+        scharmant	2.5
+        scharmuetzel	-1.75
+        schassen	-1.75
+        schatz	1.75
+        schauder	-2.5
+        schauderhaft	-2.5
+        schaudern	-2.5
+        schaudervoll	-2.5
+        schauer	-2.5
+        schauerhaft	-2.5
+        schauerlich	-2.5
+        schaurig	-2.5
+        schauspiel	1.75
+        scheidenpilz	-1.75
+        scheinheilig	-2.5
+        scheiss	-2.5
+        scheissdreck	-2.5
+        schelte	-2.5
+        schelten	-2.5
+        scherzen	1.75
+        scherzhaft	2.5
+        scheu	-2.125
+        scheuen	-2.5
+        scheusslich	-2.5
+        scheusslichkeit	-1.75
+        schicker	-1.75
+        schiebung	-1.75
+        schief_liegen	-1.75
+        schiefgegangen	-2.5
+        schiefgelaufen	-2.5
+        schiefliegen	-1.75
+        schiessen	-2.5
+        schiesserei	-1.75
+        schiffbruch	-2.5
+        schiffssicherheit	1.75
+        schikane	-2.5
+        schikanieren	-2.5
+        schimpf	-2.5
+        schimpfen	-2.5
+        schinden	-2.5
+        schinderei	-2.5
+        schiss	-2.5
+        schizoid	-2.5
+        schizophren	-2.5
+        schizophrenie	-2.5
+        schlachtung	-1.75
+        schlaefrig	2.5
+        schlaefrigkeit	-1.75
+        schlaege	-1.75
+        schlaegerei	-2.5
+        schlaff	-1.75
+        schlaffheit	-1.75
+        schlaflosigkeit	-2.5
+        schlaganfall	-2.5
+        schlagfertig	1.75
+        schlagkraeftig	2.5
+        schlagkraft	1.75
+        schlamperei	-1.75
+        schlampig	-2.5
+        schlampigkeit	-2.5
+        schlangenbiss	-2.5
+        schlapp	-1.75
+        schlappheit	-1.75
+        schlau	2.5
+        schlecht	-2.5
+        schlecht_gelaunt	-2.5
+        schlechter_stellen	-1.75
+        schlechtes_gewissen	-2.5
+        schlechtgelaunt	-2.5
+        schlechtigkeit	-2.5
+        schlechtmachen	-2.5
+        schlechtreden	-2.5
+        schleifen	-2.5
+        schleimbeutelentzuendung	-2.5
+        schleimhautgeschwulst	-2.5
+        schleudertrauma	-2.5
+        schlicht	1.75
+        schlichtung	1.75
+        schlimm	-2.5
+        schluchzen	-2.5
+        schluckauf	-2.5
+        schluckbeschwerden	-2.5
+        schludrigkeit	-2.5
+        schluesselbeinbruch	-2.5
+        schluesselposition	1.75
+        schluesselstellung	1.75
+        schluessig	2.5
+        schmach	-2.5
+        schmachvoll	-2.5
+        schmaehen	-2.5
+        schmaehlich	-2.5
+        schmaehung	-2.5
+        schmaelerung	-1.75
+        schmarotzen	-1.75
+        schmarotzern	-1.75
+        schmeichelei	2.5
+        schmeichelhaft	-2.5
+        schmeicheln	2.5
+        schmeissen	-1.75
+        schmerz	-2.5
+        schmerzattacke	-2.5
+        schmerzen	-2.5
+        schmerzfrei	2.5
+        schmerzhaft	-2.5
+        schmerzlich	-2.5
+        schmerzlos	-1.75
+        schmerzvoll	-2.5
+        schmiergeldzahlung	-2.5
+        schmollen	-2.5
+        schmu	-1.75
+        schmuck	1.75
+        schmuddelig	-2.5
+        schmuggel	-1.75
+        schmunzeln	2.5
+        schneid	2.5
+        schneidend	-2.5
+        schnell	1.75
+        schnittstellenoptimierung	1.75
+        schnoede	-1.75
+        schnoerkellos	1.75
+        schnueffeln	-2.5
+        schnupfen	-2.5
+        schock	-2.5
+        schocken	-2.5
+        schockieren	-2.5
+        schockierend	-2.5
+        schockiert	-2.5
+        schockiertheit	-2.5
+        schocktherapie	1.75
+        schoen	2.5
+        schoene	2.5
+        schoener	2.5
+        schoenes	2.5
+        schoenheit	2.5
+        schoenheitsfehler	-1.75
+        schoenheitssinn	2.5
+        schoenreden	-2.5
+        schoepferisch	2.5
+        schonen	1.75
+        schonend	1.75
+        schonungslos	-1.75
+        schonungslosigkeit	-2.5
+        schorf	-1.75
+        schramme	-1.75
+        schrankenlos	1.75
+        schreck	-2.5
+        schrecken	-2.5
+        schrecken_erregend	-2.5
+        schreckenerregend	-2.5
+        schreckensherrschaft	-2.5
+        schreckhaft	-2.5
+        schrecklich	-2.5
+        schrei	-1.75
+        schreien	-2.125
+        schreikrampf	-2.5
+        schroff	-1.75
+        schrulligkeit	-1.75
+        schuechtern	-1.75
+        schuechternheit	-2.5
+        schuerfwunde	-1.75
+        schuetzen	1.75
+        schuetzend	2.5
+        schuften	-1.75
+        schufterei	-2.5
+        schulausbildung	2.5
+        schuld	-2.5
+        schulden	-1.75
+        schuldenfrei	1.75
+        schuldenlast	-1.75
+        schuldgefuehl	-2.5
+        schuldig	-2.5
+        schulmeistern	-2.5
+        schulreform	2.5
+        schulverweis	-2.5
+        schummel	-2.5
+        schummelei	-2.5
+        schummeln	-1.75
+        schund	-2.5
+        schuppenflechte	-1.75
+        schurigeln	-2.5
+        schuss	-2.5
+        schusswechsel	-1.75
+        schusswunde	-1.75
+        schutzlos	-1.75
+        schwach	-1.75
+        schwachsinnig	-2.5
+        schwaeche	1.75
+        schwaecheanfall	-2.5
+        schwaechen	-1.75
+        schwaechung	-2.5
+        schwaenzen	-1.75
+        schwaermen	1.75
+        schwaermerisch	2.5
+        schwangerschaftsbeschwerden	-2.5
+        schwankend	-1.75
+        schwanzgesteuert	-1.75
+        schwarz	1.75
+        schwarz_arbeiten	-1.75
+        schwarz_malen	-1.75
+        schwarz_sehen	-1.75
+        schwarzarbeiten	-1.75
+        schwarzmalen	-1.75
+        schwarzmalerei	-2.5
+        schwarzsehen	-1.75
+        schweinegrippe	-2.5
+        schweinerei	-2.5
+        schwellenangst	-2.5
+        schwellung	-1.75
+        schwergewichtig	-1.75
+        schwerhoerigkeit	-2.5
+        schwermuetig	-2.5
+        schwermut	-2.5
+        schwerreich	1.75
+        schwerstarbeit	-2.5
+        schwerverletzt	-2.5
+        schwerverwundet	-2.5
+        schwesterlichkeit	2.5
+        schwierig	-1.75
+        schwindel	-2.5
+        schwindelerregend	2.5
+        schwindeln	-2.5
+        schwindlig	-2.5
+        schwindsucht	-2.5
+        schwoeren	2.5
+        schwung	1.75
+        seelenfrieden	2.5
+        seelenheil	1.75
+        seelenlos	-2.5
+        seelenlosigkeit	-2.5
+        seelenregung	2.5
+        seelenruhig	-2.5
+        seelenverwandtschaft	2.5
+        seelenvoll	2.5
+        seelig	2.5
+        seelisch_behindert	-2.5
+        segen	1.75
+        sehbehinderung	-1.75
+        sehenswert	1.75
+        sehenswuerdig	1.75
+        sehenswuerdigkeit	1.75
+        sehnen	1.75
+        sehnenscheidenentzuendung	-2.5
+        seitenhieb	-1.75
+        seitenstiche	-2.5
+        selbstaendig	1.75
+        selbstaendigkeit	1.75
+        selbstbeherrschung	1.75
+        selbstbestimmung	2.5
+        selbstbestimmungsrecht	1.75
+        selbstbetrug	-1.75
+        selbstbeweihraeucherung	2.5
+        selbstbewusst	2.5
+        selbstdisziplin	1.75
+        selbstentbloessung	-2.5
+        selbsterhaltung	1.75
+        selbstgefaellig	-2.5
+        selbstgerecht	-2.5
+        selbstherrlich	-2.5
+        selbstjustiz	-2.5
+        selbstkritisch	2.5
+        selbstlob	2.5
+        selbstlos	2.5
+        selbstlosigkeit	2.5
+        selbstmitleid	-2.5
+        selbstmord	-1.75
+        selbstmordanschlag	-1.75
+        selbstmordattentat	-1.75
+        selbstmordgefaehrdet	-1.75
+        selbstschaedigend	-2.5
+        selbstsicher	2.5
+        selbststaendig	1.75
+        selbstsuechtig	-2.5
+        selbsttaeuschung	-2.5
+        selbsttoetung	-1.75
+        selbstverstaendlichkeit	-2.5
+        selbstverteidigung	1.75
+        selbstverteidigungssport	1.75
+        selbstverteidigungstechnik	1.75
+        selbstvertrauen	2.5
+        selbstzerstoererisch	-2.5
+        selig	1.75
+        seligkeit	2.5
+        seltsam	-2.5
+        senge	-1.75
+        sensationell	2.5
+        sensationsheischend	-1.75
+        sensibilisieren	2.5
+        sensibilitaet	1.75
+        sensitivieren	1.75
+        sentimental	-2.5
+        sentimentalitaet	-2.5
+        serioes	1.75
+        servil	-1.75
+        seuche	-2.5
+        seufzen	-1.75
+        sexgierig	-1.75
+        sexhungrig	-1.75
+        sexsucht	-2.5
+        sexualdelikt	-1.75
+        sexuelle_belaestigung	-1.75
+        sexueller_missbrauch	-1.75
+        sich-sicher-fuehlen	2.5
+        sich-wohl-fuehlen	2.5
+        sicher	1.75
+        sicherheit	2.5
+        sichern	1.75
+        sicherung	1.75
+        siebenmeter	-1.75
+        siechtum	-2.5
+        siegesbewusst	1.75
+        siegesgewiss	1.75
+        siegessicher	1.75
+        siegreich	2.5
+        silberhochzeit	1.75
+        silberne_hochzeit	1.75
+        simulieren	-1.75
+        sinnentleert	-1.75
+        sinnfrei	-2.5
+        sinnig	2.5
+        sinnleer	-1.75
+        sinnlich	2.5
+        sinnlos	-2.5
+        sinnlosigkeit	-2.5
+        sinnverwirrung	-2.5
+        sinnvoll	2.5
+        sisyphusarbeit	-2.5
+        sittenlos	-2.5
+        sittlich	2.5
+        sittlichkeitsverbrechen	-1.75
+        sittsam	2.5
+        sitzen_bleiben	-1.75
+        sitzenbleiben	-1.75
+        sitzstreik	-1.75
+        skandaloes	-2.5
+        skandaltraechtig	-2.5
+        skandalumrankt	-2.5
+        skandalumwoben	-2.5
+        sklavenarbeit	-2.5
+        sklavenaufstand	-1.75
+        sklaverei	-2.5
+        sklerose	-2.5
+        skorpionstich	-2.5
+        skrupellos	-2.5
+        skrupellosigkeit	-2.5
+        skurril	-2.5
+        smart	1.75
+        snobbistisch	-1.75
+        sodbrennen	-1.75
+        solidarisieren	1.75
+        solidaritaet	2.5
+        solidaritaetsaktion	1.75
+        solide	1.75
+        sommerlich	1.75
+        sommerlich-sonnig	1.75
+        sonderbar	-2.5
+        sonderlich	-2.5
+        sonderstellung	1.75
+        sonnambul	-2.5
+        sonnen	2.5
+        sonnenallergie	-2.5
+        sonnenbrand	-1.75
+        sonnig	1.75
+        sorge	-2.5
+        sorgen	1.75
+        sorgenfrei	2.5
+        sorgenvoll	-2.5
+        sorgfaeltig	1.75
+        sorglos	2.5
+        sorglosigkeit	-1.75
+        sorgsam	1.75
+        souveraen	2.5
+        sozial	1.75
+        sozialabbau	-1.75
+        sozialbetreuung	-2.5
+        spaetsommerlich	1.75
+        spamming	-1.75
+        spannend	1.75
+        spannung	2.5
+        spannungskopfschmerz	-2.5
+        spannungskopfweh	-2.5
+        sparsam	1.75
+        spass	2.5
+        spassen	1.75
+        spasshaft	2.5
+        spassig	1.75
+        speicherung	1.75
+        speien	-1.75
+        spektakel	1.75
+        spektakulaer	2.5
+        spendenaktion	1.75
+        sperren	-2.5
+        spielfreude	2.5
+        spiellust	2.5
+        spielraum	1.75
+        spielsucht	-2.5
+        spielwitz	2.5
+        spiesserhaft	-1.75
+        spiesserisch	-1.75
+        spiessig	-1.75
+        spiessrutenlauf	-2.5
+        spiessrutenlaufen	-2.5
+        spindelduerr	-1.75
+        spinnen	-1.75
+        spinnenphobie	-2.5
+        spintisieren	-1.75
+        spionage	-1.75
+        spionieren	-2.5
+        spitz	-1.75
+        spitze	2.5
+        spitzfindig	-1.75
+        spleen	-1.75
+        spoettisch	-1.75
+        sponsern	1.75
+        spontaneitaet	1.75
+        sportbegabt	2.5
+        sportbegeistert	2.5
+        sportinteressiert	2.5
+        sportiv	1.75
+        sportlich	1.75
+        sportlichkeit	1.75
+        spott	-2.5
+        spotten	-2.5
+        sprachbegabt	2.5
+        sprachbehinderung	-2.5
+        sprachlos	-1.75
+        sprachlosigkeit	-2.5
+        sprechstoerung	-2.5
+        sprengstoffanschlag	-1.75
+        sprengstoffattentat	-1.75
+        sprengung	-2.5
+        sprengzuendung	-2.5
+        sproede	-1.75
+        sprunghaft	-1.75
+        spucken	-1.75
+        spukhaft	-2.5
+        spurensicherung	1.75
+        staatsfeindlich	-2.5
+        staatskonform	2.5
+        staatsmaennisch	1.75
+        staatssicherheit	1.75
+        staatsstreich	-1.75
+        stabilisieren	2.5
+        stabilisierung	2.5
+        stabilitaet	1.75
+        staenkern	-2.5
+        standardisieren	1.75
+        standesgemaess	2.5
+        standfestigkeit	2.5
+        standhaft	2.5
+        standhaftigkeit	2.5
+        standhalten	1.75
+        standpauke	-2.5
+        stark	1.75
+        starr	-2.5
+        starrkoepfig	-2.5
+        starrsinn	-2.5
+        starterlaubnis	1.75
+        startschuss	-2.5
+        statisch	-1.75
+        statthaft	2.5
+        stattlich	2.5
+        stauballergie	-2.5
+        staunen	0.375
+        stechen	-1.75
+        stehvermoegen	1.75
+        steif	-1.75
+        steigerung	1.75
+        steinreich	1.75
+        stellungskrieg	-2.5
+        sterbenslangweilig	-2.5
+        sterblichkeit	-1.75
+        sterblichkeitsrate	-2.5
+        sterilitaet	-1.75
+        steuerbetrug	-2.5
+        steuerdelikt	-1.75
+        steuereinnahmen	1.75
+        steuererhoehung	1.75
+        steuerhinterziehung	-1.75
+        steuern	-1.75
+        steuerreform	2.5
+        steuerschuld	-1.75
+        stich	-1.75
+        sticheln	-2.5
+        stichhaltig	2.5
+        stichwunde	-1.75
+        stiefmuetterlich	-1.75
+        stierhunger	-2.5
+        stigmatisieren	-2.5
+        stilbruch	-2.5
+        stilecht	2.5
+        stillschweigend	-1.75
+        stilvoll	2.5
+        stimmig	2.5
+        stimmrechtslos	-1.75
+        stimmungsvoll	2.5
+        stimulierend	-1.75
+        stinken	-1.75
+        stinklangweilig	-2.5
+        stinkreich	1.75
+        stocksteif	-2.5
+        stoehnen	-2.125
+        stoerend	-2.5
+        stoerfaktor	-2.5
+        stoerrisch	-2.5
+        stoerung	-2.5
+        stoerungsfrei	1.75
+        stoerungslos	1.75
+        stoerungsursache	-1.75
+        stoffwechselstoerung	-2.5
+        stolz	2.125
+        stoned	-1.75
+        straeflich	-1.75
+        straehnig	-1.75
+        straeuben	-2.5
+        strafbar	-2.5
+        strafe	-2.5
+        strafen	-2.5
+        straffaellig	-2.5
+        strafmassnahme	-2.5
+        strafmildernd	2.5
+        strafpredigt	-2.5
+        strafsache	-1.75
+        strafsenkend	2.5
+        strafstoss	-1.75
+        straftat	-1.75
+        strafvollzug	-2.5
+        strahlend	1.75
+        strahlentherapie	1.75
+        stramm	-1.75
+        strapazieren	-1.75
+        strassenkampf	-1.75
+        strassenschlacht	-1.75
+        strassentumult	-1.75
+        strassenverkehrsdelikt	-1.75
+        strebsam	1.75
+        streik	-1.75
+        streit	-2.5
+        streitig	-2.5
+        streitsuechtig	-2.5
+        streng	-1.75
+        stressen	-2.5
+        stressfrei	2.5
+        streuen	-2.5
+        strikt	-1.75
+        stringent	2.5
+        strittig	-2.5
+        strohdoof	-2.5
+        strohdumm	-2.5
+        studienreise	1.75
+        studiert	1.75
+        studium	2.5
+        stuemperhaft	-2.5
+        stuemperhaftigkeit	-2.5
+        stuempertum	-2.5
+        stuerzen	-2.5
+        stumm	-2.5
+        stumpfheit	-2.5
+        stumpfsinn	-2.5
+        stumpfsinnig	-2.5
+        stunk	-2.5
+        stupiditaet	-2.5
+        stur	-2.5
+        sturmangriff	-2.5
+        sublimieren	2.5
+        subsidiaer	2.5
+        subtil	2.5
+        sucht	-2.5
+        suchtgefaehrdet	-1.75
+        suchtverhalten	-2.5
+        sueffisant	1.75
+        suehne	1.75
+        suehnen	-2.5
+        suende	-1.75
+        suendenerlass	1.75
+        suendennachlass	1.75
+        suendhaft	-2.5
+        suendig	-2.5
+        suess	1.75
+        suesse	1.75
+        suff	-2.5
+        suggerieren	-1.75
+        suizid	-1.75
+        suizidgefaehrdet	-1.75
+        super	2.5
+        superstimmung	2.5
+        suspekt	-2.5
+        suspendieren	-1.75
+        sympathie	2.5
+        sympathie_erweckend	2.5
+        sympathieerweckend	2.5
+        sympathisch	2.5
+        sympathisieren	2.5
+        syphilis	-2.5
+        systematisch	2.5
+        systembetreuung	-2.5
+        tabellenabstieg	-2.5
+        tabellenaufstieg	1.75
+        tablettenabhaengigkeit	-2.5
+        tablettenmissbrauch	-2.5
+        tablettensucht	-2.5
+        tabufrei	1.75
+        tabuieren	-1.75
+        tabuisieren	-1.75
+        tabulos	1.75
+        tadel	-2.5
+        tadeln	-2.5
+        tadelnswert	-1.75
+        taetlich	-2.5
+        taeuschen	-1.75
+        taeuschend	-2.5
+        taeuschung	-2.5
+        taeuschungsmanoever	-1.75
+        takt	2.5
+        taktgefuehl	2.5
+        taktieren	-1.75
+        taktlos	-1.75
+        taktvoll	2.5
+        talent	2.5
+        talentiert	2.5
+        talentschmiede	1.75
+        tamtam	1.75
+        tapfer	2.5
+        tarnung	-2.5
+        tat	-1.75
+        tatendrang	2.5
+        tatendurst	2.5
+        tatenlos	-2.5
+        tatenlosigkeit	-2.5
+        tatenlust	2.5
+        tatkraeftig	1.75
+        tatkraft	2.5
+        taub	-2.5
+        taub_werden	-2.5
+        taubheit	-2.5
+        tauglich	1.75
+        tauglichkeit	2.5
+        tbc	-2.5
+        teamfaehigkeit	2.5
+        teamgeist	2.5
+        technologiefeindlichkeit	-2.5
+        technologiefreundlichkeit	2.5
+        teilnahme	2.5
+        teilnahmslos	-1.75
+        teilnahmslosigkeit	-2.5
+        temperamentvoll	1.75
+        tendenzioes	-2.5
+        territorialverteidigung	1.75
+        terror	-2.5
+        terrorakt	-1.75
+        terroranschlag	-1.75
+        terrorisieren	-2.5
+        terrorismus	-1.75
+        terroristisch	-1.75
+        testieren	1.75
+        tetanus	-2.5
+        teuer	-2.5
+        teuerung	1.75
+        teufelswerk	-2.5
+        teuflisch	-2.5
+        theaterbegeistert	2.5
+        theatergenuss	2.5
+        theaterinteressiert	2.5
+        theatralik	-1.75
+        theatralisch	-1.75
+        therapie	1.75
+        thrombose	-2.5
+        thronraub	-1.75
+        tick	-1.75
+        tief	-2.5
+        tief_bewegt	2.5
+        tief_traurig	-2.5
+        tiefbewegt	2.5
+        tiefenanalyse	1.75
+        tiefgehend	2.5
+        tiefgreifend	2.5
+        tiefgruendig	2.5
+        tiefschuerfend	2.5
+        tiefsinnig	2.5
+        tiefstapeln	-2.5
+        tieftraurig	-2.5
+        tierfeindlichkeit	-2.5
+        tierfreundlichkeit	2.5
+        tierkrankheit	-1.75
+        tierliebe	2.5
+        tierquaelerei	-1.75
+        tierseuche	-1.75
+        titelverteidigung	1.75
+        toben	-2.5
+        todesangst	-2.5
+        todeskampf	-1.75
+        todesmutig	1.75
+        todesrate	-2.5
+        todessehensucht	-2.5
+        todesstrafe	-2.5
+        todmuede	-2.5
+        todsuende	-1.75
+        todtraurig	-2.5
+        todungluecklich	-2.5
+        toelpelhaft	-2.5
+        toelpisch	-2.5
+        toericht	-2.5
+        toeten	-2.5
+        toetung	-1.75
+        toetungsdelikt	-1.75
+        tolerant	2.5
+        tolerieren	2.5
+        toll	2.5
+        tolldreist	-1.75
+        tollkuehn	1.75
+        tollwut	-2.5
+        tolpatschig	-2.5
+        tonangebend	-2.5
+        top	2.5
+        topform	1.75
+        tortur	-2.5
+        tot	-2.5
+        totalitaer	-2.5
+        totschlag	-1.75
+        totschweigen	-1.75
+        touristenattraktion	1.75
+        traditionsreich	2.5
+        traeg	-1.75
+        traege	-1.75
+        traegheit	-1.75
+        traenen	-1.75
+        tragbar	2.5
+        tragfaehig	2.5
+        tragikomisch	2.5
+        tragisch	-2.5
+        trainiert	1.75
+        traktieren	-2.5
+        trampelhaft	-2.5
+        tranig	-2.5
+        transparenz	1.75
+        transusig	-2.5
+        tratschen	-1.75
+        tratschsuechtig	-1.75
+        trauen	1.75
+        trauer	-2.5
+        trauern	-2.5
+        trauerstimmung	-2.5
+        trauma	-2.5
+        traumatherapie	1.75
+        traumatisch	-2.5
+        traumatisieren	-2.5
+        traumatisierend	-2.5
+        traumhaft	2.5
+        traumreise	1.75
+        traurig	-2.5
+        traurigkeit	-2.5
+        trauung	1.75
+        treu	2.5
+        treue	2.5
+        treuelos	-2.5
+        treuherzig	-1.75
+        treulos	-2.5
+        treulosigkeit	-2.5
+        tricksen	-1.75
+        triebhaft	-2.5
+        triezen	-2.5
+        trinksucht	-2.5
+        tripper	-2.5
+        trist	-2.5
+        tristesse	-2.5
+        triumph	2.5
+        triumphieren	2.5
+        trocken	-1.75
+        troesten	2.5
+        troestend	2.5
+        troestlich	2.5
+        trommelfeuer	-2.5
+        trost	2.5
+        trostlos	-2.5
+        trostlosigkeit	-2.5
+        trostspende	1.75
+        trostspendend	2.5
+        trottelhaft	-2.5
+        trottelig	-2.5
+        trotz	-2.5
+        trotzig	-1.75
+        trotzreaktion	-1.75
+        trueb	-1.75
+        truebsal	-2.5
+        truebselig	-2.5
+        truebseligkeit	-2.5
+        truebsinn	-2.5
+        truebsinnig	-2.5
+        truebsinnigkeit	-2.5
+        truegerisch	-2.5
+        trug	-1.75
+        trunken	-2.5
+        trunkenheit	-2.5
+        trunksucht	-2.5
+        truppenabbau	-1.75
+        truppenbetreuung	-2.5
+        truppenreduzierung	-1.75
+        tuberkular	-2.5
+        tuberkulose	-2.5
+        tuechtig	1.75
+        tuechtigkeit	1.75
+        tuecke	-2.5
+        tueckisch	-2.5
+        tugendhaft	2.5
+        tugendhaftigkeit	2.5
+        tugendlich	2.5
+        tumb	-2.5
+        tumor	-2.5
+        tumorleiden	-2.5
+        tumult	-1.75
+        turbulenz	-1.75
+        typhus	-2.5
+        tyrannei	-2.5
+        tyrannisieren	-2.5
+        u-haft	-2.5
+        uebel	-2.5
+        uebel_gesinnt	-2.5
+        uebel_nehmen	-2.5
+        uebel_wollend	-2.5
+        uebelgesinnt	-2.5
+        uebelkeit	-2.5
+        uebellaunig	-2.5
+        uebelnehmen	-2.5
+        uebelwollend	-2.5
+        ueberaengstlichkeit	-2.5
+        ueberaktivitaet	-1.75
+        ueberanstrengen	-1.75
+        ueberarbeiten	-1.75
+        ueberarbeitet	-1.75
+        ueberbeanspruchen	-2.5
+        ueberbelasten	-1.75
+        ueberbelastet	-1.75
+        ueberbevoelkerung	-2.5
+        ueberbordend	2.5
+        ueberdehnen	-1.75
+        ueberdreht	-1.75
+        ueberdruss	-2.5
+        uebereifrig	-1.75
+        uebereinkommen	1.75
+        uebereinstimmend	2.5
+        ueberempfindlich	-2.5
+        ueberempfindlichkeit	-1.75
+        ueberernaehrung	-2.5
+        ueberfall	-1.75
+        ueberfallen	-2.5
+        ueberfordern	-1.75
+        ueberfordert	-2.5
+        ueberforderung	-2.5
+        uebergehen	-1.75
+        uebergewicht	-2.5
+        uebergewichtig	-1.75
+        uebergluecklich	2.5
+        uebergriff	-2.5
+        ueberheblich	-1.75
+        ueberhoeht	-2.5
+        ueberkandidelt	-2.5
+        ueberlasten	-1.75
+        ueberlastet	-1.75
+        ueberlegen	1.75
+        ueberlegenheitsgefuehl	-2.5
+        ueberlegt	2.5
+        uebermacht	-1.75
+        uebermaessig	-2.5
+        uebermut	-1.75
+        ueberordnen	1.75
+        ueberqualifiziert	-2.5
+        ueberragend	2.5
+        ueberraschend	1.75
+        ueberreagieren	-2.5
+        ueberreaktion	-1.75
+        uebersaettigt	-1.75
+        ueberschaetzen	-1.75
+        ueberschaeumend	2.5
+        ueberschnappen	-2.5
+        ueberschreiten	-2.125
+        ueberschreitung	-1.75
+        ueberschwang	2.5
+        ueberschwenglichkeit	-2.5
+        ueberspannt	-1.75
+        ueberstrapazieren	-2.5
+        uebertoelpeln	-1.75
+        uebertreiben	-1.75
+        uebertreten	-2.5
+        uebertretung	-1.75
+        uebertrieben	-2.5
+        uebervorteilen	-1.75
+        ueberwaeltigen	2.5
+        ueberwaeltigend	2.5
+        ueberwinden	2.5
+        ueberzeugen	2.5
+        ueberzeugend	2.5
+        ueberzeugt	2.5
+        ueberzogen	-2.5
+        ueppig	1.75
+        uferlos	-1.75
+        ufersicherung	1.75
+        umbringen	-2.5
+        umdeutung	1.75
+        umfallen	-1.75
+        umgarnen	2.5
+        umgekehrt	2.5
+        umgestalten	1.75
+        umgruppierung	1.75
+        umkommen	-1.75
+        umsatzsteigerung	1.75
+        umschmeicheln	-1.75
+        umschwaermt	2.5
+        umsichtig	2.5
+        umsorgen	1.75
+        umstaendlich	-1.75
+        umstritten	-2.5
+        umtriebig	1.75
+        umweltbewusst	2.5
+        umweltfeindlich	-2.5
+        umweltfeindlichkeit	-1.75
+        umweltfreundlich	2.5
+        umweltfreundlichkeit	1.75
+        umweltschonend	2.5
+        umweltschutzaktion	2.5
+        umweltvertraeglichkeit	1.75
+        umweltzerstoerung	-2.5
+        umwerben	1.75
+        umwerfen	1.75
+        umwerfend	2.5
+        umworben	2.5
+        unabhaengig	1.75
+        unabhaengigkeit	1.75
+        unabhaengigkeitskampf	-1.75
+        unabhaengigkeitskrieg	-2.5
+        unabsetzbarkeit	-1.75
+        unaesthetisch	-2.5
+        unakzeptabel	-2.5
+        unanfechtbar	1.75
+        unangebracht	-2.5
+        unangefochten	1.75
+        unangekuendigt	-1.75
+        unangemeldet	-1.75
+        unangemessen	-2.5
+        unangenehm	-2.5
+        unangesagt	-1.75
+        unangreifbar	2.5
+        unannehmbar	-2.5
+        unansehnlich	-2.5
+        unansprechbar	-1.75
+        unanstaendig	-2.5
+        unantastbar	2.5
+        unappetitlich	-2.5
+        unattraktiv	-2.5
+        unattraktivitaet	-1.75
+        unaufdringlich	1.75
+        unauffindbar	-1.75
+        unaufmerksam	-2.5
+        unaufrichtig	-2.5
+        unaufspuerbar	-1.75
+        unausgebildet	-1.75
+        unausgeglichen	-1.75
+        unausgeglichenheit	-2.5
+        unausgegoren	-2.5
+        unausgereift	-2.5
+        unausgesprochen	-1.75
+        unausgewogen	-2.5
+        unausweichlichkeit	-1.75
+        unbaendig	-2.5
+        unbarmherzig	-1.75
+        unbarmherzigkeit	-2.5
+        unbedarft	-1.75
+        unbedarftheit	-2.5
+        unbedenklichkeit	1.75
+        unbefangen	1.75
+        unbefangenheit	-2.5
+        unbefriedigend	-2.5
+        unbefugt	-2.5
+        unbegabt	-2.5
+        unbegruendet	-2.5
+        unbehagen	-2.5
+        unbehaglich	-2.5
+        unbeherrscht	-2.5
+        unbeholfen	-2.5
+        unbeholfenheit	-1.75
+        unbeirrbar	1.75
+        unbekannt	-1.75
+        unbekuemmertheit	-2.5
+        unbeliebt	-2.5
+        unbeliebtheit	-2.5
+        unbequem	-2.5
+        unberechenbar	-1.75
+        unberechenbarkeit	-1.75
+        unberechtigt	-2.5
+        unbeschlagen	-2.5
+        unbescholten	2.5
+        unbeschwert	2.5
+        unbesiegbar	2.5
+        unbesiegt	2.5
+        unbesonnen	-2.5
+        unbestaendigkeit	-2.5
+        unbestechlich	2.5
+        unbestimmtheit	-2.5
+        unbestreitbar	1.75
+        unbestritten	1.75
+        unbewaehrt	-2.5
+        unbeweglich	-1.75
+        unbeweglichkeit	-2.5
+        unbewohnbar	-1.75
+        unbezahlbar	-2.5
+        unbezahlt	-1.75
+        unbezwingbar	2.5
+        unbill	-2.5
+        unblutig	2.5
+        unbuerokratisch	1.75
+        undank	-2.5
+        undankbar	-2.5
+        undankbarkeit	-2.5
+        undemokratisch	-2.5
+        undogmatisch	1.75
+        undurchdringlich	-1.75
+        undurchdringlichkeit	-1.75
+        unebenheit	-1.75
+        unecht	-2.5
+        unehrenhaft	-2.5
+        unehrlich	-2.5
+        unehrlichkeit	-2.5
+        uneigennuetzig	2.5
+        uneingeladen	-2.5
+        uneinholbar	2.5
+        uneinigkeit	-1.75
+        uneinsichtig	-1.75
+        uneitel	1.75
+        unempfindlich	2.5
+        unempfindlichkeit	1.75
+        unendlichkeit	1.75
+        unentschieden	-1.75
+        unentschlossen	-1.75
+        unentschuldbar	-2.5
+        unentwegt	1.75
+        unerbittlich	-1.75
+        unerbittlichkeit	-2.5
+        unerfahren	-2.5
+        unerfreulich	-2.5
+        unergiebig	-2.5
+        unerheblich	-2.5
+        unerhoert	-2.5
+        unermuedlich	1.75
+        unerprobt	-2.5
+        unerquicklich	-2.5
+        unerreichbar	2.5
+        unerreicht	2.5
+        unersaettlich	-2.5
+        unerschrocken	2.5
+        unerschuetterlich	2.5
+        unerschwinglich	-2.5
+        unertraeglich	-2.5
+        unerwuenscht	-1.75
+        unfaehig	-2.5
+        unfaehigkeit	-1.75
+        unfair	-2.5
+        unfall	-2.5
+        unfallflucht	-1.75
+        unfallgefaehrdet	-1.75
+        unfehlbar	2.5
+        unfehlbarkeit	1.75
+        unflaetig	-2.5
+        unfoermig	-2.5
+        unfraglich	1.75
+        unfrei	-1.75
+        unfreiheit	-2.5
+        unfreiwillig	-1.75
+        unfreiwilligkeit	-1.75
+        unfreundlich	-2.5
+        unfreundlichkeit	-2.5
+        unfruchtbar	-1.75
+        unfruchtbarkeit	-1.75
+        ungebeten	-2.5
+        ungebildet	-2.5
+        ungebuehrlich	-2.5
+        ungebundenheit	1.75
+        ungeduld	-2.5
+        ungeduldig	-1.75
+        ungeeignet	-2.5
+        ungefaehrdet	1.75
+        ungefaehrlichkeit	2.5
+        ungehalten	-2.5
+        ungeheuer	-2.5
+        ungeheuerlichkeit	-2.5
+        ungehobelt	-2.5
+        ungehoerig	-2.5
+        ungehoerigkeit	-2.5
+        ungehorsam	-1.75
+        ungelegen	-2.5
+        ungeliebt	-2.5
+        ungemuetlich	-2.5
+        ungenauigkeit	-1.75
+        ungenuegend	-2.5
+        ungepflegt	-2.5
+        ungerecht	-2.5
+        ungerechtfertigt	-2.5
+        ungerechtigkeit	-2.5
+        ungeschicklichkeit	-2.5
+        ungeschickt	-2.5
+        ungeschlagen	2.5
+        ungestoert	1.75
+        ungesund	-2.5
+        ungetruebt	1.75
+        ungetruebtheit	1.75
+        ungewissheit	-2.5
+        ungewollt	-1.75
+        ungezaehmt	-1.75
+        ungezogen	-1.75
+        ungezwungen	1.75
+        ungezwungenheit	1.75
+        unglaeubigkeit	-2.5
+        unglaube	-2.5
+        unglaubhaft	-2.5
+        unglaubwuerdig	-2.5
+        unglaubwuerdigkeit	-1.75
+        ungleichgewicht	-1.75
+        ungleichheit	-1.75
+        unglueck	-2.5
+        ungluecklich	-2.5
+        ungluecklichkeit	-2.5
+        ungluecksursache	-1.75
+        unguenstig	-2.5
+        ungunst	-2.5
+        ungut	-2.5
+        ungutes_gefuehl	-2.5
+        unhaltbar	-2.5
+        unheil	-2.5
+        unheilbarkeit	-2.5
+        unheilig	-2.5
+        unheilschwanger	-2.5
+        unheilverheissend	-2.5
+        unheilvoll	-2.5
+        unheimlich	-2.5
+        unhoeflich	-2.5
+        unintelligent	-2.5
+        uninteressant	-2.5
+        uninteressiert	-2.5
+        uninteressiertheit	-2.5
+        universalitaet	1.75
+        unkalkulierbar	-1.75
+        unklug	-2.5
+        unkompliziert	1.75
+        unkonzentriert	-2.5
+        unkorrektheit	-2.5
+        unkundig	-2.5
+        unlesbarkeit	-1.75
+        unliebsam	-2.5
+        unlogisch	-2.5
+        unlust	-2.5
+        unmaessig	-2.5
+        unmanierlich	-2.5
+        unmassgeblich	-2.5
+        unmenschlich	-2.5
+        unmenschlichkeit	-2.5
+        unmoeglichkeit	-2.5
+        unmoralisch	-2.5
+        unmotiviert	-1.75
+        unmuendigkeit	-1.75
+        unmut	-2.5
+        unnachahmlich	2.5
+        unnachgiebigkeit	-2.5
+        unnatuerlich	-1.75
+        unnatuerlichkeit	-1.75
+        unnuetz	-2.5
+        unnuetzlich	-2.5
+        unordentlich	-2.5
+        unordentlichkeit	-2.5
+        unpaesslichkeit	-2.5
+        unpassend	-2.5
+        unpopulaer	-1.75
+        unpraetentioes	1.75
+        unpraktisch	-2.5
+        unproduktiv	-1.75
+        unprofessionell	-2.5
+        unpuenktlich	-2.5
+        unqualifiziert	-1.75
+        unrast	-2.5
+        unrealisierbar	-2.5
+        unrealisierbarkeit	-1.75
+        unrealistisch	-2.5
+        unrecht	-2.5
+        unrechtmaessig	-2.5
+        unredlich	-2.5
+        unredlichkeit	-2.5
+        unreflektiert	-2.5
+        unregelmaessigkeit	-1.75
+        unreif	-1.75
+        unreife	-2.5
+        unreinlichkeit	-1.75
+        unrichtig	-2.5
+        unruehmlich	-1.75
+        unruhe	-2.5
+        unruhen	-1.75
+        unruhig	-2.5
+        unsanft	-2.5
+        unschaerfe	-1.75
+        unschaetzbar	2.5
+        unscheinbar	-2.5
+        unschlagbar	2.5
+        unschluessig	-1.75
+        unschoen	-2.5
+        unschuld	2.5
+        unschuldig	2.5
+        unschuldigkeit	2.5
+        unselbstaendig	-2.5
+        unselbststaendig	-2.5
+        unselig	-2.5
+        unsensibel	-2.5
+        unsicher	-1.75
+        unsicherheit	-2.5
+        unsicherheitsfaktor	-1.75
+        unsinnig	-2.5
+        unsittlich	-2.5
+        unsozial	-2.5
+        unspektakulaer	-2.5
+        unsterblichkeit	1.75
+        unstetigkeit	-2.5
+        unstrittig	1.75
+        unsympatisch	-2.5
+        untaetig	-2.5
+        untalentiert	-2.5
+        untat	-1.75
+        untauglich	-2.5
+        untauglichkeit	-1.75
+        unterbelichtet	-2.5
+        unterbinden	-1.75
+        unterdrueckerisch	-2.5
+        unterdrueckung	-1.75
+        unterentwickelt	-1.75
+        unterernaehrt	-1.75
+        unterernaehrung	-2.5
+        unterfordert	-2.5
+        untergewicht	-2.5
+        unterhalten	2.5
+        unterhaltsam	2.5
+        unterjochung	-2.5
+        unterjubeln	-2.5
+        unterkuehlt	-1.75
+        unterlassungssuende	-1.75
+        unterlegen	-1.75
+        unterlegenheit	-1.75
+        unterlegenheitsgefuehl	-2.5
+        unterlegt	2.5
+        unterliegen	-1.75
+        unterminieren	-1.75
+        unternehmensteuerreform	2.5
+        unternehmungsgeist	2.5
+        unternehmungslust	2.5
+        unternehmungslustig	1.75
+        unterordnen	-1.75
+        unterqualifiziert	-2.5
+        unterrichtet	1.75
+        untersagen	-2.5
+        unterschaetzen	-1.75
+        unterschieben	-2.5
+        unterschlagen	-1.75
+        unterschlagung	-1.75
+        unterschwellig	-1.75
+        unterstellen	-1.75
+        unterstuetzen	1.75
+        unterstuetzend	2.5
+        untersuchungshaft	-2.5
+        untertreiben	-2.5
+        unterversorgung	-1.75
+        unterwerfen	-1.75
+        unterwerfung	-1.75
+        unterwuerfig	-2.5
+        unterwuerfigkeit	-2.5
+        untragbar	-2.5
+        untreu	-2.5
+        untreue	-2.5
+        untroestlich	-2.5
+        untrueglich	1.75
+        untuechtig	-1.75
+        untugend	-2.5
+        unueberlegt	-2.5
+        unuebersichtlichkeit	-1.75
+        unumschraenkt	1.75
+        unumstoesslich	1.75
+        unumstritten	1.75
+        unverantwortbar	-2.5
+        unverantwortlich	-2.5
+        unverbesserlich	-2.5
+        unverbindlichkeit	-2.5
+        unverbluemt	2.5
+        unverdaechtig	2.5
+        unverdient	-2.5
+        unverdorben	2.5
+        unverdrossen	1.75
+        unverfaelscht	2.5
+        unverfaelschtheit	1.75
+        unverfroren	-2.5
+        unverfrorenheit	-2.5
+        unverfuegbar	-1.75
+        unvergaenglichkeit	1.75
+        unverguetet	-1.75
+        unverhaeltnismaessig	-2.5
+        unverhohlen	-1.75
+        unverkaeuflichkeit	-1.75
+        unverkrampft	1.75
+        unverletzlichkeit	1.75
+        unverletzt	2.5
+        unvermoegen	-1.75
+        unvernuenftig	-2.5
+        unverschaemt	-2.5
+        unverschaemtheit	-2.5
+        unversehrt	2.5
+        unversehrtheit	1.75
+        unversoehnlich	-2.5
+        unverstanden	-2.5
+        unvertraeglichkeit	-1.75
+        unvertretbar	-2.5
+        unvertretbarkeit	-1.75
+        unverwuestlich	1.75
+        unverwundbar	2.5
+        unverzagt	1.75
+        unverzeihlich	-2.5
+        unvollkommenheit	-2.5
+        unvoreingenommen	2.5
+        unvorhersehbarkeit	-1.75
+        unvorsichtig	-2.5
+        unwahr	-2.5
+        unwahrheit	-2.5
+        unwesen	-1.75
+        unwichtigkeit	-1.75
+        unwiderstehlich	2.5
+        unwille	-2.5
+        unwillig	-1.75
+        unwillkommen	-2.5
+        unwirklich	-2.5
+        unwirksamkeit	-1.75
+        unwirsch	-2.5
+        unwissend	-2.5
+        unwissentlich	-1.75
+        unwohlsein	-2.5
+        unwuerdig	-2.5
+        unzucht	-1.75
+        unzufrieden	-2.5
+        unzufriedenheit	-2.5
+        unzugaenglich	-2.5
+        unzulaenglich	-2.5
+        unzulaenglichkeit	-2.5
+        unzumutbar	-2.5
+        unzurechnungsfaehig	-2.5
+        unzureichend	-2.5
+        unzutreffend	-2.5
+        unzuverlaessig	-2.5
+        unzuverlaessigkeit	-2.5
+        unzweckmaessig	-2.5
+        unzweifelhaft	1.75
+        update	1.75
+        urbar	1.75
+        urkomisch	2.5
+        urkundenfaelschung	-1.75
+        urlaubsanspruch	1.75
+        urlaubsfreude	2.5
+        urlaubsgenuss	2.5
+        urlaubsreif	-2.5
+        urlaubsvergnuegen	2.5
+        urspruenglichkeit	1.75
+        urvertrauen	2.5
+        usurpation	-1.75
+        utopisch	-2.5
+        vaeterlich	1.75
+        validieren	2.5
+        variabel	1.75
+        vaterlandsliebe	2.5
+        vaterlandslos	-1.75
+        vaterlos	-1.75
+        vegetieren	-1.75
+        venia_legendi	2.5
+        verabreden	1.75
+        verabscheuen	-2.5
+        verabscheuungswuerdig	-2.5
+        verachten	-2.5
+        verachtet	-2.5
+        verachtung	-2.5
+        veraechtlich	-2.5
+        veraengstigt	-2.5
+        veraeppeln	-2.5
+        veraergern	-2.5
+        veraergert	-2.5
+        veraergerung	-2.5
+        veralbern	-2.5
+        verantworten	-1.75
+        verantwortung	2.5
+        verantwortungsbewusst	2.5
+        verantwortungsgefuehl	2.5
+        verantwortungslos	-2.5
+        verantwortungslosigkeit	-2.5
+        verantwortungsvoll	2.5
+        verargen	-2.5
+        verarmen	-1.75
+        verarmt	-1.75
+        verarschen	-1.75
+        verausgaben	-1.75
+        verausgabung	-2.5
+        verballhornen	-2.5
+        verballhornung	-1.75
+        verbannen	-2.5
+        verbeissen	-2.5
+        verbessern	1.75
+        verbesserung	1.75
+        verbesserungsvorschlag	1.75
+        verbieten	-2.5
+        verbindlichkeit	2.5
+        verbittert	-2.5
+        verbitterung	-2.5
+        verbleib	1.75
+        verblendet	-2.5
+        verblichen	-2.5
+        verblueffen	2.5
+        verblueffend	1.75
+        verbluten	-2.5
+        verbockt	-2.5
+        verborgen	-1.75
+        verbraemen	-2.5
+        verbraucht	-2.5
+        verbrechen	-1.75
+        verbrechensrate	-2.5
+        verbrecherisch	-2.5
+        verbrennen	-1.75
+        verbrennung	-1.75
+        verbriefen	1.75
+        verbruederung	1.75
+        verbruehen	-2.5
+        verbuenden	1.75
+        verbuergen	1.75
+        verbuessung	1.75
+        verbummeln	-1.75
+        verbundenheit	1.75
+        verbundenheitsgefuehl	2.5
+        verdaechtig	-2.5
+        verdaechtigen	-1.75
+        verdammen	-2.5
+        verdammnis	-2.5
+        verdammung	-2.5
+        verdauen	1.75
+        verdauungsbeschwerden	-2.5
+        verdauungsstoerung	-2.5
+        verdeckt	-1.75
+        verderben	-2.5
+        verdeutlichen	1.75
+        verdienstvoll	2.5
+        verdient	2.5
+        verdonnern	-2.5
+        verdorben	-2.5
+        verdorren	-1.75
+        verdraengen	1.75
+        verdraengung	-1.75
+        verdrehen	-1.75
+        verdriessen	-2.5
+        verdriesslich	-2.5
+        verdrossen	-2.5
+        verdrossenheit	-2.5
+        verdruckst	-1.75
+        verdruss	-2.5
+        verdursten	-2.5
+        verehren	2.5
+        verehrt	2.5
+        verehrung	2.5
+        verehrungswuerdig	2.5
+        vereinsamt	-1.75
+        vereinsamung	-1.75
+        vereinsgruendung	1.75
+        vereinzelt	-1.75
+        vereiteln	-1.75
+        vereitert	-2.5
+        verelenden	-2.5
+        verenden	-1.75
+        verfaelschen	-2.5
+        verfallen	-1.75
+        verfassungsfeindlich	-2.5
+        verfassungsgemaess	2.5
+        verfassungsgemaessigkeit	1.75
+        verfassungskonform	2.5
+        verfassungsreform	2.5
+        verfassungstreu	2.5
+        verfehlen	-1.75
+        verfehlt	-2.5
+        verfehlung	-1.75
+        verfeindet	-2.5
+        verfemung	-2.5
+        verfestigung	2.5
+        verfluchen	-2.5
+        verfolgen	-2.5
+        verfolgung	-1.75
+        verfolgungswahn	-2.5
+        verformt	-2.5
+        verfressen	-2.5
+        verfuegungsgewalt	-1.75
+        verfuehrbar	-1.75
+        verfuehren	-2.5
+        vergaellen	-2.5
+        vergaenglichkeit	-1.75
+        vergammeln	-1.75
+        vergammelt	-2.5
+        vergasung	-1.75
+        vergeben	1.75
+        vergeblichkeit	-2.5
+        vergebung	1.75
+        vergehen	-1.75
+        vergelten	-1.75
+        vergeltung	-2.5
+        vergeltungsmassnahme	-2.5
+        vergeltungsschlag	-1.75
+        vergessen	-1.75
+        vergesslich	-2.5
+        vergewaltigen	-2.5
+        vergewaltigung	-1.75
+        vergiessen	-2.5
+        vergiftung	-2.5
+        vergnuegen	2.5
+        vergnueglich	1.75
+        vergnuegt	2.5
+        vergnuegtheit	2.5
+        vergnuegungssuechtig	-1.75
+        vergoennen	2.5
+        vergoettern	2.5
+        vergoettert	2.5
+        vergoetterung	2.5
+        vergoldung	1.75
+        vergraemt	-2.5
+        vergraetzen	-2.5
+        vergraetzt	-2.5
+        vergraulen	-2.5
+        verhaengnisvoll	-2.5
+        verhaertet	-2.5
+        verhaertung	-2.5
+        verhaetschelt	-1.75
+        verhaftung	-1.75
+        verhalten	-2.5
+        verhaltensgestoert	-2.5
+        verhaltenstherapie	1.75
+        verhandlungsfaehig	1.75
+        verhandlungsspielraum	1.75
+        verharmlosen	-2.5
+        verhasst	-2.5
+        verheerend	-2.5
+        verheilt	2.5
+        verheimlichen	-1.75
+        verheimlichung	-1.75
+        verheissen	1.75
+        verheissungsvoll	2.5
+        verhelfen	1.75
+        verherrlichen	2.5
+        verhetzung	-1.75
+        verhexen	-2.5
+        verhindern	-2.5
+        verhindert	-1.75
+        verhoehnung	-2.5
+        verhohnepipeln	-2.5
+        verhuellung	-2.5
+        verhuetung	1.75
+        verhungern	-2.5
+        verhungerung	-2.5
+        verjuengungskur	1.75
+        verkalkulieren	-1.75
+        verkalkung	-2.5
+        verkehrschaos	-1.75
+        verkehrsdelikt	-1.75
+        verkehrslaerm	-1.75
+        verkehrssicher	2.5
+        verkehrssicherheit	1.75
+        verkehrstauglich	2.5
+        verkehrsuntauglich	-2.5
+        verkehrt	2.5
+        verkennen	-1.75
+        verklagen	-2.5
+        verklauseln	1.75
+        verklausulieren	1.75
+        verklemmt	-1.75
+        verknacken	-2.5
+        verknacksen	-1.75
+        verknallt	1.75
+        verkneifen	-2.5
+        verkniffen	-1.75
+        verknusen	-1.75
+        verkohlen	-1.75
+        verkommen	-2.5
+        verkommenheit	-2.5
+        verkorkst	-2.5
+        verkraften	-1.75
+        verkrampft	-1.75
+        verkrampfung	-2.5
+        verkrueppelt	-1.75
+        verkrueppelung	-2.5
+        verkuehlen	-2.5
+        verkuemmern	-1.75
+        verlachen	-2.5
+        verladen	-1.75
+        verlaesslich	2.5
+        verlaesslichkeit	2.5
+        verlassen	-1.75
+        verlassenheit	-2.5
+        verlebt	-2.5
+        verlegenheit	-2.5
+        verleiden	-2.5
+        verlernen	-1.75
+        verletzbar	-2.5
+        verletzbarkeit	-1.75
+        verletzen	-2.5
+        verletzend	-2.5
+        verletzlichkeit	-1.75
+        verletzt	-2.5
+        verletzung	-2.5
+        verletzungsfrei	1.75
+        verleugnung	-1.75
+        verleumden	-2.5
+        verlieben	2.5
+        verliebt	2.5
+        verliebtheit	2.5
+        verliebtsein	2.5
+        verlieren	-1.75
+        verliererseite	-1.75
+        verlobung	1.75
+        verlocken	-2.5
+        verlockend	2.5
+        verlogen	-2.5
+        verlogenheit	-2.5
+        verloren	-1.75
+        verloren_gegangen	-1.75
+        verlorengegangen	-1.75
+        verlorenheit	-1.75
+        verlottern	-2.5
+        verlottert	-2.5
+        verlumpt	-2.5
+        verlust	-2.5
+        verlust_bringend	-2.5
+        verlustbringend	-2.5
+        verlustfrei	1.75
+        verlustreich	-2.5
+        vermaehlung	1.75
+        vermaledeien	-2.5
+        vermasseln	-1.75
+        vermeidung	-1.75
+        vermeintlich	-2.5
+        vermiesen	-2.5
+        vermisst	-1.75
+        vermoegen	1.75
+        vermoegend	1.75
+        vermoegenswert	1.75
+        vermurkst	-2.5
+        vernachlaessigen	-2.5
+        verneinen	-2.5
+        vernichten	-2.5
+        vernichtend	-2.5
+        vernichtung	-2.5
+        vernichtungskrieg	-2.5
+        verniedlichen	-2.5
+        vernuenftig	2.5
+        vernunft	2.5
+        veroeden	-1.75
+        verpacken	-1.75
+        verpassen	-1.75
+        verpennen	-1.75
+        verpetzen	-2.5
+        verpfeifen	-2.5
+        verpflichten	2.5
+        verpoenen	-2.5
+        verpoent	-2.5
+        verprellen	-2.5
+        verquer	-1.75
+        verrat	-2.5
+        verraten	-1.75
+        verrucht	-2.5
+        verrueckt	-2.5
+        verrufen	-2.5
+        versaeumen	-1.75
+        versagen	-2.5
+        versauen	-2.5
+        verschaemt	-1.75
+        verschaerft	-1.75
+        verschaerfung	-1.75
+        verschaetzen	-1.75
+        verschaukeln	-1.75
+        verscheiden	-1.75
+        verscheissern	-2.5
+        verschieden	-2.5
+        verschiessen	-2.5
+        verschlafen	-1.75
+        verschlagen	-2.5
+        verschlagenheit	-2.5
+        verschlechtern	-1.75
+        verschlechterung	-2.5
+        verschleierung	-1.75
+        verschleimt	-2.5
+        verschleiss	-2.5
+        verschleppung	-1.75
+        verschliessen	-1.75
+        verschlossen	-2.5
+        verschlossenheit	-1.75
+        verschmaehen	-1.75
+        verschmerzen	2.5
+        verschmitzt	1.75
+        verschnupft	-2.5
+        verschoenerung	1.75
+        verschollen	-1.75
+        verschorft	-2.5
+        verschossen	1.75
+        verschrecken	-2.5
+        verschreckt	-2.5
+        verschrien	-2.5
+        verschroben	-2.5
+        verschrobenheit	-1.75
+        verschrottung	-2.5
+        verschuechtert	-1.75
+        verschulden	-2.5
+        verschuldung	-1.75
+        verschusseln	-1.75
+        verschweigen	-2.125
+        verschwenderisch	-1.75
+        verschwiegen	2.5
+        verschwiegenheit	1.75
+        verschwisterung	1.75
+        verschwitzen	-1.75
+        verschwitzt	-2.5
+        verschwoeren	-1.75
+        verschwoererisch	-1.75
+        verschwunden	-1.75
+        versehren	-2.5
+        versehrt	-2.5
+        versetzen	-1.75
+        versichern	2.5
+        versicherungsbetrug	-1.75
+        versieben	-1.75
+        versiegelung	1.75
+        versieglung	1.75
+        versiert	2.5
+        versklaven	-2.5
+        versklavung	-2.5
+        verslumen	-2.5
+        versnobt	-1.75
+        versoehnen	1.75
+        versoehnlich	2.5
+        versoehnung	2.5
+        versoffen	-2.5
+        versorgungssicherheit	1.75
+        verspaeten	-1.75
+        verspannung	-1.75
+        versprechen	2.5
+        verstaendig	2.5
+        verstaendigen	1.75
+        verstaendnislos	-1.75
+        verstaendnisvoll	2.5
+        verstauchen	-1.75
+        verstauchung	-1.75
+        versteckspiel	-2.5
+        versteckt	-1.75
+        versterben	-1.75
+        verstimmen	-2.5
+        verstimmt	-2.5
+        verstimmung	-2.5
+        verstockt	-2.5
+        verstoeren	-2.5
+        verstoerung	-2.5
+        verstohlen	-2.5
+        verstopfung	-2.5
+        verstorben	-2.5
+        verstoss	-1.75
+        verstossen	-2.5
+        verstuemmeln	-2.5
+        verstuemmelung	-2.5
+        verstuemmlung	-2.5
+        versuessen	1.75
+        versumpfen	-2.5
+        vertauschen	-1.75
+        verteidigen	2.5
+        verteidigungskrieg	-2.5
+        verteilungskampf	-1.75
+        verteuerung	1.75
+        verteufeln	-2.5
+        vertraeumt	-1.75
+        vertragen	1.75
+        vertragsbruch	-1.75
+        vertragstreue	1.75
+        vertrauen	2.5
+        vertrauen_erweckend	2.5
+        vertrauenerweckend	2.5
+        vertrauensbildend	2.5
+        vertrauensbruch	-2.5
+        vertrauenserweckend	2.5
+        vertrauensfoerdernd	2.5
+        vertrauenskrise	-2.5
+        vertrauensstellung	1.75
+        vertrauensverhaeltnis	1.75
+        vertrauensverlust	-2.5
+        vertrauensvoll	2.5
+        vertrauenswuerdig	2.5
+        vertrauenswuerdigkeit	1.75
+        vertraulichkeit	1.75
+        vertrautheit	2.5
+        vertrocknen	-1.75
+        vertuschung	-1.75
+        veruebeln	-2.5
+        verueben	-2.5
+        verundeutlichen	-2.5
+        verunglimpfen	-2.5
+        verunklaren	-2.5
+        verunmoeglichen	-1.75
+        verunsichern	-2.5
+        verunsichert	-1.75
+        verunsicherung	-2.5
+        verurteilen	-2.5
+        verve	2.5
+        vervollkommnen	1.75
+        vervollkommnung	1.75
+        verwachsen	-2.5
+        verwahrlosen	-2.5
+        verwahrlost	-2.5
+        verwahrlosung	-2.5
+        verwaisen	-1.75
+        verwaltungsreform	2.5
+        verwarnen	-2.5
+        verwarnung	-2.5
+        verwechseln	-1.75
+        verwehren	-2.5
+        verweigern	-2.5
+        verweis	-2.5
+        verwerfen	-1.75
+        verwerflich	-2.5
+        verwerflichkeit	-2.5
+        verwertbarkeit	1.75
+        verwesen	-1.75
+        verwestlichen	-2.5
+        verwirren	-2.5
+        verwirrend	-2.5
+        verwirrspiel	-2.5
+        verwirrt	-2.5
+        verwirrung	-2.5
+        verwitwen	-1.75
+        verwoehnt	-1.75
+        verworfen	-2.5
+        verwuenschen	-2.5
+        verwuestung	-2.5
+        verwundbar	-2.5
+        verwunden	-2.5
+        verwundern	-2.5
+        verwundet	-2.5
+        verwundung	-2.5
+        verwurzelung	1.75
+        verzaertelt	-1.75
+        verzagen	-2.5
+        verzagt	-2.5
+        verzagtheit	-2.5
+        verzaubern	2.5
+        verzaubert	1.75
+        verzeihen	1.75
+        verzeihend	1.75
+        verzeihung	1.75
+        verzogen	-1.75
+        verzuecken	2.5
+        verzueckt	2.5
+        verzueckung	2.5
+        verzweifeln	-2.5
+        verzweifelt	-2.5
+        verzweiflung	-2.5
+        verzweiflungshandlung	-2.5
+        verzweiflungstat	-2.5
+        vetternwirtschaft	-1.75
+        vielbeschworen	1.75
+        vielfaeltig	1.75
+        vielgepriesen	2.5
+        vielseitig	2.5
+        vielseitigkeit	1.75
+        vielversprechend	2.5
+        vietnamkrieg	-2.5
+        virtuos	2.5
+        virusgrippe	-2.5
+        virusinfektion	-2.5
+        vital	1.75
+        voelkerfreundschaft	1.75
+        voelkermord	-2.5
+        voellegefuehl	-1.75
+        voellerei	-2.5
+        vogelfrei	-1.75
+        volksaufstand	-1.75
+        volksverhetzung	-1.75
+        voll_gefressen	-1.75
+        voll_gestopft	-1.75
+        voll_spucken	-1.75
+        vollgefressen	-1.75
+        vollgestopft	-1.75
+        vollkommenheit	2.5
+        vollmundig	-1.75
+        vollrausch	-2.5
+        vollschlank	1.75
+        vollspucken	-1.75
+        vollstopfen	-1.75
+        vollstramm	-2.5
+        volltrunken	-2.5
+        vollzug	-2.5
+        voluminoes	-1.75
+        voranstellen	1.75
+        vorarbeiten	1.75
+        vorbelastet	-1.75
+        vorbestimmt	2.5
+        vorbestraft	-1.75
+        vorbeugen	1.75
+        vorbeugend	1.75
+        vorbildfunktion	1.75
+        vorbildlich	2.5
+        vordergruendig	-2.5
+        vorenthalten	-1.75
+        vorflunkern	-2.5
+        vorfreude	2.5
+        vorgaukeln	-1.75
+        vorgeben	-1.75
+        vorgeblich	-2.5
+        vorgeschoben	-2.5
+        vorgetaeuscht	-2.5
+        vorhaltung	-2.5
+        vorhersehbarkeit	1.75
+        vorheucheln	-2.5
+        vorknoepfen	-1.75
+        vorlaut	-2.5
+        vorlieb_nehmen	2.5
+        vorliebe	2.5
+        vorliebnehmen	2.5
+        vorluegen	-2.5
+        vormachen	-1.75
+        vornehm	1.75
+        vornehmen	-1.75
+        vorratsduengung	1.75
+        vorsaetzlichkeit	-1.75
+        vorschieben	-2.5
+        vorschreiben	-1.75
+        vorschriftsmaessig	2.5
+        vorschuetzen	-1.75
+        vorschwindeln	-1.75
+        vorsichtig	1.75
+        vorsorgekur	1.75
+        vorsorglich	1.75
+        vorspiegeln	-1.75
+        vorspiegelung	-2.5
+        vorspielen	-1.75
+        vorstrafe	-2.5
+        vortaeuschen	-2.5
+        vorteil	1.75
+        vorteilsnahme	-1.75
+        vortrefflich	2.5
+        vortritt	1.75
+        vorurteilsfrei	2.5
+        vorurteilslos	2.5
+        vorverurteilen	-2.5
+        vorwerfen	-2.5
+        vorwurf	-2.5
+        vorwurfsvoll	-2.5
+        vorzeigbar	2.5
+        vorziehen	1.75
+        vorzueglich	2.5
+        vorzug	1.75
+        voyeurismus	-2.5
+        vulgaer	-2.5
+        vulkanausbruch	-2.5
+        wach	1.75
+        wachstumsquote	1.75
+        wachstumsrate	1.75
+        wacker	2.5
+        waehrungsreform	2.5
+        waermeverlust	-2.5
+        waffenembargo	-2.5
+        waffengeschaeft	-1.75
+        waffengewalt	-1.75
+        waffenhandel	-1.75
+        waffenreduktion	1.75
+        waffenschmuggel	-1.75
+        wagemutig	1.75
+        wagen	1.75
+        waghalsig	1.75
+        wahlberechtigt	2.5
+        wahlbetrug	-1.75
+        wahlfaelschung	-1.75
+        wahn	-2.5
+        wahnsinnig	-2.5
+        wahnvorstellung	-2.5
+        wahr	2.5
+        wahrhaft	2.5
+        wahrhaftig	2.5
+        wahrhaftigkeit	2.5
+        wahrheit	2.5
+        wahrheitsgemaess	2.5
+        wahrung	1.75
+        wandlungsfaehig	2.5
+        wandlungsfaehigkeit	1.75
+        wankelmuetig	-1.75
+        wankelmuetigkeit	-2.5
+        wankelmut	-2.5
+        warnen	-1.75
+        warnstreik	-1.75
+        wassermangel	-2.5
+        wechselbad	1.75
+        wechselfieber	-2.5
+        wegekeln	-2.5
+        wegfall	-2.5
+        wegloben	-1.75
+        wegrationalisierung	-1.75
+        wegschicken	-1.75
+        wegstecken	1.75
+        wegweisend	2.5
+        wegwuenschen	-2.5
+        weh	-2.5
+        wehe	-2.5
+        wehklagen	-2.5
+        wehleidigkeit	-2.5
+        wehmuetig	-2.5
+        wehmut	-2.5
+        wehrdienstfahig	1.75
+        wehren	-2.5
+        wehrlos	-1.75
+        wehrtauglich	1.75
+        wehruntauglich	-2.5
+        wehwehchen	-1.75
+        weichen	1.75
+        weigern	-2.5
+        weihen	-1.75
+        weinen	-2.5
+        weinerlichkeit	-2.5
+        weinkrampf	-2.5
+        weise	2.5
+        weisheit	2.5
+        weismachen	-1.75
+        weisungsbefugt	2.5
+        weiterbildung	2.5
+        weiterverwendung	1.75
+        weitgereist	2.5
+        weitschweifig	-1.75
+        weitsichtig	2.5
+        weitsichtigkeit	-1.75
+        wellness	2.5
+        wellnesskur	1.75
+        weltfremd	-2.5
+        weltfrieden	2.5
+        weltgewandt	1.75
+        weltklasse	1.75
+        weltkrieg	-2.5
+        weltkulturerbe	1.75
+        weltkulturschatz	1.75
+        weltmaennisch	2.5
+        weltniveau	1.75
+        weltoffen	2.5
+        weltoffenheit	2.5
+        weltrang	1.75
+        weltschmerz	-2.5
+        weltspitze	1.75
+        weltuntergangsstimmung	-2.5
+        weltwunder	1.75
+        wendig	1.75
+        werksspionage	-1.75
+        wermutstropfen	-2.5
+        werterhaltung	1.75
+        wertgestellt	1.75
+        wertherstimmung	-2.5
+        wertlos	-1.75
+        wertlosigkeit	-2.5
+        wertschaetzen	2.5
+        wertvoll	2.5
+        wesensverwandtschaft	2.5
+        wettbewerbsfaehig	2.5
+        wettbewerbsfaehigkeit	1.75
+        wettern	-2.5
+        wettruesten	-2.5
+        wichtig	1.75
+        widerlich	-2.5
+        widernatuerlichkeit	-1.75
+        widerrufen	-2.5
+        widersinnigkeit	-2.5
+        widerspenstig	-1.75
+        widerspenstigkeit	-2.5
+        widersprechen	-2.5
+        widerspruch	-1.75
+        widerspruechlichkeit	-2.5
+        widerstandsfaehig	2.5
+        widerstandsfaehigkeit	1.75
+        widerstandskraft	1.75
+        widerstandslos	-2.5
+        widerstrebend	-1.75
+        widerwaertig	-2.5
+        widerwille	-2.5
+        widerwillig	-1.75
+        widmen	-1.75
+        widrig	-2.5
+        wiederaufarbeitung	1.75
+        wiederaufbau	2.5
+        wiederaufstieg	1.75
+        wiederbeschaffung	1.75
+        wiedererlangung	1.75
+        wiedergutmachung	1.75
+        wiederherstellung	2.5
+        wiederverwendung	1.75
+        wild	-2.5
+        wildheit	-1.75
+        willenlos	-2.5
+        willenskraft	2.5
+        willensstaerke	2.5
+        willig	1.75
+        willkommen	2.5
+        willkuerakt	-2.5
+        wimmern	-2.5
+        windpocken	-2.5
+        winseln	-2.5
+        winzig	-1.75
+        wirbel	-1.75
+        wirklich	2.5
+        wirklichkeitsfremd	-2.5
+        wirkungslos	-1.75
+        wirkungslosigkeit	-1.75
+        wirren	-1.75
+        wirrwarr	-1.75
+        wirtschaftsaufschwung	1.75
+        wirtschaftsblockade	-1.75
+        wirtschaftsboykott	-1.75
+        wirtschaftsebargo	-2.5
+        wirtschaftskriminalitaet	-1.75
+        wirtschaftsreform	2.5
+        wirtschaftssanktion	-1.75
+        wirtschaftsspionage	-1.75
+        wirtschaftswachstum	1.75
+        wissbegier	1.75
+        wissbegierde	1.75
+        wissbegierig	2.5
+        wissensdurst	2.5
+        wissensdurstig	2.5
+        wissenshungrigkeit	1.75
+        witz	2.5
+        witzig	2.5
+        wochenendarrest	-2.5
+        wohl	2.5
+        wohl_geformt	2.5
+        wohl_tun	1.75
+        wohlbefinden	2.5
+        wohlerzogen	1.75
+        wohlfuehlkur	1.75
+        wohlgeformt	2.5
+        wohlgefuehl	2.5
+        wohlgesinnt	1.75
+        wohlgesonnen	1.75
+        wohlgestaltetheit	1.75
+        wohlhabend	1.75
+        wohlig	1.75
+        wohlmeinend	1.75
+        wohlstand	2.5
+        wohlstandsgefaelle	-1.75
+        wohltaetigkeit	2.5
+        wohltaetigkeitsveranstaltung	1.75
+        wohltat	1.75
+        wohltuend	1.75
+        wohltun	1.75
+        wohlwollend	2.5
+        wohnungslos	-2.5
+        wolkenlos	1.75
+        wollust	-2.5
+        wonne	2.5
+        wortbruch	-2.5
+        wortfindungsstoerung	-2.5
+        wortgefecht	-1.75
+        wortgewaltig	2.5
+        wortgewandt	2.5
+        wortreich	2.5
+        wucherung	-2.5
+        wuerdelos	-1.75
+        wuerdevoll	1.75
+        wuerdig	1.75
+        wuerdigen	2.5
+        wuest	-2.5
+        wueten	2.5
+        wuetend	-2.5
+        wund	-2.5
+        wunde	-1.75
+        wunderbar	2.5
+        wunderschoen	2.5
+        wundervoll	2.5
+        wundmal	-2.5
+        wundrose	-1.75
+        wundstarrkrampf	-2.5
+        wurmen	-2.5
+        wurstig	-1.75
+        wut	-2.5
+        wutanfall	-2.5
+        wutausbruch	-2.5
+        zaeh	-1.75
+        zaehigkeit	1.75
+        zaehmen	2.5
+        zaehneknirschend	-1.75
+        zaenkisch	-2.5
+        zaertlich	2.5
+        zaertlichkeit	2.5
+        zagen	-1.75
+        zaghaft	-1.75
+        zahlreich	1.75
+        zahlungskraeftig	1.75
+        zahlungsunfaehig	-1.75
+        zahlungsunfaehigkeit	-1.75
+        zahm	1.75
+        zahnausfall	-2.5
+        zahnentzuendung	-2.5
+        zahnerkrankung	-2.5
+        zahnfaeule	-2.5
+        zahnfleischschwund	-2.5
+        zahngeschwuer	-2.5
+        zahnhalsentzuendung	-2.5
+        zahnkrankheit	-2.5
+        zahnschmerz	-2.5
+        zahnvereiterung	-2.5
+        zahnweh	-2.5
+        zank	-1.75
+        zankapfel	-1.75
+        zanksuechtig	-2.5
+        zart	1.75
+        zart_besaitet	-2.5
+        zartbesaitet	-2.5
+        zartheit	-1.75
+        zauberhaft	2.5
+        zauderhaft	-2.5
+        zaudern	-1.75
+        zeckenstich	-1.75
+        zeihen	-2.5
+        zeitverlust	-2.5
+        zelebrieren	1.75
+        zensur	-1.75
+        zerbeult	-1.75
+        zerbrechlichkeit	-1.75
+        zeremoniell	1.75
+        zerfall	-2.5
+        zerfallen	-1.75
+        zerissenheit	-2.5
+        zerlegung	-2.5
+        zermuerben	-1.75
+        zerrissenheit	-2.5
+        zerruetten	-1.75
+        zerschlagenheit	-1.75
+        zerschlagung	-2.5
+        zerschrammen	-1.75
+        zerstoererisch	-2.5
+        zerstoerung	-2.5
+        zerstoerungswut	-2.5
+        zerstreut	-2.5
+        zerstrittenheit	-2.5
+        zerstueckelung	-2.5
+        zertruemmerung	-2.5
+        zerwuerfnis	-2.5
+        zetern	-2.5
+        zeugungsfaehig	1.75
+        zeugungsunfaehig	-1.75
+        zicken	-2.5
+        zickig	-1.75
+        ziehen	-1.75
+        zielbewusst	1.75
+        zielgerichtet	2.5
+        zielgesteuert	1.75
+        ziellos	-2.5
+        zielorientiert	1.75
+        zielsicher	2.5
+        zielstrebig	1.75
+        zielstrebigkeit	2.5
+        ziepen	-1.75
+        zig	1.75
+        zigarettenabhaengigkeit	-2.5
+        zimperlich	-2.5
+        zinserhoehung	1.75
+        zittern	-1.75
+        zivilcourage	2.5
+        zivilschlag	-1.75
+        zoegerlich	-2.5
+        zoegern	-1.75
+        zoff	-2.5
+        zollen	2.5
+        zorn	-2.5
+        zornig	-2.5
+        zubilligen	1.75
+        zuchtlosigkeit	-2.5
+        zuckerkrank	-2.5
+        zuckerkrankheit	-2.5
+        zuechtigung	-2.5
+        zuegellos	-1.75
+        zuegellosigkeit	-2.5
+        zuegeln	2.5
+        zuenftig	1.75
+        zuernen	-2.5
+        zufaelligkeit	-1.75
+        zufrieden	2.5
+        zufrieden_geben	2.5
+        zufrieden_sein	2.5
+        zufrieden_stellen	1.75
+        zufriedengeben	2.5
+        zufriedenheit	2.5
+        zufriedenstellen	1.75
+        zufriedenstellend	2.5
+        zufuegen	-1.75
+        zugeben	1.75
+        zugehoerigkeitsgefuehl	2.5
+        zugeknoepft	-1.75
+        zugestehen	1.75
+        zugzwang	-1.75
+        zuhaelterei	-2.5
+        zukunftsangst	-2.5
+        zukunftstraechtig	2.5
+        zukunftsweisend	2.5
+        zulaessigkeit	1.75
+        zulassen	2.5
+        zulassung	1.75
+        zumutung	-2.5
+        zuneigung	2.5
+        zuraten	2.5
+        zurechnungsfaehig	2.5
+        zurechtstutzen	-2.5
+        zurechtweisen	-2.5
+        zurechtweisung	-2.5
+        zureden	2.5
+        zurschaustellung	-2.5
+        zurueckgeblieben	-1.75
+        zurueckgezogen	-1.75
+        zurueckgezogenheit	-1.75
+        zurueckhalten	2.5
+        zurueckscheuen	-2.5
+        zurueckschrecken	-2.5
+        zurueckstecken	1.75
+        zurueckweisen	-1.75
+        zurueckweisend	-2.5
+        zusaetzlich	-1.75
+        zusagen	2.5
+        zusammenbrechen	-1.75
+        zusammenbruch	-2.5
+        zusammengehoerigkeit	1.75
+        zusammengehoerigkeitsgefuehl	2.5
+        zusammenkruemmen	-2.5
+        zusammenrotten	-2.5
+        zusammenstauchen	-2.5
+        zusatzausbildung	2.5
+        zusetzen	-2.5
+        zusichern	2.5
+        zuspitzung	-1.75
+        zuspruch	2.5
+        zustehend	2.5
+        zustimmen	1.75
+        zutrauen	2.125
+        zutreffend	2.5
+        zuverlaessig	2.5
+        zuverlaessigkeit	2.5
+        zuversicht	2.5
+        zuversichtlich	2.5
+        zuversichtslos	-2.5
+        zuvertrauen	2.5
+        zuvorkommend	1.75
+        zuwendung	1.75
+        zuwider_sein	-2.5
+        zuwiderhandeln	-2.5
+        zuwiderhandlung	-1.75
+        zwang	-1.75
+        zwanghaft	-2.5
+        zwanghaftigkeit	-2.5
+        zwanglosigkeit	1.75
+        zwangsarbeit	-2.5
+        zwangsgestoert	-2.5
+        zwangsvereinigung	-2.5
+        zweckentfremdung	-1.75
+        zweckfrei	-2.5
+        zwecklos	-2.5
+        zweckmaessig	2.5
+        zweckmaessigkeit	1.75
+        zweifel	-2.5
+        zweifelhaft	-2.5
+        zweifelhaftigkeit	-1.75
+        zweifeln	-1.75
+        zweifelnd	-2.5
+        zweifelsfall	-2.5
+        zweikampf	-1.75
+        zwergenaufstand	-1.75
+        zwergenhaft	-1.75
+        zwietracht	-2.5
+        zwingen	-2.5
+        zwischenruf	-1.75
+        zwischenspeicherung	1.75
+        zwist	-1.75
+        zynisch	-2.5
+        """##
 }

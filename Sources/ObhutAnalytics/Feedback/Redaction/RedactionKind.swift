@@ -40,3 +40,5 @@ public struct RedactedText: Sendable, Hashable, Codable {
 
     public var total: Int { counts.values.reduce(0, +) }
 }
+
+extension RedactionKind: CodingKeyRepresentable {}

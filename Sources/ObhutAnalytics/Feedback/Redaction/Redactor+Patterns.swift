@@ -21,7 +21,14 @@ struct Patterns {
 
     /// A greeting or sign-off, optional titles, then the name (capture 1).
     let greetingName =
-        #/\b(?:Mit freundlichen Grüßen|Mit freundlichem Gruß|Mit besten Grüßen|Freundliche Grüße|Herzliche Grüße|Viele Grüße|Liebe Grüße|Beste Grüße|Schöne Grüße|Sehr geehrte|Sehr geehrter|Guten Morgen|Guten Abend|Guten Tag|Grüß Gott|Hallo|Moin|Servus|Liebe|Lieber|Gruß|Grüße|LG|VG|MfG|Good morning|Good afternoon|Good evening|Best regards|Kind regards|Warm regards|Best wishes|Yours sincerely|Sincerely|Regards|Cheers|Dear|Hello|Hi|Hey)[,!:]?[ \t]*\n?[ \t]*(?:(?:Frau|Herr|Herrn|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.|Prof\.)\s+)*((?:\p{Lu}[\p{Ll}'\-]+|\p{Lu}\.)(?:[ ](?:\p{Lu}[\p{Ll}'\-]+|\p{Lu}\.)){0,2})/#
+        #/\b(?:(?:Thanks|Thank you|Danke|Vielen Dank),?[ \t]*\n|Mein Name ist|Ich heiße|My name is|Mit freundlichen Grüßen|Mit freundlichem Gruß|Mit besten Grüßen|Freundliche Grüße|Herzliche Grüße|Viele Grüße|Liebe Grüße|Beste Grüße|Schöne Grüße|Sehr geehrte|Sehr geehrter|Guten Morgen|Guten Abend|Guten Tag|Grüß Gott|Hallo|Moin|Servus|Liebe|Lieber|Gruß|Grüße|LG|VG|MfG|Good morning|Good afternoon|Good evening|Best regards|Kind regards|Warm regards|Best wishes|Yours sincerely|Sincerely|Regards|Cheers|Dear|Hello|Hi|Hey)[,!:]?[ \t]*\n?[ \t]*(?:(?:Frau|Herr|Herrn|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.|Prof\.)\s+)*((?:\p{Lu}[\p{Ll}'\-]+|\p{Lu}\.)(?:[ ](?:\p{Lu}[\p{Ll}'\-]+|\p{Lu}\.)){0,2})/#
+
+    /// The first words of the greetings, sign-offs and introductions of ``greetingName``.
+    static let greetingStarts: Set<String> = [
+        "Thanks", "Thank", "Danke", "Vielen", "Mein", "Ich", "My", "Mit", "Freundliche", "Herzliche", "Viele", "Liebe", "Beste",
+        "Schöne", "Sehr", "Guten", "Grüß", "Hallo", "Moin", "Servus", "Lieber", "Gruß", "Grüße", "LG", "VG", "MfG", "Good", "Best",
+        "Kind", "Warm", "Yours", "Sincerely", "Regards", "Cheers", "Dear", "Hello", "Hi", "Hey",
+    ]
 
     /// Capitalised words after a greeting that are not names.
     static let notNames: Set<String> = [

@@ -18,8 +18,8 @@ import ObhutCore
 /// - names: one to three capitalised words (titles Frau/Herr/Dr./Prof./Mr/Mrs/Ms kept) after a
 ///   greeting ("Hallo", "Liebe", "Sehr geehrter", "Guten Tag", "Moin", "Hi", "Hey", "Dear",
 ///   "Hello") or a sign-off ("Viele Grüße", "Mit freundlichen Grüßen", "LG", "Best regards",
-///   "Thanks", "Cheers"), unless the word is a general address ("Team", "zusammen", "Damen",
-///   "Sir", "all", …).
+///   "Cheers", "Thanks" at the end of a line) or an introduction ("Mein Name ist", "My name is"),
+///   unless the word is a general address ("Team", "zusammen", "Damen", "Sir", "all", …).
 /// Edge cases: over-redaction is preferred to a leak (an order number with a leading 0 and seven
 /// digits becomes [TELEFON]); a name that is not after a greeting or sign-off is not found (that
 /// needs a name list, which the shop's own customer names would be; not done here).
@@ -72,12 +72,30 @@ public struct Redactor {
             add(patterns.englishStreet, .address)
             add(patterns.phone, .phone) { m in m.filter(\.isNumber).count >= 7 && (try? patterns.date.wholeMatch(in: m)) == nil }
         }
-        for m in text.matches(of: patterns.greetingName) {
-            let r = m.output.1.startIndex..<m.output.1.endIndex
-            let words = m.output.1.split(separator: " ")
-            if words.contains(where: { Patterns.notNames.contains($0.lowercased()) }) { continue }
-            if spans.contains(where: { $0.range.overlaps(r) }) { continue }
-            spans.append(Span(range: r, kind: .name))
+        // The greeting pattern is tried only where a greeting word starts (a regex search over the
+        // whole text costs a hundred times more).
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        var previousIsLetter = false
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+            guard isLetter && !previousIsLetter && b >= 0x41 && b <= 0x5A else {
+                previousIsLetter = isLetter
+                i = utf8.index(after: i)
+                continue
+            }
+            var j = i
+            while j < utf8.endIndex, utf8[j] >= 0x80 || (utf8[j] | 0x20 >= 0x61 && utf8[j] | 0x20 <= 0x7A) { j = utf8.index(after: j) }
+            if Patterns.greetingStarts.contains(String(text[i..<j])), let m = text[i...].prefixMatch(of: patterns.greetingName) {
+                let r = m.output.1.startIndex..<m.output.1.endIndex
+                let words = m.output.1.split(separator: " ")
+                if !words.contains(where: { Patterns.notNames.contains($0.lowercased()) }) && !spans.contains(where: { $0.range.overlaps(r) }) {
+                    spans.append(Span(range: r, kind: .name))
+                }
+            }
+            i = j
+            previousIsLetter = true
         }
         spans.sort { $0.range.lowerBound < $1.range.lowerBound }
         return spans

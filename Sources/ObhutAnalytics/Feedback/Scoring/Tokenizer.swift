@@ -163,8 +163,12 @@ struct Tokenizer {
                 // Punctuation.
                 if t[j] == 0xE2 && j + 2 < e && t[j + 1] == 0x80 {
                     let c = t[j + 2]
-                    if c == 0xA6 { markBreak(0x2E) }  // …
-                    else if c == 0x93 || c == 0x94 { markBreak(0x2C) }  // – —
+                    if c == 0xA6 {
+                        markBreak(0x2E)
+                    }  // …
+                    else if c == 0x93 || c == 0x94 {
+                        markBreak(0x2C)
+                    }  // – —
                     j += 3
                     continue
                 }
