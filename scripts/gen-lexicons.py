@@ -14,8 +14,8 @@ Keys are canonical: lower case, ä/ö/ü/ß folded to ae/oe/ue/ss (the scorer fo
 U+FE0F (emoji variation selector) removed. Valences are in VADER's units (about -4..+4):
   English: VADER's mean human rating, as is.
   German: pattern-de polarity (-1..+1) times 2.5, so that "gut" (1.0) weighs like VADER's "good" (1.9)
-          plus a little; forms listed twice (noun/adjective after lower-casing) are averaged; zero
-          polarities are dropped.
+          plus a little, negative ones times 1.3 more (negativity bias, see GERMAN_NEGATIVE_WEIGHT);
+          forms listed twice (noun/adjective after lower-casing) are averaged; zero polarities are dropped.
   Emoji: the sum of the VADER valences of the words of the emoji's English name ("crying face" -> cry),
           which is what VADER itself does by replacing an emoji with its name.
 No German review data is read here: nothing derived from evaluation-only data ships.
@@ -29,6 +29,11 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "data")
 OUT = os.path.join(REPO, "Sources", "ObhutAnalytics", "Feedback", "Lexicons")
 GERMAN_SCALE = 2.5
+# Negativity bias: in reviews and forum posts a negative word outweighs a positive one ("bad is
+# stronger than good", Baumeister et al., Review of General Psychology 2001), and the German
+# lexicon has more positive than negative everyday words. One global weight, no word list; measured
+# in Benchmarks/Sentiment/README.md on both German sets (4k reviews and One Million Posts).
+GERMAN_NEGATIVE_WEIGHT = 1.3
 
 
 def canonical(word):
@@ -105,12 +110,14 @@ def main():
         key = canonical(w.get("form"))
         sums.setdefault(key, []).append(p)
     german = {k: GERMAN_SCALE * sum(v) / len(v) for k, v in sums.items()}
+    german = {k: v * (GERMAN_NEGATIVE_WEIGHT if v < 0 else 1.0) for k, v in german.items()}
     write("GermanPolarityLexiconData.swift", "germanPolarity",
           "German Polarity Lexicon, Klenner, Clematide, Wiegand & Peters, version 1.1 (2010),\n"
           "http://bics.sentimental.li/index.php/downloads/ ; XML version for the pattern project by Markus Killer\n"
           "(2014), distributed with textblob-de; licensed under the Apache License, Version 2.0\n"
           "(http://www.apache.org/licenses/LICENSE-2.0). Changed here: keys lower-cased with umlauts folded,\n"
-          "polarity scaled by %.1f, duplicate forms averaged, zero polarities dropped." % GERMAN_SCALE,
+          "polarity scaled by %.1f (negative ones by %.2f), duplicate forms averaged, zero polarities dropped."
+          % (GERMAN_SCALE, GERMAN_SCALE * GERMAN_NEGATIVE_WEIGHT),
           apache, german)
 
 

@@ -112,6 +112,23 @@ if !clothing.isEmpty {
         "clothing reviews: n=\(clothing.count) accuracy \(f3(a.acc)) balanced \(f3(a.balanced)) recall_pos \(f3(a.recallPos)) recall_neg \(f3(a.recallNeg))"
     )
 }
+// A second German domain (evaluation only, CC BY-NC-SA): One Million Posts forum posts, 3 classes.
+if let lines = readLines(dataDir + "/omp-sentiment-de/million_pos_corpus.tsv") {
+    var right = 0, n = 0
+    var recall: [String: (Int, Int)] = [:]
+    for line in lines {
+        let parts = line.split(separator: "\t", maxSplits: 1)
+        guard parts.count == 2 else { continue }
+        let gold = String(parts[0])
+        let predicted = SentimentLabel(score: LexiconScorer.score(String(parts[1]), language: .de)).rawValue
+        n += 1
+        if predicted == gold { right += 1 }
+        recall[gold, default: (0, 0)].1 += 1
+        if predicted == gold { recall[gold, default: (0, 0)].0 += 1 }
+    }
+    let r = recall.sorted { $0.key < $1.key }.map { "\($0.key) \(f3(Double($0.value.0) / Double(max($0.value.1, 1))))" }
+    print("One Million Posts (de forum, 3 classes): n=\(n) accuracy \(f3(Double(right) / Double(max(n, 1)))) recall: \(r.joined(separator: ", "))")
+}
 if !german.isEmpty {
     let a = accuracy(german, .de)
     print(

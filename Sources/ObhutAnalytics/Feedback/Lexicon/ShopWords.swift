@@ -180,6 +180,9 @@ extension LexiconData {
         zustand	0
         lieferzeit	0
         geehrte	0
+        normal	0
+        wert	1.5
+        geholfen	1.5
         geehrter	0
         geehrten	0
         """##
@@ -240,6 +243,7 @@ extension LexiconData {
         poorly	-1.5
         mediocre	-1.5
         dear	0
+        letdown	-2
         cheers	0
         please	0
         """##

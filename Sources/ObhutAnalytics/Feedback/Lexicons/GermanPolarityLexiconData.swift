@@ -3,7 +3,7 @@
 // http://bics.sentimental.li/index.php/downloads/ ; XML version for the pattern project by Markus Killer
 // (2014), distributed with textblob-de; licensed under the Apache License, Version 2.0
 // (http://www.apache.org/licenses/LICENSE-2.0). Changed here: keys lower-cased with umlauts folded,
-// polarity scaled by 2.5, duplicate forms averaged, zero polarities dropped.
+// polarity scaled by 2.5 (negative ones by 3.25), duplicate forms averaged, zero polarities dropped.
 //
 // textblob-de includes some vendorized libraries, including parts of pattern.
 //
@@ -43,158 +43,158 @@
 extension LexiconData {
     /// 7325 entries, "key<TAB>valence" per line (canonical keys, VADER units).
     static let germanPolarity: String = ##"""
-        abart	-1.75
-        abartig	-2.5
-        abbau	-1.75
-        abbauen	-1.75
-        abberufen	-1.75
+        abart	-2.275
+        abartig	-3.25
+        abbau	-2.275
+        abbauen	-2.275
+        abberufen	-2.275
         abbitte	1.75
-        abbruch	-2.5
+        abbruch	-3.25
         abenteuerlich	1.75
         abenteuerlust	2.5
-        aberglaeubisch	-1.75
-        aberwitzig	-2.5
-        abfaellig	-2.5
-        abfaelligkeit	-2.5
-        abfallbeseitigung	-2.5
-        abfallentsorgung	-2.5
-        abfallwirtschaft	-2.5
-        abfertigen	-2.5
-        abfeuern	-2.5
-        abgang	-2.5
-        abgebrannt	-1.75
-        abgebrueht	-2.5
-        abgebruehtheit	-2.5
-        abgedreht	-2.5
-        abgedroschenheit	-2.5
+        aberglaeubisch	-2.275
+        aberwitzig	-3.25
+        abfaellig	-3.25
+        abfaelligkeit	-3.25
+        abfallbeseitigung	-3.25
+        abfallentsorgung	-3.25
+        abfallwirtschaft	-3.25
+        abfertigen	-3.25
+        abfeuern	-3.25
+        abgang	-3.25
+        abgebrannt	-2.275
+        abgebrueht	-3.25
+        abgebruehtheit	-3.25
+        abgedreht	-3.25
+        abgedroschenheit	-3.25
         abgehaertet	1.75
-        abgehoben	-1.75
+        abgehoben	-2.275
         abgeklaert	1.75
-        abgemagert	-1.75
-        abgemergelt	-1.75
-        abgeneigtheit	-2.5
-        abgerissen	-2.5
-        abgeschiedenheit	-1.75
-        abgeschmacktheit	-2.5
-        abgespannt	-2.5
-        abgespanntheit	-1.75
-        abgestumpftheit	-2.5
-        abgezehrt	-1.75
-        abgezockt	-2.5
-        abgruendig	-2.5
-        abhaengig	-2.5
-        abhaengigkeit	-1.75
+        abgemagert	-2.275
+        abgemergelt	-2.275
+        abgeneigtheit	-3.25
+        abgerissen	-3.25
+        abgeschiedenheit	-2.275
+        abgeschmacktheit	-3.25
+        abgespannt	-3.25
+        abgespanntheit	-2.275
+        abgestumpftheit	-3.25
+        abgezehrt	-2.275
+        abgezockt	-3.25
+        abgruendig	-3.25
+        abhaengig	-3.25
+        abhaengigkeit	-2.275
         abhaertung	1.75
-        abhalftern	-2.5
-        abholzung	-2.5
-        abkanzeln	-2.5
-        abkanzelung	-2.5
-        abkapiteln	-2.5
-        abkapselung	-1.75
-        abknallen	-1.75
+        abhalftern	-3.25
+        abholzung	-3.25
+        abkanzeln	-3.25
+        abkanzelung	-3.25
+        abkapiteln	-3.25
+        abkapselung	-2.275
+        abknallen	-2.275
         ablassen	1.75
-        ablehnen	-2.5
-        ablehnend	-2.5
-        ablenken	-2.5
-        ablenkung	-2.5
-        ablinken	-1.75
+        ablehnen	-3.25
+        ablehnend	-3.25
+        ablenken	-3.25
+        ablenkung	-3.25
+        ablinken	-2.275
         abmachen	1.75
-        abmuehen	-2.5
-        abneigung	-2.5
-        abnuetzung	-2.5
-        abnutzung	-2.5
-        abnutzungserscheinung	-2.5
-        abplagen	-2.5
-        abrackern	-2.5
-        abreagieren	-2.5
-        abrechnen	-2.5
-        abrechnung	-2.5
-        abreibung	-2.5
-        abringen	-2.5
-        abriss	-2.5
+        abmuehen	-3.25
+        abneigung	-3.25
+        abnuetzung	-3.25
+        abnutzung	-3.25
+        abnutzungserscheinung	-3.25
+        abplagen	-3.25
+        abrackern	-3.25
+        abreagieren	-3.25
+        abrechnen	-3.25
+        abrechnung	-3.25
+        abreibung	-3.25
+        abringen	-3.25
+        abriss	-3.25
         abruestung	1.75
         abruestungsgespraech	1.75
         abruestungsverhandlung	1.75
         abrundung	1.75
-        absagen	-2.5
-        abschaetzig	-2.5
-        abschaetzigkeit	-2.5
+        absagen	-3.25
+        abschaetzig	-3.25
+        abschaetzigkeit	-3.25
         abschalten	1.75
-        abscheu	-2.5
-        abscheulich	-2.5
-        abschieben	-2.5
-        abschiebung	-2.5
-        abschiessen	-1.75
-        abschlachten	-1.75
-        abschlachtung	-1.75
-        abschlaffen	-2.5
-        abschlagen	-1.75
+        abscheu	-3.25
+        abscheulich	-3.25
+        abschieben	-3.25
+        abschiebung	-3.25
+        abschiessen	-2.275
+        abschlachten	-2.275
+        abschlachtung	-2.275
+        abschlaffen	-3.25
+        abschlagen	-2.275
         abschliessen	1.75
-        abschotten	-1.75
-        abschottung	-1.75
-        abschrecken	-2.5
-        abschreckung	-1.75
-        abschreckungsmassnahme	-1.75
-        abschuerfen	-1.75
-        abschuerfung	-1.75
-        abschuss	-2.5
-        abschweifung	-1.75
+        abschotten	-2.275
+        abschottung	-2.275
+        abschrecken	-3.25
+        abschreckung	-2.275
+        abschreckungsmassnahme	-2.275
+        abschuerfen	-2.275
+        abschuerfung	-2.275
+        abschuss	-3.25
+        abschweifung	-2.275
         abschwellen	1.75
         absegnen	1.75
-        absichtlichkeit	-1.75
+        absichtlichkeit	-2.275
         absolut	1.75
         absolution	1.75
-        absonderlich	-2.5
-        absonderung	-1.75
-        absorbieren	-1.75
-        abspannung	-1.75
-        abspeisen	-2.5
+        absonderlich	-3.25
+        absonderung	-2.275
+        absorbieren	-2.275
+        abspannung	-2.275
+        abspeisen	-3.25
         absprechen	1.75
-        absteigen	-1.75
-        absterben	-1.75
-        abstieg	-2.5
+        absteigen	-2.275
+        absterben	-2.275
+        abstieg	-3.25
         abstinent	1.75
-        abstossen	-2.5
-        abstossend	-2.5
-        abstreiten	-1.75
-        abstrus	-2.5
-        abstumpfung	-2.5
-        absturzursache	-1.75
-        absurd	-2.5
-        abszess	-2.5
-        abtoeten	-1.75
-        abtragung	-2.5
-        abtrotzen	-2.5
-        abtruennig	-2.5
-        abtun	-1.75
-        aburteilen	-2.5
+        abstossen	-3.25
+        abstossend	-3.25
+        abstreiten	-2.275
+        abstrus	-3.25
+        abstumpfung	-3.25
+        absturzursache	-2.275
+        absurd	-3.25
+        abszess	-3.25
+        abtoeten	-2.275
+        abtragung	-3.25
+        abtrotzen	-3.25
+        abtruennig	-3.25
+        abtun	-2.275
+        aburteilen	-3.25
         abwaegend	1.75
-        abwaehlen	-1.75
-        abwaertstrend	-2.5
-        abwartend	-2.5
-        abwasserentsorgung	-2.5
+        abwaehlen	-2.275
+        abwaertstrend	-3.25
+        abwartend	-3.25
+        abwasserentsorgung	-3.25
         abwechslungsreich	2.5
-        abwehren	-1.75
+        abwehren	-2.275
         abwehrkraefte	1.75
-        abweichend	-2.5
-        abweisen	-2.5
-        abweisend	-2.5
+        abweichend	-3.25
+        abweisen	-3.25
+        abweisend	-3.25
         abwenden	2.5
-        abwerben	-1.75
-        abwiegeln	-2.5
+        abwerben	-2.275
+        abwiegeln	-3.25
         abwiegelung	1.75
-        abwimmeln	-2.5
-        abwinken	-1.75
-        abwuergen	-2.5
-        acht_geben	-2.5
-        acht_haben	-2.5
+        abwimmeln	-3.25
+        abwinken	-2.275
+        abwuergen	-3.25
+        acht_geben	-3.25
+        acht_haben	-3.25
         achtbar	2.5
         achten	2.5
-        achtgeben	-2.5
-        achthaben	-2.5
-        achtlos	-1.75
+        achtgeben	-3.25
+        achthaben	-3.25
+        achtlos	-2.275
         achtsam	1.75
-        ackern	-1.75
+        ackern	-2.275
         adaequat	2.5
         adaptivitaet	1.75
         adelig	1.75
@@ -202,45 +202,45 @@ extension LexiconData {
         aderlass	1.75
         adlig	1.75
         adrett	2.5
-        aechten	-2.5
-        aechtung	-2.5
-        aechzen	-2.125
-        aengsten	-2.5
-        aengstigen	-2.5
-        aengstlich	-1.75
-        aengstlichkeit	-2.5
-        aerger	-2.5
-        aergerlich	-2.5
-        aergern	-2.5
-        aermlich	-1.75
+        aechten	-3.25
+        aechtung	-3.25
+        aechzen	-2.763
+        aengsten	-3.25
+        aengstigen	-3.25
+        aengstlich	-2.275
+        aengstlichkeit	-3.25
+        aerger	-3.25
+        aergerlich	-3.25
+        aergern	-3.25
+        aermlich	-2.275
         aesthetik	2.5
         aesthetisch	2.5
         aestimieren	2.5
-        aetzend	-2.5
-        affekthandlung	-1.75
-        affektiert	-2.5
-        affekttat	-1.75
-        affig	-2.5
+        aetzend	-3.25
+        affekthandlung	-2.275
+        affektiert	-3.25
+        affekttat	-2.275
+        affig	-3.25
         affinitaet	2.5
-        affront	-2.5
-        agententaetigkeit	-1.75
-        aggression	-2.5
-        aggressiv	-2.5
-        aggressivitaet	-2.5
+        affront	-3.25
+        agententaetigkeit	-2.275
+        aggression	-3.25
+        aggressiv	-3.25
+        aggressivitaet	-3.25
         agil	1.75
-        agitation	-1.75
-        agitprop	-1.75
-        agonie	-1.75
-        agoraphobie	-2.5
+        agitation	-2.275
+        agitprop	-2.275
+        agonie	-2.275
+        agoraphobie	-3.25
         agrarreform	2.5
-        ahnden	-2.5
-        ahndung	-2.5
-        aids	-2.5
-        aidskrank	-2.5
+        ahnden	-3.25
+        ahndung	-3.25
+        aids	-3.25
+        aidskrank	-3.25
         akklimatisieren	1.75
-        akne	-1.75
+        akne	-2.275
         akribisch	1.75
-        aktenvernichtung	-2.5
+        aktenvernichtung	-3.25
         aktiv	2.5
         aktiva	1.75
         aktivieren	1.75
@@ -249,257 +249,257 @@ extension LexiconData {
         akuratheit	2.5
         akzeptabel	2.5
         akzeptieren	2.5
-        alarmieren	-2.5
-        alarmierend	-2.5
+        alarmieren	-3.25
+        alarmierend	-3.25
         alert	2.5
-        alkoholabhaengigkeit	-2.5
-        alkoholeinfluss	-2.5
-        alkoholgenuss	-2.5
-        alkoholismus	-2.5
-        alkoholkonsum	-2.5
-        alkoholmissbrauch	-2.5
-        alkoholrausch	-2.5
-        alkoholsucht	-2.5
-        allein	-1.75
-        alleinsein	-1.75
-        allergie	-2.5
+        alkoholabhaengigkeit	-3.25
+        alkoholeinfluss	-3.25
+        alkoholgenuss	-3.25
+        alkoholismus	-3.25
+        alkoholkonsum	-3.25
+        alkoholmissbrauch	-3.25
+        alkoholrausch	-3.25
+        alkoholsucht	-3.25
+        allein	-2.275
+        alleinsein	-2.275
+        allergie	-3.25
         allgemeingueltigkeit	1.75
         allianz	1.75
         allmaechtig	2.5
         allwissend	1.75
-        alptraumartig	-2.5
-        alptraumhaft	-2.5
+        alptraumartig	-3.25
+        alptraumhaft	-3.25
         altbausanierung	2.5
         altbewaehrt	2.5
         altehrwuerdig	2.5
-        altenbetreuung	-2.5
-        altersschwaeche	-1.75
-        altklug	-2.5
+        altenbetreuung	-3.25
+        altersschwaeche	-2.275
+        altklug	-3.25
         altlastensanierung	2.5
         altruismus	2.5
         altruistisch	2.5
         ambitioniert	1.75
-        amnesie	-2.5
-        amoklauf	-1.75
+        amnesie	-3.25
+        amoklauf	-2.275
         amtshilfe	1.75
-        amtsmissbrauch	-1.75
+        amtsmissbrauch	-2.275
         amuesant	1.75
         amuesieren	2.5
-        anaemie	-2.5
-        anaemisch	-2.5
-        anarchisch	-2.5
-        anarchistisch	-2.5
-        anbiedern	-2.5
-        anbiedernd	-1.75
+        anaemie	-3.25
+        anaemisch	-3.25
+        anarchisch	-3.25
+        anarchistisch	-3.25
+        anbiedern	-3.25
+        anbiedernd	-2.275
         anbiederung	2.5
-        anblaffen	-2.5
-        anblasen	-2.5
-        anboelken	-2.5
-        anbruellen	-2.5
+        anblaffen	-3.25
+        anblasen	-3.25
+        anboelken	-3.25
+        anbruellen	-3.25
         andaechtig	1.75
-        anders	-2.5
-        andersartig	-2.5
-        anderslautend	-2.5
+        anders	-3.25
+        andersartig	-3.25
+        anderslautend	-3.25
         androhen	2.5
-        androhung	-2.5
-        anekeln	-2.5
+        androhung	-3.25
+        anekeln	-3.25
         anerkannt	2.5
         anerkennen	1.75
-        anfaellig	-1.75
-        anfaelligkeit	-1.75
+        anfaellig	-2.275
+        anfaelligkeit	-2.275
         anfahren	1.75
-        anfall	-1.75
-        anfauchen	-2.5
-        anfechtbar	-1.75
-        anfechten	-2.5
+        anfall	-2.275
+        anfauchen	-3.25
+        anfechtbar	-2.275
+        anfechten	-3.25
         anfeuern	2.5
-        anflunkern	-2.5
+        anflunkern	-3.25
         anfreunden	1.75
         angeben	1.75
-        angeberei	-2.5
-        angeberisch	-2.5
-        angeblich	-2.5
+        angeberei	-3.25
+        angeberisch	-3.25
+        angeblich	-3.25
         angebot	1.75
         angebracht	2.5
-        angeheitert	-2.5
+        angeheitert	-3.25
         angekuendigt	1.75
         angemeldet	1.75
         angemessen	2.5
         angenehm	2.5
         angeregt	2.5
         angeregtheit	1.75
-        angesaeuselt	-2.5
+        angesaeuselt	-3.25
         angesagt	1.75
-        angeschlagen	-1.75
-        angeschlagenheit	-1.75
+        angeschlagen	-2.275
+        angeschlagenheit	-2.275
         angesehen	2.5
-        angesoffen	-2.5
-        angespannt	-1.75
+        angesoffen	-3.25
+        angespannt	-2.275
         angestammt	2.5
-        angetoernt	-1.75
-        angetrunken	-2.5
-        angeturnt	-1.75
-        angreifbar	-1.75
-        angreifen	-2.5
-        angriff	-2.5
-        angriffskrieg	-2.5
-        angriffslust	-2.5
-        angriffslustig	-2.5
-        angst	-2.5
-        angst_erregend	-2.5
-        angst_machen	-2.5
-        angsterregend	-2.5
+        angetoernt	-2.275
+        angetrunken	-3.25
+        angeturnt	-2.275
+        angreifbar	-2.275
+        angreifen	-3.25
+        angriff	-3.25
+        angriffskrieg	-3.25
+        angriffslust	-3.25
+        angriffslustig	-3.25
+        angst	-3.25
+        angst_erregend	-3.25
+        angst_machen	-3.25
+        angsterregend	-3.25
         angstfrei	2.5
-        angstlos	-1.75
-        angstneurose	-2.5
-        angstvoll	-1.75
-        anhaengen	-2.5
+        angstlos	-2.275
+        angstneurose	-3.25
+        angstvoll	-2.275
+        anhaengen	-3.25
         anhebung	1.75
-        anherrschen	-2.5
+        anherrschen	-3.25
         animieren	2.5
-        anklagen	-2.5
-        anknacksen	-1.75
-        anknurren	-2.5
-        ankreiden	-2.5
-        anlabern	-2.5
-        anlagebetrug	-2.5
-        anlasten	-2.5
-        anluegen	-2.5
-        anmachen	-2.5
-        anmahnen	-2.5
-        anmassen	-1.75
-        anmassend	-2.5
+        anklagen	-3.25
+        anknacksen	-2.275
+        anknurren	-3.25
+        ankreiden	-3.25
+        anlabern	-3.25
+        anlagebetrug	-3.25
+        anlasten	-3.25
+        anluegen	-3.25
+        anmachen	-3.25
+        anmahnen	-3.25
+        anmassen	-2.275
+        anmassend	-3.25
         anmut	2.5
         anmutig	2.5
         annehmlichkeit	1.75
-        anoeden	-2.5
-        anormal	-2.5
-        anpassungsbedarf	-2.5
+        anoeden	-3.25
+        anormal	-3.25
+        anpassungsbedarf	-3.25
         anpassungsfaehig	2.5
         anpassungsfaehigkeit	1.75
         anpassungsvermoegen	1.75
-        anpoebeln	-2.5
-        anprangern	-2.5
+        anpoebeln	-3.25
+        anprangern	-3.25
         anpreisen	2.5
-        anquatschen	-2.5
+        anquatschen	-3.25
         anraten	2.5
         anregen	1.75
         anregend	1.75
         anreichern	1.75
         anreicherung	1.75
-        anruechig	-2.5
+        anruechig	-3.25
         anruehren	1.75
-        anschlag	-1.75
-        anschmieren	-2.5
-        anschnauben	-2.5
-        anschnauzen	-2.5
-        anschreien	-2.5
-        anschuldigen	-2.5
-        anschwaerzen	-2.5
+        anschlag	-2.275
+        anschmieren	-3.25
+        anschnauben	-3.25
+        anschnauzen	-3.25
+        anschreien	-3.25
+        anschuldigen	-3.25
+        anschwaerzen	-3.25
         ansehnlich	2.5
         anspornen	2.5
         ansprechbar	1.75
         ansprechend	1.75
-        anspucken	-2.5
-        anstacheln	-2.5
+        anspucken	-3.25
+        anstacheln	-3.25
         anstaendig	2.5
-        anstandslos	-2.5
-        anstecken	-1.75
-        anstoessig	-2.5
-        anstrengen	-2.5
+        anstandslos	-3.25
+        anstecken	-2.275
+        anstoessig	-3.25
+        anstrengen	-3.25
         anstrengungslos	1.75
         anteilnahme	2.5
         antiautoritaer	1.75
-        antipathie	-2.5
-        antisemitisch	-2.5
+        antipathie	-3.25
+        antisemitisch	-3.25
         antreiben	1.75
         antrieb	1.75
         antrittsbesuch	1.75
-        antun	-1.75
+        antun	-2.275
         anvertrauen	1.75
         anwidern	2.5
-        anzeigen	-1.75
+        anzeigen	-2.275
         anziehen	1.75
         anziehend	1.75
-        anzischen	-2.5
-        anzweifeln	-2.5
+        anzischen	-3.25
+        anzweifeln	-3.25
         apart	2.5
-        apathie	-2.5
-        apathisch	-2.5
+        apathie	-3.25
+        apathisch	-3.25
         apologie	1.75
         appeal	2.5
         appetitlich	2.5
         approbation	2.5
-        arbeiteraufstand	-1.75
+        arbeiteraufstand	-2.275
         arbeitsam	1.75
         arbeitserlaubnis	2.5
         arbeitsfaehig	2.5
         arbeitsfreude	1.75
         arbeitsfreudig	1.75
-        arbeitskampf	-1.75
-        arbeitslos	-1.75
-        arbeitslosenanteil	-1.75
-        arbeitslosenrate	-1.75
-        arbeitslosenzahl	-1.75
-        arbeitsniederlegung	-1.75
-        arbeitsplatzabbau	-1.75
+        arbeitskampf	-2.275
+        arbeitslos	-2.275
+        arbeitslosenanteil	-2.275
+        arbeitslosenrate	-2.275
+        arbeitslosenzahl	-2.275
+        arbeitsniederlegung	-2.275
+        arbeitsplatzabbau	-2.275
         arbeitsplatzsicherung	1.75
-        arbeitsplatzverlust	-2.5
-        arbeitsscheu	-1.75
+        arbeitsplatzverlust	-3.25
+        arbeitsscheu	-2.275
         arbeitssicherheit	1.75
-        arbeitssucht	-2.5
+        arbeitssucht	-3.25
         arbeitstauglichkeit	2.5
-        arbeitsunfaehig	-2.5
-        arbeitsunfaehigkeit	-1.75
-        arbeitsuntauglichkeit	-2.5
-        arbeitsunwillig	-1.75
-        arbeitsverweigerung	-1.75
+        arbeitsunfaehig	-3.25
+        arbeitsunfaehigkeit	-2.275
+        arbeitsuntauglichkeit	-3.25
+        arbeitsunwillig	-2.275
+        arbeitsverweigerung	-2.275
         arbeitswille	1.75
         arbeitswillig	1.75
-        arg	-2.5
-        arglist	-2.5
-        arglistig	-2.5
-        arglistigkeit	-2.5
-        arglos	-1.75
-        argwoehnen	-2.5
-        argwoehnisch	-2.5
-        argwohn	-2.5
+        arg	-3.25
+        arglist	-3.25
+        arglistig	-3.25
+        arglistigkeit	-3.25
+        arglos	-2.275
+        argwoehnen	-3.25
+        argwoehnisch	-3.25
+        argwohn	-3.25
         aristokratisch	1.75
-        arm	-2.5
-        armbruch	-2.5
-        armselig	-2.5
-        armseligkeit	-1.75
-        armverletzung	-1.75
-        arretierung	-1.75
-        arrogant	-1.75
-        arterienverkalkung	-2.5
-        arteriosklerose	-2.5
-        arthritis	-2.5
+        arm	-3.25
+        armbruch	-3.25
+        armselig	-3.25
+        armseligkeit	-2.275
+        armverletzung	-2.275
+        arretierung	-2.275
+        arrogant	-2.275
+        arterienverkalkung	-3.25
+        arteriosklerose	-3.25
+        arthritis	-3.25
         artig	2.5
-        artilleriefeuer	-2.5
-        artrose	-2.5
+        artilleriefeuer	-3.25
+        artrose	-3.25
         asbestsanierung	1.75
         asketisch	1.75
-        asozial	-2.5
-        asthma	-2.5
+        asozial	-3.25
+        asthma	-3.25
         astrein	2.5
-        astronomisch	-1.75
-        asylantenfeindlichkeit	-2.5
+        astronomisch	-2.275
+        asylantenfeindlichkeit	-3.25
         asylantenfreundlichkeit	2.5
         atemberaubend	2.5
-        atembeschwerde	-2.5
-        atemnot	-2.5
+        atembeschwerde	-3.25
+        atemnot	-3.25
         atemraubend	2.5
         atomenergiefrei	1.75
-        atomexplosion	-2.5
-        atomhandel	-1.75
-        atomisierung	-2.5
-        atomkrieg	-2.5
-        atomschmuggel	-1.75
+        atomexplosion	-3.25
+        atomhandel	-2.275
+        atomisierung	-3.25
+        atomkrieg	-3.25
+        atomschmuggel	-2.275
         atomwaffenfrei	2.5
-        attacke	-1.75
-        attackieren	-2.5
-        attentat	-1.75
+        attacke	-2.275
+        attackieren	-3.25
+        attentat	-2.275
         attestieren	1.75
         attrahieren	1.75
         attraktion	1.75
@@ -507,305 +507,305 @@ extension LexiconData {
         attraktivitaet	2.5
         auf_zack	2.5
         aufarbeitung	1.75
-        aufbauschen	-2.5
+        aufbauschen	-3.25
         aufbaustudium	2.5
-        aufblaehen	-2.5
+        aufblaehen	-3.25
         aufbluehen	1.75
-        aufbruch	-1.75
+        aufbruch	-2.275
         aufbruchstimmung	2.5
-        aufdraengen	-1.75
-        aufdringlich	-1.75
-        aufdringlichkeit	-2.5
-        auffressen	-1.75
+        aufdraengen	-2.275
+        aufdringlich	-2.275
+        aufdringlichkeit	-3.25
+        auffressen	-2.275
         auffrischung	1.75
-        aufgeben	-1.75
-        aufgeblasen	-1.75
-        aufgebracht	-1.75
-        aufgedreht	-1.75
-        aufgedunsen	-1.75
-        aufgekratzt	-1.75
-        aufgeloest	-2.5
+        aufgeben	-2.275
+        aufgeblasen	-2.275
+        aufgebracht	-2.275
+        aufgedreht	-2.275
+        aufgedunsen	-2.275
+        aufgekratzt	-2.275
+        aufgeloest	-3.25
         aufgeschlossen	2.5
-        aufgetrieben	-1.75
+        aufgetrieben	-2.275
         aufgeweckt	2.5
         aufheitern	2.5
         aufheiterung	2.5
-        aufhetzen	-2.5
-        aufhetzend	-2.5
+        aufhetzen	-3.25
+        aufhetzend	-3.25
         aufklaeren	1.75
         aufklaererisch	1.75
         aufklaerungskampagne	1.75
         auflachen	2.5
         aufmerksam	2.5
-        aufmuepfig	-1.75
-        aufmuepfigkeit	-2.5
+        aufmuepfig	-2.275
+        aufmuepfigkeit	-3.25
         aufmuntern	2.5
         aufmunterung	2.5
-        aufnoetigen	-1.75
+        aufnoetigen	-2.275
         aufopferungsvoll	2.5
-        aufpeitschen	-2.5
-        aufputschen	-2.5
+        aufpeitschen	-3.25
+        aufputschen	-3.25
         aufrecht	2.5
         aufrechterhaltung	1.75
-        aufregen	-2.5
-        aufreiben	-1.75
+        aufregen	-3.25
+        aufreiben	-2.275
         aufrichtig	2.5
         aufrichtigkeit	2.5
-        aufruehrerisch	-2.5
-        aufruestung	-2.5
-        aufruhr	-1.75
-        aufsaessig	-1.75
-        aufsaessigkeit	-2.5
+        aufruehrerisch	-3.25
+        aufruestung	-3.25
+        aufruhr	-2.275
+        aufsaessig	-2.275
+        aufsaessigkeit	-3.25
         aufschwung	1.75
         aufsehen_erregend	1.75
         aufsehenerregend	1.75
-        aufstacheln	-2.5
-        aufstaendisch	-1.75
-        aufstand	-1.75
+        aufstacheln	-3.25
+        aufstaendisch	-2.275
+        aufstand	-2.275
         aufsteigen	1.75
         aufstieg	1.75
         auftrieb	1.75
-        aufwaendig	-2.5
+        aufwaendig	-3.25
         aufwaertsentwicklung	1.75
         aufwaertstrend	1.75
         aufwartung	1.75
-        aufwendig	-2.5
+        aufwendig	-3.25
         aufwerten	1.75
         aufwertung	1.75
-        aufwiegelnd	-2.5
-        aufwiegelung	-1.75
-        aufwieglerisch	-2.5
-        aufwuehlen	-2.5
-        aufziehen	-2.5
-        aufzwingen	-2.5
+        aufwiegelnd	-3.25
+        aufwiegelung	-2.275
+        aufwieglerisch	-3.25
+        aufwuehlen	-3.25
+        aufziehen	-3.25
+        aufzwingen	-3.25
         augendienerei	2.5
-        augenerkrankung	-2.5
-        augenkrankheit	-2.5
+        augenerkrankung	-3.25
+        augenkrankheit	-3.25
         augenschmaus	1.75
         augenweide	1.75
-        augenwischerei	-2.5
+        augenwischerei	-3.25
         aura	2.5
-        ausbaden	-1.75
-        ausbedingen	-1.75
-        ausbeutung	-2.5
+        ausbaden	-2.275
+        ausbedingen	-2.275
+        ausbeutung	-3.25
         ausbildungsfoerderung	1.75
-        ausbluten	-1.75
-        ausbrechen	-2.5
-        ausbrennen	-1.75
-        ausbruch	-2.5
-        ausbuhen	-2.5
+        ausbluten	-2.275
+        ausbrechen	-3.25
+        ausbrennen	-2.275
+        ausbruch	-3.25
+        ausbuhen	-3.25
         ausdauer	1.75
         ausdrucksstark	2.5
         ausdrucksvoll	2.5
-        auseinander_driften	-2.5
-        auseinander_leben	-2.5
-        auseinanderdriften	-1.75
-        auseinanderleben	-2.5
+        auseinander_driften	-3.25
+        auseinander_leben	-3.25
+        auseinanderdriften	-2.275
+        auseinanderleben	-3.25
         auserkoren	2.5
         auserlesen	2.5
         ausersehen	2.5
         auserwaehlt	2.5
-        ausfall	-2.5
-        ausfallend	-2.5
-        ausflippen	-2.5
+        ausfall	-3.25
+        ausfallend	-3.25
+        ausflippen	-3.25
         ausfuehrlichkeit	1.75
         ausfuehrlichsein	1.75
-        ausfuhrverbot	-2.5
-        ausgebrannt	-2.5
-        ausgebranntheit	-2.5
-        ausgebufft	-2.5
-        ausgeflippt	-1.75
+        ausfuhrverbot	-3.25
+        ausgebrannt	-3.25
+        ausgebranntheit	-3.25
+        ausgebufft	-3.25
+        ausgeflippt	-2.275
         ausgeglichen	1.75
         ausgeglichenheit	1.75
-        ausgehungert	-2.5
-        ausgekocht	-2.5
+        ausgehungert	-3.25
+        ausgekocht	-3.25
         ausgelassen	2.5
-        ausgelassenheit	-2.5
-        ausgelaugt	-2.5
-        ausgeliefert	-1.75
-        ausgemergelt	-1.75
-        ausgepowert	-2.5
-        ausgepumpt	-2.5
+        ausgelassenheit	-3.25
+        ausgelaugt	-3.25
+        ausgeliefert	-2.275
+        ausgemergelt	-2.275
+        ausgepowert	-3.25
+        ausgepumpt	-3.25
         ausgereift	2.5
         ausgeruht	1.75
         ausgesucht	2.5
         ausgewogen	2.5
         ausgezeichnet	2.5
-        ausgrenzen	-2.5
-        ausgrenzend	-2.5
+        ausgrenzen	-3.25
+        ausgrenzend	-3.25
         aushalten	1.75
         ausharren	1.75
-        ausheulen	-2.5
-        aushoehlen	-1.75
+        ausheulen	-3.25
+        aushoehlen	-2.275
         auskommen	1.75
-        auskotzen	-1.75
-        auskugeln	-1.75
-        auslachen	-2.5
-        auslaenderfeindlich	-2.5
-        auslaenderfeindlichkeit	-2.5
-        auslaenderfreundlich	-2.5
+        auskotzen	-2.275
+        auskugeln	-2.275
+        auslachen	-3.25
+        auslaenderfeindlich	-3.25
+        auslaenderfeindlichkeit	-3.25
+        auslaenderfreundlich	-3.25
         auslaenderfreundlichkeit	2.5
-        auslaenderhass	-2.5
-        auslaugen	-1.75
-        ausloeffeln	-1.75
-        ausloeschung	-2.5
+        auslaenderhass	-3.25
+        auslaugen	-2.275
+        ausloeffeln	-2.275
+        ausloeschung	-3.25
         ausmachen	1.75
-        ausmustern	-1.75
-        ausnahmezustand	-1.75
-        ausnutzen	-2.5
-        ausnutzung	-2.5
-        auspfeifen	-2.5
-        auspowern	-1.75
-        ausrasten	-2.5
+        ausmustern	-2.275
+        ausnahmezustand	-2.275
+        ausnutzen	-3.25
+        ausnutzung	-3.25
+        auspfeifen	-3.25
+        auspowern	-2.275
+        ausrasten	-3.25
         ausreichend	1.75
-        ausrenken	-1.75
-        ausrotten	-2.5
-        ausrottung	-2.5
+        ausrenken	-2.275
+        ausrotten	-3.25
+        ausrottung	-3.25
         ausruhen	1.75
-        aussatz	-2.5
-        ausschelten	-2.5
-        ausschimpfen	-2.5
+        aussatz	-3.25
+        ausschelten	-3.25
+        ausschimpfen	-3.25
         ausschlafen	1.75
-        ausschlag	-1.75
-        ausschliessen	-1.75
+        ausschlag	-2.275
+        ausschliessen	-2.275
         ausschmueckung	1.75
-        ausschreitung	-1.75
-        ausschweifend	-2.5
+        ausschreitung	-2.275
+        ausschweifend	-3.25
         aussergewoehnlich	2.5
         aussergewoehnlichkeit	2.5
         ausserordentlich	2.5
-        aussichtslos	-1.75
-        aussichtslosigkeit	-2.5
+        aussichtslos	-2.275
+        aussichtslosigkeit	-3.25
         aussichtsreich	2.5
         aussitzen	2.5
         aussoehnen	1.75
         ausspannen	1.75
-        aussperren	-1.75
-        ausspucken	-1.75
-        ausstand	-1.75
-        ausstossen	-1.75
+        aussperren	-2.275
+        ausspucken	-2.275
+        ausstand	-2.275
+        ausstossen	-2.275
         ausstrahlung	2.5
         ausstrahlungskraft	1.75
-        austricksen	-1.75
-        ausweglos	-2.5
-        ausweglosigkeit	-2.5
-        ausweinen	-2.5
+        austricksen	-2.275
+        ausweglos	-3.25
+        ausweglosigkeit	-3.25
+        ausweinen	-3.25
         ausweisen	1.75
-        ausweisung	-2.5
-        auszanken	-2.5
-        auszehren	-1.75
+        ausweisung	-3.25
+        auszanken	-3.25
+        auszehren	-2.275
         auszeichnen	2.5
         autark	1.75
         autarkie	1.75
         authentisch	2.5
         authentisieren	1.75
         authentizitaet	1.75
-        autismus	-2.5
-        autistische_stoerung	-2.5
+        autismus	-3.25
+        autistische_stoerung	-3.25
         autonom	1.75
         autonomie	1.75
         autorisieren	1.75
-        autoritaer	-2.5
+        autoritaer	-3.25
         avance	1.75
         avancieren	1.75
-        aversion	-2.5
+        aversion	-3.25
         badekur	1.75
-        baenderriss	-1.75
+        baenderriss	-2.275
         baendigen	2.5
         baerendienst	1.75
-        bagatellisieren	-2.5
+        bagatellisieren	-3.25
         bahnreform	2.5
-        balkankrieg	-2.5
-        ballerei	-1.75
-        bammel	-2.5
-        bandenkrieg	-2.5
-        bandscheibenvorfall	-2.5
-        bang	-1.75
-        bange	-1.75
-        bange_machen	-2.5
-        bangen	-2.5
-        bankrott	-1.75
-        bankueberfall	-1.75
+        balkankrieg	-3.25
+        ballerei	-2.275
+        bammel	-3.25
+        bandenkrieg	-3.25
+        bandscheibenvorfall	-3.25
+        bang	-2.275
+        bange	-2.275
+        bange_machen	-3.25
+        bangen	-3.25
+        bankrott	-2.275
+        bankueberfall	-2.275
         bannen	2.5
-        barbarei	-2.5
-        barbarisch	-2.5
+        barbarei	-3.25
+        barbarisch	-3.25
         barmherzig	2.5
         barmherzigkeit	2.5
-        barsch	-2.5
+        barsch	-3.25
         basisdemokratisch	1.75
-        bauchfellentzuendung	-2.5
-        bauchfett	-2.5
-        bauchschmerz	-2.5
-        bauchschuss	-2.5
-        bauchspeck	-2.5
-        bauchweh	-2.5
-        beaengstigend	-2.5
-        beanstanden	-2.5
+        bauchfellentzuendung	-3.25
+        bauchfett	-3.25
+        bauchschmerz	-3.25
+        bauchschuss	-3.25
+        bauchspeck	-3.25
+        bauchweh	-3.25
+        beaengstigend	-3.25
+        beanstanden	-3.25
         bedacht	1.75
         bedachtsam	1.75
         bedaechtig	1.75
         bedanken	1.75
         bedarf	1.75
-        bedauerlich	-2.5
-        bedauern	-2.5
-        bedauernswert	-2.5
-        bedeckt	-1.75
-        bedenklich	-2.5
-        bedenklichkeit	-1.75
-        bedeutungslos	-2.5
-        bedeutungsverlust	-2.5
-        bedienungsfeindlichkeit	-1.75
+        bedauerlich	-3.25
+        bedauern	-3.25
+        bedauernswert	-3.25
+        bedeckt	-2.275
+        bedenklich	-3.25
+        bedenklichkeit	-2.275
+        bedeutungslos	-3.25
+        bedeutungsverlust	-3.25
+        bedienungsfeindlichkeit	-2.275
         bedienungsfreundlichkeit	1.75
-        bedingt	-1.75
-        bedraengen	-1.75
-        bedroeppelt	-2.5
-        bedrohen	-2.5
-        bedrohlich	-2.5
-        bedrohlichkeit	-2.5
-        bedrohung	-2.5
-        bedrueckend	-2.5
-        bedrueckt	-2.5
+        bedingt	-2.275
+        bedraengen	-2.275
+        bedroeppelt	-3.25
+        bedrohen	-3.25
+        bedrohlich	-3.25
+        bedrohlichkeit	-3.25
+        bedrohung	-3.25
+        bedrueckend	-3.25
+        bedrueckt	-3.25
         beduerfnis	1.75
         beduerfnislos	1.75
-        beduerftig	-1.75
-        beduerftigkeit	-2.5
+        beduerftig	-2.275
+        beduerftigkeit	-3.25
         beehren	2.5
         beeiden	2.5
         beeidigen	2.5
         beeindrucken	2.5
         beeindruckend	2.5
-        beeinflussbar	-1.75
-        beeintraechtigt	-2.5
-        beeintraechtigung	-1.75
+        beeinflussbar	-2.275
+        beeintraechtigt	-3.25
+        beeintraechtigung	-2.275
         befaehigt	2.5
-        befallen	-2.5
-        befangen	-1.75
-        befangenheit	-2.5
-        beflissen	-1.75
+        befallen	-3.25
+        befangen	-2.275
+        befangenheit	-3.25
+        beflissen	-2.275
         beflissenheit	2.5
         befoerdern	1.75
         befoerderung	1.75
         befreit	2.5
         befreiung	1.75
-        befreiungskampf	-1.75
-        befreiungskrieg	-2.5
-        befremden	-2.125
-        befremdlich	-2.5
-        befremdung	-1.75
+        befreiungskampf	-2.275
+        befreiungskrieg	-3.25
+        befremden	-2.763
+        befremdlich	-3.25
+        befremdung	-2.275
         befrieden	2.5
         befriedigen	1.75
         befriedigend	2.5
         befriedigung	2.5
         befriedung	1.75
-        befuerchten	-2.5
-        befuerchtung	-2.5
+        befuerchten	-3.25
+        befuerchtung	-3.25
         befuerworten	1.75
         befugt	2.5
         begabt	2.5
         begabung	2.5
-        begehen	-2.5
+        begehen	-3.25
         begehrenswert	2.5
-        begehrlich	-2.5
+        begehrlich	-3.25
         begehrt	1.75
         begeistern	2.5
         begeisternd	2.5
@@ -813,94 +813,94 @@ extension LexiconData {
         begeisterung	2.5
         begeisterungsfaehig	2.5
         begeisterungsfaehigkeit	2.5
-        begierde	-2.5
-        begierig	-2.5
+        begierde	-3.25
+        begierig	-3.25
         begluecken	2.5
         beglueckwuenschen	2.5
         begnadet	2.5
         begnuegen	2.5
-        begossen	-1.75
-        begrenzt	-1.75
-        begriffsstutzig	-2.5
-        begriffstutzig	-2.5
+        begossen	-2.275
+        begrenzt	-2.275
+        begriffsstutzig	-3.25
+        begriffstutzig	-3.25
         begruendet	2.5
         begruessen	1.75
         begruessenswert	2.5
-        beguenstigung	-1.75
+        beguenstigung	-2.275
         beguetigen	2.5
-        behaemmert	-2.5
+        behaemmert	-3.25
         behagen	2.5
         behaglich	2.5
         behaglichkeit	1.75
-        beharren	-1.75
+        beharren	-2.275
         beharrlichkeit	1.75
         behend	1.75
         beherrschen	1.75
         beherrscht	1.75
         beherzt	2.5
-        behexen	-2.5
+        behexen	-3.25
         behilflich	2.5
-        behindert	-1.75
+        behindert	-2.275
         behindertengerecht	2.5
-        behinderung	-2.5
+        behinderung	-3.25
         behuetend	2.5
-        behumpsen	-1.75
-        behumsen	-1.75
+        behumpsen	-2.275
+        behumsen	-2.275
         behutsam	1.75
         beibehalten	1.75
         beibehaltung	1.75
         beichten	1.75
         beifallsruf	1.75
-        beihilfe	-1.75
+        beihilfe	-2.275
         beilegung	1.75
         beileid	2.5
-        beinbruch	-2.5
-        beinhart	-1.75
-        beinschmerz	-2.5
-        beinschuss	-2.5
-        beinverletzung	-1.75
+        beinbruch	-3.25
+        beinhart	-2.275
+        beinschmerz	-3.25
+        beinschuss	-3.25
+        beinverletzung	-2.275
         beispielhaft	1.75
-        beissen	-1.75
+        beissen	-2.275
         beitragsanhebung	1.75
         beitragserhoehung	1.75
         bejahen	2.5
-        bejammern	-2.5
+        bejammern	-3.25
         bejubeln	2.5
         bekehren	1.75
         bekennen	1.75
         bekenntnis	1.75
-        bekifft	-1.75
-        beklagen	-2.5
+        bekifft	-2.275
+        beklagen	-3.25
         beklatschen	2.5
-        beklemmend	-2.5
-        beklemmung	-2.5
-        beklommen	-1.75
-        beklommenheit	-2.5
-        bekloppt	-2.5
-        beknackt	-2.5
+        beklemmend	-3.25
+        beklemmung	-3.25
+        beklommen	-2.275
+        beklommenheit	-3.25
+        bekloppt	-3.25
+        beknackt	-3.25
         bekraeftigen	1.75
-        bekuemmernis	-2.5
-        bekuemmert	-2.5
-        belaecheln	-2.5
-        belaemmert	-2.5
-        belaestigen	-2.5
-        belagerung	-1.75
-        belangen	-2.5
-        belanglos	-2.5
+        bekuemmernis	-3.25
+        bekuemmert	-3.25
+        belaecheln	-3.25
+        belaemmert	-3.25
+        belaestigen	-3.25
+        belagerung	-2.275
+        belangen	-3.25
+        belanglos	-3.25
         belastbar	1.75
         belastbarkeit	1.75
-        belasten	-2.5
-        belastend	-2.5
-        belastet	-1.75
+        belasten	-3.25
+        belastend	-3.25
+        belastet	-2.275
         beleben	1.75
         belebend	1.75
         belebt	1.75
-        belehrung	-2.5
-        beleibt	-1.75
-        beleidigen	-2.5
-        beleidigend	-2.5
-        beleidigt	-2.5
-        beleidigung	-2.5
+        belehrung	-3.25
+        beleibt	-2.275
+        beleidigen	-3.25
+        beleidigend	-3.25
+        beleidigt	-3.25
+        beleidigung	-3.25
         belesen	2.5
         beleumundet	2.5
         beliebigkeit	2.5
@@ -908,29 +908,29 @@ extension LexiconData {
         beliebtheit	2.5
         belobigen	2.5
         belohnen	2.5
-        beluegen	-2.5
+        beluegen	-3.25
         belustigen	2.5
-        bemaengeln	-2.5
-        bemaenteln	-2.5
+        bemaengeln	-3.25
+        bemaenteln	-3.25
         bemerkenswert	2.5
-        bemitleiden	-2.5
-        bemuehen	-2.5
-        benachteiligen	-1.75
+        bemitleiden	-3.25
+        bemuehen	-3.25
+        benachteiligen	-2.275
         benefizkonzert	1.75
-        beneiden	-2.5
-        benutzerfeindlichkeit	-1.75
+        beneiden	-3.25
+        benutzerfeindlichkeit	-2.275
         benutzerfreundlichkeit	1.75
-        benutzungsfeindlichkeit	-1.75
+        benutzungsfeindlichkeit	-2.275
         benutzungsfreundlichkeit	1.75
-        benzen	-1.75
+        benzen	-2.275
         beobachtungsgabe	2.5
         bequem	1.75
         bequemlichkeit	1.75
         berappeln	2.5
         berauschend	2.5
-        berauscht	-1.75
+        berauscht	-2.275
         berechenbar	1.75
-        berechnend	-1.75
+        berechnend	-2.275
         berechtigen	1.75
         berechtigt	2.5
         beredsam	2.5
@@ -938,140 +938,140 @@ extension LexiconData {
         bereicherung	1.75
         bereinigen	1.75
         bereitwillig	1.75
-        bereuen	-2.5
-        bergarbeiterstreik	-1.75
+        bereuen	-3.25
+        bergarbeiterstreik	-2.275
         bergung	2.5
         berichtigen	1.75
-        berserkern	-2.5
-        beruechtigt	-2.5
+        berserkern	-3.25
+        beruechtigt	-3.25
         beruehmt	2.5
         beruehren	2.5
-        beruehrungsangst	-2.5
+        beruehrungsangst	-3.25
         berufsbildung	2.5
-        berufserkrankung	-2.5
+        berufserkrankung	-3.25
         berufsfreiheit	1.75
-        berufskrankheit	-2.5
-        berufsunfaehigkeit	-1.75
+        berufskrankheit	-3.25
+        berufsunfaehigkeit	-2.275
         beruhigen	2.5
         beruhigt	2.5
         beruhigung	1.75
         besaenftigen	2.5
         besaenftigung	1.75
-        beschaedigung	-1.75
-        beschaeftigungsabbau	-1.75
+        beschaedigung	-2.275
+        beschaeftigungsabbau	-2.275
         beschaeftigungssicherung	1.75
         beschaeftigungstherapie	1.75
-        beschaemend	-2.5
-        beschaemt	-2.5
-        beschaemung	-2.5
-        beschaffungskriminalitaet	-1.75
+        beschaemend	-3.25
+        beschaemt	-3.25
+        beschaemung	-3.25
+        beschaffungskriminalitaet	-2.275
         beschaulichkeit	2.5
         bescheiden	2.5
         bescheinigen	1.75
-        bescheissen	-2.5
-        bescheuert	-2.5
-        beschiessung	-2.5
-        beschimpfen	-2.5
-        beschiss	-2.5
-        beschissen	-2.5
+        bescheissen	-3.25
+        bescheuert	-3.25
+        beschiessung	-3.25
+        beschimpfen	-3.25
+        beschiss	-3.25
+        beschissen	-3.25
         beschlagen	1.75
         beschlussfaehig	2.5
-        beschoenigen	-2.5
-        beschraenkt	-2.5
-        beschuldigen	-2.5
-        beschuss	-2.5
-        beschwerde	-1.75
-        beschweren	-2.5
+        beschoenigen	-3.25
+        beschraenkt	-3.25
+        beschuldigen	-3.25
+        beschuss	-3.25
+        beschwerde	-2.275
+        beschweren	-3.25
         beschwichtigen	2.5
         beschwichtigung	1.75
         beschwingt	1.75
-        beschwipst	-2.5
+        beschwipst	-3.25
         beschwoeren	2.5
         beschworen	1.75
         beseelt	2.5
-        beseitigung	-1.75
+        beseitigung	-2.275
         beseligen	2.5
-        besessen	-1.75
-        besessenheit	-2.5
-        besetzung	-1.75
-        beseufzen	-2.5
+        besessen	-2.275
+        besessenheit	-3.25
+        besetzung	-2.275
+        beseufzen	-3.25
         besinnlich	1.75
-        besinnungslos	-2.5
-        besitzlos	-1.75
-        besoffen	-1.75
+        besinnungslos	-3.25
+        besitzlos	-2.275
+        besoffen	-2.275
         besondere	2.5
         besonderheit	2.5
         besonnen	2.5
-        besorgnis	-2.5
-        besorgniserregend	-2.5
-        besorgt	-2.5
-        bespucken	-2.5
+        besorgnis	-3.25
+        besorgniserregend	-3.25
+        besorgt	-3.25
+        bespucken	-3.25
         besser_stellen	1.75
         bessern	1.75
         besserung	1.75
-        besserwisserisch	-2.5
+        besserwisserisch	-3.25
         bestaendigkeit	2.5
         bestaerken	1.75
         bestaetigen	1.75
         bestandsoptimierung	1.75
         bestandssicherung	1.75
-        bestechen	-2.5
+        bestechen	-3.25
         bestechend	2.5
-        bestechlich	-2.5
-        bestechlichkeit	-2.5
-        bestechung	-2.5
+        bestechlich	-3.25
+        bestechlichkeit	-3.25
+        bestechung	-3.25
         bestform	1.75
-        bestialisch	-2.5
-        bestimmt	-1.75
+        bestialisch	-3.25
+        bestimmt	-2.275
         bestmoeglich	2.5
-        bestrafen	-2.5
-        bestrafung	-2.5
-        bestreiten	-1.75
-        bestuerzen	-2.5
-        bestuerzung	-1.75
+        bestrafen	-3.25
+        bestrafung	-3.25
+        bestreiten	-2.275
+        bestuerzen	-3.25
+        bestuerzung	-2.275
         beten	2.5
         beteuern	2.5
         betoeren	2.5
-        betrauern	-2.5
-        betreten	-1.75
-        betreuung	-2.5
+        betrauern	-3.25
+        betreten	-2.275
+        betreuung	-3.25
         betriebsam	1.75
         betriebsamkeit	1.75
         betriebserlaubnis	2.5
         betriebsgenehmigung	2.5
-        betriebsspionage	-1.75
-        betroffen	-1.75
-        betroffenheit	-1.75
-        betrueben	-2.5
-        betruebt	-2.5
-        betruegen	-2.5
-        betruegerei	-2.5
-        betruegerisch	-2.5
-        betrug	-1.75
-        betrugsfall	-1.75
-        betrunken	-2.5
-        betteln	-1.75
-        bettlaegerig	-2.5
+        betriebsspionage	-2.275
+        betroffen	-2.275
+        betroffenheit	-2.275
+        betrueben	-3.25
+        betruebt	-3.25
+        betruegen	-3.25
+        betruegerei	-3.25
+        betruegerisch	-3.25
+        betrug	-2.275
+        betrugsfall	-2.275
+        betrunken	-3.25
+        betteln	-2.275
+        bettlaegerig	-3.25
         betucht	1.75
         betulichkeit	1.75
-        betuppen	-1.75
-        beugehaft	-2.5
-        beule	-1.75
-        beunruhigen	-2.5
-        beunruhigend	-2.5
-        beunruhigt	-2.5
-        beunruhigung	-2.5
-        beurlauben	-1.75
-        beute	-2.5
-        bevormunden	-2.5
-        bevormundung	-1.75
+        betuppen	-2.275
+        beugehaft	-3.25
+        beule	-2.275
+        beunruhigen	-3.25
+        beunruhigend	-3.25
+        beunruhigt	-3.25
+        beunruhigung	-3.25
+        beurlauben	-2.275
+        beute	-3.25
+        bevormunden	-3.25
+        bevormundung	-2.275
         bevorrechtigen	1.75
         bevorschussen	1.75
         bevorzugen	2.5
         bewaehrt	2.5
-        bewaehrung	-2.5
-        bewaehrungsstrafe	-2.5
-        bewaffneter_kampf	-1.75
+        bewaehrung	-3.25
+        bewaehrungsstrafe	-3.25
+        bewaffneter_kampf	-2.275
         bewahrheiten	1.75
         bewahrung	1.75
         bewandert	1.75
@@ -1084,10 +1084,10 @@ extension LexiconData {
         bewegungsfreiraum	1.75
         bewegungsspielraum	1.75
         bewegungstherapie	1.75
-        beweinen	-2.5
+        beweinen	-3.25
         beweisen	2.5
         beweiskraft	1.75
-        beweisnot	-2.5
+        beweisnot	-3.25
         beweissicherung	1.75
         bewilligen	1.75
         bewilligung	1.75
@@ -1096,213 +1096,213 @@ extension LexiconData {
         bewundern	2.5
         bewundernswert	2.5
         bewundert	2.5
-        bewusstlos	-1.75
-        bewusstlosigkeit	-2.5
-        bewusstseinsstoerung	-2.5
+        bewusstlos	-2.275
+        bewusstlosigkeit	-3.25
+        bewusstseinsstoerung	-3.25
         bezaehmen	2.5
-        bezahlen	-2.5
+        bezahlen	-3.25
         bezaubern	2.5
         bezaubernd	2.5
         bezeigen	2.5
-        bezichtigen	-2.5
-        beziehungslos	-1.75
-        beziehungslosigkeit	-1.75
+        bezichtigen	-3.25
+        beziehungslos	-2.275
+        beziehungslosigkeit	-2.275
         bezogenheit	1.75
         bezueckend	2.5
         bezuschussen	1.75
-        bezweifeln	-2.5
-        bibbern	-2.5
-        bienenstich	-1.75
-        bigott	-2.5
-        bilanzfaelschung	-1.75
-        bilanzverlust	-2.5
-        bildersturm	-2.5
+        bezweifeln	-3.25
+        bibbern	-3.25
+        bienenstich	-2.275
+        bigott	-3.25
+        bilanzfaelschung	-2.275
+        bilanzverlust	-3.25
+        bildersturm	-3.25
         bildhuebsch	2.5
-        bildungsfern	-1.75
+        bildungsfern	-2.275
         bildungsreform	2.5
         billig	2.5
         billigen	1.75
-        bindegewebsgeschwulst	-2.5
-        bioterror	-1.75
-        bioterrorismus	-1.75
+        bindegewebsgeschwulst	-3.25
+        bioterror	-2.275
+        bioterrorismus	-2.275
         biss	2.5
-        bissig	-2.5
-        bissigkeit	-2.5
-        bisswunde	-1.75
+        bissig	-3.25
+        bissigkeit	-3.25
+        bisswunde	-2.275
         bitten	2.5
-        bitter	-1.75
-        bitterboese	-2.5
-        bitterkeit	-2.5
-        bizarr	-2.5
-        black-out	-2.5
-        blackout	-2.5
-        blaehungen	-1.75
-        blaesseln	-1.75
-        blaeuen	-1.75
-        blamieren	-2.5
-        blank	-1.75
-        blasenentzuendung	-2.5
-        blasenstein	-1.75
-        blasiert	-1.75
-        blasphemie	-1.75
-        blasphemieren	-2.5
-        blattern	-2.5
-        blau	-1.75
-        blauaeugig	-1.75
-        blaumachen	-1.75
+        bitter	-2.275
+        bitterboese	-3.25
+        bitterkeit	-3.25
+        bizarr	-3.25
+        black-out	-3.25
+        blackout	-3.25
+        blaehungen	-2.275
+        blaesseln	-2.275
+        blaeuen	-2.275
+        blamieren	-3.25
+        blank	-2.275
+        blasenentzuendung	-3.25
+        blasenstein	-2.275
+        blasiert	-2.275
+        blasphemie	-2.275
+        blasphemieren	-3.25
+        blattern	-3.25
+        blau	-2.275
+        blauaeugig	-2.275
+        blaumachen	-2.275
         bleiben	1.75
-        blenden	-2.5
+        blenden	-3.25
         blendend	1.75
-        blendwerk	-1.75
-        blessieren	-2.5
-        blessiert	-2.5
-        blessur	-1.75
-        bleuen	-1.75
+        blendwerk	-2.275
+        blessieren	-3.25
+        blessiert	-3.25
+        blessur	-2.275
+        bleuen	-2.275
         blickfang	1.75
-        blind	-2.5
-        blind_werden	-2.5
-        blinddarmentzuendung	-2.5
-        blindheit	-2.5
-        blitzkrieg	-2.5
-        blocken	-1.75
-        blockieren	-1.75
-        bloed	-2.5
-        blossstellen	-2.5
-        blossstellung	-2.5
+        blind	-3.25
+        blind_werden	-3.25
+        blinddarmentzuendung	-3.25
+        blindheit	-3.25
+        blitzkrieg	-3.25
+        blocken	-2.275
+        blockieren	-2.275
+        bloed	-3.25
+        blossstellen	-3.25
+        blossstellung	-3.25
         bluehend	1.75
-        bluff	-2.5
-        bluffen	-1.75
+        bluff	-3.25
+        bluffen	-2.275
         blumenpracht	1.75
-        blutarm	-1.75
-        blutarmut	-2.5
-        blutbad	-2.5
-        blutend	-2.5
-        bluthochdruck	-2.5
-        blutig	-2.5
-        blutkrebs	-2.5
-        blutrache	-2.5
-        blutruenstig	-2.5
-        bluttat	-1.75
-        blutung	-1.75
-        blutvergiessen	-2.5
-        blutvergiftung	-2.5
-        blutverlust	-1.75
-        bockig	-2.5
-        bockigkeit	-2.5
-        bodenlos	-1.75
+        blutarm	-2.275
+        blutarmut	-3.25
+        blutbad	-3.25
+        blutend	-3.25
+        bluthochdruck	-3.25
+        blutig	-3.25
+        blutkrebs	-3.25
+        blutrache	-3.25
+        blutruenstig	-3.25
+        bluttat	-2.275
+        blutung	-2.275
+        blutvergiessen	-3.25
+        blutvergiftung	-3.25
+        blutverlust	-2.275
+        bockig	-3.25
+        bockigkeit	-3.25
+        bodenlos	-2.275
         bodenreform	2.5
         bodensanierung	1.75
         bodenstaendigkeit	1.75
-        boelken	-2.5
+        boelken	-3.25
         boersenhoch	1.75
-        boes	-2.5
-        boesartig	-2.5
-        boesartigkeit	-2.5
-        boese	-2.5
-        boeswillig	-2.5
-        boeswilligkeit	-2.5
-        bohrend	-2.5
-        bombardement	-2.5
-        bombardierung	-2.5
+        boes	-3.25
+        boesartig	-3.25
+        boesartigkeit	-3.25
+        boese	-3.25
+        boeswillig	-3.25
+        boeswilligkeit	-3.25
+        bohrend	-3.25
+        bombardement	-3.25
+        bombardierung	-3.25
         bombastisch	2.5
-        bombenangriff	-2.5
-        bombenanschlag	-1.75
-        bombenattentat	-2.5
-        bombendrohung	-2.5
-        bombenkrieg	-2.5
+        bombenangriff	-3.25
+        bombenanschlag	-2.275
+        bombenattentat	-3.25
+        bombendrohung	-3.25
+        bombenkrieg	-3.25
         bombensicher	1.75
         bombenstimmung	2.5
-        borniert	-2.5
-        boshaft	-2.5
-        boshaftigkeit	-2.5
-        bosheit	-2.5
-        boykott	-1.75
-        boykottieren	-2.5
-        brachial	-2.5
-        brachialgewalt	-2.5
-        brandanschlag	-1.75
-        brandmarken	-2.5
-        brandrodung	-2.5
-        brandschatzung	-1.75
-        brandstiftung	-1.75
-        brandursache	-1.75
+        borniert	-3.25
+        boshaft	-3.25
+        boshaftigkeit	-3.25
+        bosheit	-3.25
+        boykott	-2.275
+        boykottieren	-3.25
+        brachial	-3.25
+        brachialgewalt	-3.25
+        brandanschlag	-2.275
+        brandmarken	-3.25
+        brandrodung	-3.25
+        brandschatzung	-2.275
+        brandstiftung	-2.275
+        brandursache	-2.275
         brauchbarkeit	1.75
         brav	2.5
         bravo	1.75
         bravoruf	1.75
-        breitseite	-2.5
-        bremsenstich	-1.75
-        brennen	-1.75
+        breitseite	-3.25
+        bremsenstich	-2.275
+        brennen	-2.275
         brillant	2.5
         brillanz	2.5
         brillieren	2.5
-        bringschuld	-1.75
-        bronchitis	-2.5
-        brotlos	-1.75
-        bruch	-1.75
-        bruderkrieg	-2.5
+        bringschuld	-2.275
+        bronchitis	-3.25
+        brotlos	-2.275
+        bruch	-2.275
+        bruderkrieg	-3.25
         bruederlichkeit	2.5
-        bruellen	-2.5
-        bruesk	-2.5
-        brueskieren	-2.5
-        brummeln	-1.75
-        brustkrebs	-2.5
-        brutal	-2.5
-        brutalitaet	-2.5
-        bse	-1.75
-        bucklig	-2.5
-        buecherverbrennung	-2.5
+        bruellen	-3.25
+        bruesk	-3.25
+        brueskieren	-3.25
+        brummeln	-2.275
+        brustkrebs	-3.25
+        brutal	-3.25
+        brutalitaet	-3.25
+        bse	-2.275
+        bucklig	-3.25
+        buecherverbrennung	-3.25
         buergen	1.75
-        buergerfeindlichkeit	-2.5
+        buergerfeindlichkeit	-3.25
         buergerfreundlichkeit	2.5
-        buergerkrieg	-2.5
+        buergerkrieg	-3.25
         buergernaehe	2.5
         buergersinn	2.5
-        buessen	-2.5
-        bulimie	-2.5
+        buessen	-3.25
+        bulimie	-3.25
         bunt	1.75
-        burnout	-2.5
-        burnout-syndrom	-2.5
-        bussgeld	-2.5
-        canceln	-2.5
+        burnout	-3.25
+        burnout-syndrom	-3.25
+        bussgeld	-3.25
+        canceln	-3.25
         chancengleichheit	1.75
-        chancenlos	-2.5
+        chancenlos	-3.25
         chancenreich	2.5
-        chaos	-2.5
+        chaos	-3.25
         charakterfest	2.5
-        charakterlos	-2.5
-        charakterlosigkeit	-2.5
+        charakterlos	-3.25
+        charakterlosigkeit	-3.25
         charakterstaerke	2.5
         charisma	2.5
         charismatisch	2.5
         charmant	2.5
         charme	1.75
-        chauvinistisch	-2.5
+        chauvinistisch	-3.25
         chemotherapie	1.75
-        cholera	-2.5
-        cholerisch	-2.5
-        cholerischer_anfall	-2.5
-        claustrophobie	-2.5
+        cholera	-3.25
+        cholerisch	-3.25
+        cholerischer_anfall	-3.25
+        claustrophobie	-3.25
         clean	1.75
         clever	2.5
-        clinch	-1.75
+        clinch	-2.275
         cool	1.75
-        coup	-1.75
+        coup	-2.275
         courage	2.5
-        crash	-2.5
-        daemlich	-2.5
-        daemmung	-1.75
-        daemonisch	-2.5
-        daemonisieren	-2.5
-        daemonisierung	-1.75
-        dagegenhalten	-2.5
-        dagegenstellen	-1.75
-        dagegenstemmen	-1.75
-        dahinleben	-1.75
-        dahinsiechen	-2.5
-        daneben_liegen	-1.75
-        danebengegangen	-2.5
-        danebenliegen	-1.75
+        crash	-3.25
+        daemlich	-3.25
+        daemmung	-2.275
+        daemonisch	-3.25
+        daemonisieren	-3.25
+        daemonisierung	-2.275
+        dagegenhalten	-3.25
+        dagegenstellen	-2.275
+        dagegenstemmen	-2.275
+        dahinleben	-2.275
+        dahinsiechen	-3.25
+        daneben_liegen	-2.275
+        danebengegangen	-3.25
+        danebenliegen	-2.275
         dank	2.5
         dank_sagen	1.75
         dankbar	2.5
@@ -1312,216 +1312,216 @@ extension LexiconData {
         dankeswort	1.75
         dankgefuehl	2.5
         danksagen	1.75
-        darben	-2.5
-        darmkrebs	-2.5
-        darmpilz	-1.75
-        darmverschluss	-2.5
+        darben	-3.25
+        darmkrebs	-3.25
+        darmpilz	-2.275
+        darmverschluss	-3.25
         daseinsberechtigung	1.75
         datensicherung	1.75
-        dauerkonflikt	-1.75
-        dauerkrise	-2.5
-        dauern	-2.5
-        dauerstreit	-1.75
-        davonjagen	-2.5
+        dauerkonflikt	-2.275
+        dauerkrise	-3.25
+        dauern	-3.25
+        dauerstreit	-2.275
+        davonjagen	-3.25
         dechiffrieren	1.75
-        defensiv	-2.5
+        defensiv	-3.25
         defensive	1.75
-        defizit	-2.5
-        deformation	-2.5
-        deformiert	-2.5
-        deformierung	-2.5
-        degagieren	-2.5
-        degoutieren	-2.5
-        degradieren	-1.75
-        degradierung	-2.5
-        dehydration	-2.5
-        dekadent	-2.5
+        defizit	-3.25
+        deformation	-3.25
+        deformiert	-3.25
+        deformierung	-3.25
+        degagieren	-3.25
+        degoutieren	-3.25
+        degradieren	-2.275
+        degradierung	-3.25
+        dehydration	-3.25
+        dekadent	-3.25
         dekodieren	1.75
         dekor	1.75
         dekoration	1.75
         dekorativ	1.75
         dekorieren	2.5
-        delikt	-1.75
-        delimitiert	-2.5
-        delinquent	-2.5
-        delirieren	-2.5
-        delirium	-2.5
-        demagogie	-1.75
-        demagogisch	-2.5
-        dement	-2.5
-        dementieren	-1.75
+        delikt	-2.275
+        delimitiert	-3.25
+        delinquent	-3.25
+        delirieren	-3.25
+        delirium	-3.25
+        demagogie	-2.275
+        demagogisch	-3.25
+        dement	-3.25
+        dementieren	-2.275
         demokratisch	1.75
-        demontage	-2.5
-        demoralisieren	-2.5
-        demoralisierend	-2.5
-        demotivieren	-2.5
-        demotiviert	-1.75
-        demuetigen	-2.5
-        demuetigend	-2.5
-        denkwuerdig	-2.5
-        denkzettel	-2.5
-        denunzieren	-2.5
-        deplatziert	-2.5
-        deplaziert	-2.5
-        deportation	-1.75
-        depression	-2.5
-        depressiv	-2.5
-        depressivitaet	-2.5
-        deprimieren	-2.5
-        deprimierend	-2.5
-        deprimiert	-2.5
-        deprimiertheit	-2.5
-        derb	-2.5
-        dermatitis	-2.5
-        desavouieren	-2.5
-        desertieren	-1.75
-        desertion	-1.75
-        desillusionieren	-2.5
-        desillusioniert	-2.5
-        desillusionierung	-2.5
+        demontage	-3.25
+        demoralisieren	-3.25
+        demoralisierend	-3.25
+        demotivieren	-3.25
+        demotiviert	-2.275
+        demuetigen	-3.25
+        demuetigend	-3.25
+        denkwuerdig	-3.25
+        denkzettel	-3.25
+        denunzieren	-3.25
+        deplatziert	-3.25
+        deplaziert	-3.25
+        deportation	-2.275
+        depression	-3.25
+        depressiv	-3.25
+        depressivitaet	-3.25
+        deprimieren	-3.25
+        deprimierend	-3.25
+        deprimiert	-3.25
+        deprimiertheit	-3.25
+        derb	-3.25
+        dermatitis	-3.25
+        desavouieren	-3.25
+        desertieren	-2.275
+        desertion	-2.275
+        desillusionieren	-3.25
+        desillusioniert	-3.25
+        desillusionierung	-3.25
         desinfizieren	1.75
-        desinteresse	-2.5
-        desinteressiert	-2.5
-        desorganisation	-2.5
-        despektierlich	-2.5
-        despektierlichkeit	-2.5
-        despotie	-2.5
-        destabilisieren	-1.75
-        destabilisierung	-1.75
-        destruktion	-2.5
-        destruktiv	-2.5
-        detonation	-2.5
-        deviant	-2.5
-        devitalisieren	-1.75
-        devot	-2.5
-        diabetes	-2.5
-        diabetes_mellitus	-2.5
-        diabolisch	-2.5
-        diabolisieren	-2.5
+        desinteresse	-3.25
+        desinteressiert	-3.25
+        desorganisation	-3.25
+        despektierlich	-3.25
+        despektierlichkeit	-3.25
+        despotie	-3.25
+        destabilisieren	-2.275
+        destabilisierung	-2.275
+        destruktion	-3.25
+        destruktiv	-3.25
+        detonation	-3.25
+        deviant	-3.25
+        devitalisieren	-2.275
+        devot	-3.25
+        diabetes	-3.25
+        diabetes_mellitus	-3.25
+        diabolisch	-3.25
+        diabolisieren	-3.25
         diaetenerhoehung	1.75
         diaettherapie	1.75
         diamantene_hochzeit	1.75
         diamanthochzeit	1.75
-        dicht	-1.75
-        dick	-1.75
+        dicht	-2.275
+        dick	-2.275
         dickfellig	2.5
-        dickfelligkeit	-1.75
+        dickfelligkeit	-2.275
         dickhaeutig	1.75
-        diebesgut	-2.5
-        diebstahl	-2.5
+        diebesgut	-3.25
+        diebstahl	-3.25
         dienlich	2.5
-        diensteifrig	-1.75
+        diensteifrig	-2.275
         diensttauglichkeit	2.5
-        dienstunfaehigkeit	-1.75
-        dienstuntauglichkeit	-2.5
-        diesig-kalt	-1.75
-        diffamieren	-2.5
+        dienstunfaehigkeit	-2.275
+        dienstuntauglichkeit	-3.25
+        diesig-kalt	-2.275
+        diffamieren	-3.25
         differenziert	2.5
         differenziertheit	1.75
-        diktatorisch	-2.5
-        dilettantentum	-2.5
-        dilettantisch	-2.5
-        dilettantismus	-2.5
-        diphterie	-2.5
+        diktatorisch	-3.25
+        dilettantentum	-3.25
+        dilettantisch	-3.25
+        dilettantismus	-3.25
+        diphterie	-3.25
         direkt	1.75
         direkt_sagen	1.75
-        disharmonisch	-1.75
-        diskeditieren	-2.5
+        disharmonisch	-2.275
+        diskeditieren	-3.25
         diskret	2.5
         diskretion	1.75
-        diskriminieren	-2.5
-        disqualifizieren	-2.5
-        dissozial	-2.5
-        distanzlos	-1.75
-        distanzlosigkeit	-2.5
+        diskriminieren	-3.25
+        disqualifizieren	-3.25
+        dissozial	-3.25
+        distanzlos	-2.275
+        distanzlosigkeit	-3.25
         distinguiert	1.75
-        disziplinlos	-2.5
-        disziplinlosigkeit	-2.5
+        disziplinlos	-3.25
+        disziplinlosigkeit	-3.25
         dividendenerhoehung	1.75
-        dolchstoss	-1.75
+        dolchstoss	-2.275
         doll	1.75
         domestizieren	2.5
-        dominant	-2.5
-        donnerwetter	-2.5
-        doof	-2.5
-        doping	-2.5
-        doppelmord	-1.75
-        doppelspiel	-2.5
-        doppelzuenigkeit	-2.5
-        dorren	-1.75
-        down	-1.75
-        draengeln	-1.75
-        draengen	-1.75
-        drakonisch	-2.5
+        dominant	-3.25
+        donnerwetter	-3.25
+        doof	-3.25
+        doping	-3.25
+        doppelmord	-2.275
+        doppelspiel	-3.25
+        doppelzuenigkeit	-3.25
+        dorren	-2.275
+        down	-2.275
+        draengeln	-2.275
+        draengen	-2.275
+        drakonisch	-3.25
         dramatisch	1.75
-        drangsalieren	-2.5
-        drastisch	-2.5
-        drecksarbeit	-2.5
-        dreist	-1.75
-        dreistigkeit	-2.5
-        dresche	-1.75
-        droege	-2.5
-        drogenabhaengigkeit	-2.5
-        drogenbesitz	-2.5
-        drogeneinfluss	-2.5
-        drogeneinnahme	-2.5
+        drangsalieren	-3.25
+        drastisch	-3.25
+        drecksarbeit	-3.25
+        dreist	-2.275
+        dreistigkeit	-3.25
+        dresche	-2.275
+        droege	-3.25
+        drogenabhaengigkeit	-3.25
+        drogenbesitz	-3.25
+        drogeneinfluss	-3.25
+        drogeneinnahme	-3.25
         drogenentziehungskur	1.75
         drogenentzug	1.75
         drogenfrei	1.75
-        drogengenuss	-2.5
-        drogenhandel	-1.75
-        drogenkonsum	-2.5
-        drogenkriminalitaet	-1.75
-        drogenlieferung	-1.75
-        drogenmissbrauch	-2.5
-        drogenproblem	-2.5
-        drogenrausch	-2.5
-        drogenschmuggel	-1.75
-        drogensucht	-2.5
-        drohen	-2.5
-        drohung	-2.5
+        drogengenuss	-3.25
+        drogenhandel	-2.275
+        drogenkonsum	-3.25
+        drogenkriminalitaet	-2.275
+        drogenlieferung	-2.275
+        drogenmissbrauch	-3.25
+        drogenproblem	-3.25
+        drogenrausch	-3.25
+        drogenschmuggel	-2.275
+        drogensucht	-3.25
+        drohen	-3.25
+        drohung	-3.25
         drollig	1.75
-        druckkopfschmerz	-2.5
-        druckkopfweh	-2.5
-        druecken	-2.5
-        druesenkrank	-2.5
-        dschihad	-2.5
-        dubios	-2.5
-        duckmaeusertum	-2.5
-        duell	-1.75
+        druckkopfschmerz	-3.25
+        druckkopfweh	-3.25
+        druecken	-3.25
+        druesenkrank	-3.25
+        dschihad	-3.25
+        dubios	-3.25
+        duckmaeusertum	-3.25
+        duell	-2.275
         duengung	1.75
-        duenkelhaft	-1.75
-        duennhaeutig	-2.5
-        duennhaeutigkeit	-1.75
-        duepieren	-1.75
-        duerftig	-1.75
-        duerftigkeit	-1.75
-        duerr	-1.75
-        duersten	-1.75
-        duester	-2.5
-        duesternis	-2.5
+        duenkelhaft	-2.275
+        duennhaeutig	-3.25
+        duennhaeutigkeit	-2.275
+        duepieren	-2.275
+        duerftig	-2.275
+        duerftigkeit	-2.275
+        duerr	-2.275
+        duersten	-2.275
+        duester	-3.25
+        duesternis	-3.25
         dufte	2.5
-        dulden	-1.75
-        dull	-2.5
-        dumm	-2.5
-        dummdreist	-1.75
-        dumpfheit	-2.5
-        dunkel	-1.75
-        dunkelziffer	-1.75
-        durchblutungsstoerung	-2.5
-        durchdrehen	-1.75
-        durcheinander	-2.5
-        durcheinander_bringen	-1.75
-        durcheinanderbringen	-2.5
-        durchfall	-2.5
-        durchfallen	-1.75
-        durchgeknallt	-1.75
-        durchhaenger	-2.5
+        dulden	-2.275
+        dull	-3.25
+        dumm	-3.25
+        dummdreist	-2.275
+        dumpfheit	-3.25
+        dunkel	-2.275
+        dunkelziffer	-2.275
+        durchblutungsstoerung	-3.25
+        durchdrehen	-2.275
+        durcheinander	-3.25
+        durcheinander_bringen	-2.275
+        durcheinanderbringen	-3.25
+        durchfall	-3.25
+        durchfallen	-2.275
+        durchgeknallt	-2.275
+        durchhaenger	-3.25
         durchhalten	1.75
         durchhaltevermoegen	1.75
-        durchkreuzen	-1.75
-        durchleiden	-2.5
-        durchmachen	-1.75
+        durchkreuzen	-2.275
+        durchleiden	-3.25
+        durchmachen	-2.275
         durchsetzungsfaehig	2.5
         durchsetzungsfaehigkeit	2.5
         durchsetzungskraft	1.75
@@ -1529,9 +1529,9 @@ extension LexiconData {
         durchsichtigkeit	1.75
         durchstehen	1.75
         durchtrainiert	1.75
-        durchtrieben	-2.5
-        durchtriebenheit	-2.5
-        dursten	-1.75
+        durchtrieben	-3.25
+        durchtriebenheit	-3.25
+        dursten	-2.275
         durstig	1.75
         dynamisch	2.5
         ebenmaessig	1.75
@@ -1546,13 +1546,13 @@ extension LexiconData {
         effektivitaet	1.75
         effizient	2.5
         effizienzverbesserung	1.75
-        egoismus	-2.5
-        egoistisch	-2.5
-        egozentrik	-2.5
-        egozentrisch	-2.5
-        ehekrach	-2.5
+        egoismus	-3.25
+        egoistisch	-3.25
+        egozentrik	-3.25
+        egozentrisch	-3.25
+        ehekrach	-3.25
         eheschliessung	1.75
-        ehestreit	-2.5
+        ehestreit	-3.25
         ehren	2.5
         ehrenamtlich	2.5
         ehrenhaft	2.5
@@ -1568,219 +1568,219 @@ extension LexiconData {
         ehrgeizig	1.75
         ehrlich	2.5
         ehrlichkeit	2.5
-        ehrlos	-2.5
-        ehrlosigkeit	-2.5
+        ehrlos	-3.25
+        ehrlosigkeit	-3.25
         ehrwuerdig	2.5
-        eierstockentzuendung	-2.5
+        eierstockentzuendung	-3.25
         eifer	2.5
-        eifersucht	-2.5
-        eifersuchtsszene	-2.5
-        eifersuechtelei	-2.5
-        eifersuechteln	-2.5
-        eifersuechtig	-2.5
+        eifersucht	-3.25
+        eifersuchtsszene	-3.25
+        eifersuechtelei	-3.25
+        eifersuechteln	-3.25
+        eifersuechtig	-3.25
         eifrig	1.75
-        eigenartig	-2.5
-        eigenbroedelei	-1.75
-        eigenbroetelei	-1.75
-        eigenbroetlerisch	-2.5
+        eigenartig	-3.25
+        eigenbroedelei	-2.275
+        eigenbroetelei	-2.275
+        eigenbroetlerisch	-3.25
         eigenlob	2.5
-        eigenmaechtig	-2.5
-        eigennuetzig	-2.5
+        eigenmaechtig	-3.25
+        eigennuetzig	-3.25
         eigenregie	1.75
-        eigensinnig	-2.5
+        eigensinnig	-3.25
         eigenstaendig	1.75
         eigenstaendigkeit	1.75
-        eigentuemlich	-2.5
-        eigentumsdelikt	-1.75
-        eigenwillig	-2.5
+        eigentuemlich	-3.25
+        eigentumsdelikt	-2.275
+        eigenwillig	-3.25
         eignung	2.5
-        eilfertig	-1.75
-        einbilden	-1.75
-        einbringung	-1.75
-        einbruch	-1.75
-        eindaemmen	-1.75
+        eilfertig	-2.275
+        einbilden	-2.275
+        einbringung	-2.275
+        einbruch	-2.275
+        eindaemmen	-2.275
         eindladend	1.75
         eindrucksvoll	2.5
         eindruecklich	2.5
-        einerlei	-2.5
+        einerlei	-3.25
         einfach	1.75
-        einfaeltig	-2.5
-        einfall	-1.75
-        einfallslos	-1.75
+        einfaeltig	-3.25
+        einfall	-2.275
+        einfallslos	-2.275
         einfallsreich	2.5
-        einflusslos	-1.75
+        einflusslos	-2.275
         einflussreich	1.75
-        einfoermig	-2.5
+        einfoermig	-3.25
         einfuegen	1.75
         einfuehlsam	2.5
         einfuehlungsvermoegen	1.75
-        einfuhrverbot	-1.75
+        einfuhrverbot	-2.275
         eingaengig	2.5
-        eingebildet	-2.5
+        eingebildet	-3.25
         eingeladen	1.75
-        eingeschnappt	-2.5
-        eingeschraenkt	-1.75
-        eingeschuechtert	-2.5
+        eingeschnappt	-3.25
+        eingeschraenkt	-2.275
+        eingeschuechtert	-3.25
         eingestehen	1.75
         eingeweiht	1.75
-        einimpfen	-1.75
+        einimpfen	-2.275
         einklang	1.75
-        einklemmen	-1.75
+        einklemmen	-2.275
         einkommen	1.75
         einkommenserhoehung	1.75
         einladen	1.75
         einladend	1.75
         einlenken	1.75
-        einlullen	-2.5
+        einlullen	-3.25
         einmaligkeit	1.75
-        einmarsch	-1.75
-        einnahme	-1.75
+        einmarsch	-2.275
+        einnahme	-2.275
         einnehmen	2.5
         einnehmend	1.75
         einpraegsam	2.5
         einraeumen	1.75
-        einreden	-1.75
-        einsam	-1.75
-        einsamkeit	-2.5
+        einreden	-2.275
+        einsam	-2.275
+        einsamkeit	-3.25
         einsatzfaehig	2.5
         einsatztauglichkeit	1.75
-        einsatzuntauglichkeit	-1.75
-        einschlaefern	-2.5
-        einschlag	-2.5
-        einschleimen	-1.75
-        einschmeicheln	-1.75
-        einschneidend	-2.5
-        einschuechtern	-2.5
-        einseitig	-1.75
-        einseitigkeit	-1.75
+        einsatzuntauglichkeit	-2.275
+        einschlaefern	-3.25
+        einschlag	-3.25
+        einschleimen	-2.275
+        einschmeicheln	-2.275
+        einschneidend	-3.25
+        einschuechtern	-3.25
+        einseitig	-2.275
+        einseitigkeit	-2.275
         einsichtig	1.75
         einstecken	2.5
         einstehen	1.75
-        eintoenig	-2.5
-        eintoenigkeit	-2.5
+        eintoenig	-3.25
+        eintoenigkeit	-3.25
         eintreten	1.75
         eintritt	1.75
         einvernehmlich	2.5
         einweihen	1.75
-        einwenden	-2.5
+        einwenden	-3.25
         einwerfen	1.75
-        einwickeln	-1.75
-        einzelhaft	-2.5
+        einwickeln	-2.275
+        einzelhaft	-3.25
         einzeltherapie	1.75
         einzigartigkeit	1.75
-        eisenhart	-1.75
+        eisenhart	-2.275
         eisenhochzeit	1.75
         eiserne_hochzeit	1.75
-        eitel	-2.5
-        eiterbeule	-2.5
-        eitergeschwuer	-2.5
-        eiternd	-2.5
-        eitrig	-2.5
-        eiweissallergie	-2.5
-        ekel	-2.5
-        ekel_erregend	-2.5
-        ekelerregend	-2.5
-        ekelgefuehl	-2.5
-        ekelhaft	-2.5
-        ekeln	-2.5
-        eklig	-2.5
+        eitel	-3.25
+        eiterbeule	-3.25
+        eitergeschwuer	-3.25
+        eiternd	-3.25
+        eitrig	-3.25
+        eiweissallergie	-3.25
+        ekel	-3.25
+        ekel_erregend	-3.25
+        ekelerregend	-3.25
+        ekelgefuehl	-3.25
+        ekelhaft	-3.25
+        ekeln	-3.25
+        eklig	-3.25
         ekstase	2.5
         ekstatisch	2.5
         elan	2.5
         elefantoes	1.75
         eleganz	2.5
-        elend	-2.5
-        elfer	-1.75
-        elfmeter	-2.5
-        elfmeterschiessen	-2.5
-        eliminieren	-2.5
-        eliminierung	-2.5
-        elitaer	-1.75
+        elend	-3.25
+        elfer	-2.275
+        elfmeter	-3.25
+        elfmeterschiessen	-3.25
+        eliminieren	-3.25
+        eliminierung	-3.25
+        elitaer	-2.275
         elitenfoerderung	1.75
         eloquent	2.5
-        elternlos	-1.75
+        elternlos	-2.275
         emanzipation	1.75
         emanzipieren	1.75
-        embargo	-1.75
-        emotionslos	-1.75
+        embargo	-2.275
+        emotionslos	-2.275
         empathie	1.75
         empfaenglich	2.5
         empfaengnisverhuetung	1.75
         empfehlen	2.5
         empfehlenswert	2.5
         empfehlung	2.5
-        empfindlich	-2.5
-        empoeren	-2.5
-        empoerend	-2.5
-        empoert	-2.5
-        empoerung	-2.5
+        empfindlich	-3.25
+        empoeren	-3.25
+        empoerend	-3.25
+        empoert	-3.25
+        empoerung	-3.25
         emsig	1.75
         emsigkeit	2.5
         endbearbeitung	1.75
         endgeil	2.5
-        endkampf	-1.75
-        endlichkeit	-1.75
-        endzeitstimmung	-2.5
+        endkampf	-2.275
+        endlichkeit	-2.275
+        endzeitstimmung	-3.25
         energie	2.5
         energiegeladen	1.75
-        energieverlust	-2.5
+        energieverlust	-3.25
         energisch	1.75
         eng	2.5
         engagement	2.5
         engagiert	1.75
-        engpass	-1.75
-        engstirnig	-2.5
-        engstirnigkeit	-2.5
-        entartet	-2.5
-        entbehrung	-1.75
+        engpass	-2.275
+        engstirnig	-3.25
+        engstirnigkeit	-3.25
+        entartet	-3.25
+        entbehrung	-2.275
         entbindung	2.5
         entbrennen	1.75
-        entfallen	-1.75
+        entfallen	-2.275
         entfaltungsmoeglichkeit	1.75
-        entfernen	-1.75
+        entfernen	-2.275
         entflammen	1.75
         entflammt	1.75
-        entfremden	-2.5
-        entfremdet	-1.75
-        entfremdung	-2.5
-        entfuehrung	-1.75
-        entgegenhalten	-2.5
+        entfremden	-3.25
+        entfremdet	-2.275
+        entfremdung	-3.25
+        entfuehrung	-2.275
+        entgegenhalten	-3.25
         entgegenkommen	1.75
         entgegenkommend	1.75
-        entgegenstellen	-1.75
-        entgeistern	-2.5
-        entgeistert	-2.5
-        entgeisterung	-2.5
+        entgegenstellen	-2.275
+        entgeistern	-3.25
+        entgeistert	-3.25
+        entgeisterung	-3.25
         entgiftung	1.75
-        entgleisen	-2.5
+        entgleisen	-3.25
         entgrenzung	2.5
         enthaltsam	1.75
-        entheben	-1.75
-        entheiligen	-2.5
+        entheben	-2.275
+        entheiligen	-3.25
         enthuellen	1.75
         enthusiasmus	2.5
         enthusiastisch	2.5
         entkraefigen	2.5
-        entkraeftet	-2.5
+        entkraeftet	-3.25
         entkriminalisieren	2.5
         entkriminalisierung	1.75
-        entladung	-2.5
-        entlassen	-1.75
+        entladung	-3.25
+        entlassen	-2.275
         entlassung	1.75
         entlasten	1.75
-        entleert	-2.5
-        entmannen	-1.75
+        entleert	-3.25
+        entmannen	-2.275
         entmilitarisierung	1.75
-        entmuendigung	-2.5
-        entmutigen	-1.75
-        entmutigend	-2.5
-        entmutigung	-2.5
+        entmuendigung	-3.25
+        entmutigen	-2.275
+        entmutigend	-3.25
+        entmutigung	-3.25
         entraetseln	1.75
         entrueckt	1.75
         entruecktheit	2.5
-        entruesten	-2.5
-        entruestet	-2.5
-        entruestung	-2.5
+        entruesten	-3.25
+        entruestet	-3.25
+        entruestung	-3.25
         entsagend	1.75
         entsagungsvoll	1.75
         entscheidungsfreiheit	1.75
@@ -1790,94 +1790,94 @@ extension LexiconData {
         entschluesseln	1.75
         entschuldigen	2.5
         entschuldigung	1.75
-        entschwinden	-1.75
-        entseelt	-2.5
-        entsetzen	-2.5
-        entsetzlich	-2.5
-        entsetzt	-2.5
-        entsorgung	-2.5
+        entschwinden	-2.275
+        entseelt	-3.25
+        entsetzen	-3.25
+        entsetzlich	-3.25
+        entsetzt	-3.25
+        entsorgung	-3.25
         entspannen	2.5
         entspannend	1.75
         entspannt	1.75
         entspanntheit	1.75
         entspannungsbad	1.75
-        entstellt	-2.5
-        entstellung	-2.5
-        enttaeuschen	-2.5
-        enttaeuschend	-2.5
-        enttaeuscht	-2.5
-        enttaeuschung	-2.5
+        entstellt	-3.25
+        entstellung	-3.25
+        enttaeuschen	-3.25
+        enttaeuschend	-3.25
+        enttaeuscht	-3.25
+        enttaeuschung	-3.25
         enttraumatisierungstherapie	1.75
         entwaffnung	1.75
-        entweihen	-2.5
+        entweihen	-3.25
         entwicklungspotenzial	1.75
         entwirren	1.75
-        entwuerdigen	-2.5
-        entwuerdigend	-2.5
-        entwurzelt	-1.75
-        entziehungserscheinungen	-2.5
+        entwuerdigen	-3.25
+        entwuerdigend	-3.25
+        entwurzelt	-2.275
+        entziehungserscheinungen	-3.25
         entziehungskur	1.75
         entzuecken	2.5
         entzueckend	2.5
-        entzuenden	-1.75
-        entzuendet	-2.5
-        entzuendung	-2.5
+        entzuenden	-2.275
+        entzuendet	-3.25
+        entzuendung	-3.25
         entzug	1.75
-        entzugserscheinungen	-2.5
-        epidemie	-2.5
-        epilepsie	-2.5
-        erbaermlich	-2.5
+        entzugserscheinungen	-3.25
+        epidemie	-3.25
+        epilepsie	-3.25
+        erbaermlich	-3.25
         erbarmen	2.5
-        erbarmungslos	-1.75
-        erbarmunslosigkeit	-2.5
+        erbarmungslos	-2.275
+        erbarmunslosigkeit	-3.25
         erbaulich	1.75
-        erbeben	-2.5
+        erbeben	-3.25
         erbeten	1.75
         erbitten	1.75
-        erbittern	-2.5
-        erbittert	-2.5
-        erbitterung	-2.5
-        erblinden	-2.5
-        erbosen	-2.5
-        erbost	-2.5
-        erbrechen	-2.5
-        erbsuende	-1.75
-        erdichten	-1.75
-        erdoelkrise	-1.75
-        erdreisten	-1.75
-        erdrueckend	-2.5
-        erdulden	-2.5
+        erbittern	-3.25
+        erbittert	-3.25
+        erbitterung	-3.25
+        erblinden	-3.25
+        erbosen	-3.25
+        erbost	-3.25
+        erbrechen	-3.25
+        erbsuende	-2.275
+        erdichten	-2.275
+        erdoelkrise	-2.275
+        erdreisten	-2.275
+        erdrueckend	-3.25
+        erdulden	-3.25
         erdverbundenheit	1.75
         ererbt	2.5
-        erfinden	-1.75
+        erfinden	-2.275
         erfinderisch	2.5
         erfindungsreichtum	1.75
         erfolg	2.5
         erfolg_versprechend	2.5
-        erfolglos	-2.5
-        erfolglosigkeit	-2.5
+        erfolglos	-3.25
+        erfolglosigkeit	-3.25
         erfolgreich	2.5
         erfolgsgewoehnt	2.5
         erfolgsverwoehnt	2.5
-        erfolgszwang	-1.75
+        erfolgszwang	-2.275
         erfolgversprechend	2.5
-        erfrechen	-2.5
+        erfrechen	-3.25
         erfreuen	2.5
         erfreulich	2.5
-        erfrieren	-2.5
+        erfrieren	-3.25
         erfrischend	1.75
-        erfunden	-2.5
-        ergebnislos	-2.5
+        erfunden	-3.25
+        ergebnislos	-3.25
         ergiebig	2.5
         ergoetzen	2.5
         ergotherapie	1.75
         ergreifend	1.75
-        ergreifung	-1.75
+        ergreifung	-2.275
         ergriffen	1.75
         ergriffenheit	2.5
         erhaben	2.5
         erhabenheit	2.5
-        erhaengung	-1.75
+        erhaengung	-2.275
         erhalt	1.75
         erhaltenswert	2.5
         erhaltung	1.75
@@ -1888,168 +1888,168 @@ extension LexiconData {
         erhoehung	1.75
         erholen	2.5
         erholsam	1.75
-        erholungsbeduerftig	-2.5
-        erkaelten	-2.5
-        erkaeltet	-2.5
-        erkaeltung	-2.5
+        erholungsbeduerftig	-3.25
+        erkaelten	-3.25
+        erkaeltet	-3.25
+        erkaeltung	-3.25
         erkaeltungsbad	1.75
-        erkaeltungskrankheit	-2.5
+        erkaeltungskrankheit	-3.25
         erkoren	2.5
-        erkranken	-2.5
-        erkrankung	-2.5
-        erkuehnen	-2.5
-        erlahmen	-1.75
+        erkranken	-3.25
+        erkrankung	-3.25
+        erkuehnen	-3.25
+        erlahmen	-2.275
         erlauben	2.5
         erlaubnis	1.75
         erlaucht	2.5
-        erledigt	-1.75
+        erledigt	-2.275
         erleichtern	1.75
         erleichtert	2.5
         erleichterung	1.75
-        erleiden	-2.5
+        erleiden	-3.25
         erleuchtet	2.5
         erloest	2.5
         erloesung	1.75
-        erlogen	-2.5
-        ermahnen	-2.5
-        ermahnung	-2.5
-        ermatten	-2.5
-        ermattung	-2.5
+        erlogen	-3.25
+        ermahnen	-3.25
+        ermahnung	-3.25
+        ermatten	-3.25
+        ermattung	-3.25
         ermessensspielraum	1.75
-        ermordung	-1.75
-        ermueden	-2.5
-        ermuedend	-2.5
-        ermuedung	-2.5
+        ermordung	-2.275
+        ermueden	-3.25
+        ermuedend	-3.25
+        ermuedung	-3.25
         ermuedungsfrei	1.75
         ermuntern	2.5
         ermunternd	1.75
         ermunterung	2.5
         ermutigen	2.5
         ermutigung	2.5
-        ernaehrungskrankheit	-2.5
+        ernaehrungskrankheit	-3.25
         ernaehrungstherapie	1.75
         ernennen	1.75
         erneuerung	1.75
-        erniedrigen	-2.5
-        ernst	-2.5
+        erniedrigen	-3.25
+        ernst	-3.25
         ernsthaft	1.75
-        ernuechtern	-2.5
-        ernuechterung	-2.5
+        ernuechtern	-3.25
+        ernuechterung	-3.25
         erobern	2.5
-        eroberung	-1.75
-        eroberungskrieg	-2.5
-        erotomanie	-2.5
-        erpressen	-2.5
-        erpressung	-1.75
+        eroberung	-2.275
+        eroberungskrieg	-3.25
+        erotomanie	-3.25
+        erpressen	-3.25
+        erpressung	-2.275
         erprobt	2.5
         erqickend	2.5
         erquicklich	2.5
-        erregen	-2.5
-        erregung	-2.5
+        erregen	-3.25
+        erregung	-3.25
         errettung	2.5
-        ersaufen	-2.5
-        erschiessung	-1.75
-        erschlaffen	-2.5
-        erschlaffung	-2.5
-        erschoepft	-2.5
-        erschoepfung	-2.5
-        erschoepfungssyndrom	-2.5
-        erschoepfungszustand	-2.5
-        erschrecken	-2.5
-        erschreckend	-2.5
-        erschrocken	-2.5
-        erschuettern	-1.75
-        erschuetternd	-1.75
+        ersaufen	-3.25
+        erschiessung	-2.275
+        erschlaffen	-3.25
+        erschlaffung	-3.25
+        erschoepft	-3.25
+        erschoepfung	-3.25
+        erschoepfungssyndrom	-3.25
+        erschoepfungszustand	-3.25
+        erschrecken	-3.25
+        erschreckend	-3.25
+        erschrocken	-3.25
+        erschuettern	-2.275
+        erschuetternd	-2.275
         erschuettert	1.75
-        erschuetterung	-1.75
+        erschuetterung	-2.275
         ersehnen	1.75
         erstattungsanspruch	1.75
         erstaunen	2.5
         erstaunlich	2.5
-        ersticken	-2.5
+        ersticken	-3.25
         erstklassig	2.5
         erstreben	1.75
         erstrebenswert	2.5
-        erstuermung	-1.75
-        ertauben	-2.5
+        erstuermung	-2.275
+        ertauben	-3.25
         ertragen	1.75
         ertragreich	2.5
-        ertragsarm	-2.5
+        ertragsarm	-3.25
         ertragsfaehig	2.5
         ertragssicher	2.5
-        ertrinken	-2.5
-        eruption	-2.5
+        ertrinken	-3.25
+        eruption	-3.25
         erwaermen	2.5
-        erwartungsdruck	-1.75
+        erwartungsdruck	-2.275
         erwartungsvoll	2.5
-        erwerbslos	-1.75
-        erwerbsunfaehigkeit	-1.75
+        erwerbslos	-2.275
+        erwerbsunfaehigkeit	-2.275
         erwuenscht	2.5
         erziehungsberechtigt	2.5
-        erzuernen	-2.5
-        erzuernt	-2.5
-        erzwingen	-2.5
-        eskalation	-1.75
-        eskapismus	-2.5
+        erzuernen	-3.25
+        erzuernt	-3.25
+        erzwingen	-3.25
+        eskalation	-2.275
+        eskapismus	-3.25
         esprit	2.5
-        esssucht	-2.5
+        esssucht	-3.25
         ethisch	2.5
-        etikettenschwindel	-1.75
+        etikettenschwindel	-2.275
         etlich	1.75
         euphorie	2.5
         euphorisch	2.5
         euphorisieren	2.5
-        euthanasie	-1.75
+        euthanasie	-2.275
         exaktheit	2.5
-        exaltieren	-2.5
-        exaltiert	-1.75
-        exekution	-1.75
+        exaltieren	-3.25
+        exaltiert	-2.275
+        exekution	-2.275
         exemplarisch	1.75
-        exhibitionismus	-2.5
-        existenzangst	-2.5
+        exhibitionismus	-3.25
+        existenzangst	-3.25
         existenzberechtigung	1.75
         existenzgruendung	1.75
         existenzrecht	1.75
         existenzsicherung	1.75
-        exitenzkrise	-2.5
-        exkommunizieren	-1.75
+        exitenzkrise	-3.25
+        exkommunizieren	-2.275
         exkulpieren	2.5
-        exkurs	-1.75
+        exkurs	-2.275
         experimentierfreude	2.5
-        explodieren	-1.75
-        explosion	-2.5
-        exportverbot	-2.5
+        explodieren	-2.275
+        explosion	-3.25
+        exportverbot	-3.25
         expressiv	2.5
-        extravaganz	-1.75
-        extremistisch	-2.5
+        extravaganz	-2.275
+        extremistisch	-3.25
         exzellent	2.5
-        exzentrisch	-1.75
+        exzentrisch	-2.275
         exzeptionell	2.5
-        exzessiv	-2.5
+        exzessiv	-3.25
         fabelhaft	2.5
-        fabulieren	-1.75
+        fabulieren	-2.275
         facettenreich	1.75
         fachbezogen	1.75
         fachgerecht	2.5
         fachkompetent	2.5
         fachkundig	2.5
         fachlich	1.75
-        fackeln	-1.75
-        fade	-2.5
-        fadenscheinig	-2.5
-        fadheit	-2.5
+        fackeln	-2.275
+        fade	-3.25
+        fadenscheinig	-3.25
+        fadheit	-3.25
         faehig	2.5
         faehigkeit	1.75
-        faelschen	-2.5
-        faelschlich	-2.5
-        faelschung	-1.75
-        faeulnisgeschmack	-1.75
-        fahnenflucht	-1.75
-        fahrerflucht	-1.75
+        faelschen	-3.25
+        faelschlich	-3.25
+        faelschung	-2.275
+        faeulnisgeschmack	-2.275
+        fahnenflucht	-2.275
+        fahrerflucht	-2.275
         fahrerlaubnis	2.5
         fahrgenuss	2.5
-        fahrlaessig	-2.5
-        fahrlaessigkeit	-1.75
+        fahrlaessig	-3.25
+        fahrlaessigkeit	-2.275
         fahrstuhlgerecht	2.5
         fahrtuechtigkeit	1.75
         fahrvergnuegen	2.5
@@ -2058,187 +2058,187 @@ extension LexiconData {
         fair	2.5
         fairness	2.5
         fallbezogen	1.75
-        falsch	-2.5
-        falschaussage	-2.5
-        falschheit	-2.5
-        familienfeindlich	-2.5
+        falsch	-3.25
+        falschaussage	-3.25
+        falschheit	-3.25
+        familienfeindlich	-3.25
         familienfreundlich	2.5
         familiengerecht	2.5
-        familienkrach	-2.5
+        familienkrach	-3.25
         familiensinn	2.5
-        familienstreit	-2.5
-        fanatisch	-2.5
-        fanatisieren	-2.5
-        fanatismus	-2.5
-        fantasieren	-1.75
+        familienstreit	-3.25
+        fanatisch	-3.25
+        fanatisieren	-3.25
+        fanatismus	-3.25
+        fantasieren	-2.275
         fantasievoll	2.5
         fantastisch	2.5
-        farbenblindheit	-2.5
-        faseln	-2.5
-        fassungslos	-2.5
-        fassungslosigkeit	-2.5
+        farbenblindheit	-3.25
+        faseln	-3.25
+        fassungslos	-3.25
+        fassungslosigkeit	-3.25
         fastenkur	1.75
         faszination	1.75
         faszinieren	2.5
         faszinierend	1.75
         fasziniert	2.5
-        fatal	-2.5
-        faul	-2.5
-        faulheit	-1.75
-        fehde	-2.5
-        fehlbildung	-2.5
-        fehleinschaetzen	-1.75
+        fatal	-3.25
+        faul	-3.25
+        faulheit	-2.275
+        fehde	-3.25
+        fehlbildung	-3.25
+        fehleinschaetzen	-2.275
         fehlerfrei	1.75
         fehlerfreiheit	2.5
-        fehlerhaft	-2.5
+        fehlerhaft	-3.25
         fehlerlos	1.75
         fehlerlosigkeit	2.5
-        fehlernaehrung	-2.5
-        fehlerursache	-1.75
-        fehlgeschlagen	-2.5
-        fehlhandlung	-1.75
-        fehlinterpretieren	-2.5
-        fehlkalkulation	-2.5
-        fehlleitend	-2.5
-        fehltritt	-1.75
+        fehlernaehrung	-3.25
+        fehlerursache	-2.275
+        fehlgeschlagen	-3.25
+        fehlhandlung	-2.275
+        fehlinterpretieren	-3.25
+        fehlkalkulation	-3.25
+        fehlleitend	-3.25
+        fehltritt	-2.275
         feierlich	2.5
         feiern	1.75
-        feige	-1.75
-        feigheit	-2.5
+        feige	-2.275
+        feigheit	-3.25
         fein	2.5
         fein_geschnitten	1.75
-        feindlich	-2.5
-        feindlichkeit	-2.5
-        feindschaft	-2.5
-        feindschaftlich	-2.5
-        feindselig	-2.5
-        feinfuehlig	-2.5
+        feindlich	-3.25
+        feindlichkeit	-3.25
+        feindschaft	-3.25
+        feindschaftlich	-3.25
+        feindselig	-3.25
+        feinfuehlig	-3.25
         feingefuehl	2.5
         feingeistig	2.5
         feingeschnitten	1.75
         feingruendig	2.5
-        feinnervig	-2.5
+        feinnervig	-3.25
         feinnervigkeit	2.5
         feinsinnig	2.5
-        feist	-1.75
-        feixen	-2.5
-        feldverweis	-2.5
+        feist	-2.275
+        feixen	-3.25
+        feldverweis	-3.25
         felsenfest	1.75
-        fernhalten	-2.5
-        fertig	-2.5
-        fertig_machen	-2.5
-        fertigmachen	-2.5
+        fernhalten	-3.25
+        fertig	-3.25
+        fertig_machen	-3.25
+        fertigmachen	-3.25
         fertigstellung	1.75
-        fesseln	-2.5
+        fesseln	-3.25
         fesselnd	1.75
-        fesselung	-1.75
-        fest	-1.75
+        fesselung	-2.275
+        fest	-2.275
         festigen	2.5
         festigkeit	2.5
         festigung	2.5
         festlegen	1.75
         festlich	1.75
-        festnahme	-1.75
-        fetischisieren	-1.75
-        fetischistisch	-2.5
+        festnahme	-2.275
+        fetischisieren	-2.275
+        fetischistisch	-3.25
         fett	1.75
-        fettig	-1.75
-        fettleibig	-1.75
-        fettsucht	-2.5
+        fettig	-2.275
+        fettleibig	-2.275
+        fettsucht	-3.25
         feuer	1.75
-        feuern	-1.75
-        feuerzauber	-2.5
+        feuern	-2.275
+        feuerzauber	-3.25
         feurig	1.75
         fidel	2.5
-        fieber	-2.5
+        fieber	-3.25
         fieberfrei	2.5
-        fieberhaft	-2.5
-        fies	-2.5
-        fiktiv	-2.5
+        fieberhaft	-3.25
+        fies	-3.25
+        fiktiv	-3.25
         filmbegeistert	2.5
         filmgenuss	2.5
         filminteressiert	2.5
         finanzierungsprogramm	1.75
         finanzreform	2.5
         finesse	2.5
-        fingerbruch	-2.5
+        fingerbruch	-3.25
         fingerfertig	2.5
         fingerspitzengefuehl	2.5
-        fingieren	-1.75
-        finte	-2.5
+        fingieren	-2.275
+        finte	-3.25
         firmengruendung	1.75
-        firmenspionage	-1.75
+        firmenspionage	-2.275
         fit	1.75
         fitness	2.5
-        fixiert	-1.75
-        flatterhaft	-2.5
-        flatterhaftigkeit	-2.5
-        flatterig	-2.5
-        flau	-2.5
-        flechte	-1.75
-        flegelhaft	-2.5
-        fleischwunde	-1.75
+        fixiert	-2.275
+        flatterhaft	-3.25
+        flatterhaftigkeit	-3.25
+        flatterig	-3.25
+        flau	-3.25
+        flechte	-2.275
+        flegelhaft	-3.25
+        fleischwunde	-2.275
         fleiss	2.5
         fleissig	1.75
         fleissigkeit	2.5
-        flennen	-2.5
+        flennen	-3.25
         flexibel	2.5
         flexibilitaet	1.75
         flexiblisieren	1.75
-        flickwerk	-2.5
-        flippig	-1.75
+        flickwerk	-3.25
+        flippig	-2.275
         flitterwochen	1.75
-        flohstich	-1.75
+        flohstich	-2.275
         flor	1.75
-        fluchen	-2.5
-        fluechtigkeit	-1.75
+        fluchen	-3.25
+        fluechtigkeit	-2.275
         flugerlaubnis	1.75
-        fluglaerm	-1.75
+        fluglaerm	-2.275
         flugsicherung	1.75
-        flugzeugentfuehrung	-1.75
-        flunkern	-2.5
+        flugzeugentfuehrung	-2.275
+        flunkern	-3.25
         foerderlich	1.75
         foerdern	1.75
         foerdernd	1.75
         foerderprogramm	1.75
         foerderungswuerdig	2.5
-        foermlich	-1.75
-        folgenreich	-2.5
-        folgenschwer	-2.5
+        foermlich	-2.275
+        folgenreich	-3.25
+        folgenschwer	-3.25
         folgerichtig	2.5
         folgsam	1.75
-        folter	-1.75
-        folterung	-1.75
-        foppen	-2.5
+        folter	-2.275
+        folterung	-2.275
+        foppen	-3.25
         formgefuehl	2.5
         formschoen	2.5
         formschoenheit	1.75
         formvollendet	2.5
-        forsch	-1.75
+        forsch	-2.275
         fortbildung	2.5
-        fortekeln	-2.5
-        fortjagen	-2.5
+        fortekeln	-3.25
+        fortjagen	-3.25
         fortpflanzungsfaehig	1.75
-        fortschicken	-1.75
+        fortschicken	-2.275
         fortschreibung	1.75
         fortschrittlichkeit	1.75
-        foul	-2.5
-        foulelfmeter	-2.5
-        foulspiel	-2.5
-        fragilitaet	-1.75
-        fraglich	-1.75
-        fragwuerdig	-1.75
-        fragwuerdigkeit	-1.75
-        fraktur	-2.5
-        frappieren	-2.5
+        foul	-3.25
+        foulelfmeter	-3.25
+        foulspiel	-3.25
+        fragilitaet	-2.275
+        fraglich	-2.275
+        fragwuerdig	-2.275
+        fragwuerdigkeit	-2.275
+        fraktur	-3.25
+        frappieren	-3.25
         frappierend	2.5
-        frauenfeindlich	-2.5
-        frauenfeindlichkeit	-2.5
+        frauenfeindlich	-3.25
+        frauenfeindlichkeit	-3.25
         frauenfreundlich	2.5
-        frauenhass	-2.5
+        frauenhass	-3.25
         frauenrecht	1.75
-        frech	-2.5
-        frechheit	-2.5
+        frech	-3.25
+        frechheit	-3.25
         frei	1.75
         freien	1.75
         freigabe	1.75
@@ -2247,40 +2247,40 @@ extension LexiconData {
         freigiebig	1.75
         freiheit	2.5
         freiheitlich	1.75
-        freiheitseinzug	-2.5
-        freiheitskampf	-1.75
-        freiheitsstrafe	-2.5
+        freiheitseinzug	-3.25
+        freiheitskampf	-2.275
+        freiheitsstrafe	-3.25
         freilassung	1.75
         freimuetig	2.5
         freimut	2.5
         freiraum	1.75
         freisprechen	2.5
-        freistoss	-2.5
-        freitod	-1.75
+        freistoss	-3.25
+        freitod	-2.275
         freiwillig	1.75
         freiwilligkeit	1.75
-        freizeitarrest	-2.5
+        freizeitarrest	-3.25
         freizeitvergnuegen	2.5
         freizuegigkeit	2.5
-        fremdeln	-2.5
-        fremden	-2.5
-        fremdenfeindlich	-2.5
-        fremdenfeindlichkeit	-2.5
-        fremdenhass	-2.5
-        fremdgehen	-1.75
-        fremdherrschaft	-1.75
-        fremdtun	-2.5
+        fremdeln	-3.25
+        fremden	-3.25
+        fremdenfeindlich	-3.25
+        fremdenfeindlichkeit	-3.25
+        fremdenhass	-3.25
+        fremdgehen	-2.275
+        fremdherrschaft	-2.275
+        fremdtun	-3.25
         frenetisch	1.75
         freude	2.5
         freudentaumel	2.5
         freudig	2.5
-        freudlos	-2.5
+        freudlos	-3.25
         freuen	2.5
         freundlich	2.5
         freundlichkeit	2.5
         freundschaft	2.5
         freundschaftlich	2.5
-        frevel	-1.75
+        frevel	-2.275
         friede	2.5
         frieden	2.5
         friedenserhaltend	1.75
@@ -2292,233 +2292,233 @@ extension LexiconData {
         friedfertigkeit	2.5
         friedlich	2.5
         friedliebend	2.5
-        friedlos	-1.75
-        frieren	-2.5
-        frigid	-1.75
-        frigide	-1.75
-        frivol	-2.5
+        friedlos	-2.275
+        frieren	-3.25
+        frigid	-2.275
+        frigide	-2.275
+        frivol	-3.25
         froehlich	2.5
         froehlichkeit	2.5
         froemmigkeit	2.5
-        froesteln	-2.5
+        froesteln	-3.25
         froh	2.5
         froh_gestimmt	2.5
         frohgemut	2.5
         frohgestimmt	2.5
         frohlocken	2.5
         frohsinn	2.5
-        fronen	-1.75
-        frontalangriff	-2.5
-        frotzeln	-2.5
+        fronen	-2.275
+        frontalangriff	-3.25
+        frotzeln	-3.25
         fruchtbar	1.75
-        fruchtlos	-1.75
-        fruchtlosigkeit	-1.75
+        fruchtlos	-2.275
+        fruchtlosigkeit	-2.275
         fruehlingsgefuehle	2.5
-        frust	-2.5
-        frusten	-2.5
-        frustration	-2.5
-        frustrieren	-2.5
-        frustriert	-2.5
-        fuchsig	-2.5
-        fuchsteufelswild	-2.5
+        frust	-3.25
+        frusten	-3.25
+        frustration	-3.25
+        frustrieren	-3.25
+        frustriert	-3.25
+        fuchsig	-3.25
+        fuchsteufelswild	-3.25
         fuegen	2.5
-        fuehrerlos	-1.75
+        fuehrerlos	-2.275
         fuehrungsanspruch	1.75
         fuehrungspersoenlichkeit	1.75
         fuellig	1.75
         fuendig	2.5
         fuerbitten	1.75
-        fuerchten	-2.5
-        fuerchterlich	-2.5
+        fuerchten	-3.25
+        fuerchterlich	-3.25
         fuersorge	1.75
         fuersorglich	2.5
         fuersprechen	1.75
         fundiert	2.5
         funktionsfaehigkeit	1.75
         funktionstuechtigkeit	1.75
-        furcht	-2.5
-        furcht_erregend	-2.5
-        furchtbar	-2.5
-        furchterregend	-2.5
-        furchtlos	-1.75
+        furcht	-3.25
+        furcht_erregend	-3.25
+        furchtbar	-3.25
+        furchterregend	-3.25
+        furchtlos	-2.275
         furchtlosigkeit	2.5
-        furchtsam	-1.75
+        furchtsam	-2.275
         furios	1.75
-        fussbruch	-2.5
-        fusserkrankung	-1.75
-        fusskrankheit	-1.75
+        fussbruch	-3.25
+        fusserkrankung	-2.275
+        fusskrankheit	-2.275
         fussmassage	1.75
-        fusspilz	-1.75
-        fussverletzung	-1.75
+        fusspilz	-2.275
+        fussverletzung	-2.275
         gabe	2.5
-        gaengeln	-2.5
-        gaengelung	-1.75
+        gaengeln	-3.25
+        gaengelung	-2.275
         galant	2.5
-        gallenkrank	-2.5
-        gallenstein	-1.75
-        gammelig	-2.5
-        gammellook	-1.75
-        gammeloptik	-1.75
-        gammeloutfit	-1.75
-        gammlig	-2.5
-        ganztagsbetreuung	-2.5
+        gallenkrank	-3.25
+        gallenstein	-2.275
+        gammelig	-3.25
+        gammellook	-2.275
+        gammeloptik	-2.275
+        gammeloutfit	-2.275
+        gammlig	-3.25
+        ganztagsbetreuung	-3.25
         garantieren	1.75
-        garbe	-2.5
-        gardinenpredigt	-2.5
-        garstigkeit	-2.5
-        gasexplosion	-2.5
-        gastfeindlichkeit	-2.5
+        garbe	-3.25
+        gardinenpredigt	-3.25
+        garstigkeit	-3.25
+        gasexplosion	-3.25
+        gastfeindlichkeit	-3.25
         gastfreundlichkeit	2.5
         gastfreundschaft	2.5
         gaudi	2.5
         geachtet	2.5
-        gebaermutterkrebs	-2.5
-        gebeutelt	-1.75
+        gebaermutterkrebs	-3.25
+        gebeutelt	-2.275
         gebietsreform	2.5
         gebildet	2.5
         geboren	2.5
         geborgenheit	2.5
-        gebrechen	-2.5
-        gebrechlich	-2.5
-        gebrochen	-1.75
+        gebrechen	-3.25
+        gebrechlich	-3.25
+        gebrochen	-2.275
         gebuehrenerhoehung	1.75
         gebuehrenfrei	1.75
         gebuehrenlos	1.75
-        gebundenheit	-1.75
-        geckenhaft	-2.5
-        gedaechtnisschwund	-2.5
-        gedankenlos	-1.75
-        gedankenverloren	-1.75
+        gebundenheit	-2.275
+        geckenhaft	-3.25
+        gedaechtnisschwund	-3.25
+        gedankenlos	-2.275
+        gedankenverloren	-2.275
         gedankenvoll	2.5
         gedeih	1.75
         gedeihen	1.75
         gediegen	1.75
-        gedrueckt	-1.75
-        gedruecktheit	-2.5
+        gedrueckt	-2.275
+        gedruecktheit	-3.25
         geduld	2.5
         gedulden	1.75
         geduldig	2.5
         geehrt	2.5
-        gefaehrden	-2.5
-        gefaehrdet	-2.5
-        gefaehrlich	-2.5
-        gefaehrlichkeit	-2.5
+        gefaehrden	-3.25
+        gefaehrdet	-3.25
+        gefaehrlich	-3.25
+        gefaehrlichkeit	-3.25
         gefaellig	2.5
         gefaelligkeit	1.75
-        gefaelscht	-2.5
-        gefaengnishaft	-2.5
-        gefaengnisstrafe	-2.5
-        gefahrenpotential	-1.75
+        gefaelscht	-3.25
+        gefaengnishaft	-3.25
+        gefaengnisstrafe	-3.25
+        gefahrenpotential	-2.275
         gefahrlos	1.75
         gefallen	1.75
-        gefangen_nehmen	-2.5
-        gefangennahme	-1.75
-        gefangennehmen	-2.5
-        gefangenschaft	-2.5
+        gefangen_nehmen	-3.25
+        gefangennahme	-2.275
+        gefangennehmen	-3.25
+        gefangenschaft	-3.25
         gefasst	1.75
-        gefraessig	-2.5
+        gefraessig	-3.25
         gefragt	1.75
-        gefuehllos	-2.5
-        gefuehllosigkeit	-2.5
-        gefuehlsarm	-2.5
-        gefuehlsarmut	-2.5
-        gefuehlsduselei	-2.5
-        gefuehlskaelte	-2.5
-        gefuehlskalt	-2.5
+        gefuehllos	-3.25
+        gefuehllosigkeit	-3.25
+        gefuehlsarm	-3.25
+        gefuehlsarmut	-3.25
+        gefuehlsduselei	-3.25
+        gefuehlskaelte	-3.25
+        gefuehlskalt	-3.25
         gefuehlsregung	2.5
         gefuehlstiefe	2.5
         gefuehlvoll	2.5
         gegeier	1.75
-        gegenangriff	-2.5
-        gegenoffensive	-2.5
-        gegenschlag	-2.5
-        gegenstandslos	-1.75
-        gegnerschaft	-2.5
-        gehaessig	-2.5
-        gehaessigkeit	-2.5
+        gegenangriff	-3.25
+        gegenoffensive	-3.25
+        gegenschlag	-3.25
+        gegenstandslos	-2.275
+        gegnerschaft	-3.25
+        gehaessig	-3.25
+        gehaessigkeit	-3.25
         gehaltserhoehung	1.75
         gehaltvoll	2.5
-        gehbehinderung	-2.5
-        geheim_halten	-1.75
-        geheimhalten	-1.75
+        gehbehinderung	-3.25
+        geheim_halten	-2.275
+        geheimhalten	-2.275
         geheimnisvoll	1.75
-        gehemmt	-1.75
-        gehirnerschuetterung	-2.5
-        gehirnschlag	-2.5
-        gehirnwaesche	-1.75
+        gehemmt	-2.275
+        gehirnerschuetterung	-3.25
+        gehirnschlag	-3.25
+        gehirnwaesche	-2.275
         gehoben	1.75
         gehuldigt	2.5
         geiern	0
         geil	1.75
-        geilheit	-2.5
-        geiselhaft	-2.5
-        geiselnahme	-1.75
-        geisseln	-2.5
-        geisterhaft	-2.5
-        geistesabwesend	-2.5
+        geilheit	-3.25
+        geiselhaft	-3.25
+        geiselnahme	-2.275
+        geisseln	-3.25
+        geisterhaft	-3.25
+        geistesabwesend	-3.25
         geistesgegenwaertig	2.5
-        geistesgestoert	-2.5
+        geistesgestoert	-3.25
         geistesklar	2.5
-        geisteskrank	-2.5
-        geisteskrankheit	-2.5
+        geisteskrank	-3.25
+        geisteskrankheit	-3.25
         geistesverwandtschaft	1.75
-        geistig_behindert	-2.5
-        geistlos	-1.75
+        geistig_behindert	-3.25
+        geistlos	-2.275
         geistreich	2.5
-        geisttoetend	-2.5
-        geiz	-2.5
-        geizig	-1.75
-        geknickt	-1.75
-        gekraenkt	-2.5
-        gekuenstelt	-1.75
-        gelackmeiert	-2.5
+        geisttoetend	-3.25
+        geiz	-3.25
+        geizig	-2.275
+        geknickt	-2.275
+        gekraenkt	-3.25
+        gekuenstelt	-2.275
+        gelackmeiert	-3.25
         geladen	1.75
         gelaechter	1.75
-        gelaehmt	-2.5
-        gelaehmtheit	-2.5
-        gelangweilt	-1.75
+        gelaehmt	-3.25
+        gelaehmtheit	-3.25
+        gelangweilt	-2.275
         gelassen	1.75
         gelassenheit	1.75
-        gelbfieber	-2.5
-        gelbsperre	-2.5
-        gelbsucht	-2.5
-        geldbusse	-2.5
+        gelbfieber	-3.25
+        gelbsperre	-3.25
+        gelbsucht	-3.25
+        geldbusse	-3.25
         geldeinnahme	1.75
-        geldgier	-2.5
-        geldstrafe	-2.5
-        geldwaesche	-1.75
-        geleert	-2.5
+        geldgier	-3.25
+        geldstrafe	-3.25
+        geldwaesche	-2.275
+        geleert	-3.25
         gelehrsamkeit	1.75
         gelehrt	2.5
         gelehrtheit	2.5
-        gelenkentzuendung	-2.5
-        gelenkschmerz	-2.5
+        gelenkentzuendung	-3.25
+        gelenkschmerz	-3.25
         geliebt	2.5
         gelingen	2.5
         gelitten	1.75
         geloben	1.75
         gelobigen	2.5
         gelobt	2.5
-        gelogen	-2.5
-        geltungssucht	-2.5
+        gelogen	-3.25
+        geltungssucht	-3.25
         gelungen	2.5
         gemaechlichkeit	1.75
         gemaessigt	2.5
-        gemein	-2.5
-        gemeingefaehrlich	-2.5
-        gemeinheit	-2.5
+        gemein	-3.25
+        gemeingefaehrlich	-3.25
+        gemeinheit	-3.25
         gemeinnuetzig	2.5
         gemeinnuetzigkeit	1.75
         gemeinsamkeit	1.75
         gemeinschaftsfaehigkeit	1.75
         gemeinschaftsgefuehl	2.5
         gemeinschaftsgeist	2.5
-        gemeinschaftsschaedigend	-2.5
+        gemeinschaftsschaedigend	-3.25
         gemeinschaftssinn	2.5
         gemeinsinn	2.5
-        gemetzel	-2.5
+        gemetzel	-3.25
         gemocht	2.5
-        gemorde	-2.5
+        gemorde	-3.25
         gemuetlich	2.5
         gemuetlichkeit	2.5
         gemuetstiefe	2.5
@@ -2529,48 +2529,48 @@ extension LexiconData {
         geneigt	2.5
         geneigtheit	2.5
         generalitaet	1.75
-        generalstreik	-1.75
+        generalstreik	-2.275
         generoes	1.75
-        genervt	-2.5
-        genervtheit	-2.5
+        genervt	-3.25
+        genervtheit	-3.25
         genesen	2.5
         genesung	1.75
         genial	2.5
         genialisch	2.5
         genialitaet	2.5
-        genickschuss	-2.5
-        genickstarre	-1.75
-        genieren	-2.5
+        genickschuss	-3.25
+        genickstarre	-2.275
+        genieren	-3.25
         geniessen	2.5
-        genozid	-2.5
+        genozid	-3.25
         genuegend	1.75
         genuegsam	1.75
         genug	1.75
         genuss	2.5
         gepflegt	2.5
-        geplaenkel	-1.75
-        geplagt	-2.5
-        gequaelt	-2.5
-        gerade_stehen	-2.5
+        geplaenkel	-2.275
+        geplagt	-3.25
+        gequaelt	-3.25
+        gerade_stehen	-3.25
         geradlinig	2.5
         geradlinigkeit	1.75
-        geraeuschkulisse	-1.75
-        gerangel	-1.75
+        geraeuschkulisse	-2.275
+        gerangel	-2.275
         geraten	2.5
-        geraufe	-2.5
+        geraufe	-3.25
         gerecht	2.5
         gerechtfertigt	2.5
         gerechtigkeit	2.5
         gerechtigkeitsgefuehl	2.5
         gerechtigkeitssinn	2.5
-        gereizt	-2.5
-        gereiztheit	-2.5
-        gering	-1.75
-        geringfuegig	-2.5
-        geringschaetzen	-2.5
-        geringwertig	-2.5
-        gerissen	-1.75
-        germanisieren	-2.5
+        gereizt	-3.25
+        gereiztheit	-3.25
+        gering	-2.275
+        geringfuegig	-3.25
+        geringschaetzen	-3.25
+        geringwertig	-3.25
+        gerissen	-2.275
+        germanisieren	-3.25
         geruhsam	2.5
         geruhsamkeit	2.5
         gesaettigt	2.5
@@ -2583,45 +2583,45 @@ extension LexiconData {
         gescheit	2.5
         geschenkt	1.75
         geschichtlichkeit	2.5
-        geschichtslosigkeit	-2.5
+        geschichtslosigkeit	-3.25
         geschickt	2.5
-        geschieden	-1.75
-        geschlechtserkrankung	-2.5
-        geschlechtskrankheit	-2.5
-        geschmacklosigkeit	-2.5
+        geschieden	-2.275
+        geschlechtserkrankung	-3.25
+        geschlechtskrankheit	-3.25
+        geschmacklosigkeit	-3.25
         geschmackvoll	2.5
-        geschockt	-2.5
+        geschockt	-3.25
         geschult	1.75
-        geschunden	-2.5
-        geschwaetzigkeit	-1.75
+        geschunden	-3.25
+        geschwaetzigkeit	-2.275
         geschwisterliebe	2.5
-        geschwuer	-2.5
-        geschwulst	-2.5
+        geschwuer	-3.25
+        geschwulst	-3.25
         gesellig	2.5
         geselligkeit	1.75
-        gesellschaftsunfaehig	-2.5
+        gesellschaftsunfaehig	-3.25
         gesetzesreform	2.5
         gesetzestreu	1.75
-        gesetzlos	-1.75
+        gesetzlos	-2.275
         gesetzt	1.75
-        gesichtslos	-1.75
+        gesichtslos	-2.275
         gesinnt	1.75
         gesittet	2.5
-        gespensterhaft	-2.5
-        gespenstig	-2.5
-        gespenstisch	-2.5
-        gespielt	-2.5
-        gespoett	-2.5
+        gespensterhaft	-3.25
+        gespenstig	-3.25
+        gespenstisch	-3.25
+        gespielt	-3.25
+        gespoett	-3.25
         gespraechstherapie	1.75
         gespuer	2.5
         gestaendig	1.75
         gestalttherapie	1.75
         gestaltungskraft	1.75
         gestehen	1.75
-        gestoert	-2.5
-        gestorben	-2.5
-        gestreng	-1.75
-        gestresst	-2.5
+        gestoert	-3.25
+        gestorben	-3.25
+        gestreng	-2.275
+        gestresst	-3.25
         gesucht	2.5
         gesund	2.5
         gesunden	2.5
@@ -2635,31 +2635,31 @@ extension LexiconData {
         gesundheitsversorgung	1.75
         gesundheitsvorsorge	1.75
         gesundung	1.75
-        getoese	-1.75
+        getoese	-2.275
         getrauen	1.75
         getreu	2.5
-        gettoisieren	-2.5
+        gettoisieren	-3.25
         geuebt	1.75
         gewaehr_leisten	1.75
         gewaehren	1.75
         gewaehrleisten	1.75
         gewaehrung	1.75
-        gewalt	-2.5
-        gewaltakt	-2.5
-        gewaltdelikt	-1.75
+        gewalt	-3.25
+        gewaltakt	-3.25
+        gewaltdelikt	-2.275
         gewaltfrei	2.5
-        gewaltherrschaft	-2.5
+        gewaltherrschaft	-3.25
         gewaltlos	2.5
         gewaltlosigkeit	1.75
-        gewaltsam	-2.5
-        gewalttaetig	-2.5
-        gewalttaetigkeit	-2.5
-        gewalttat	-1.75
-        gewaltverbrechen	-1.75
+        gewaltsam	-3.25
+        gewalttaetig	-3.25
+        gewalttaetigkeit	-3.25
+        gewalttat	-2.275
+        gewaltverbrechen	-2.275
         gewandt	1.75
-        gewehrschuss	-2.5
+        gewehrschuss	-3.25
         gewerbefreiheit	1.75
-        gewichtsproblem	-2.5
+        gewichtsproblem	-3.25
         gewieft	2.5
         gewinn	1.75
         gewinn_bringend	2.5
@@ -2668,50 +2668,50 @@ extension LexiconData {
         gewinnend	1.75
         gewinnerseite	1.75
         gewissenhaft	2.5
-        gewissenlos	-2.5
-        gewissensbisse	-2.5
+        gewissenlos	-3.25
+        gewissensbisse	-3.25
         gewissheit	2.5
         gewitzt	2.5
         gewogen	2.5
         gewogenheit	2.5
         gezaehmt	1.75
-        gezaenk	-1.75
-        geziert	-2.5
-        gezwungen	-1.75
-        gicht	-2.5
-        gier	-2.5
-        gieren	-1.75
-        gierig	-2.5
-        giften	-2.5
+        gezaenk	-2.275
+        geziert	-3.25
+        gezwungen	-2.275
+        gicht	-3.25
+        gier	-3.25
+        gieren	-2.275
+        gierig	-3.25
+        giften	-3.25
         giftfrei	2.5
-        giftgasanschlag	-1.75
-        giftgasattentat	-1.75
+        giftgasanschlag	-2.275
+        giftgasattentat	-2.275
         gigantisch	2.5
-        gigantomanie	-2.5
+        gigantomanie	-3.25
         glaenzen	2.5
         glaenzend	1.75
         glaeubigkeit	2.5
         glamour	1.75
         glanz	1.75
         glanzlicht	1.75
-        glanzlos	-1.75
+        glanzlos	-2.275
         glanzvoll	1.75
         glaube	2.5
         glauben	2.5
-        glaubenskrieg	-2.5
+        glaubenskrieg	-3.25
         glaubhaft	2.5
         glaubwuerdig	2.5
         glaubwuerdigkeit	1.75
         gleichberechtigung	1.75
-        gleichgueltig	-1.75
-        gleichgueltigkeit	-2.5
+        gleichgueltig	-2.275
+        gleichgueltigkeit	-3.25
         gleichheitsgrundsatz	1.75
         gleichheitsprinzip	1.75
         gleichheitssatz	1.75
         gleichklang	1.75
         gleichmut	1.75
         gleichstellung	1.75
-        gliederschmerz	-2.5
+        gliederschmerz	-3.25
         glimpflich	2.5
         gloria	1.75
         glorifizieren	2.5
@@ -2719,7 +2719,7 @@ extension LexiconData {
         glueck	2.5
         gluecklich	2.5
         gluecklichkeit	2.5
-        gluecklos	-2.5
+        gluecklos	-3.25
         glueckreich	2.5
         glueckseligkeit	2.5
         gluecksgefuehl	2.5
@@ -2728,11 +2728,11 @@ extension LexiconData {
         glut	1.75
         gnade	1.75
         gnadenhochzeit	1.75
-        gnadenlos	-1.75
-        gnadenlosigkeit	-2.5
+        gnadenlos	-2.275
+        gnadenlosigkeit	-3.25
         gnaedig	1.75
-        gnomenhaft	-2.5
-        goebeln	-1.75
+        gnomenhaft	-3.25
+        goebeln	-2.275
         goennen	2.5
         goennerhaft	1.75
         goettlich	1.75
@@ -2742,87 +2742,87 @@ extension LexiconData {
         goldhochzeit	1.75
         goldig	1.75
         goldschatz	1.75
-        golfkonflikt	-1.75
-        golfkrieg	-2.5
-        gotteslaesterung	-1.75
-        gottlos	-2.5
+        golfkonflikt	-2.275
+        golfkrieg	-3.25
+        gotteslaesterung	-2.275
+        gottlos	-3.25
         gottvertrauen	2.5
         goutieren	1.75
-        grabenkrieg	-2.5
+        grabenkrieg	-3.25
         gradlinig	2.5
         gradlinigkeit	1.75
         graduieren	1.75
         graduiert_werden	1.75
-        graemen	-2.5
-        graesslich	-2.5
-        gram	-2.5
+        graemen	-3.25
+        graesslich	-3.25
+        gram	-3.25
         grandios	2.5
-        granteln	-2.5
-        grantig	-2.5
-        grantigkeit	-2.5
+        granteln	-3.25
+        grantig	-3.25
+        grantigkeit	-3.25
         gratulieren	2.5
-        grau	-1.75
-        grauen	-2.125
-        grauen_erregend	-2.5
-        grauenerregend	-2.5
-        grauenhaft	-2.5
-        grauenvoll	-2.5
-        grauer_star	-1.75
-        graus	-2.5
-        grausam	-2.5
-        grausamkeit	-2.5
-        grausen	-2.5
-        grausig	-2.5
+        grau	-2.275
+        grauen	-2.763
+        grauen_erregend	-3.25
+        grauenerregend	-3.25
+        grauenhaft	-3.25
+        grauenvoll	-3.25
+        grauer_star	-2.275
+        graus	-3.25
+        grausam	-3.25
+        grausamkeit	-3.25
+        grausen	-3.25
+        grausig	-3.25
         grazie	2.5
         grazioes	2.5
-        greinen	-2.5
+        greinen	-3.25
         grenzenlos	1.75
-        grenzueberschreitung	-1.75
-        griesgraemig	-2.5
-        griesgram	-2.5
+        grenzueberschreitung	-2.275
+        griesgraemig	-3.25
+        griesgram	-3.25
         griffig	2.5
-        grimassieren	-1.75
-        grimmig	-2.5
+        grimassieren	-2.275
+        grimmig	-3.25
         grinsen	2.5
-        grippe	-2.5
-        grob	-1.75
-        grobschlaechtig	-2.5
-        groelen	-2.5
-        groessenwahn	-2.5
-        groessenwahnsinnig	-2.5
-        groggy	-2.5
-        groll	-2.5
-        grollen	-2.5
+        grippe	-3.25
+        grob	-2.275
+        grobschlaechtig	-3.25
+        groelen	-3.25
+        groessenwahn	-3.25
+        groessenwahnsinnig	-3.25
+        groggy	-3.25
+        groll	-3.25
+        grollen	-3.25
         gross	1.75
-        grossangriff	-2.5
+        grossangriff	-3.25
         grossartig	2.5
         grossherzig	2.5
         grossherzigkeit	2.5
-        grosskotzig	-2.5
-        grossmaeulig	-2.5
+        grosskotzig	-3.25
+        grossmaeulig	-3.25
         grossmut	2.5
-        grossoffensive	-2.5
-        grossspurig	-2.5
+        grossoffensive	-3.25
+        grossspurig	-3.25
         grosstat	1.75
-        grosstuerei	-2.5
+        grosstuerei	-3.25
         grosszuegig	1.75
         grosszuegigkeit	2.5
-        grotesk	-2.5
-        grueblerisch	-2.5
+        grotesk	-3.25
+        grueblerisch	-3.25
         gruendlich	2.5
         gruendung	1.75
-        gruener_star	-1.75
-        grummeln	-2.5
+        gruener_star	-2.275
+        grummeln	-3.25
         grundbeduerfnis	2.5
-        grundlos	-1.75
-        grundrecht	-2.5
+        grundlos	-2.275
+        grundrecht	-3.25
         gruppentherapie	1.75
-        grusel	-2.5
-        gruselig	-2.5
-        gruseln	-2.5
+        grusel	-3.25
+        gruselig	-3.25
+        gruseln	-3.25
         guenstig	1.75
-        guerillakrieg	-2.5
-        guertelrose	-1.75
+        guerillakrieg	-3.25
+        guertelrose	-2.275
         guete	2.5
         guetig	2.5
         guetlich	2.5
@@ -2839,7 +2839,7 @@ extension LexiconData {
         gutgelaunt	2.5
         gutgemeint	1.75
         gutgeschrieben	1.75
-        gutglaeubig	-1.75
+        gutglaeubig	-2.275
         gutheissen	1.75
         gutherzig	2.5
         gutherzigkeit	2.5
@@ -2848,234 +2848,234 @@ extension LexiconData {
         gutsituiert	1.75
         guttun	1.75
         habenseite	1.75
-        habgier	-2.5
+        habgier	-3.25
         habilitieren	1.75
         habilitiert_werden	1.75
-        hader	-1.75
-        haeme	-2.5
-        haemisch	-2.5
-        haemorrhoiden	-2.5
-        haemorriden	-2.5
-        haendel	-1.75
-        haenseln	-2.5
-        haesslich	-2.5
-        haesslichkeit	-1.75
-        haeuserkampf	-1.75
-        haft	-2.5
+        hader	-2.275
+        haeme	-3.25
+        haemisch	-3.25
+        haemorrhoiden	-3.25
+        haemorriden	-3.25
+        haendel	-2.275
+        haenseln	-3.25
+        haesslich	-3.25
+        haesslichkeit	-2.275
+        haeuserkampf	-2.275
+        haft	-3.25
         haftentlassung	1.75
-        haftstrafe	-2.5
-        halbherzig	-1.75
-        halbherzigkeit	-1.75
-        halluzinieren	-1.75
-        halsschmerz	-2.5
-        halsweh	-2.5
+        haftstrafe	-3.25
+        halbherzig	-2.275
+        halbherzigkeit	-2.275
+        halluzinieren	-2.275
+        halsschmerz	-3.25
+        halsweh	-3.25
         haltbar	2.5
         haltbarmachung	1.75
-        haltlos	-1.75
-        handelfmeter	-1.75
-        handelsembargo	-1.75
-        handelskrieg	-2.5
+        haltlos	-2.275
+        handelfmeter	-2.275
+        handelsembargo	-2.275
+        handelskrieg	-3.25
         handfest	2.5
-        handgemenge	-2.5
-        handgreiflich	-2.5
+        handgemenge	-3.25
+        handgreiflich	-3.25
         handhabbar	1.75
         handlich	1.75
-        handlungsbedarf	-2.5
+        handlungsbedarf	-3.25
         handlungsfaehig	2.5
         handlungsfaehigkeit	1.75
-        handlungsunfaehig	-2.5
-        handlungsunfaehigkeit	-1.75
-        handlungszwang	-1.75
-        handstreich	-1.75
-        handverletzung	-1.75
-        hanebuechen	-2.5
-        harm	-2.5
-        harmlosigkeit	-1.75
+        handlungsunfaehig	-3.25
+        handlungsunfaehigkeit	-2.275
+        handlungszwang	-2.275
+        handstreich	-2.275
+        handverletzung	-2.275
+        hanebuechen	-3.25
+        harm	-3.25
+        harmlosigkeit	-2.275
         harmonie	1.75
         harmonisieren	1.75
-        harsch	-1.75
+        harsch	-2.275
         hart	1.75
-        hartgesotten	-2.5
-        hartherzig	-2.5
-        hartherzigkeit	-2.5
-        hass	-2.5
-        hassen	-2.5
-        hasserfuellt	-2.5
-        hassliebe	-1.75
-        haue	-1.75
-        hauptschuld	-2.5
-        hauptsorge	-2.5
-        hauptvorwurf	-2.5
-        hausbesetzung	-1.75
-        hausfriedensbruch	-1.75
+        hartgesotten	-3.25
+        hartherzig	-3.25
+        hartherzigkeit	-3.25
+        hass	-3.25
+        hassen	-3.25
+        hasserfuellt	-3.25
+        hassliebe	-2.275
+        haue	-2.275
+        hauptschuld	-3.25
+        hauptsorge	-3.25
+        hauptvorwurf	-3.25
+        hausbesetzung	-2.275
+        hausfriedensbruch	-2.275
         haushalten	1.75
         haushaltskonsoldierung	2.5
         haushaltssanierung	1.75
         hausse	1.75
         haussegen	1.75
-        hautabschuerfung	-1.75
-        hauterkrankung	-2.5
-        hautkrankheit	-2.5
-        hautkrebs	-2.5
-        hautreizung	-1.75
-        hautroetung	-1.75
-        hautunreinheit	-1.75
+        hautabschuerfung	-2.275
+        hauterkrankung	-3.25
+        hautkrankheit	-3.25
+        hautkrebs	-3.25
+        hautreizung	-2.275
+        hautroetung	-2.275
+        hautunreinheit	-2.275
         hebung	1.75
-        hedonistisch	-1.75
-        hehlerei	-1.75
+        hedonistisch	-2.275
+        hehlerei	-2.275
         hehr	2.5
         heil	2.5
         heilfroh	2.5
-        heiliger_krieg	-2.5
+        heiliger_krieg	-3.25
         heiligkeit	1.75
         heilkraft	1.75
-        heillos	-1.75
+        heillos	-2.275
         heilung	1.75
         heimatliebe	1.75
-        heimatlos	-1.75
-        heimatlosigkeit	-1.75
+        heimatlos	-2.275
+        heimatlosigkeit	-2.275
         heimatverbunden	1.75
         heimatverbundenheit	1.75
         heimelig	2.5
-        heimlich	-1.75
-        heimsuchen	-2.5
-        heimtuecke	-2.5
-        heimtueckisch	-2.5
-        heimweh	-2.5
-        heimzahlen	-2.5
+        heimlich	-2.275
+        heimsuchen	-3.25
+        heimtuecke	-3.25
+        heimtueckisch	-3.25
+        heimweh	-3.25
+        heimzahlen	-3.25
         heirat	1.75
         heiratsantrag	1.75
-        heischen	-2.5
-        heiser	-1.75
-        heiserkeit	-1.75
+        heischen	-3.25
+        heiser	-2.275
+        heiserkeit	-2.275
         heiss	1.75
         heiter	2.5
         heiterkeit	2.5
-        hektik	-2.5
-        hektisch	-2.5
+        hektik	-3.25
+        hektisch	-3.25
         heldenhaft	1.75
         helfen	1.75
         hell	1.75
         hellwach	1.75
-        hemmung	-1.75
-        hemmungslos	-1.75
-        henkung	-1.75
-        hepatitis	-2.5
-        herablassend	-1.75
-        herabsehen	-1.75
-        herabsetzen	-2.5
-        herabstufen	-1.75
-        herabstufung	-2.5
-        herabwuerdigen	-2.5
+        hemmung	-2.275
+        hemmungslos	-2.275
+        henkung	-2.275
+        hepatitis	-3.25
+        herablassend	-2.275
+        herabsehen	-2.275
+        herabsetzen	-3.25
+        herabstufen	-2.275
+        herabstufung	-3.25
+        herabwuerdigen	-3.25
         heraufsetzen	1.75
         heraufsetzung	1.75
-        herausekeln	-2.5
+        herausekeln	-3.25
         herausragend	2.5
-        herbeizitieren	-1.75
-        hereinlegen	-1.75
-        heroinabhaengigkeit	-2.5
-        heroinmissbrauch	-2.5
-        heroinsucht	-2.5
+        herbeizitieren	-2.275
+        hereinlegen	-2.275
+        heroinabhaengigkeit	-3.25
+        heroinmissbrauch	-3.25
+        heroinsucht	-3.25
         heroisch	1.75
-        herpes	-1.75
-        herrenlos	-1.75
-        herrisch	-2.5
+        herpes	-2.275
+        herrenlos	-2.275
+        herrisch	-3.25
         herrlich	2.5
         herrlichkeit	2.5
         herrschaftsanspruch	1.75
-        herumfuhrwerken	-1.75
-        herumhacken	-2.5
-        herumhuren	-2.5
-        herumtreiben	-2.5
-        herumzicken	-2.5
-        heruntergekommen	-2.5
-        herunterkanzeln	-2.5
-        heruntermachen	-2.5
-        herunterspielen	-2.5
-        herunterstufen	-1.75
-        herunterstufung	-2.5
+        herumfuhrwerken	-2.275
+        herumhacken	-3.25
+        herumhuren	-3.25
+        herumtreiben	-3.25
+        herumzicken	-3.25
+        heruntergekommen	-3.25
+        herunterkanzeln	-3.25
+        heruntermachen	-3.25
+        herunterspielen	-3.25
+        herunterstufen	-2.275
+        herunterstufung	-3.25
         hervorragend	2.5
-        herzanfall	-2.5
-        herzattacke	-2.5
-        herzbeschwerden	-2.5
+        herzanfall	-3.25
+        herzattacke	-3.25
+        herzbeschwerden	-3.25
         herzbewegend	1.75
         herzensangelegenheit	1.75
         herzenserguss	2.5
         herzergreifend	1.75
-        herzfehler	-2.5
-        herziehen	-2.5
-        herzinfarkt	-2.5
-        herzitieren	-1.75
-        herzkrank	-2.5
+        herzfehler	-3.25
+        herziehen	-3.25
+        herzinfarkt	-3.25
+        herzitieren	-2.275
+        herzkrank	-3.25
         herzlich	2.5
         herzlichkeit	2.5
-        herzlos	-2.5
-        herzlosigkeit	-2.5
-        herzrhythmusstoerung	-2.5
-        herzversagen	-2.5
+        herzlos	-3.25
+        herzlosigkeit	-3.25
+        herzrhythmusstoerung	-3.25
+        herzversagen	-3.25
         herzzerreissend	1.75
-        hetze	-1.75
-        hetzerisch	-2.5
-        hetzkampagne	-2.5
-        heucheln	-2.5
-        heuchlerisch	-2.5
-        heulen	-2.5
-        heulkrampf	-2.5
-        heuschnupfen	-2.5
-        hexenschuss	-2.5
-        hexenverbrennung	-1.75
-        hieb	-1.75
-        high	-1.75
+        hetze	-2.275
+        hetzerisch	-3.25
+        hetzkampagne	-3.25
+        heucheln	-3.25
+        heuchlerisch	-3.25
+        heulen	-3.25
+        heulkrampf	-3.25
+        heuschnupfen	-3.25
+        hexenschuss	-3.25
+        hexenverbrennung	-2.275
+        hieb	-2.275
+        high	-2.275
         hilfestellung	1.75
-        hilflos	-1.75
-        hilflosigkeit	-2.5
+        hilflos	-2.275
+        hilflosigkeit	-3.25
         hilfreich	2.5
         hilfsaktion	1.75
         hilfsbereit	2.5
         hilfsbereitschaft	2.5
         hilfsprogramm	1.75
         himmlisch	2.5
-        hinausschmeissen	-2.5
+        hinausschmeissen	-3.25
         hinauswagen	1.75
-        hinauswerfen	-2.5
-        hinderlich	-2.5
-        hindern	-1.75
-        hineinknien	-1.75
-        hinfaellig	-2.5
-        hinfaelligkeit	-1.75
+        hinauswerfen	-3.25
+        hinderlich	-3.25
+        hindern	-2.275
+        hineinknien	-2.275
+        hinfaellig	-3.25
+        hinfaelligkeit	-2.275
         hingabe	2.5
         hingebungsvoll	1.75
         hingerissen	1.75
-        hinken	-1.75
-        hinnehmen	-1.75
+        hinken	-2.275
+        hinnehmen	-2.275
         hinreichend	1.75
         hinreissend	2.5
-        hinrichtung	-1.75
-        hintanstellen	-1.75
-        hinterfotzig	-2.5
-        hinterfragen	-1.75
-        hinterfragung	-2.5
-        hintergehen	-1.75
+        hinrichtung	-2.275
+        hintanstellen	-2.275
+        hinterfotzig	-3.25
+        hinterfragen	-2.275
+        hinterfragung	-3.25
+        hintergehen	-2.275
         hintergruendig	2.5
-        hinterhaeltig	-2.5
-        hinterlist	-2.5
-        hinterlistig	-2.5
-        hinterlistigkeit	-2.5
-        hintertreiben	-1.75
-        hinterziehung	-1.75
-        hinwegsehen	-1.75
-        hinwegsetzen	-1.75
+        hinterhaeltig	-3.25
+        hinterlist	-3.25
+        hinterlistig	-3.25
+        hinterlistigkeit	-3.25
+        hintertreiben	-2.275
+        hinterziehung	-2.275
+        hinwegsehen	-2.275
+        hinwegsetzen	-2.275
         hinwendung	1.75
-        hirnhautentzuendung	-2.5
-        hirnlos	-2.5
-        historischer_krieg	-2.5
-        hitzig	-2.5
-        hiv	-2.5
+        hirnhautentzuendung	-3.25
+        hirnlos	-3.25
+        historischer_krieg	-3.25
+        hitzig	-3.25
+        hiv	-3.25
         hoch	1.75
         hoch_begabt	2.5
         hochachten	2.5
         hochbegabt	2.5
-        hochfliegend	-1.75
+        hochfliegend	-2.275
         hochform	1.75
         hochgefuehl	2.5
         hochgelobt	2.5
@@ -3083,176 +3083,176 @@ extension LexiconData {
         hochkaraetig	2.5
         hochklassig	2.5
         hochleben_lassen	2.5
-        hochnaesig	-1.75
+        hochnaesig	-2.275
         hochrangig	1.75
-        hochruestung	-2.5
+        hochruestung	-3.25
         hochschulausbildung	2.5
         hochschulreform	2.5
         hochschulstudium	2.5
         hochsommerlich	1.75
-        hochstilisieren	-1.75
+        hochstilisieren	-2.275
         hochstimmung	2.5
-        hochtrabend	-1.75
-        hochverrat	-2.5
+        hochtrabend	-2.275
+        hochverrat	-3.25
         hochwertig	2.5
         hochzeit	1.75
         hochzeitsreise	1.75
         hochzufrieden	2.5
-        hodenkrebs	-2.5
+        hodenkrebs	-3.25
         hoechstform	1.75
-        hoechststrafe	-2.5
+        hoechststrafe	-3.25
         hoefisch	1.75
         hoeflich	2.5
         hoeflichkeitsbesuch	1.75
         hoehen	1.75
-        hoehenangst	-2.5
+        hoehenangst	-3.25
         hoeherqualifizieren	1.75
-        hoehnen	-2.5
-        hoehnisch	-2.5
-        hoellenstrafe	-2.5
-        hoellisch	-2.5
-        hoerbehinderung	-2.5
+        hoehnen	-3.25
+        hoehnisch	-3.25
+        hoellenstrafe	-3.25
+        hoellisch	-3.25
+        hoerbehinderung	-3.25
         hoergenuss	2.5
         hoergeraetereparatur	2.5
-        hoerigkeit	-2.5
-        hoersturz	-2.5
+        hoerigkeit	-3.25
+        hoersturz	-3.25
         hoervergnuegen	2.5
         hoffaehig	2.5
         hoffen	1.75
         hoffnung	2.5
         hoffnungsfroh	2.5
         hoffnungsfunke	2.5
-        hoffnungslos	-2.5
-        hoffnungslosigkeit	-2.5
+        hoffnungslos	-3.25
+        hoffnungslosigkeit	-3.25
         hoffnungsschimmer	2.5
         hoffnungsstrahl	2.5
         hoffnungsvoll	2.5
         hofieren	1.75
-        hohn	-2.5
-        hokuspokus	-2.5
+        hohn	-3.25
+        hokuspokus	-3.25
         hold	2.5
-        holocaust	-1.75
-        holzeinschlag	-2.5
+        holocaust	-2.275
+        holzeinschlag	-3.25
         honett	2.5
         honeymoon	1.75
         honorabel	2.5
         honorieren	1.75
-        hornhautverkruemmung	-2.5
-        hornissenstich	-1.75
-        horror	-2.5
+        hornhautverkruemmung	-3.25
+        hornissenstich	-2.275
+        horror	-3.25
         huebsch	2.5
-        huehnerauge	-1.75
-        huldigen	-2.5
+        huehnerauge	-2.275
+        huldigen	-3.25
         human	2.5
         humanitaer	2.5
         humanitaet	2.5
         humor	2.5
         humorig	2.5
         humoristisch	1.75
-        humorlos	-2.5
+        humorlos	-3.25
         humorvoll	2.5
-        hundebiss	-2.5
-        hungern	-2.5
+        hundebiss	-3.25
+        hungern	-3.25
         hungrig	1.75
-        huren	-2.5
-        husten	-1.75
-        hyperaktivitaet	-1.75
-        hypernervoes	-2.5
+        huren	-3.25
+        husten	-2.275
+        hyperaktivitaet	-2.275
+        hypernervoes	-3.25
         hypersensiblisieren	2.5
-        hysterie	-2.5
-        hysterisch	-2.5
-        hysterischer_anfall	-2.5
+        hysterie	-3.25
+        hysterisch	-3.25
+        hysterischer_anfall	-3.25
         ideal	2.5
         idealistisch	2.5
-        ideenlos	-1.75
+        ideenlos	-2.275
         ideenreich	2.5
-        identitaetskrise	-2.5
-        identitaetsverlust	-2.5
+        identitaetskrise	-3.25
+        identitaetsverlust	-3.25
         ideologiefrei	1.75
-        idiotenhaft	-2.5
-        idiotisch	-2.5
+        idiotenhaft	-3.25
+        idiotisch	-3.25
         idyllisch	2.5
-        ignorant	-2.5
-        ignorieren	-1.75
-        ikonoklasmus	-2.5
-        illegalitaet	-2.5
-        illegitim	-2.5
-        illegitimitaet	-1.75
-        illoyal	-2.5
-        illusionaer	-2.5
-        illusionslos	-2.5
-        illusorisch	-2.5
+        ignorant	-3.25
+        ignorieren	-2.275
+        ikonoklasmus	-3.25
+        illegalitaet	-3.25
+        illegitim	-3.25
+        illegitimitaet	-2.275
+        illoyal	-3.25
+        illusionaer	-3.25
+        illusionslos	-3.25
+        illusorisch	-3.25
         imagetraechtig	2.5
-        imageverlust	-2.5
-        imaginaer	-2.5
+        imageverlust	-3.25
+        imaginaer	-3.25
         immun	2.5
         immunitaet	1.75
-        immunschwaeche	-2.5
-        immunschwaechekrankheit	-2.5
-        impertinent	-2.5
-        impertinenz	-2.5
+        immunschwaeche	-3.25
+        immunschwaechekrankheit	-3.25
+        impertinent	-3.25
+        impertinenz	-3.25
         impetus	1.75
         impfung	1.75
         imponierend	2.5
-        importverbot	-1.75
+        importverbot	-2.275
         imposant	2.5
-        impotent	-1.75
-        impotenz	-1.75
-        in_frage_stellen	-1.75
-        inadaequat	-2.5
-        inakzeptabel	-2.5
+        impotent	-2.275
+        impotenz	-2.275
+        in_frage_stellen	-2.275
+        inadaequat	-3.25
+        inakzeptabel	-3.25
         inbruenstig	2.5
         inbrunst	2.5
-        indifferent	-2.5
-        indifferenz	-2.5
-        indigniert	-2.5
-        indirekt	-1.75
-        indiskret	-1.75
-        indiskretion	-1.75
-        indisponibel	-1.75
-        indizieren	-2.5
-        indoktrination	-1.75
-        industriespionage	-1.75
-        ineffizienz	-1.75
-        infam	-2.5
-        infamie	-2.5
-        infarkt	-2.5
-        infekt	-2.5
-        infektion	-2.5
-        infektionskrankheit	-2.5
-        infizieren	-1.75
-        inflationaer	-2.5
-        inflationsquote	-1.75
-        inflationsrate	-1.75
+        indifferent	-3.25
+        indifferenz	-3.25
+        indigniert	-3.25
+        indirekt	-2.275
+        indiskret	-2.275
+        indiskretion	-2.275
+        indisponibel	-2.275
+        indizieren	-3.25
+        indoktrination	-2.275
+        industriespionage	-2.275
+        ineffizienz	-2.275
+        infam	-3.25
+        infamie	-3.25
+        infarkt	-3.25
+        infekt	-3.25
+        infektion	-3.25
+        infektionskrankheit	-3.25
+        infizieren	-2.275
+        inflationaer	-3.25
+        inflationsquote	-2.275
+        inflationsrate	-2.275
         informiert	1.75
-        infragestellen	-1.75
-        infragestellung	-2.5
-        inhaftierung	-1.75
-        inhaftnahme	-1.75
-        inhaltsleer	-1.75
-        inhaltslos	-1.75
-        inhuman	-2.5
-        inhumanitaet	-2.5
-        inkompetent	-2.5
-        inkonsequent	-2.5
-        inkorrekt	-2.5
-        innerer_kampf	-1.75
-        innerer_konflikt	-1.75
+        infragestellen	-2.275
+        infragestellung	-3.25
+        inhaftierung	-2.275
+        inhaftnahme	-2.275
+        inhaltsleer	-2.275
+        inhaltslos	-2.275
+        inhuman	-3.25
+        inhumanitaet	-3.25
+        inkompetent	-3.25
+        inkonsequent	-3.25
+        inkorrekt	-3.25
+        innerer_kampf	-2.275
+        innerer_konflikt	-2.275
         innig	2.5
         innigkeit	2.5
         innovation	2.5
         innovationspolitik	1.75
-        inplausibel	-2.5
-        inplausibilitaet	-1.75
-        insektenstich	-1.75
+        inplausibel	-3.25
+        inplausibilitaet	-2.275
+        insektenstich	-2.275
         inspirieren	2.5
         inspiriertheit	2.5
-        instabil	-2.5
-        instabilitaet	-1.75
+        instabil	-3.25
+        instabilitaet	-2.275
         instandhalten	1.75
         instandsetzung	2.5
-        instinktlosigkeit	-1.75
-        instrumentalisierung	-1.75
+        instinktlosigkeit	-2.275
+        instrumentalisierung	-2.275
         integer	2.5
         integrationskraft	1.75
         integrativ	2.5
@@ -3260,235 +3260,235 @@ extension LexiconData {
         intellektuell	1.75
         intelligent	2.5
         interessant	2.5
-        interesselos	-1.75
-        interesselosigkeit	-2.5
-        interessenkonflikt	-1.75
-        interessenlos	-1.75
+        interesselos	-2.275
+        interesselosigkeit	-3.25
+        interessenkonflikt	-2.275
+        interessenlos	-2.275
         interessieren	2.5
         interessiert	2.5
-        internierung	-2.5
+        internierung	-3.25
         intimitaet	2.5
-        intolerant	-2.5
-        intrigant	-2.5
-        intrige	-1.75
-        intrigieren	-2.5
-        introvertiert	-2.5
-        invasion	-1.75
-        inzest	-2.5
-        inzucht	-2.5
-        ironisch	-1.75
-        irrational	-2.5
-        irre	-2.5
-        irreal	-2.5
-        irrefuehrend	-2.5
-        irrefuehrung	-2.5
-        irregeleitet	-1.75
-        irregulaer	-2.5
-        irren	-2.5
-        irresein	-2.5
-        irrfahrt	-1.75
-        irritation	-2.5
-        irritieren	-2.5
-        irritierend	-2.5
-        irritiert	-1.75
-        irrsinnig	-2.5
-        irrtuemlich	-2.5
-        irrwitzig	-2.5
-        isolation	-2.5
-        isolierung	-1.75
-        jaehzornig	-2.5
-        jaemmerlich	-2.5
-        jammer	-2.5
-        jammern	-2.5
+        intolerant	-3.25
+        intrigant	-3.25
+        intrige	-2.275
+        intrigieren	-3.25
+        introvertiert	-3.25
+        invasion	-2.275
+        inzest	-3.25
+        inzucht	-3.25
+        ironisch	-2.275
+        irrational	-3.25
+        irre	-3.25
+        irreal	-3.25
+        irrefuehrend	-3.25
+        irrefuehrung	-3.25
+        irregeleitet	-2.275
+        irregulaer	-3.25
+        irren	-3.25
+        irresein	-3.25
+        irrfahrt	-2.275
+        irritation	-3.25
+        irritieren	-3.25
+        irritierend	-3.25
+        irritiert	-2.275
+        irrsinnig	-3.25
+        irrtuemlich	-3.25
+        irrwitzig	-3.25
+        isolation	-3.25
+        isolierung	-2.275
+        jaehzornig	-3.25
+        jaemmerlich	-3.25
+        jammer	-3.25
+        jammern	-3.25
         jauchzen	2.5
-        jeck	-2.5
+        jeck	-3.25
         jiu-jitsu	1.75
-        joch	-2.5
+        joch	-3.25
         jovial	1.75
         jubeln	2.5
         jubilieren	2.5
         juchzen	2.5
-        judenfeindlich	-2.5
-        judenmord	-1.75
-        judenverfolgung	-1.75
-        judenvernichtung	-2.5
-        jugendkriminalitaet	-2.5
+        judenfeindlich	-3.25
+        judenmord	-2.275
+        judenverfolgung	-2.275
+        judenvernichtung	-3.25
+        jugendkriminalitaet	-3.25
         jugendlichkeit	1.75
-        jugendstrafe	-2.5
-        jugendsuende	-1.75
+        jugendstrafe	-3.25
+        jugendsuende	-2.275
         kaderschmiede	1.75
         kaempferisch	2.5
-        kaerglich	-1.75
-        kaeuflich	-2.5
-        kaffeesucht	-2.5
-        kahlschlag	-2.5
+        kaerglich	-2.275
+        kaeuflich	-3.25
+        kaffeesucht	-3.25
+        kahlschlag	-3.25
         kalkulierbar	1.75
-        kalt	-1.75
-        kaltbluetig	-2.5
-        kaltbluetigkeit	-2.5
-        kaltherzig	-2.5
-        kaltschnaeuzig	-2.5
-        kaltschnaeuzigkeit	-2.5
-        kaltstellen	-1.75
+        kalt	-2.275
+        kaltbluetig	-3.25
+        kaltbluetigkeit	-3.25
+        kaltherzig	-3.25
+        kaltschnaeuzig	-3.25
+        kaltschnaeuzigkeit	-3.25
+        kaltstellen	-2.275
         kameradschaftlich	2.5
         kamillebad	1.75
-        kammersprengung	-2.5
-        kampf	-1.75
+        kammersprengung	-3.25
+        kampf	-2.275
         kampferfahren	1.75
         kampferprobt	1.75
-        kampfeslustig	-2.5
-        kampflos	-2.5
-        kampflustig	-2.5
-        kanonenschuss	-2.5
-        kapazitaetsabbau	-1.75
+        kampfeslustig	-3.25
+        kampflos	-3.25
+        kampflustig	-3.25
+        kanonenschuss	-3.25
+        kapazitaetsabbau	-2.275
         kapitalerhoehung	1.75
-        kapitalverbrechen	-1.75
-        kapitulieren	-1.75
-        kaprizieren	-1.75
-        kaprizioes	-2.5
-        kaputtgehen	-1.75
-        kargheit	-1.75
-        karies	-2.5
-        kastrieren	-1.75
-        katarr	-2.5
-        katarrh	-2.5
-        katastrofenstimmung	-2.5
-        katastrophal	-2.5
-        katastrophenstimmung	-2.5
-        katerstimmung	-2.5
-        katzenjammer	-2.5
-        kaufen	-1.75
+        kapitalverbrechen	-2.275
+        kapitulieren	-2.275
+        kaprizieren	-2.275
+        kaprizioes	-3.25
+        kaputtgehen	-2.275
+        kargheit	-2.275
+        karies	-3.25
+        kastrieren	-2.275
+        katarr	-3.25
+        katarrh	-3.25
+        katastrofenstimmung	-3.25
+        katastrophal	-3.25
+        katastrophenstimmung	-3.25
+        katerstimmung	-3.25
+        katzenjammer	-3.25
+        kaufen	-2.275
         kauflust	2.5
-        kaufrausch	-1.75
-        kauzig	-2.5
-        kauzigkeit	-1.75
-        kavaliersdelikt	-1.75
+        kaufrausch	-2.275
+        kauzig	-3.25
+        kauzigkeit	-2.275
+        kavaliersdelikt	-2.275
         keck	1.75
-        keifen	-2.5
-        keifig	-1.75
-        keile	-1.75
-        keilerei	-2.5
+        keifen	-3.25
+        keifig	-2.275
+        keile	-2.275
+        keilerei	-3.25
         keimfrei	1.75
-        kenntnislos	-2.5
+        kenntnislos	-3.25
         kenntnisreich	2.5
-        kernexplosion	-2.5
+        kernexplosion	-3.25
         kerngesund	2.5
-        kesseltreiben	-2.5
-        keuchen	-1.75
-        keuchhusten	-2.5
+        kesseltreiben	-3.25
+        keuchen	-2.275
+        keuchhusten	-3.25
         keusch	2.5
         kichern	2.5
-        kiebig	-1.75
-        kieferbruch	-2.5
-        kindbettfieber	-2.5
-        kinderarbeit	-2.5
-        kinderbetreuung	-2.5
-        kinderfeindlich	-2.5
-        kinderfeindlichkeit	-2.5
+        kiebig	-2.275
+        kieferbruch	-3.25
+        kindbettfieber	-3.25
+        kinderarbeit	-3.25
+        kinderbetreuung	-3.25
+        kinderfeindlich	-3.25
+        kinderfeindlichkeit	-3.25
         kinderfreundlich	2.5
         kinderfreundlichkeit	2.5
-        kinderhass	-2.5
-        kinderkrankheit	-2.5
-        kinderlaehmung	-2.5
-        kindersterblichkeit	-1.75
-        kindesentfuehrung	-1.75
-        kindesmissbrauch	-1.75
-        kindhaft	-1.75
-        kindisch	-1.75
-        kindlichkeit	-2.5
+        kinderhass	-3.25
+        kinderkrankheit	-3.25
+        kinderlaehmung	-3.25
+        kindersterblichkeit	-2.275
+        kindesentfuehrung	-2.275
+        kindesmissbrauch	-2.275
+        kindhaft	-2.275
+        kindisch	-2.275
+        kindlichkeit	-3.25
         kinogenuss	2.5
         kirchliche_hochzeit	1.75
         kirchliche_trauung	1.75
-        kitsch	-2.5
-        klaeffen	-2.5
-        klaeglich	-1.75
+        kitsch	-3.25
+        klaeffen	-3.25
+        klaeglich	-2.275
         klaeren	1.75
-        klagen	-2.5
-        klammheimlich	-1.75
+        klagen	-3.25
+        klammheimlich	-2.275
         klangschoenheit	1.75
-        klapperduerr	-1.75
-        klapprig	-1.75
+        klapperduerr	-2.275
+        klapprig	-2.275
         klar	2.5
         klarheit	1.75
         klasse	2.5
-        klassenkampf	-1.75
-        klassenressentiment	-2.5
-        klatschen	-1.75
-        klatschsuechtig	-1.75
-        klaustrophobie	-2.5
-        kleinbuergerlich	-1.75
-        kleinkrieg	-2.5
-        kleinkriminalitaet	-1.75
-        kleinlaut	-1.75
-        kleinmut	-2.5
-        kleptomanie	-2.5
+        klassenkampf	-2.275
+        klassenressentiment	-3.25
+        klatschen	-2.275
+        klatschsuechtig	-2.275
+        klaustrophobie	-3.25
+        kleinbuergerlich	-2.275
+        kleinkrieg	-3.25
+        kleinkriminalitaet	-2.275
+        kleinlaut	-2.275
+        kleinmut	-3.25
+        kleptomanie	-3.25
         klimax	1.75
         klinikum	2.5
-        klischeehaft	-2.5
-        klonkrieg	-2.5
+        klischeehaft	-3.25
+        klonkrieg	-3.25
         klug	2.5
-        knallhart	-1.75
-        knatsch	-2.5
-        knatschig	-2.5
-        knauserig	-1.75
-        knausrig	-1.75
-        knechtschaft	-2.5
+        knallhart	-2.275
+        knatsch	-3.25
+        knatschig	-3.25
+        knauserig	-2.275
+        knausrig	-2.275
+        knechtschaft	-3.25
         knetkur	1.75
-        knickerig	-1.75
-        knickrig	-1.75
-        knieverletzung	-1.75
-        knochenbruch	-2.5
-        knochenschwund	-2.5
-        knochentrocken	-1.75
+        knickerig	-2.275
+        knickrig	-2.275
+        knieverletzung	-2.275
+        knochenbruch	-3.25
+        knochenschwund	-3.25
+        knochentrocken	-2.275
         knorke	2.5
-        knotig	-2.5
+        knotig	-3.25
         knuffig	1.75
-        koalitionsstreit	-1.75
-        koerperbehindert	-2.5
-        koerperbehinderung	-2.5
-        koerperlich_beeintraechtigt	-2.5
-        koerperlich_behindert	-2.5
-        koerperliche_beeintraechtigung	-2.5
+        koalitionsstreit	-2.275
+        koerperbehindert	-3.25
+        koerperbehinderung	-3.25
+        koerperlich_beeintraechtigt	-3.25
+        koerperlich_behindert	-3.25
+        koerperliche_beeintraechtigung	-3.25
         koerperliches_wohlgefuehl	2.5
-        koerperproblem	-2.5
-        koerperverletzung	-1.75
-        koffeinabhaengigkeit	-2.5
-        koffeinmissbrauch	-2.5
-        koffeinsucht	-2.5
-        kokainabhangigkeit	-2.5
-        kokainmissbrauch	-2.5
-        kokainsucht	-2.5
-        koketterie	-1.75
-        kolik	-2.5
-        kollabieren	-1.75
-        kollaps	-2.5
+        koerperproblem	-3.25
+        koerperverletzung	-2.275
+        koffeinabhaengigkeit	-3.25
+        koffeinmissbrauch	-3.25
+        koffeinsucht	-3.25
+        kokainabhangigkeit	-3.25
+        kokainmissbrauch	-3.25
+        kokainsucht	-3.25
+        koketterie	-2.275
+        kolik	-3.25
+        kollabieren	-2.275
+        kollaps	-3.25
         kollegial	1.75
-        kollektivschuld	-2.5
-        koller	-2.5
-        kolonialherrschaft	-2.5
+        kollektivschuld	-3.25
+        koller	-3.25
+        kolonialherrschaft	-3.25
         kolonisation	1.75
         kolonisierung	1.75
-        komatoes	-2.5
+        komatoes	-3.25
         komfort	1.75
         komfortabel	1.75
         komisch	2.5
         kommunikationsfreudig	2.5
         kommunikativ	2.5
-        kommunistenfrei	-1.75
+        kommunistenfrei	-2.275
         kompetent	2.5
-        komplex	-1.75
+        komplex	-2.275
         komplikationslos	1.75
         kompliment	2.5
-        kompliziert	-1.75
+        kompliziert	-2.275
         kompromissbereit	1.75
-        kompromittieren	-2.5
+        kompromittieren	-3.25
         konfliktfaehig	2.5
         konfliktfaehigkeit	2.5
         konfliktfrei	1.75
         konfliktlos	1.75
         konform	2.5
         konfrontationstherapie	1.75
-        konfus	-1.75
+        konfus	-2.275
         kongenial	2.5
         konjunkturaufschwung	1.75
         konkurrenzfaehig	2.5
@@ -3498,118 +3498,118 @@ extension LexiconData {
         konsilidieren	2.5
         konsolidation	2.5
         konsolidierung	2.5
-        konspirativ	-1.75
-        konspirieren	-1.75
-        konsternieren	-2.5
+        konspirativ	-2.275
+        konspirieren	-2.275
+        konsternieren	-3.25
         konstituierung	1.75
         konstruktiv	2.5
-        konsumrausch	-1.75
-        kontaktarm	-1.75
-        kontaktarmut	-1.75
+        konsumrausch	-2.275
+        kontaktarm	-2.275
+        kontaktarmut	-2.275
         kontaktfreude	1.75
         kontaktfreudig	2.5
         kontaktfreudigkeit	1.75
-        kontaktlosigkeit	-2.5
+        kontaktlosigkeit	-3.25
         kontaktpflege	1.75
-        kontaktschwierigkeiten	-1.75
+        kontaktschwierigkeiten	-2.275
         kontenance	1.75
-        konterkarieren	-1.75
-        kontrovers	-2.5
+        konterkarieren	-2.275
+        kontrovers	-3.25
         konvertieren	1.75
         konzentriert	2.5
-        konzeptionslos	-1.75
-        konzeptionslosigkeit	-1.75
-        konzeptlosigkeit	-1.75
+        konzeptionslos	-2.275
+        konzeptionslosigkeit	-2.275
+        konzeptlosigkeit	-2.275
         konzertgenuss	2.5
         konzession	1.75
-        kopflos	-1.75
-        kopfschmerz	-2.5
-        kopfschuss	-2.5
-        kopfverletzung	-1.75
-        kopfweh	-2.5
-        korpulent	-1.75
+        kopflos	-2.275
+        kopfschmerz	-3.25
+        kopfschuss	-3.25
+        kopfverletzung	-2.275
+        kopfweh	-3.25
+        korpulent	-2.275
         korrekt	2.5
         korrektheit	2.5
         korrigieren	1.75
-        korrumpieren	-2.5
-        korrupt	-2.5
-        korruptheit	-2.5
-        korruption	-2.5
+        korrumpieren	-3.25
+        korrupt	-3.25
+        korruptheit	-3.25
+        korruption	-3.25
         korruptionsfrei	2.5
         kostbar	2.5
         kostbarkeit	2.5
-        kostendruck	-1.75
+        kostendruck	-2.275
         kostenguenstig	2.5
-        kostenintensiv	-2.5
+        kostenintensiv	-3.25
         kostenlos	1.75
         kostensteigerung	1.75
-        kostspielig	-2.5
-        kotzen	-1.75
-        krach	-2.5
-        kraenkeln	-1.75
-        kraenkelnd	-2.5
-        kraenken	-2.5
-        kraenklich	-2.5
-        kraetze	-1.75
+        kostspielig	-3.25
+        kotzen	-2.275
+        krach	-3.25
+        kraenkeln	-2.275
+        kraenkelnd	-3.25
+        kraenken	-3.25
+        kraenklich	-3.25
+        kraetze	-2.275
         kraft	1.75
-        kraftlos	-1.75
-        kraftmeierei	-2.5
+        kraftlos	-2.275
+        kraftmeierei	-3.25
         kraftvoll	1.75
-        krakeelen	-2.5
-        krampf	-2.5
-        krampfader	-2.5
-        krampfanfall	-2.5
-        krampfhaft	-1.75
-        krampfig	-1.75
-        krank	-2.5
-        kranken	-1.75
+        krakeelen	-3.25
+        krampf	-3.25
+        krampfader	-3.25
+        krampfanfall	-3.25
+        krampfhaft	-2.275
+        krampfig	-2.275
+        krank	-3.25
+        kranken	-2.275
         krankengymnastik	1.75
-        krankenhausreif	-2.5
+        krankenhausreif	-3.25
         krankenversorgung	1.75
-        krankhaft	-2.5
-        krankheit	-2.5
-        krankwerden	-2.5
+        krankhaft	-3.25
+        krankheit	-3.25
+        krankwerden	-3.25
         krass	1.75
-        kratzer	-1.75
-        kratzwunde	-1.75
-        krawall	-2.5
+        kratzer	-2.275
+        kratzwunde	-2.275
+        krawall	-3.25
         kreation	1.75
         kreativ	2.5
         kreativitaet	2.5
-        krebs	-2.5
-        krebsen	-1.75
-        krebserkrankung	-2.5
-        krebsgeschwuer	-2.5
-        krebskrank	-2.5
-        krebsleiden	-2.5
+        krebs	-3.25
+        krebsen	-2.275
+        krebserkrankung	-3.25
+        krebsgeschwuer	-3.25
+        krebskrank	-3.25
+        krebsleiden	-3.25
         krebsvorsorge	1.75
-        krebszelle	-2.5
-        kreditbetrug	-1.75
+        krebszelle	-3.25
+        kreditbetrug	-2.275
         kreditgewaehrung	2.5
         kreditwuerdigkeit	1.75
-        kreislaufkollaps	-2.5
-        kreuzigung	-1.75
-        kreuzzug	-2.5
-        kriechen	-1.75
-        kriecherisch	-2.5
-        krieg	-2.5
-        kriegerisch	-2.5
-        kriegsbegeisterung	-2.5
-        kriegsbeute	-2.5
+        kreislaufkollaps	-3.25
+        kreuzigung	-2.275
+        kreuzzug	-3.25
+        kriechen	-2.275
+        kriecherisch	-3.25
+        krieg	-3.25
+        kriegerisch	-3.25
+        kriegsbegeisterung	-3.25
+        kriegsbeute	-3.25
         kriegsfrei	1.75
-        kriegsgefangenschaft	-2.5
-        kriegsgraeuel	-1.75
-        kriegsgreuel	-1.75
-        kriegsmaschinerie	-2.5
-        kriegsverbrechen	-1.75
-        kriegswirren	-1.75
-        kriminalisieren	-2.5
-        kriminalitaet	-2.5
+        kriegsgefangenschaft	-3.25
+        kriegsgraeuel	-2.275
+        kriegsgreuel	-2.275
+        kriegsmaschinerie	-3.25
+        kriegsverbrechen	-2.275
+        kriegswirren	-2.275
+        kriminalisieren	-3.25
+        kriminalitaet	-3.25
         kriminalitaetsfrei	1.75
-        kriminalitaetsrate	-2.5
-        kriminell	-2.5
-        kriminelle_handlung	-1.75
-        krise	-2.5
+        kriminalitaetsrate	-3.25
+        kriminell	-3.25
+        kriminelle_handlung	-2.275
+        krise	-3.25
         krisenausschuss	2.5
         krisenerfahren	2.5
         krisenerprobt	2.5
@@ -3617,39 +3617,39 @@ extension LexiconData {
         krisengebeutelt	2.5
         krisengeschuettelt	2.5
         krisenstab	2.5
-        krisenstimmung	-1.75
-        krisis	-2.5
-        kritisieren	-2.5
-        kruemmen	-2.5
-        krueppelhaft	-1.75
-        krueppelig	-1.75
-        krumm_nehmen	-2.5
-        krummnehmen	-2.5
-        kuckucksei	-1.75
-        kuddelmuddel	-2.5
-        kuehl	-1.75
+        krisenstimmung	-2.275
+        krisis	-3.25
+        kritisieren	-3.25
+        kruemmen	-3.25
+        krueppelhaft	-2.275
+        krueppelig	-2.275
+        krumm_nehmen	-3.25
+        krummnehmen	-3.25
+        kuckucksei	-2.275
+        kuddelmuddel	-3.25
+        kuehl	-2.275
         kuehn	1.75
         kuehnheit	1.75
-        kuemmerlich	-2.5
+        kuemmerlich	-3.25
         kuemmern	1.75
-        kuendigen	-1.75
-        kugelhagel	-2.5
-        kujonieren	-2.5
+        kuendigen	-2.275
+        kugelhagel	-3.25
+        kujonieren	-3.25
         kultivierung	1.75
         kulturerbe	1.75
         kulturgenuss	2.5
-        kulturkampf	-1.75
-        kulturlos	-1.75
+        kulturkampf	-2.275
+        kulturlos	-2.275
         kulturschatz	1.75
-        kulturschock	-2.5
-        kummer	-2.5
-        kumpanei	-1.75
+        kulturschock	-3.25
+        kummer	-3.25
+        kumpanei	-2.275
         kumpelhaft	1.75
-        kundenbetreuung	-2.5
-        kundenfeindlichkeit	-2.5
+        kundenbetreuung	-3.25
+        kundenfeindlichkeit	-3.25
         kundenfreundlichkeit	2.5
         kundig	2.5
-        kungeln	-1.75
+        kungeln	-2.275
         kunstbegeistert	2.5
         kunstfertig	2.5
         kunstgenuss	2.5
@@ -3657,156 +3657,156 @@ extension LexiconData {
         kunstvoll	2.5
         kur	1.75
         kuraufenthalt	1.75
-        kurios	-2.5
+        kurios	-3.25
         kurlaub	1.75
         kurtherapie	1.75
-        kurzatmigkeit	-2.5
-        kurzschluss	-1.75
-        kurzschlusshandlung	-2.5
-        kurzschlusstat	-2.5
-        kurzsichtig	-1.75
-        kurzsichtigkeit	-1.75
-        kurzweile	-2.5
+        kurzatmigkeit	-3.25
+        kurzschluss	-2.275
+        kurzschlusshandlung	-3.25
+        kurzschlusstat	-3.25
+        kurzsichtig	-2.275
+        kurzsichtigkeit	-2.275
+        kurzweile	-3.25
         kurzweilig	2.5
-        kuschen	-1.75
-        labern	-2.5
-        labil	-2.5
-        lachanfall	-2.5
+        kuschen	-2.275
+        labern	-3.25
+        labil	-3.25
+        lachanfall	-3.25
         lachen	2.125
         lacher	1.75
-        lachhaft	-2.5
-        lachkrampf	-2.5
+        lachhaft	-3.25
+        lachkrampf	-3.25
         ladungssicherung	1.75
         laecheln	2.5
-        laecherlich	-2.5
-        laecherlichkeit	-2.5
-        laedieren	-2.5
-        laediert	-2.5
-        laehmen	-2.5
-        laehmung	-2.5
-        laerm	-1.75
+        laecherlich	-3.25
+        laecherlichkeit	-3.25
+        laedieren	-3.25
+        laediert	-3.25
+        laehmen	-3.25
+        laehmung	-3.25
+        laerm	-2.275
         laermfrei	2.5
         laessig	1.75
-        laestern	-2.5
-        laestig	-2.5
+        laestern	-3.25
+        laestig	-3.25
         laeutern	2.5
-        lahm	-2.5
-        lahmheit	-1.75
-        lahmsein	-1.75
-        laienhaft	-2.5
-        lamentieren	-2.5
-        lampenfieber	-2.5
+        lahm	-3.25
+        lahmheit	-2.275
+        lahmsein	-2.275
+        laienhaft	-3.25
+        lamentieren	-3.25
+        lampenfieber	-3.25
         landeerlaubnis	1.75
-        landesverrat	-2.5
+        landesverrat	-3.25
         landesverteidigung	1.75
-        landesverweis	-2.5
-        landfriedensbruch	-1.75
+        landesverweis	-3.25
+        landfriedensbruch	-2.275
         landreform	2.5
         landwirtschaftsreform	2.5
-        langeweile	-2.5
+        langeweile	-3.25
         langmut	1.75
-        langsam	-1.75
-        langweilen	-2.5
-        langweilig	-2.5
-        langweiligkeit	-2.5
-        langzeitarbeitslos	-1.75
-        lasch	-1.75
-        lasten	-2.5
-        laster	-2.5
-        lasterhaft	-2.5
-        lasziv	-2.5
-        latent	-1.75
-        laune	-2.5
-        launenhaft	-2.5
-        launig	-2.5
-        launisch	-2.5
+        langsam	-2.275
+        langweilen	-3.25
+        langweilig	-3.25
+        langweiligkeit	-3.25
+        langzeitarbeitslos	-2.275
+        lasch	-2.275
+        lasten	-3.25
+        laster	-3.25
+        lasterhaft	-3.25
+        lasziv	-3.25
+        latent	-2.275
+        laune	-3.25
+        launenhaft	-3.25
+        launig	-3.25
+        launisch	-3.25
         lausbubenhaft	1.75
         lausbuebisch	1.75
         lauter	2.5
-        lautstark	-1.75
+        lautstark	-2.275
         lebendig	1.75
         lebensbejahend	2.5
         lebenserfahren	2.5
         lebensfaehig	2.5
         lebensfaehigkeit	1.75
-        lebensfern	-2.5
+        lebensfern	-3.25
         lebensfreude	2.5
         lebensfroh	2.5
         lebensgenuss	2.5
         lebensglueck	2.5
         lebenslust	2.5
         lebenslustig	2.5
-        lebensmittelvergiftung	-2.5
-        lebensmuede	-2.5
-        lebensmuedigkeit	-2.5
+        lebensmittelvergiftung	-3.25
+        lebensmuede	-3.25
+        lebensmuedigkeit	-3.25
         lebensmut	2.5
         lebensrecht	1.75
         lebenstuechtig	2.5
-        lebensunfaehig	-2.5
-        lebensuntuechtig	-1.75
-        leberentzuendung	-2.5
-        leberkrank	-2.5
-        leberkrebs	-2.5
+        lebensunfaehig	-3.25
+        lebensuntuechtig	-2.275
+        leberentzuendung	-3.25
+        leberkrank	-3.25
+        leberkrebs	-3.25
         lebhaft	1.75
-        leblos	-2.5
-        leer	-2.5
+        leblos	-3.25
+        leer	-3.25
         legalisieren	1.75
         legalisierung	1.75
         legalitaet	1.75
         legendaer	2.5
         legendenhaft	2.5
-        leger	-1.75
+        leger	-2.275
         legitim	2.5
         legitimation	1.75
         legitimieren	1.75
         legitimitaet	1.75
         lehrbefaehigung	2.5
-        lehre	-2.5
+        lehre	-3.25
         lehrerausbildung	2.5
-        lehrerbetreuung	-2.5
-        lehrerhaft	-2.5
+        lehrerbetreuung	-3.25
+        lehrerhaft	-3.25
         lehrreich	2.5
-        leibeigenschaft	-2.5
-        leiche	-1.75
-        leichnam	-1.75
-        leichtfertig	-2.5
-        leichtfertigkeit	-1.75
+        leibeigenschaft	-3.25
+        leiche	-2.275
+        leichnam	-2.275
+        leichtfertig	-3.25
+        leichtfertigkeit	-2.275
         leichtfuessig	2.5
-        leichtglaeubig	-1.75
+        leichtglaeubig	-2.275
         leichtheit	1.75
-        leichtsinn	-2.5
-        leichtsinnig	-2.5
-        leid	-2.5
-        leid_tragend	-2.5
-        leid_tun	-2.5
-        leiden	-2.5
-        leidend	-2.5
+        leichtsinn	-3.25
+        leichtsinnig	-3.25
+        leid	-3.25
+        leid_tragend	-3.25
+        leid_tun	-3.25
+        leiden	-3.25
+        leidend	-3.25
         leidenschaft	2.5
-        leidenschaftslos	-1.75
-        leidgeplagt	-2.5
-        leidgeprueft	-2.5
-        leidig	-2.5
-        leidtragend	-2.5
-        leidvoll	-2.5
-        leimen	-1.75
+        leidenschaftslos	-2.275
+        leidgeplagt	-3.25
+        leidgeprueft	-3.25
+        leidig	-3.25
+        leidtragend	-3.25
+        leidvoll	-3.25
+        leimen	-2.275
         leistungsanspruch	1.75
-        leistungsdruck	-1.75
+        leistungsdruck	-2.275
         leistungsfaehig	1.75
         leistungssteigerung	1.75
-        lektion	-2.5
-        lepra	-2.5
-        lernbehinderung	-2.5
+        lektion	-3.25
+        lepra	-3.25
+        lernbehinderung	-3.25
         lernfaehig	2.5
         lesbar	2.5
         lesegenuss	2.5
         lesenswert	2.5
         lesevergnuegen	2.5
-        lethargie	-2.5
+        lethargie	-3.25
         leuchtkraft	1.75
-        leukaemie	-2.5
+        leukaemie	-3.25
         liberal	1.75
         liberalisierung	2.5
-        libidonoes	-2.5
+        libidonoes	-3.25
         lichtblick	2.5
         lieb	2.5
         liebe	2.5
@@ -3818,7 +3818,7 @@ extension LexiconData {
         liebesdienst	1.75
         liebesfaehig	2.5
         liebesheirat	1.75
-        liebeskummer	-2.5
+        liebeskummer	-3.25
         liebevoll	2.5
         liebhaben	2.5
         lieblich	2.5
@@ -3829,24 +3829,24 @@ extension LexiconData {
         lieblingsobjekt	2.5
         lieblingssache	2.5
         lieblingsschauspieler	2.5
-        lieblos	-1.75
-        lieblosigkeit	-2.5
+        lieblos	-2.275
+        lieblosigkeit	-3.25
         liebreizend	2.5
-        liederlich	-2.5
-        limitiert	-2.5
+        liederlich	-3.25
+        limitiert	-3.25
         linderung	1.75
         linientreu	2.5
-        link	-1.75
-        linken	-1.75
-        linkisch	-2.5
-        linksextrem	-2.5
-        linksextremistisch	-2.5
-        linkslastig	-2.5
-        linksradikal	-2.5
-        linksruck	-2.5
+        link	-2.275
+        linken	-2.275
+        linkisch	-3.25
+        linksextrem	-3.25
+        linksextremistisch	-3.25
+        linkslastig	-3.25
+        linksradikal	-3.25
+        linksruck	-3.25
         lippenbekenntnis	1.75
-        liquidation	-1.75
-        liquidierung	-1.75
+        liquidation	-2.275
+        liquidierung	-2.275
         literaturbegeistert	2.5
         literaturinteressiert	2.5
         lob	2.5
@@ -3863,419 +3863,419 @@ extension LexiconData {
         lohnenswert	2.5
         lohnerhoehung	1.75
         lohnsteigerung	1.75
-        losbruellen	-2.5
+        losbruellen	-3.25
         loslachen	2.5
-        lossagen	-2.5
+        lossagen	-3.25
         lossprechen	2.5
         loyal	2.5
-        luderhaft	-2.5
-        luege	-2.5
-        luegen	-2.5
-        luegnerisch	-2.5
-        luemmelhaft	-2.5
-        luestern	-1.75
-        luftkampf	-1.75
-        luftkrieg	-2.5
+        luderhaft	-3.25
+        luege	-3.25
+        luegen	-3.25
+        luegnerisch	-3.25
+        luemmelhaft	-3.25
+        luestern	-2.275
+        luftkampf	-2.275
+        luftkrieg	-3.25
         luftreinhaltung	1.75
         lukrativ	2.5
-        lumpig	-2.5
-        lungendurchschuss	-2.5
-        lungenentzuendung	-2.5
-        lungenerkrankung	-2.5
-        lungenkrank	-2.5
-        lungenkrankheit	-2.5
-        lungenkrebs	-2.5
-        lungenstiche	-2.5
-        lungentuberkulose	-2.5
+        lumpig	-3.25
+        lungendurchschuss	-3.25
+        lungenentzuendung	-3.25
+        lungenerkrankung	-3.25
+        lungenkrank	-3.25
+        lungenkrankheit	-3.25
+        lungenkrebs	-3.25
+        lungenstiche	-3.25
+        lungentuberkulose	-3.25
         lust	2.5
         lustbetont	2.5
         lustig	2.5
-        lustig_machen	-2.5
-        lustlos	-1.75
-        lustlosigkeit	-2.5
+        lustig_machen	-3.25
+        lustlos	-2.275
+        lustlosigkeit	-3.25
         lustvoll	2.5
-        lynchjustiz	-2.5
-        machenschaft	-2.5
+        lynchjustiz	-3.25
+        machenschaft	-3.25
         machtanspruch	1.75
-        machtergreifung	-2.5
+        machtergreifung	-3.25
         machterhalt	1.75
         machterhaltung	1.75
-        machtgier	-2.5
-        machtkampf	-1.75
-        machtlos	-2.5
-        machtlosigkeit	-2.5
-        machtspiel	-1.75
-        machtverlust	-2.5
+        machtgier	-3.25
+        machtkampf	-2.275
+        machtlos	-3.25
+        machtlosigkeit	-3.25
+        machtspiel	-2.275
+        machtverlust	-3.25
         machtvoll	1.75
-        machtwettkampf	-1.75
-        machwerk	-2.5
-        macke	-1.75
+        machtwettkampf	-2.275
+        machwerk	-3.25
+        macke	-2.275
         maechtig	1.75
-        maekeln	-2.5
-        maengelruege	-2.5
-        maennerfeindlichkeit	-2.5
+        maekeln	-3.25
+        maengelruege	-3.25
+        maennerfeindlichkeit	-3.25
         maennerfreundschaft	1.75
-        maennerhass	-2.5
+        maennerhass	-3.25
         maerchenhaft	2.5
         maessigen	2.5
-        magengeschwuer	-2.5
-        magenkrank	-2.5
-        magenkrebs	-2.5
-        magenschmerz	-2.5
-        magersucht	-2.5
-        magersuechtig	-2.5
+        magengeschwuer	-3.25
+        magenkrank	-3.25
+        magenkrebs	-3.25
+        magenschmerz	-3.25
+        magersucht	-3.25
+        magersuechtig	-3.25
         magisch	1.75
-        mahnen	-2.5
-        mahngebuehr	-2.5
-        mahnung	-2.5
-        majestaetsbeleidigung	-2.5
-        makaber	-2.5
+        mahnen	-3.25
+        mahngebuehr	-3.25
+        mahnung	-3.25
+        majestaetsbeleidigung	-3.25
+        makaber	-3.25
         makellos	1.75
         makellosigkeit	2.5
-        malaria	-2.5
+        malaria	-3.25
         malerisch	1.75
-        malizioes	-2.5
-        maloche	-2.5
-        maltraetieren	-2.5
-        mandelentzuendung	-2.5
-        mangel	-2.5
-        mangelernaehrung	-2.5
-        mangelerscheinung	-2.5
+        malizioes	-3.25
+        maloche	-3.25
+        maltraetieren	-3.25
+        mandelentzuendung	-3.25
+        mangel	-3.25
+        mangelernaehrung	-3.25
+        mangelerscheinung	-3.25
         mangelfrei	1.75
-        mangelhaftigkeit	-2.5
-        manie	-2.5
-        manieriert	-1.75
+        mangelhaftigkeit	-3.25
+        manie	-3.25
+        manieriert	-2.275
         manierlich	1.75
-        manipulation	-1.75
-        manipulierung	-1.75
-        manisch	-2.5
-        manisch-depressiv	-2.5
-        manische_depression	-2.5
+        manipulation	-2.275
+        manipulierung	-2.275
+        manisch	-3.25
+        manisch-depressiv	-3.25
+        manische_depression	-3.25
         mannigfaltig	1.75
         mannschaftsdienlich	2.5
         mannschaftstauglich	2.5
-        marginalisieren	-2.5
-        markieren	-1.75
+        marginalisieren	-3.25
+        markieren	-2.275
         marktbeherrschend	2.5
         marktfuehrend	2.5
-        marter	-2.5
-        martern	-2.5
-        martialisch	-2.5
-        martyrium	-2.5
+        marter	-3.25
+        martern	-3.25
+        martialisch	-3.25
+        martyrium	-3.25
         maschinenreparatur	2.5
-        masern	-2.5
-        masochismus	-2.5
-        masochistisch	-2.5
+        masern	-3.25
+        masochismus	-3.25
+        masochistisch	-3.25
         massage	1.75
-        massaker	-1.75
-        massenhysterie	-2.5
-        massenmord	-1.75
-        massenschlaegerei	-2.5
-        massenvernichtung	-2.5
+        massaker	-2.275
+        massenhysterie	-3.25
+        massenmord	-2.275
+        massenschlaegerei	-3.25
+        massenvernichtung	-3.25
         massgenauigkeit	1.75
-        massiv	-2.5
-        masslos	-2.5
-        masslosigkeit	-2.5
-        massregeln	-2.5
-        massregelung	-2.5
+        massiv	-3.25
+        masslos	-3.25
+        masslosigkeit	-3.25
+        massregeln	-3.25
+        massregelung	-3.25
         massvoll	2.5
-        matt	-1.75
-        mattheit	-1.75
-        mattigkeit	-1.75
-        mau	-2.5
-        maul-_und_klauenseuche	-1.75
-        maulen	-2.5
-        maulkorb	-1.75
-        mauschelei	-2.5
-        mauscheln	-1.75
-        mausetot	-2.5
+        matt	-2.275
+        mattheit	-2.275
+        mattigkeit	-2.275
+        mau	-3.25
+        maul-_und_klauenseuche	-2.275
+        maulen	-3.25
+        maulkorb	-2.275
+        mauschelei	-3.25
+        mauscheln	-2.275
+        mausetot	-3.25
         maximal	1.75
-        meckern	-2.5
-        medienrummel	-1.75
+        meckern	-3.25
+        medienrummel	-2.275
         medienspektakel	1.75
-        medikamenteneinnahme	-2.5
-        medikamentenkonsum	-2.5
+        medikamenteneinnahme	-3.25
+        medikamentenkonsum	-3.25
         mediterran	1.75
-        mehltau	-1.75
+        mehltau	-2.275
         mehrheitsfaehig	2.5
-        meineid	-2.5
-        meinungsaeusserungsverbot	-1.75
+        meineid	-3.25
+        meinungsaeusserungsverbot	-2.275
         meinungsfreiheit	1.75
-        meinungsmache	-1.75
-        meinungsstreit	-1.75
-        meinungsverschiedenheit	-1.75
+        meinungsmache	-2.275
+        meinungsstreit	-2.275
+        meinungsverschiedenheit	-2.275
         meisterhaft	2.5
         meisterlich	2.5
-        melancholie	-2.5
-        melancholisch	-2.5
-        melanom	-2.5
-        memmenhaft	-2.5
-        meniskusentzuendung	-2.5
-        menschenfeindlich	-2.5
+        melancholie	-3.25
+        melancholisch	-3.25
+        melanom	-3.25
+        memmenhaft	-3.25
+        meniskusentzuendung	-3.25
+        menschenfeindlich	-3.25
         menschenfreundlich	2.5
         menschenfreundlichkeit	2.5
-        menschenhandel	-1.75
+        menschenhandel	-2.275
         menschenliebe	2.5
-        menschenrechtsverletzung	-2.5
-        menschenscheu	-1.75
-        menschenschmuggel	-1.75
-        menschenunwuerdig	-2.5
-        menschenverachtend	-2.5
+        menschenrechtsverletzung	-3.25
+        menschenscheu	-2.275
+        menschenschmuggel	-2.275
+        menschenunwuerdig	-3.25
+        menschenverachtend	-3.25
         menschenwuerdig	2.5
         menschlich	2.5
         menschlichkeit	2.5
-        menstruationsbeschwerden	-2.5
-        merkwuerdig	-2.5
-        messerkampf	-1.75
-        messerstecherei	-1.75
-        messerstich	-1.75
-        metastasieren	-2.5
+        menstruationsbeschwerden	-3.25
+        merkwuerdig	-3.25
+        messerkampf	-2.275
+        messerstecherei	-2.275
+        messerstich	-2.275
+        metastasieren	-3.25
         methadonprogramm	1.75
         methodisch	1.75
-        meuchelmord	-1.75
-        meuterei	-1.75
-        mickrig	-2.5
-        mief	-1.75
-        mies	-2.5
-        miesepetrig	-2.5
-        miesmachen	-2.5
+        meuchelmord	-2.275
+        meuterei	-2.275
+        mickrig	-3.25
+        mief	-2.275
+        mies	-3.25
+        miesepetrig	-3.25
+        miesmachen	-3.25
         mieterhoehung	1.75
         mietsteigerung	1.75
         mietzinserhoehung	1.75
-        migraene	-2.5
-        milchschorf	-1.75
+        migraene	-3.25
+        milchschorf	-2.275
         mild	2.5
         milde	2.5
         mildernd	2.5
         milderung	1.75
         mildtaetigkeit	2.5
-        militaerischer_schlag	-2.5
-        militaerputsch	-1.75
-        militaersanktion	-2.5
-        militaerschlag	-1.75
-        militant	-2.5
-        militarisierung	-2.5
+        militaerischer_schlag	-3.25
+        militaerputsch	-2.275
+        militaersanktion	-3.25
+        militaerschlag	-2.275
+        militant	-3.25
+        militarisierung	-3.25
         milliardenschwer	1.75
         millionenschwer	1.75
-        mimosenhaft	-2.5
-        minderbegabt	-2.5
-        minderbemittelt	-2.5
-        minderung	-1.75
-        minderwertig	-2.5
-        minderwertigkeitsgefuehl	-2.5
-        minderwertigkeitskomplex	-2.5
+        mimosenhaft	-3.25
+        minderbegabt	-3.25
+        minderbemittelt	-3.25
+        minderung	-2.275
+        minderwertig	-3.25
+        minderwertigkeitsgefuehl	-3.25
+        minderwertigkeitskomplex	-3.25
         mindestsicherung	1.75
-        mindeststrafe	-2.5
-        minenexplosion	-2.5
+        mindeststrafe	-3.25
+        minenexplosion	-3.25
         mineraloelsteuererhoehung	1.75
-        minimal	-2.5
-        miserabel	-2.5
-        missachten	-2.5
-        missbehagen	-2.5
-        missbildung	-2.5
-        missbilligen	-2.5
-        missbrauch	-1.75
-        missbrauchen	-2.5
-        missdeuten	-2.5
-        missetat	-1.75
-        missfaellig	-2.5
-        missfallen	-2.5
-        missgebildet	-2.5
-        missgelaunt	-2.5
-        missgestimmt	-2.5
-        missgoennen	-2.5
-        missguenstig	-2.5
-        missgunst	-2.5
-        misshandeln	-2.5
-        misshandlung	-2.5
+        minimal	-3.25
+        miserabel	-3.25
+        missachten	-3.25
+        missbehagen	-3.25
+        missbildung	-3.25
+        missbilligen	-3.25
+        missbrauch	-2.275
+        missbrauchen	-3.25
+        missdeuten	-3.25
+        missetat	-2.275
+        missfaellig	-3.25
+        missfallen	-3.25
+        missgebildet	-3.25
+        missgelaunt	-3.25
+        missgestimmt	-3.25
+        missgoennen	-3.25
+        missguenstig	-3.25
+        missgunst	-3.25
+        misshandeln	-3.25
+        misshandlung	-3.25
         missionieren	1.75
-        misslaunig	-2.5
-        misslich	-2.5
-        missliebig	-2.5
-        misslungen	-2.5
-        missmut	-2.5
-        missraten	-2.5
-        misstrauen	-2.5
-        misstrauisch	-2.5
-        missvergnuegen	-2.5
-        missverstanden	-2.5
-        missverstehen	-2.5
-        mistig	-2.5
+        misslaunig	-3.25
+        misslich	-3.25
+        missliebig	-3.25
+        misslungen	-3.25
+        missmut	-3.25
+        missraten	-3.25
+        misstrauen	-3.25
+        misstrauisch	-3.25
+        missvergnuegen	-3.25
+        missverstanden	-3.25
+        missverstehen	-3.25
+        mistig	-3.25
         mitbestimmen	1.75
         mitempfindung	2.5
         mitentscheiden	1.75
         mitfuehlen	2.5
         mitfuehlend	2.5
         mitgefuehl	2.5
-        mitgenommen	-2.5
-        mitgliedsbetreuung	-2.5
+        mitgenommen	-3.25
+        mitgliedsbetreuung	-3.25
         mithelfen	1.75
         mitleid	2.5
-        mitleid_erregend	-2.5
+        mitleid_erregend	-3.25
         mitleidend	2.5
-        mitleidenschaft	-1.75
-        mitleiderregend	-2.5
-        mitleidlos	-2.5
-        mitleidlosigkeit	-2.5
-        mitleidslos	-1.75
+        mitleidenschaft	-2.275
+        mitleiderregend	-3.25
+        mitleidlos	-3.25
+        mitleidlosigkeit	-3.25
+        mitleidslos	-2.275
         mitmenschlichkeit	2.5
         mitreissen	2.5
-        mitschuld	-2.5
-        mitschuldig	-2.5
+        mitschuld	-3.25
+        mitschuldig	-3.25
         mitteilsam	2.5
-        mittellos	-1.75
-        mittelmaessigkeit	-1.75
-        mittelohrentzuendung	-2.5
+        mittellos	-2.275
+        mittelmaessigkeit	-2.275
+        mittelohrentzuendung	-3.25
         mittragen	2.5
         mitverantworten	2.5
-        mks	-1.75
-        mobben	-2.5
+        mks	-2.275
+        mobben	-3.25
         moderat	2.5
         modernisierung	1.75
         modernisierungspolitik	1.75
         moegen	2.5
-        moerderisch	-2.5
-        mogelei	-2.5
-        mogeln	-1.75
-        mogelpackung	-1.75
+        moerderisch	-3.25
+        mogelei	-3.25
+        mogeln	-2.275
+        mogelpackung	-2.275
         mondaen	1.75
-        mondsuechtig	-2.5
-        monieren	-2.5
-        monoton	-1.75
-        monotonie	-2.5
-        monstroes	-2.5
-        mopsen	-2.5
+        mondsuechtig	-3.25
+        monieren	-3.25
+        monoton	-2.275
+        monotonie	-3.25
+        monstroes	-3.25
+        mopsen	-3.25
         moralisch	2.5
         moralisieren	1.75
-        morbide	-2.5
-        mord	-1.75
-        mordanschlag	-1.75
-        mordfall	-1.75
-        mordgier	-2.5
-        mordlust	-2.5
-        mordtat	-1.75
-        morphiumsucht	-2.5
-        moskitostich	-1.75
+        morbide	-3.25
+        mord	-2.275
+        mordanschlag	-2.275
+        mordfall	-2.275
+        mordgier	-3.25
+        mordlust	-3.25
+        mordtat	-2.275
+        morphiumsucht	-3.25
+        moskitostich	-2.275
         motivieren	1.75
         motiviert	2.5
-        ms	-2.5
-        mueckenstich	-1.75
-        muede	-2.5
-        muedigkeit	-1.75
+        ms	-3.25
+        mueckenstich	-2.275
+        muede	-3.25
+        muedigkeit	-2.275
         muehelos	1.75
-        muehen	-2.5
-        muellbeseitigung	-2.5
-        muellentsorgung	-2.5
+        muehen	-3.25
+        muellbeseitigung	-3.25
+        muellentsorgung	-3.25
         muellfrei	1.75
-        muellverbrennung	-2.5
-        muellwirtschaft	-2.5
+        muellverbrennung	-3.25
+        muellwirtschaft	-3.25
         muendigkeit	1.75
-        muerrisch	-2.5
+        muerrisch	-3.25
         muetterkur	1.75
         muetterlich	1.75
-        muff	-1.75
-        muffe	-2.5
-        muffelig	-2.5
-        muffensausen	-2.5
-        muffig	-2.5
-        muffigkeit	-1.75
-        mulmig	-2.5
-        mulmiges_gefuehl	-2.5
-        multiple_persoenlichkeitsspaltung	-2.5
-        multiple_sklerose	-2.5
+        muff	-2.275
+        muffe	-3.25
+        muffelig	-3.25
+        muffensausen	-3.25
+        muffig	-3.25
+        muffigkeit	-2.275
+        mulmig	-3.25
+        mulmiges_gefuehl	-3.25
+        multiple_persoenlichkeitsspaltung	-3.25
+        multiple_sklerose	-3.25
         mumm	1.75
-        mumps	-2.5
+        mumps	-3.25
         munter	2.5
-        murren	-2.5
+        murren	-3.25
         musikalisch	2.5
         musikbegabt	2.5
         musikbegeistert	2.5
         musikgenuss	2.5
         musikinteressiert	2.5
-        muskelfaserriss	-1.75
-        muskelgeschwulst	-2.5
-        muskelkater	-2.5
-        muskelkrampf	-2.5
-        muskelverspannung	-1.75
+        muskelfaserriss	-2.275
+        muskelgeschwulst	-3.25
+        muskelkater	-3.25
+        muskelkrampf	-3.25
+        muskelverspannung	-2.275
         mustergueltig	2.5
         musterhaft	1.75
         mut	2.5
         mutig	2.5
-        mutlos	-2.5
-        mutlosigkeit	-2.5
-        mutwilligkeit	-1.75
+        mutlos	-3.25
+        mutlosigkeit	-3.25
+        mutwilligkeit	-2.275
         mystisch	1.75
         mythisch	2.5
         nachahmenswert	2.5
         nachbesserung	1.75
-        nachbetreuung	-2.5
+        nachbetreuung	-3.25
         nachempfinden	2.5
-        nachgeben	-1.75
+        nachgeben	-2.275
         nachgiebig	2.5
         nachhaltigkeit	1.75
-        nachholbedarf	-2.5
-        nachlaessig	-2.5
-        nachlaessigkeit	-1.75
-        nachruestung	-2.5
-        nachsagen	-2.5
-        nachsorge	-2.5
+        nachholbedarf	-3.25
+        nachlaessig	-3.25
+        nachlaessigkeit	-2.275
+        nachruestung	-3.25
+        nachsagen	-3.25
+        nachsorge	-3.25
         nachsorgekur	1.75
-        nacht-und-nebel-aktion	-1.75
-        nachteil	-2.5
-        nachtragen	-2.5
-        nachtragend	-1.75
-        nachtrauern	-2.5
-        nachweinen	-2.5
+        nacht-und-nebel-aktion	-2.275
+        nachteil	-3.25
+        nachtragen	-3.25
+        nachtragend	-2.275
+        nachtrauern	-3.25
+        nachweinen	-3.25
         nachwuchsfoerderung	1.75
-        nackenfett	-2.5
-        nackenspeck	-2.5
+        nackenfett	-3.25
+        nackenspeck	-3.25
         naechstenliebe	2.5
-        naerrisch	-2.5
-        nagelpilz	-1.75
+        naerrisch	-3.25
+        nagelpilz	-2.275
         nah	2.5
-        nahkampf	-1.75
-        nahostkonflikt	-1.75
-        nahrungsmittelallergie	-2.5
-        naiv	-1.75
-        naivitaet	-2.5
-        narbe	-2.5
-        narren	-2.5
-        narrenhaft	-2.5
-        nasenbeinbruch	-2.5
-        nasenbluten	-2.5
-        nationalistisch	-2.5
+        nahkampf	-2.275
+        nahostkonflikt	-2.275
+        nahrungsmittelallergie	-3.25
+        naiv	-2.275
+        naivitaet	-3.25
+        narbe	-3.25
+        narren	-3.25
+        narrenhaft	-3.25
+        nasenbeinbruch	-3.25
+        nasenbluten	-3.25
+        nationalistisch	-3.25
         natuerlich	1.75
         naturgenuss	2.5
         naturrecht	1.75
         naturschoenheit	1.75
         naturschutzaktion	1.75
-        nebligtrueb	-1.75
-        necken	-2.5
-        negativ	-2.5
-        negativer_besitz	-1.75
-        negieren	-2.5
-        neid	-2.5
-        neiden	-2.5
-        neidisch	-2.5
+        nebligtrueb	-2.275
+        necken	-3.25
+        negativ	-3.25
+        negativer_besitz	-2.275
+        negieren	-3.25
+        neid	-3.25
+        neiden	-3.25
+        neidisch	-3.25
         neidlos	1.75
         neigung	2.5
-        nekrophil	-2.5
-        nekrophilie	-2.5
-        neofaschistisch	-2.5
-        neonazistisch	-2.5
-        nepotismus	-1.75
-        nepp	-1.75
-        neppen	-1.75
-        nerven	-2.5
-        nervenentzuendung	-2.5
-        nervenkollaps	-2.5
-        nervenkrieg	-2.5
+        nekrophil	-3.25
+        nekrophilie	-3.25
+        neofaschistisch	-3.25
+        neonazistisch	-3.25
+        nepotismus	-2.275
+        nepp	-2.275
+        neppen	-2.275
+        nerven	-3.25
+        nervenentzuendung	-3.25
+        nervenkollaps	-3.25
+        nervenkrieg	-3.25
         nervenstaerke	2.5
-        nervenzusammenbruch	-2.5
-        nervig	-2.5
-        nervoes	-2.5
-        nervositaet	-2.5
-        nesselfieber	-2.5
+        nervenzusammenbruch	-3.25
+        nervig	-3.25
+        nervoes	-3.25
+        nervositaet	-3.25
+        nesselfieber	-3.25
         nett	2.5
         nettigkeit	2.5
         neu_gestalten	1.75
@@ -4297,102 +4297,102 @@ extension LexiconData {
         neuorganisation	1.75
         neuplanung	1.75
         neuregelung	1.75
-        neurodermitis	-1.75
-        neurose	-2.5
-        neurotisch	-2.5
-        neurotisieren	-1.75
+        neurodermitis	-2.275
+        neurose	-3.25
+        neurotisch	-3.25
+        neurotisieren	-2.275
         neuverteilung	1.75
-        nicht_sesshaft	-2.5
-        nichteinhaltung	-2.5
-        nichterfuellung	-2.5
-        nichts	-1.75
-        nichts_sagend	-2.5
-        nichtsein	-1.75
-        nichtssagend	-2.5
-        nieder	-1.75
-        niederdruecken	-2.5
-        niedergedrueckt	-1.75
-        niedergeschlagen	-1.75
-        niedergeschlagenheit	-2.5
-        niederhalten	-2.5
+        nicht_sesshaft	-3.25
+        nichteinhaltung	-3.25
+        nichterfuellung	-3.25
+        nichts	-2.275
+        nichts_sagend	-3.25
+        nichtsein	-2.275
+        nichtssagend	-3.25
+        nieder	-2.275
+        niederdruecken	-3.25
+        niedergedrueckt	-2.275
+        niedergeschlagen	-2.275
+        niedergeschlagenheit	-3.25
+        niederhalten	-3.25
         niederlagenfrei	1.75
         niederlassungsfreiheit	1.75
-        niederreissung	-2.5
-        niederschmetternd	-2.5
-        niedertracht	-2.5
-        niedertraechtig	-2.5
-        niedertraechtigkeit	-2.5
+        niederreissung	-3.25
+        niederschmetternd	-3.25
+        niedertracht	-3.25
+        niedertraechtig	-3.25
+        niedertraechtigkeit	-3.25
         niedlich	1.75
-        niedrig	-1.75
-        nierenbeckenentzuendung	-2.5
-        nierenkrank	-2.5
-        nierenstein	-1.75
-        nierenvergiftung	-2.5
-        nikotinabhaengigkeit	-2.5
-        nikotinmissbrauch	-2.5
-        nikotinsucht	-2.5
-        niveaulos	-1.75
+        niedrig	-2.275
+        nierenbeckenentzuendung	-3.25
+        nierenkrank	-3.25
+        nierenstein	-2.275
+        nierenvergiftung	-3.25
+        nikotinabhaengigkeit	-3.25
+        nikotinmissbrauch	-3.25
+        nikotinsucht	-3.25
+        niveaulos	-2.275
         nobel	1.75
         nobilitieren	1.75
         noblesse	2.5
-        noelen	-2.5
-        noelig	-2.5
-        noergelig	-2.5
-        noergeln	-2.5
-        noerglerisch	-2.5
-        noetigen	-2.5
-        nominell	-2.5
+        noelen	-3.25
+        noelig	-3.25
+        noergelig	-3.25
+        noergeln	-3.25
+        noerglerisch	-3.25
+        noetigen	-3.25
+        nominell	-3.25
         nonchalent	1.75
         normal	1.75
         normalisieren	2.5
-        not	-2.5
-        not_leidend	-1.75
-        notbremse	-2.5
-        notduerftig	-2.5
-        notleidend	-1.75
-        notstand	-2.5
+        not	-3.25
+        not_leidend	-2.275
+        notbremse	-3.25
+        notduerftig	-3.25
+        notleidend	-2.275
+        notstand	-3.25
         novelle	2.5
         nuechtern	1.75
         nuetzlich	2.5
         nuetzlichkeit	2.5
         nutzbringend	2.5
         nutzen	2.5
-        nutzlos	-2.5
-        nutzlosigkeit	-2.5
+        nutzlos	-3.25
+        nutzlosigkeit	-3.25
         nutzniessung	2.5
-        nymphomanie	-2.5
-        obdachlos	-2.5
-        oberflaechlich	-1.75
-        oberschenkelhalsbruch	-2.5
+        nymphomanie	-3.25
+        obdachlos	-3.25
+        oberflaechlich	-2.275
+        oberschenkelhalsbruch	-3.25
         oberstufenreform	2.5
         objektiv	2.5
-        obsession	-2.5
-        obskur	-2.5
-        obszoen	-2.5
-        obszoenitaet	-2.5
-        odyssee	-1.75
-        oede	-2.5
-        oeden	-2.5
-        oedheit	-2.5
-        oelembargo	-2.5
-        oelig	-1.75
+        obsession	-3.25
+        obskur	-3.25
+        obszoen	-3.25
+        obszoenitaet	-3.25
+        odyssee	-2.275
+        oede	-3.25
+        oeden	-3.25
+        oedheit	-3.25
+        oelembargo	-3.25
+        oelig	-2.275
         offen	1.75
         offenbaren	1.75
         offenheit	2.5
         offenherzig	2.5
-        offensive	-2.5
+        offensive	-3.25
         offerte	1.75
-        ohnmacht	-2.5
-        ohnmachtsgefuehl	-2.5
-        ohnmaechtig	-2.5
-        ohnmaechtigkeit	-2.5
-        ohrenschmerz	-2.5
-        ohrenweh	-2.5
-        okkupation	-1.75
-        oll	-2.5
+        ohnmacht	-3.25
+        ohnmachtsgefuehl	-3.25
+        ohnmaechtig	-3.25
+        ohnmaechtigkeit	-3.25
+        ohrenschmerz	-3.25
+        ohrenweh	-3.25
+        okkupation	-2.275
+        oll	-3.25
         omnipotent	2.5
         opportun	2.5
-        opportunistisch	-1.75
+        opportunistisch	-2.275
         optimal	2.5
         optimierung	1.75
         optimierungsvorschlag	1.75
@@ -4400,59 +4400,59 @@ extension LexiconData {
         optimistisch	2.5
         optimum	2.5
         ordentlich	2.5
-        ordinaer	-2.5
+        ordinaer	-3.25
         ordnungsgemaess	2.5
         ordnungsliebend	2.5
         ordnungssinn	2.5
-        ordnungswidrigkeit	-1.75
+        ordnungswidrigkeit	-2.275
         organisationsreform	2.5
         organisationstalent	1.75
-        orientierungslos	-1.75
+        orientierungslos	-2.275
         originalgetreu	2.5
         originalitaet	2.5
         originell	2.5
-        orthopaedische_krankheit	-2.5
-        osteoporose	-2.5
-        osteuropaeisch	-1.75
+        orthopaedische_krankheit	-3.25
+        osteoporose	-3.25
+        osteuropaeisch	-2.275
         packend	1.75
-        paedophil	-2.5
-        panik	-2.5
-        panikartig	-2.5
-        panisch	-2.5
-        paradentose	-2.5
+        paedophil	-3.25
+        panik	-3.25
+        panikartig	-3.25
+        panisch	-3.25
+        paradentose	-3.25
         paradiesisch	2.5
-        paradox	-1.75
-        paradoxie	-2.5
-        paradoxon	-1.75
-        paralysieren	-2.5
-        paralysiert	-2.5
-        paranoia	-2.5
-        paranoid	-2.5
+        paradox	-2.275
+        paradoxie	-3.25
+        paradoxon	-2.275
+        paralysieren	-3.25
+        paralysiert	-3.25
+        paranoia	-3.25
+        paranoid	-3.25
         pardon	1.75
-        parodontose	-2.5
-        parteienstreit	-1.75
-        parteienverdrossenheit	-2.5
+        parodontose	-3.25
+        parteienstreit	-2.275
+        parteienverdrossenheit	-3.25
         parteigruendung	1.75
-        partisanenkrieg	-2.5
+        partisanenkrieg	-3.25
         partnerschaft	1.75
         partnerschaftlich	2.5
-        passen	-1.75
+        passen	-2.275
         passend	2.5
         passion	2.5
-        passiv	-1.75
-        passivitaet	-1.75
+        passiv	-2.275
+        passivitaet	-2.275
         patent	1.75
-        pathologisch	-2.5
+        pathologisch	-3.25
         pausbaeckig	1.75
-        pedantisch	-1.75
-        pein	-2.5
-        peinigen	-2.5
-        peinigend	-1.75
-        peinlich	-1.75
-        penalty	-1.75
-        penetrant	-1.75
-        penetranz	-2.5
-        penibel	-1.75
+        pedantisch	-2.275
+        pein	-3.25
+        peinigen	-3.25
+        peinigend	-2.275
+        peinlich	-2.275
+        penalty	-2.275
+        penetrant	-2.275
+        penetranz	-3.25
+        penibel	-2.275
         pep	2.5
         perestroika	1.75
         perfekt	2.5
@@ -4460,30 +4460,30 @@ extension LexiconData {
         perfektion	2.5
         perfektionieren	1.75
         perfektionierung	1.75
-        perfide	-2.5
-        perfidie	-2.5
+        perfide	-3.25
+        perfidie	-3.25
         permissiv	1.75
-        persoenlichkeitsgespalten	-2.5
-        persoenlichkeitsspaltung	-2.5
-        persoenlichkeitsstoerung	-2.5
-        personalabbau	-1.75
-        perspektivlos	-1.75
+        persoenlichkeitsgespalten	-3.25
+        persoenlichkeitsspaltung	-3.25
+        persoenlichkeitsstoerung	-3.25
+        personalabbau	-2.275
+        perspektivlos	-2.275
         perspektivreich	2.5
-        pervers	-2.5
-        perversion	-2.5
-        perversitaet	-2.5
-        pervertierung	-2.5
-        pessimismus	-2.5
-        pessimistisch	-2.5
-        pest	-2.5
+        pervers	-3.25
+        perversion	-3.25
+        perversitaet	-3.25
+        pervertierung	-3.25
+        pessimismus	-3.25
+        pessimistisch	-3.25
+        pest	-3.25
         petersilienhochzeit	1.75
-        petzen	-2.5
-        pfeifen	-2.5
-        pfeifersches_druesenfieber	-2.5
+        petzen	-3.25
+        pfeifen	-3.25
+        pfeifersches_druesenfieber	-3.25
         pfiff	2.5
         pfiffig	1.75
-        pflanzenkrankheit	-1.75
-        pflegebeduerftigkeit	-2.5
+        pflanzenkrankheit	-2.275
+        pflegebeduerftigkeit	-3.25
         pflegeleicht	1.75
         pflegen	1.75
         pfleglich	1.75
@@ -4491,60 +4491,60 @@ extension LexiconData {
         pflichtbewusst	2.5
         pflichteifrig	1.75
         pflichtgetreu	1.75
-        pflichtverletzung	-2.5
+        pflichtverletzung	-3.25
         phaenomenal	2.5
-        phantasieren	-1.75
+        phantasieren	-2.275
         phantasievoll	2.5
         phantastisch	2.5
-        phantomschmerz	-2.5
+        phantomschmerz	-3.25
         philanthropie	2.5
         philanthropisch	2.5
-        phlegma	-2.5
-        phlegmatisch	-2.5
-        phobie	-2.5
+        phlegma	-3.25
+        phlegmatisch	-3.25
+        phobie	-3.25
         physiotherapie	1.75
-        pickelig	-2.5
-        piesacken	-2.5
-        pietaetlos	-2.5
-        pikant	-2.5
-        pikiert	-2.5
-        pittoresk	-2.5
-        plackerei	-2.5
+        pickelig	-3.25
+        piesacken	-3.25
+        pietaetlos	-3.25
+        pikant	-3.25
+        pikiert	-3.25
+        pittoresk	-3.25
+        plackerei	-3.25
         plaedieren	1.75
-        plaerren	-2.5
-        plagen	-2.5
-        plakativ	-2.5
-        planlos	-1.75
+        plaerren	-3.25
+        plagen	-3.25
+        plakativ	-3.25
+        planlos	-2.275
         planungssicherheit	1.75
         planvoll	2.5
-        platzangst	-2.5
-        platzverweis	-2.5
-        platzwunde	-1.75
+        platzangst	-3.25
+        platzverweis	-3.25
+        platzwunde	-2.275
         plausibel	2.5
         plausibilitaet	1.75
-        pleite	-2.125
-        pluenderung	-2.5
-        plump	-2.5
-        pochen	-1.75
-        pocken	-2.5
-        poebelhaft	-2.5
-        pogrom	-1.75
-        pogromnacht	-1.75
-        polemik	-2.5
-        polemisch	-1.75
-        polizeigewalt	-1.75
-        pollenallergie	-2.5
-        poltern	-2.5
-        polyp	-2.5
+        pleite	-2.763
+        pluenderung	-3.25
+        plump	-3.25
+        pochen	-2.275
+        pocken	-3.25
+        poebelhaft	-3.25
+        pogrom	-2.275
+        pogromnacht	-2.275
+        polemik	-3.25
+        polemisch	-2.275
+        polizeigewalt	-2.275
+        pollenallergie	-3.25
+        poltern	-3.25
+        polyp	-3.25
         pompoes	2.5
-        pornografie	-1.75
-        pornographie	-1.75
+        pornografie	-2.275
+        pornographie	-2.275
         positiv	2.5
-        possenhaft	-2.5
+        possenhaft	-3.25
         possierlich	1.75
         postreform	2.5
         potent	1.75
-        potthaesslich	-2.5
+        potthaesslich	-3.25
         pracht	1.75
         prachtvoll	2.5
         praechtig	2.5
@@ -4559,212 +4559,212 @@ extension LexiconData {
         praezisieren	1.75
         praezisierung	1.75
         praezision	1.75
-        prahlerei	-2.5
-        prahlerisch	-2.5
+        prahlerei	-3.25
+        prahlerisch	-3.25
         praktikum	2.5
         praktisch	1.75
-        praxisfremd	-2.5
+        praxisfremd	-3.25
         preisauftrieb	1.75
         preisen	2.5
         preiserhoehung	1.75
         preisfreigabe	1.75
-        preisgeben	-1.75
-        preisgegeben	-1.75
+        preisgeben	-2.275
+        preisgegeben	-2.275
         preisguenstig	2.5
         preisreform	2.5
         preisstabilitaet	1.75
         preiswert	2.5
-        prellen	-1.75
-        prellung	-1.75
+        prellen	-2.275
+        prellung	-2.275
         pressefreiheit	1.75
-        pressezensur	-1.75
+        pressezensur	-2.275
         prestigetraechtig	2.5
         preussisch	2.5
         prickelnd	2.5
         prima	2.5
-        primitivitaet	-2.5
-        prinzipienlos	-2.5
+        primitivitaet	-3.25
+        prinzipienlos	-3.25
         prinzipientreue	1.75
         priorisieren	1.75
         privileg	1.75
         privilegieren	1.75
         probat	2.5
-        problem	-2.5
+        problem	-3.25
         produktinnovation	2.5
         produktionssteigerung	1.75
         produktiv	1.75
         produktivitaetssteigerung	1.75
-        profillos	-1.75
-        profilneurose	-2.5
-        projektbetreuung	-2.5
-        projektleitung	-2.5
+        profillos	-2.275
+        profilneurose	-3.25
+        projektbetreuung	-3.25
+        projektleitung	-3.25
         promovieren	1.75
         promoviert_werden	1.75
         propaganda	2.5
-        propagandistisch	-1.75
+        propagandistisch	-2.275
         propagierung	2.5
         prophylaktisch	1.75
         prophylaxe	1.75
         prosperitaet	2.5
-        prostitution	-1.75
+        prostitution	-2.275
         protegieren	1.75
-        protzerei	-2.5
-        protzig	-2.5
-        provinzialiaet	-1.75
-        provinzialismus	-1.75
-        provinziell	-1.75
-        provokant	-2.5
-        pruede	-1.75
-        pruederie	-2.5
-        pruegel	-1.75
-        pruegelei	-2.5
+        protzerei	-3.25
+        protzig	-3.25
+        provinzialiaet	-2.275
+        provinzialismus	-2.275
+        provinziell	-2.275
+        provokant	-3.25
+        pruede	-2.275
+        pruederie	-3.25
+        pruegel	-2.275
+        pruegelei	-3.25
         prunk	1.75
         prunkhaft	2.5
         prunkvoll	2.5
-        pseudokrupp	-2.5
-        psychisch_krank	-2.5
-        psychische_stoerung	-2.5
+        pseudokrupp	-3.25
+        psychisch_krank	-3.25
+        psychische_stoerung	-3.25
         psychoanalyse	1.75
-        psychopathisch	-2.5
-        psychose	-2.5
-        psychoterror	-2.5
+        psychopathisch	-3.25
+        psychose	-3.25
+        psychoterror	-3.25
         psychotherapie	1.75
         publikumsgunst	2.5
         puenktlich	2.5
         puenktlichkeit	1.75
         purismus	1.75
-        pustel	-1.75
-        putsch	-1.75
+        pustel	-2.275
+        putsch	-2.275
         putzig	1.75
         putzmunter	2.5
-        pygmaeenhaft	-2.5
-        quaelen	-2.5
-        quaelend	-2.5
-        quaelerei	-1.75
-        qual	-2.5
+        pygmaeenhaft	-3.25
+        quaelen	-3.25
+        quaelend	-3.25
+        quaelerei	-2.275
+        qual	-3.25
         qualifiziert	2.5
         qualitaet	1.75
         qualitaetsmerkmal	1.75
         qualitaetssicherung	1.75
         qualitaetsverbesserung	1.75
-        qualitaetsverlust	-2.5
-        qualitaetverlust	-2.5
-        qualvoll	-2.5
-        quarantaene	-1.75
-        quengelig	-2.5
-        quengeln	-2.5
-        quer_legen	-2.5
-        quer_stellen	-2.5
-        querele	-1.75
-        querlegen	-2.5
-        querstellen	-2.5
-        quetschen	-1.75
-        quetschung	-1.75
+        qualitaetsverlust	-3.25
+        qualitaetverlust	-3.25
+        qualvoll	-3.25
+        quarantaene	-2.275
+        quengelig	-3.25
+        quengeln	-3.25
+        quer_legen	-3.25
+        quer_stellen	-3.25
+        querele	-2.275
+        querlegen	-3.25
+        querstellen	-3.25
+        quetschen	-2.275
+        quetschung	-2.275
         quicklebendig	1.75
         quietschfidel	2.5
         quietschvergnuegt	2.5
         quirlig	1.75
         quittieren	1.75
-        rabatz	-2.5
-        rabiat	-1.75
-        rache	-2.5
-        racheakt	-2.5
-        rachgier	-2.5
-        rachsucht	-2.5
-        rachsuechtig	-2.5
-        rackern	-1.75
-        radau	-2.5
-        radikalisierung	-2.5
+        rabatz	-3.25
+        rabiat	-2.275
+        rache	-3.25
+        racheakt	-3.25
+        rachgier	-3.25
+        rachsucht	-3.25
+        rachsuechtig	-3.25
+        rackern	-2.275
+        radau	-3.25
+        radikalisierung	-3.25
         radikalkur	1.75
-        raechen	-2.5
-        raenke	-1.75
-        raenkespiel	-2.5
-        raeuberisch	-2.5
-        raffgier	-2.5
+        raechen	-3.25
+        raenke	-2.275
+        raenkespiel	-3.25
+        raeuberisch	-3.25
+        raffgier	-3.25
         raffinement	2.5
-        raffiniert	-2.5
-        rage	-2.5
-        raketenangriff	-2.5
-        ramponiert	-1.75
-        randale	-2.5
-        rangelei	-1.75
-        rappel	-2.5
-        rappelduerr	-1.75
+        raffiniert	-3.25
+        rage	-3.25
+        raketenangriff	-3.25
+        ramponiert	-2.275
+        randale	-3.25
+        rangelei	-2.275
+        rappel	-3.25
+        rappelduerr	-2.275
         raritaet	1.75
-        raserei	-2.5
-        rassenressentiment	-2.5
-        rassentrennung	-2.5
-        rassenunruhen	-1.75
+        raserei	-3.25
+        rassenressentiment	-3.25
+        rassentrennung	-3.25
+        rassenunruhen	-2.275
         rassig	2.5
-        rassistisch	-2.5
-        rastlos	-1.75
-        rastlosigkeit	-2.5
+        rassistisch	-3.25
+        rastlos	-2.275
+        rastlosigkeit	-3.25
         rat	2.5
         ratifizierung	2.5
         rational	2.5
-        rationalisierung	-1.75
-        ratlos	-2.5
-        ratlosigkeit	-2.5
+        rationalisierung	-2.275
+        ratlos	-3.25
+        ratlosigkeit	-3.25
         ratsam	2.5
-        rau	-1.75
-        raub	-2.5
-        raubmord	-1.75
-        raubueberfall	-1.75
-        raucherbein	-2.5
-        rauchvergiftung	-2.5
-        rauferei	-2.5
-        rauh	-1.75
+        rau	-2.275
+        raub	-3.25
+        raubmord	-2.275
+        raubueberfall	-2.275
+        raucherbein	-3.25
+        rauchvergiftung	-3.25
+        rauferei	-3.25
+        rauh	-2.275
         raum	1.75
-        rauschfrei	-2.5
-        rauschgiftkriminalitaet	-2.5
-        rausekeln	-2.5
-        rausfeuern	-1.75
-        rauskotzen	-1.75
-        rauslassen	-2.5
-        rauspfeffern	-1.75
-        rausschmeissen	-1.75
-        rausspucken	-1.75
-        rauswerfen	-2.5
-        razzia	-1.75
+        rauschfrei	-3.25
+        rauschgiftkriminalitaet	-3.25
+        rausekeln	-3.25
+        rausfeuern	-2.275
+        rauskotzen	-2.275
+        rauslassen	-3.25
+        rauspfeffern	-2.275
+        rausschmeissen	-2.275
+        rausspucken	-2.275
+        rauswerfen	-3.25
+        razzia	-2.275
         reaktionsschnell	2.5
         reaktorsicherheit	1.75
         real	2.5
         realistisch	2.5
         realitaetssinn	2.5
-        rebellion	-1.75
-        rebellisch	-1.75
+        rebellion	-2.275
+        rebellisch	-2.275
         recht	2.5
         rechtfertigung	1.75
-        rechtlosigkeit	-1.75
+        rechtlosigkeit	-2.275
         rechtmaessig	2.5
         rechtmaessigkeit	1.75
-        rechtsbeugung	-1.75
-        rechtsbruch	-1.75
+        rechtsbeugung	-2.275
+        rechtsbruch	-2.275
         rechtschaffen	1.75
         rechtschaffenheit	2.5
         rechtsempfinden	2.5
-        rechtsextrem	-2.5
-        rechtsextremistisch	-2.5
+        rechtsextrem	-3.25
+        rechtsextremistisch	-3.25
         rechtsfrieden	1.75
         rechtsgefuehl	2.5
         rechtshilfe	1.75
-        rechtslastig	-2.5
-        rechtsradikal	-2.5
-        rechtsruck	-2.5
+        rechtslastig	-3.25
+        rechtsradikal	-3.25
+        rechtsruck	-3.25
         rechtssicherheit	1.75
-        rechtsunsicherheit	-1.75
-        reckenhaft	-1.75
+        rechtsunsicherheit	-2.275
+        reckenhaft	-2.275
         redebegabt	2.5
         redegewandt	2.5
         redlich	1.75
         redlichkeit	2.5
-        reduktionistisch	-2.5
+        reduktionistisch	-3.25
         reduktionskur	1.75
-        redundanz	-1.75
+        redundanz	-2.275
         reell	2.5
         reflektieren	1.75
-        reflex	-1.75
-        reflexhandlung	-2.5
+        reflex	-2.275
+        reflexhandlung	-3.25
         reform	2.5
         reformation	1.75
         reformieren	1.75
@@ -4774,163 +4774,163 @@ extension LexiconData {
         regeneration	1.75
         regenerativ	1.75
         regenerieren	1.75
-        regierungsgewalt	-1.75
+        regierungsgewalt	-2.275
         regierungstreu	1.75
         regulaer	2.5
-        regungslosigkeit	-2.5
+        regungslosigkeit	-3.25
         reha-kur	1.75
         rehabilitationsprogramm	1.75
         rehabilitieren	2.5
         rehabilitierungskur	1.75
-        reibereien	-1.75
+        reibereien	-2.275
         reich	1.75
         reichhaltig	2.5
         reichlich	2.5
         reichsgruendung	1.75
         reif	1.75
         reife	2.5
-        reihern	-1.75
+        reihern	-2.275
         rein	2.5
         reinhaltung	1.75
         reinigen	1.75
         reinlich	1.75
         reinlichkeit	2.5
-        reinverlust	-2.5
-        reisefieber	-2.5
+        reinverlust	-3.25
+        reisefieber	-3.25
         reiselust	2.5
-        reisethrombose	-2.5
-        reisserisch	-1.75
+        reisethrombose	-3.25
+        reisserisch	-2.275
         reiz	1.75
-        reizbarkeit	-2.5
+        reizbarkeit	-3.25
         reizend	2.5
-        reizlos	-1.75
+        reizlos	-2.275
         reizvoll	2.5
-        reizwort	-1.75
-        reklamieren	-2.5
+        reizwort	-2.275
+        reklamieren	-3.25
         rekonvaleszenz	1.75
         rekordhoehe	1.75
         relaxed	1.75
         relaxen	1.75
-        religionskrieg	-2.5
-        renitent	-1.75
+        religionskrieg	-3.25
+        renitent	-2.275
         renommiert	2.5
         renovierung	1.75
         rentenanspruch	1.75
         rentenreform	2.5
         reparatur	2.5
-        repressalie	-2.5
-        repression	-2.5
+        repressalie	-3.25
+        repression	-3.25
         repressionsfrei	2.5
-        repressiv	-2.5
+        repressiv	-3.25
         reputierlich	1.75
-        reserviert	-1.75
-        resignieren	-1.75
-        resigniert	-2.5
+        reserviert	-2.275
+        resignieren	-2.275
+        resigniert	-3.25
         resistent	2.5
         resistenz	1.75
         respekt	2.5
         respektieren	2.5
-        respektlos	-2.5
+        respektlos	-3.25
         respektvoll	2.5
-        ressentiment	-2.5
+        ressentiment	-3.25
         restauration	1.75
         restaurierung	1.75
         restitution	1.75
-        retardiert	-1.75
-        retourkutsche	-2.5
+        retardiert	-2.275
+        retourkutsche	-3.25
         rettung	2.5
         rettungsaktion	1.75
         rettungsanker	1.75
-        reue	-2.5
-        reuen	-2.5
-        revanche	-2.5
-        revanchieren	-1.75
+        reue	-3.25
+        reuen	-3.25
+        revanche	-3.25
+        revanchieren	-2.275
         revidieren	1.75
         revitalisierung	1.75
-        revolte	-1.75
-        revolution	-1.75
-        rheuma	-2.5
+        revolte	-2.275
+        revolution	-2.275
+        rheuma	-3.25
         richtig	2.5
         richtig_stellen	1.75
         richtigkeit	2.5
         richtigstellen	1.75
-        richtungslos	-1.75
-        rigid	-2.5
-        rigide	-2.5
-        rigoros	-2.5
-        rinderseuche	-1.75
-        rinderwahnsinn	-1.75
-        rippenbruch	-2.5
-        rippenfellentzuendung	-2.5
-        risikofaktor	-1.75
+        richtungslos	-2.275
+        rigid	-3.25
+        rigide	-3.25
+        rigoros	-3.25
+        rinderseuche	-2.275
+        rinderwahnsinn	-2.275
+        rippenbruch	-3.25
+        rippenfellentzuendung	-3.25
+        risikofaktor	-2.275
         risikofrei	1.75
         risikolos	1.75
-        rivalitaet	-2.5
+        rivalitaet	-3.25
         robust	1.75
         robustheit	1.75
-        rodung	-2.5
-        roeteln	-2.5
-        roh	-1.75
+        rodung	-3.25
+        roeteln	-3.25
+        roh	-2.275
         rollstuhlgerecht	2.5
         rosenhochzeit	1.75
         rosskur	1.75
         rostfrei	1.75
-        rotsperre	-2.5
+        rotsperre	-3.25
         routiniert	2.5
-        ruchbar	-2.5
-        ruchlos	-2.5
+        ruchbar	-3.25
+        ruchlos	-3.25
         rueckenmassage	1.75
-        rueckenschmerz	-2.5
+        rueckenschmerz	-3.25
         rueckenschule	1.75
-        rueckeroberung	-1.75
-        rueckfaellig	-1.75
-        rueckfall	-2.5
-        rueckgangsquote	-1.75
-        rueckgangsrate	-1.75
+        rueckeroberung	-2.275
+        rueckfaellig	-2.275
+        rueckfall	-3.25
+        rueckgangsquote	-2.275
+        rueckgangsrate	-2.275
         rueckgrat	1.75
-        ruecksichtslos	-2.5
-        ruecksichtslosigkeit	-2.5
+        ruecksichtslos	-3.25
+        ruecksichtslosigkeit	-3.25
         ruecksichtsvoll	2.5
-        rueckstaendigkeit	-2.5
+        rueckstaendigkeit	-3.25
         rueckstandsfrei	1.75
-        ruede	-1.75
-        rueffel	-2.5
-        rueffeln	-2.5
-        ruege	-2.5
-        ruegen	-2.5
+        ruede	-2.275
+        rueffel	-3.25
+        rueffeln	-3.25
+        ruege	-3.25
+        ruegen	-3.25
         ruehmen	2.5
         ruehmlich	1.75
         ruehren	1.75
         ruehrend	1.75
         ruehrig	1.75
-        ruehrselig	-2.5
+        ruehrselig	-3.25
         ruehrung	2.5
-        ruepelhaft	-1.75
+        ruepelhaft	-2.275
         ruestig	2.5
-        ruestung	-2.5
-        ruestungsgeschaeft	-1.75
-        ruestungswettlauf	-2.5
-        ruf	-1.75
+        ruestung	-3.25
+        ruestungsgeschaeft	-2.275
+        ruestungswettlauf	-3.25
+        ruf	-2.275
         ruhe	1.75
-        ruhelos	-1.75
-        ruhelosigkeit	-2.5
-        ruhestoerung	-1.75
+        ruhelos	-2.275
+        ruhelosigkeit	-3.25
+        ruhestoerung	-2.275
         ruhig	1.75
-        ruhmlos	-1.75
+        ruhmlos	-2.275
         ruhmreich	2.5
         ruhmvoll	2.5
-        ruin	-2.5
-        ruinieren	-2.5
-        ruiniert	-1.75
-        rumluegen	-2.5
-        rumzetern	-2.5
+        ruin	-3.25
+        ruinieren	-3.25
+        ruiniert	-2.275
+        rumluegen	-3.25
+        rumzetern	-3.25
         runderneuerung	1.75
-        runtermachen	-2.5
-        runterputzen	-2.5
-        ruppig	-1.75
-        sabotage	-1.75
-        sabotieren	-1.75
-        sachbeschaedigung	-1.75
+        runtermachen	-3.25
+        runterputzen	-3.25
+        ruppig	-2.275
+        sabotage	-2.275
+        sabotieren	-2.275
+        sachbeschaedigung	-2.275
         sachbezogen	1.75
         sachgemaess	2.5
         sachgerecht	2.5
@@ -4938,475 +4938,475 @@ extension LexiconData {
         sachlich	2.5
         sacht	1.75
         sachte	1.75
-        sachzwang	-1.75
-        sadismus	-2.5
-        sadistisch	-2.5
-        saeuglingssterberate	-2.5
-        saeuglingssterblichkeit	-2.5
-        saeumig	-2.5
+        sachzwang	-2.275
+        sadismus	-3.25
+        sadistisch	-3.25
+        saeuglingssterberate	-3.25
+        saeuglingssterblichkeit	-3.25
+        saeumig	-3.25
         sagenumrankt	2.5
         sagenumwoben	2.5
-        sakrileg	-1.75
-        salmonellenvergiftung	-2.5
-        salve	-2.5
+        sakrileg	-2.275
+        salmonellenvergiftung	-3.25
+        salve	-3.25
         sanft	2.5
         sanftmut	2.5
         sanierung	1.75
-        sanktion	-2.5
-        sanktionieren	-1.75
-        sanktionierung	-2.5
-        sarkastisch	-1.75
-        satanisch	-2.5
+        sanktion	-3.25
+        sanktionieren	-2.275
+        sanktionierung	-3.25
+        sarkastisch	-2.275
+        satanisch	-3.25
         satt	1.75
-        saubloed	-2.5
-        saudoof	-2.5
-        saudumm	-2.5
-        sauer	-1.75
-        sauerei	-2.5
+        saubloed	-3.25
+        saudoof	-3.25
+        saudumm	-3.25
+        sauer	-2.275
+        sauerei	-3.25
         saukomisch	2.5
-        schade	-2.5
-        schaden	-2.5
+        schade	-3.25
+        schaden	-3.25
         schadenfrei	1.75
-        schadenfreude	-2.5
-        schadenfroh	-2.5
+        schadenfreude	-3.25
+        schadenfroh	-3.25
         schadensbegrenzung	1.75
         schadensbegrenzungsmassnahme	1.75
         schadenseindaemmung	1.75
         schadensfrei	2.5
-        schadensursache	-1.75
+        schadensursache	-2.275
         schadstofffrei	1.75
-        schaebig	-2.5
-        schaedelbruch	-2.5
-        schaedigen	-2.5
-        schaemen	-2.5
-        schaenden	-2.5
-        schaendlich	-2.5
+        schaebig	-3.25
+        schaedelbruch	-3.25
+        schaedigen	-3.25
+        schaemen	-3.25
+        schaenden	-3.25
+        schaendlich	-3.25
         schaetzen	2.5
-        schaeumen	-2.5
+        schaeumen	-3.25
         schaffenskraft	2.5
         schaffung	1.75
-        schal	-2.5
-        scham	-2.5
-        schamgefuehl	-2.5
-        schamhaft	-1.75
-        schamlos	-2.5
-        schande	-2.5
-        schandtat	-1.75
+        schal	-3.25
+        scham	-3.25
+        schamgefuehl	-3.25
+        schamhaft	-2.275
+        schamlos	-3.25
+        schande	-3.25
+        schandtat	-2.275
         scharfsinnig	2.5
-        scharlach	-2.5
+        scharlach	-3.25
         scharm	1.75
         scharmant	2.5
-        scharmuetzel	-1.75
-        schassen	-1.75
+        scharmuetzel	-2.275
+        schassen	-2.275
         schatz	1.75
-        schauder	-2.5
-        schauderhaft	-2.5
-        schaudern	-2.5
-        schaudervoll	-2.5
-        schauer	-2.5
-        schauerhaft	-2.5
-        schauerlich	-2.5
-        schaurig	-2.5
+        schauder	-3.25
+        schauderhaft	-3.25
+        schaudern	-3.25
+        schaudervoll	-3.25
+        schauer	-3.25
+        schauerhaft	-3.25
+        schauerlich	-3.25
+        schaurig	-3.25
         schauspiel	1.75
-        scheidenpilz	-1.75
-        scheinheilig	-2.5
-        scheiss	-2.5
-        scheissdreck	-2.5
-        schelte	-2.5
-        schelten	-2.5
+        scheidenpilz	-2.275
+        scheinheilig	-3.25
+        scheiss	-3.25
+        scheissdreck	-3.25
+        schelte	-3.25
+        schelten	-3.25
         scherzen	1.75
         scherzhaft	2.5
-        scheu	-2.125
-        scheuen	-2.5
-        scheusslich	-2.5
-        scheusslichkeit	-1.75
-        schicker	-1.75
-        schiebung	-1.75
-        schief_liegen	-1.75
-        schiefgegangen	-2.5
-        schiefgelaufen	-2.5
-        schiefliegen	-1.75
-        schiessen	-2.5
-        schiesserei	-1.75
-        schiffbruch	-2.5
+        scheu	-2.763
+        scheuen	-3.25
+        scheusslich	-3.25
+        scheusslichkeit	-2.275
+        schicker	-2.275
+        schiebung	-2.275
+        schief_liegen	-2.275
+        schiefgegangen	-3.25
+        schiefgelaufen	-3.25
+        schiefliegen	-2.275
+        schiessen	-3.25
+        schiesserei	-2.275
+        schiffbruch	-3.25
         schiffssicherheit	1.75
-        schikane	-2.5
-        schikanieren	-2.5
-        schimpf	-2.5
-        schimpfen	-2.5
-        schinden	-2.5
-        schinderei	-2.5
-        schiss	-2.5
-        schizoid	-2.5
-        schizophren	-2.5
-        schizophrenie	-2.5
-        schlachtung	-1.75
+        schikane	-3.25
+        schikanieren	-3.25
+        schimpf	-3.25
+        schimpfen	-3.25
+        schinden	-3.25
+        schinderei	-3.25
+        schiss	-3.25
+        schizoid	-3.25
+        schizophren	-3.25
+        schizophrenie	-3.25
+        schlachtung	-2.275
         schlaefrig	2.5
-        schlaefrigkeit	-1.75
-        schlaege	-1.75
-        schlaegerei	-2.5
-        schlaff	-1.75
-        schlaffheit	-1.75
-        schlaflosigkeit	-2.5
-        schlaganfall	-2.5
+        schlaefrigkeit	-2.275
+        schlaege	-2.275
+        schlaegerei	-3.25
+        schlaff	-2.275
+        schlaffheit	-2.275
+        schlaflosigkeit	-3.25
+        schlaganfall	-3.25
         schlagfertig	1.75
         schlagkraeftig	2.5
         schlagkraft	1.75
-        schlamperei	-1.75
-        schlampig	-2.5
-        schlampigkeit	-2.5
-        schlangenbiss	-2.5
-        schlapp	-1.75
-        schlappheit	-1.75
+        schlamperei	-2.275
+        schlampig	-3.25
+        schlampigkeit	-3.25
+        schlangenbiss	-3.25
+        schlapp	-2.275
+        schlappheit	-2.275
         schlau	2.5
-        schlecht	-2.5
-        schlecht_gelaunt	-2.5
-        schlechter_stellen	-1.75
-        schlechtes_gewissen	-2.5
-        schlechtgelaunt	-2.5
-        schlechtigkeit	-2.5
-        schlechtmachen	-2.5
-        schlechtreden	-2.5
-        schleifen	-2.5
-        schleimbeutelentzuendung	-2.5
-        schleimhautgeschwulst	-2.5
-        schleudertrauma	-2.5
+        schlecht	-3.25
+        schlecht_gelaunt	-3.25
+        schlechter_stellen	-2.275
+        schlechtes_gewissen	-3.25
+        schlechtgelaunt	-3.25
+        schlechtigkeit	-3.25
+        schlechtmachen	-3.25
+        schlechtreden	-3.25
+        schleifen	-3.25
+        schleimbeutelentzuendung	-3.25
+        schleimhautgeschwulst	-3.25
+        schleudertrauma	-3.25
         schlicht	1.75
         schlichtung	1.75
-        schlimm	-2.5
-        schluchzen	-2.5
-        schluckauf	-2.5
-        schluckbeschwerden	-2.5
-        schludrigkeit	-2.5
-        schluesselbeinbruch	-2.5
+        schlimm	-3.25
+        schluchzen	-3.25
+        schluckauf	-3.25
+        schluckbeschwerden	-3.25
+        schludrigkeit	-3.25
+        schluesselbeinbruch	-3.25
         schluesselposition	1.75
         schluesselstellung	1.75
         schluessig	2.5
-        schmach	-2.5
-        schmachvoll	-2.5
-        schmaehen	-2.5
-        schmaehlich	-2.5
-        schmaehung	-2.5
-        schmaelerung	-1.75
-        schmarotzen	-1.75
-        schmarotzern	-1.75
+        schmach	-3.25
+        schmachvoll	-3.25
+        schmaehen	-3.25
+        schmaehlich	-3.25
+        schmaehung	-3.25
+        schmaelerung	-2.275
+        schmarotzen	-2.275
+        schmarotzern	-2.275
         schmeichelei	2.5
-        schmeichelhaft	-2.5
+        schmeichelhaft	-3.25
         schmeicheln	2.5
-        schmeissen	-1.75
-        schmerz	-2.5
-        schmerzattacke	-2.5
-        schmerzen	-2.5
+        schmeissen	-2.275
+        schmerz	-3.25
+        schmerzattacke	-3.25
+        schmerzen	-3.25
         schmerzfrei	2.5
-        schmerzhaft	-2.5
-        schmerzlich	-2.5
-        schmerzlos	-1.75
-        schmerzvoll	-2.5
-        schmiergeldzahlung	-2.5
-        schmollen	-2.5
-        schmu	-1.75
+        schmerzhaft	-3.25
+        schmerzlich	-3.25
+        schmerzlos	-2.275
+        schmerzvoll	-3.25
+        schmiergeldzahlung	-3.25
+        schmollen	-3.25
+        schmu	-2.275
         schmuck	1.75
-        schmuddelig	-2.5
-        schmuggel	-1.75
+        schmuddelig	-3.25
+        schmuggel	-2.275
         schmunzeln	2.5
         schneid	2.5
-        schneidend	-2.5
+        schneidend	-3.25
         schnell	1.75
         schnittstellenoptimierung	1.75
-        schnoede	-1.75
+        schnoede	-2.275
         schnoerkellos	1.75
-        schnueffeln	-2.5
-        schnupfen	-2.5
-        schock	-2.5
-        schocken	-2.5
-        schockieren	-2.5
-        schockierend	-2.5
-        schockiert	-2.5
-        schockiertheit	-2.5
+        schnueffeln	-3.25
+        schnupfen	-3.25
+        schock	-3.25
+        schocken	-3.25
+        schockieren	-3.25
+        schockierend	-3.25
+        schockiert	-3.25
+        schockiertheit	-3.25
         schocktherapie	1.75
         schoen	2.5
         schoene	2.5
         schoener	2.5
         schoenes	2.5
         schoenheit	2.5
-        schoenheitsfehler	-1.75
+        schoenheitsfehler	-2.275
         schoenheitssinn	2.5
-        schoenreden	-2.5
+        schoenreden	-3.25
         schoepferisch	2.5
         schonen	1.75
         schonend	1.75
-        schonungslos	-1.75
-        schonungslosigkeit	-2.5
-        schorf	-1.75
-        schramme	-1.75
+        schonungslos	-2.275
+        schonungslosigkeit	-3.25
+        schorf	-2.275
+        schramme	-2.275
         schrankenlos	1.75
-        schreck	-2.5
-        schrecken	-2.5
-        schrecken_erregend	-2.5
-        schreckenerregend	-2.5
-        schreckensherrschaft	-2.5
-        schreckhaft	-2.5
-        schrecklich	-2.5
-        schrei	-1.75
-        schreien	-2.125
-        schreikrampf	-2.5
-        schroff	-1.75
-        schrulligkeit	-1.75
-        schuechtern	-1.75
-        schuechternheit	-2.5
-        schuerfwunde	-1.75
+        schreck	-3.25
+        schrecken	-3.25
+        schrecken_erregend	-3.25
+        schreckenerregend	-3.25
+        schreckensherrschaft	-3.25
+        schreckhaft	-3.25
+        schrecklich	-3.25
+        schrei	-2.275
+        schreien	-2.763
+        schreikrampf	-3.25
+        schroff	-2.275
+        schrulligkeit	-2.275
+        schuechtern	-2.275
+        schuechternheit	-3.25
+        schuerfwunde	-2.275
         schuetzen	1.75
         schuetzend	2.5
-        schuften	-1.75
-        schufterei	-2.5
+        schuften	-2.275
+        schufterei	-3.25
         schulausbildung	2.5
-        schuld	-2.5
-        schulden	-1.75
+        schuld	-3.25
+        schulden	-2.275
         schuldenfrei	1.75
-        schuldenlast	-1.75
-        schuldgefuehl	-2.5
-        schuldig	-2.5
-        schulmeistern	-2.5
+        schuldenlast	-2.275
+        schuldgefuehl	-3.25
+        schuldig	-3.25
+        schulmeistern	-3.25
         schulreform	2.5
-        schulverweis	-2.5
-        schummel	-2.5
-        schummelei	-2.5
-        schummeln	-1.75
-        schund	-2.5
-        schuppenflechte	-1.75
-        schurigeln	-2.5
-        schuss	-2.5
-        schusswechsel	-1.75
-        schusswunde	-1.75
-        schutzlos	-1.75
-        schwach	-1.75
-        schwachsinnig	-2.5
+        schulverweis	-3.25
+        schummel	-3.25
+        schummelei	-3.25
+        schummeln	-2.275
+        schund	-3.25
+        schuppenflechte	-2.275
+        schurigeln	-3.25
+        schuss	-3.25
+        schusswechsel	-2.275
+        schusswunde	-2.275
+        schutzlos	-2.275
+        schwach	-2.275
+        schwachsinnig	-3.25
         schwaeche	1.75
-        schwaecheanfall	-2.5
-        schwaechen	-1.75
-        schwaechung	-2.5
-        schwaenzen	-1.75
+        schwaecheanfall	-3.25
+        schwaechen	-2.275
+        schwaechung	-3.25
+        schwaenzen	-2.275
         schwaermen	1.75
         schwaermerisch	2.5
-        schwangerschaftsbeschwerden	-2.5
-        schwankend	-1.75
-        schwanzgesteuert	-1.75
+        schwangerschaftsbeschwerden	-3.25
+        schwankend	-2.275
+        schwanzgesteuert	-2.275
         schwarz	1.75
-        schwarz_arbeiten	-1.75
-        schwarz_malen	-1.75
-        schwarz_sehen	-1.75
-        schwarzarbeiten	-1.75
-        schwarzmalen	-1.75
-        schwarzmalerei	-2.5
-        schwarzsehen	-1.75
-        schweinegrippe	-2.5
-        schweinerei	-2.5
-        schwellenangst	-2.5
-        schwellung	-1.75
-        schwergewichtig	-1.75
-        schwerhoerigkeit	-2.5
-        schwermuetig	-2.5
-        schwermut	-2.5
+        schwarz_arbeiten	-2.275
+        schwarz_malen	-2.275
+        schwarz_sehen	-2.275
+        schwarzarbeiten	-2.275
+        schwarzmalen	-2.275
+        schwarzmalerei	-3.25
+        schwarzsehen	-2.275
+        schweinegrippe	-3.25
+        schweinerei	-3.25
+        schwellenangst	-3.25
+        schwellung	-2.275
+        schwergewichtig	-2.275
+        schwerhoerigkeit	-3.25
+        schwermuetig	-3.25
+        schwermut	-3.25
         schwerreich	1.75
-        schwerstarbeit	-2.5
-        schwerverletzt	-2.5
-        schwerverwundet	-2.5
+        schwerstarbeit	-3.25
+        schwerverletzt	-3.25
+        schwerverwundet	-3.25
         schwesterlichkeit	2.5
-        schwierig	-1.75
-        schwindel	-2.5
+        schwierig	-2.275
+        schwindel	-3.25
         schwindelerregend	2.5
-        schwindeln	-2.5
-        schwindlig	-2.5
-        schwindsucht	-2.5
+        schwindeln	-3.25
+        schwindlig	-3.25
+        schwindsucht	-3.25
         schwoeren	2.5
         schwung	1.75
         seelenfrieden	2.5
         seelenheil	1.75
-        seelenlos	-2.5
-        seelenlosigkeit	-2.5
+        seelenlos	-3.25
+        seelenlosigkeit	-3.25
         seelenregung	2.5
-        seelenruhig	-2.5
+        seelenruhig	-3.25
         seelenverwandtschaft	2.5
         seelenvoll	2.5
         seelig	2.5
-        seelisch_behindert	-2.5
+        seelisch_behindert	-3.25
         segen	1.75
-        sehbehinderung	-1.75
+        sehbehinderung	-2.275
         sehenswert	1.75
         sehenswuerdig	1.75
         sehenswuerdigkeit	1.75
         sehnen	1.75
-        sehnenscheidenentzuendung	-2.5
-        seitenhieb	-1.75
-        seitenstiche	-2.5
+        sehnenscheidenentzuendung	-3.25
+        seitenhieb	-2.275
+        seitenstiche	-3.25
         selbstaendig	1.75
         selbstaendigkeit	1.75
         selbstbeherrschung	1.75
         selbstbestimmung	2.5
         selbstbestimmungsrecht	1.75
-        selbstbetrug	-1.75
+        selbstbetrug	-2.275
         selbstbeweihraeucherung	2.5
         selbstbewusst	2.5
         selbstdisziplin	1.75
-        selbstentbloessung	-2.5
+        selbstentbloessung	-3.25
         selbsterhaltung	1.75
-        selbstgefaellig	-2.5
-        selbstgerecht	-2.5
-        selbstherrlich	-2.5
-        selbstjustiz	-2.5
+        selbstgefaellig	-3.25
+        selbstgerecht	-3.25
+        selbstherrlich	-3.25
+        selbstjustiz	-3.25
         selbstkritisch	2.5
         selbstlob	2.5
         selbstlos	2.5
         selbstlosigkeit	2.5
-        selbstmitleid	-2.5
-        selbstmord	-1.75
-        selbstmordanschlag	-1.75
-        selbstmordattentat	-1.75
-        selbstmordgefaehrdet	-1.75
-        selbstschaedigend	-2.5
+        selbstmitleid	-3.25
+        selbstmord	-2.275
+        selbstmordanschlag	-2.275
+        selbstmordattentat	-2.275
+        selbstmordgefaehrdet	-2.275
+        selbstschaedigend	-3.25
         selbstsicher	2.5
         selbststaendig	1.75
-        selbstsuechtig	-2.5
-        selbsttaeuschung	-2.5
-        selbsttoetung	-1.75
-        selbstverstaendlichkeit	-2.5
+        selbstsuechtig	-3.25
+        selbsttaeuschung	-3.25
+        selbsttoetung	-2.275
+        selbstverstaendlichkeit	-3.25
         selbstverteidigung	1.75
         selbstverteidigungssport	1.75
         selbstverteidigungstechnik	1.75
         selbstvertrauen	2.5
-        selbstzerstoererisch	-2.5
+        selbstzerstoererisch	-3.25
         selig	1.75
         seligkeit	2.5
-        seltsam	-2.5
-        senge	-1.75
+        seltsam	-3.25
+        senge	-2.275
         sensationell	2.5
-        sensationsheischend	-1.75
+        sensationsheischend	-2.275
         sensibilisieren	2.5
         sensibilitaet	1.75
         sensitivieren	1.75
-        sentimental	-2.5
-        sentimentalitaet	-2.5
+        sentimental	-3.25
+        sentimentalitaet	-3.25
         serioes	1.75
-        servil	-1.75
-        seuche	-2.5
-        seufzen	-1.75
-        sexgierig	-1.75
-        sexhungrig	-1.75
-        sexsucht	-2.5
-        sexualdelikt	-1.75
-        sexuelle_belaestigung	-1.75
-        sexueller_missbrauch	-1.75
+        servil	-2.275
+        seuche	-3.25
+        seufzen	-2.275
+        sexgierig	-2.275
+        sexhungrig	-2.275
+        sexsucht	-3.25
+        sexualdelikt	-2.275
+        sexuelle_belaestigung	-2.275
+        sexueller_missbrauch	-2.275
         sich-sicher-fuehlen	2.5
         sich-wohl-fuehlen	2.5
         sicher	1.75
         sicherheit	2.5
         sichern	1.75
         sicherung	1.75
-        siebenmeter	-1.75
-        siechtum	-2.5
+        siebenmeter	-2.275
+        siechtum	-3.25
         siegesbewusst	1.75
         siegesgewiss	1.75
         siegessicher	1.75
         siegreich	2.5
         silberhochzeit	1.75
         silberne_hochzeit	1.75
-        simulieren	-1.75
-        sinnentleert	-1.75
-        sinnfrei	-2.5
+        simulieren	-2.275
+        sinnentleert	-2.275
+        sinnfrei	-3.25
         sinnig	2.5
-        sinnleer	-1.75
+        sinnleer	-2.275
         sinnlich	2.5
-        sinnlos	-2.5
-        sinnlosigkeit	-2.5
-        sinnverwirrung	-2.5
+        sinnlos	-3.25
+        sinnlosigkeit	-3.25
+        sinnverwirrung	-3.25
         sinnvoll	2.5
-        sisyphusarbeit	-2.5
-        sittenlos	-2.5
+        sisyphusarbeit	-3.25
+        sittenlos	-3.25
         sittlich	2.5
-        sittlichkeitsverbrechen	-1.75
+        sittlichkeitsverbrechen	-2.275
         sittsam	2.5
-        sitzen_bleiben	-1.75
-        sitzenbleiben	-1.75
-        sitzstreik	-1.75
-        skandaloes	-2.5
-        skandaltraechtig	-2.5
-        skandalumrankt	-2.5
-        skandalumwoben	-2.5
-        sklavenarbeit	-2.5
-        sklavenaufstand	-1.75
-        sklaverei	-2.5
-        sklerose	-2.5
-        skorpionstich	-2.5
-        skrupellos	-2.5
-        skrupellosigkeit	-2.5
-        skurril	-2.5
+        sitzen_bleiben	-2.275
+        sitzenbleiben	-2.275
+        sitzstreik	-2.275
+        skandaloes	-3.25
+        skandaltraechtig	-3.25
+        skandalumrankt	-3.25
+        skandalumwoben	-3.25
+        sklavenarbeit	-3.25
+        sklavenaufstand	-2.275
+        sklaverei	-3.25
+        sklerose	-3.25
+        skorpionstich	-3.25
+        skrupellos	-3.25
+        skrupellosigkeit	-3.25
+        skurril	-3.25
         smart	1.75
-        snobbistisch	-1.75
-        sodbrennen	-1.75
+        snobbistisch	-2.275
+        sodbrennen	-2.275
         solidarisieren	1.75
         solidaritaet	2.5
         solidaritaetsaktion	1.75
         solide	1.75
         sommerlich	1.75
         sommerlich-sonnig	1.75
-        sonderbar	-2.5
-        sonderlich	-2.5
+        sonderbar	-3.25
+        sonderlich	-3.25
         sonderstellung	1.75
-        sonnambul	-2.5
+        sonnambul	-3.25
         sonnen	2.5
-        sonnenallergie	-2.5
-        sonnenbrand	-1.75
+        sonnenallergie	-3.25
+        sonnenbrand	-2.275
         sonnig	1.75
-        sorge	-2.5
+        sorge	-3.25
         sorgen	1.75
         sorgenfrei	2.5
-        sorgenvoll	-2.5
+        sorgenvoll	-3.25
         sorgfaeltig	1.75
         sorglos	2.5
-        sorglosigkeit	-1.75
+        sorglosigkeit	-2.275
         sorgsam	1.75
         souveraen	2.5
         sozial	1.75
-        sozialabbau	-1.75
-        sozialbetreuung	-2.5
+        sozialabbau	-2.275
+        sozialbetreuung	-3.25
         spaetsommerlich	1.75
-        spamming	-1.75
+        spamming	-2.275
         spannend	1.75
         spannung	2.5
-        spannungskopfschmerz	-2.5
-        spannungskopfweh	-2.5
+        spannungskopfschmerz	-3.25
+        spannungskopfweh	-3.25
         sparsam	1.75
         spass	2.5
         spassen	1.75
         spasshaft	2.5
         spassig	1.75
         speicherung	1.75
-        speien	-1.75
+        speien	-2.275
         spektakel	1.75
         spektakulaer	2.5
         spendenaktion	1.75
-        sperren	-2.5
+        sperren	-3.25
         spielfreude	2.5
         spiellust	2.5
         spielraum	1.75
-        spielsucht	-2.5
+        spielsucht	-3.25
         spielwitz	2.5
-        spiesserhaft	-1.75
-        spiesserisch	-1.75
-        spiessig	-1.75
-        spiessrutenlauf	-2.5
-        spiessrutenlaufen	-2.5
-        spindelduerr	-1.75
-        spinnen	-1.75
-        spinnenphobie	-2.5
-        spintisieren	-1.75
-        spionage	-1.75
-        spionieren	-2.5
-        spitz	-1.75
+        spiesserhaft	-2.275
+        spiesserisch	-2.275
+        spiessig	-2.275
+        spiessrutenlauf	-3.25
+        spiessrutenlaufen	-3.25
+        spindelduerr	-2.275
+        spinnen	-2.275
+        spinnenphobie	-3.25
+        spintisieren	-2.275
+        spionage	-2.275
+        spionieren	-3.25
+        spitz	-2.275
         spitze	2.5
-        spitzfindig	-1.75
-        spleen	-1.75
-        spoettisch	-1.75
+        spitzfindig	-2.275
+        spleen	-2.275
+        spoettisch	-2.275
         sponsern	1.75
         spontaneitaet	1.75
         sportbegabt	2.5
@@ -5415,257 +5415,257 @@ extension LexiconData {
         sportiv	1.75
         sportlich	1.75
         sportlichkeit	1.75
-        spott	-2.5
-        spotten	-2.5
+        spott	-3.25
+        spotten	-3.25
         sprachbegabt	2.5
-        sprachbehinderung	-2.5
-        sprachlos	-1.75
-        sprachlosigkeit	-2.5
-        sprechstoerung	-2.5
-        sprengstoffanschlag	-1.75
-        sprengstoffattentat	-1.75
-        sprengung	-2.5
-        sprengzuendung	-2.5
-        sproede	-1.75
-        sprunghaft	-1.75
-        spucken	-1.75
-        spukhaft	-2.5
+        sprachbehinderung	-3.25
+        sprachlos	-2.275
+        sprachlosigkeit	-3.25
+        sprechstoerung	-3.25
+        sprengstoffanschlag	-2.275
+        sprengstoffattentat	-2.275
+        sprengung	-3.25
+        sprengzuendung	-3.25
+        sproede	-2.275
+        sprunghaft	-2.275
+        spucken	-2.275
+        spukhaft	-3.25
         spurensicherung	1.75
-        staatsfeindlich	-2.5
+        staatsfeindlich	-3.25
         staatskonform	2.5
         staatsmaennisch	1.75
         staatssicherheit	1.75
-        staatsstreich	-1.75
+        staatsstreich	-2.275
         stabilisieren	2.5
         stabilisierung	2.5
         stabilitaet	1.75
-        staenkern	-2.5
+        staenkern	-3.25
         standardisieren	1.75
         standesgemaess	2.5
         standfestigkeit	2.5
         standhaft	2.5
         standhaftigkeit	2.5
         standhalten	1.75
-        standpauke	-2.5
+        standpauke	-3.25
         stark	1.75
-        starr	-2.5
-        starrkoepfig	-2.5
-        starrsinn	-2.5
+        starr	-3.25
+        starrkoepfig	-3.25
+        starrsinn	-3.25
         starterlaubnis	1.75
-        startschuss	-2.5
-        statisch	-1.75
+        startschuss	-3.25
+        statisch	-2.275
         statthaft	2.5
         stattlich	2.5
-        stauballergie	-2.5
+        stauballergie	-3.25
         staunen	0.375
-        stechen	-1.75
+        stechen	-2.275
         stehvermoegen	1.75
-        steif	-1.75
+        steif	-2.275
         steigerung	1.75
         steinreich	1.75
-        stellungskrieg	-2.5
-        sterbenslangweilig	-2.5
-        sterblichkeit	-1.75
-        sterblichkeitsrate	-2.5
-        sterilitaet	-1.75
-        steuerbetrug	-2.5
-        steuerdelikt	-1.75
+        stellungskrieg	-3.25
+        sterbenslangweilig	-3.25
+        sterblichkeit	-2.275
+        sterblichkeitsrate	-3.25
+        sterilitaet	-2.275
+        steuerbetrug	-3.25
+        steuerdelikt	-2.275
         steuereinnahmen	1.75
         steuererhoehung	1.75
-        steuerhinterziehung	-1.75
-        steuern	-1.75
+        steuerhinterziehung	-2.275
+        steuern	-2.275
         steuerreform	2.5
-        steuerschuld	-1.75
-        stich	-1.75
-        sticheln	-2.5
+        steuerschuld	-2.275
+        stich	-2.275
+        sticheln	-3.25
         stichhaltig	2.5
-        stichwunde	-1.75
-        stiefmuetterlich	-1.75
-        stierhunger	-2.5
-        stigmatisieren	-2.5
-        stilbruch	-2.5
+        stichwunde	-2.275
+        stiefmuetterlich	-2.275
+        stierhunger	-3.25
+        stigmatisieren	-3.25
+        stilbruch	-3.25
         stilecht	2.5
-        stillschweigend	-1.75
+        stillschweigend	-2.275
         stilvoll	2.5
         stimmig	2.5
-        stimmrechtslos	-1.75
+        stimmrechtslos	-2.275
         stimmungsvoll	2.5
-        stimulierend	-1.75
-        stinken	-1.75
-        stinklangweilig	-2.5
+        stimulierend	-2.275
+        stinken	-2.275
+        stinklangweilig	-3.25
         stinkreich	1.75
-        stocksteif	-2.5
-        stoehnen	-2.125
-        stoerend	-2.5
-        stoerfaktor	-2.5
-        stoerrisch	-2.5
-        stoerung	-2.5
+        stocksteif	-3.25
+        stoehnen	-2.763
+        stoerend	-3.25
+        stoerfaktor	-3.25
+        stoerrisch	-3.25
+        stoerung	-3.25
         stoerungsfrei	1.75
         stoerungslos	1.75
-        stoerungsursache	-1.75
-        stoffwechselstoerung	-2.5
+        stoerungsursache	-2.275
+        stoffwechselstoerung	-3.25
         stolz	2.125
-        stoned	-1.75
-        straeflich	-1.75
-        straehnig	-1.75
-        straeuben	-2.5
-        strafbar	-2.5
-        strafe	-2.5
-        strafen	-2.5
-        straffaellig	-2.5
-        strafmassnahme	-2.5
+        stoned	-2.275
+        straeflich	-2.275
+        straehnig	-2.275
+        straeuben	-3.25
+        strafbar	-3.25
+        strafe	-3.25
+        strafen	-3.25
+        straffaellig	-3.25
+        strafmassnahme	-3.25
         strafmildernd	2.5
-        strafpredigt	-2.5
-        strafsache	-1.75
+        strafpredigt	-3.25
+        strafsache	-2.275
         strafsenkend	2.5
-        strafstoss	-1.75
-        straftat	-1.75
-        strafvollzug	-2.5
+        strafstoss	-2.275
+        straftat	-2.275
+        strafvollzug	-3.25
         strahlend	1.75
         strahlentherapie	1.75
-        stramm	-1.75
-        strapazieren	-1.75
-        strassenkampf	-1.75
-        strassenschlacht	-1.75
-        strassentumult	-1.75
-        strassenverkehrsdelikt	-1.75
+        stramm	-2.275
+        strapazieren	-2.275
+        strassenkampf	-2.275
+        strassenschlacht	-2.275
+        strassentumult	-2.275
+        strassenverkehrsdelikt	-2.275
         strebsam	1.75
-        streik	-1.75
-        streit	-2.5
-        streitig	-2.5
-        streitsuechtig	-2.5
-        streng	-1.75
-        stressen	-2.5
+        streik	-2.275
+        streit	-3.25
+        streitig	-3.25
+        streitsuechtig	-3.25
+        streng	-2.275
+        stressen	-3.25
         stressfrei	2.5
-        streuen	-2.5
-        strikt	-1.75
+        streuen	-3.25
+        strikt	-2.275
         stringent	2.5
-        strittig	-2.5
-        strohdoof	-2.5
-        strohdumm	-2.5
+        strittig	-3.25
+        strohdoof	-3.25
+        strohdumm	-3.25
         studienreise	1.75
         studiert	1.75
         studium	2.5
-        stuemperhaft	-2.5
-        stuemperhaftigkeit	-2.5
-        stuempertum	-2.5
-        stuerzen	-2.5
-        stumm	-2.5
-        stumpfheit	-2.5
-        stumpfsinn	-2.5
-        stumpfsinnig	-2.5
-        stunk	-2.5
-        stupiditaet	-2.5
-        stur	-2.5
-        sturmangriff	-2.5
+        stuemperhaft	-3.25
+        stuemperhaftigkeit	-3.25
+        stuempertum	-3.25
+        stuerzen	-3.25
+        stumm	-3.25
+        stumpfheit	-3.25
+        stumpfsinn	-3.25
+        stumpfsinnig	-3.25
+        stunk	-3.25
+        stupiditaet	-3.25
+        stur	-3.25
+        sturmangriff	-3.25
         sublimieren	2.5
         subsidiaer	2.5
         subtil	2.5
-        sucht	-2.5
-        suchtgefaehrdet	-1.75
-        suchtverhalten	-2.5
+        sucht	-3.25
+        suchtgefaehrdet	-2.275
+        suchtverhalten	-3.25
         sueffisant	1.75
         suehne	1.75
-        suehnen	-2.5
-        suende	-1.75
+        suehnen	-3.25
+        suende	-2.275
         suendenerlass	1.75
         suendennachlass	1.75
-        suendhaft	-2.5
-        suendig	-2.5
+        suendhaft	-3.25
+        suendig	-3.25
         suess	1.75
         suesse	1.75
-        suff	-2.5
-        suggerieren	-1.75
-        suizid	-1.75
-        suizidgefaehrdet	-1.75
+        suff	-3.25
+        suggerieren	-2.275
+        suizid	-2.275
+        suizidgefaehrdet	-2.275
         super	2.5
         superstimmung	2.5
-        suspekt	-2.5
-        suspendieren	-1.75
+        suspekt	-3.25
+        suspendieren	-2.275
         sympathie	2.5
         sympathie_erweckend	2.5
         sympathieerweckend	2.5
         sympathisch	2.5
         sympathisieren	2.5
-        syphilis	-2.5
+        syphilis	-3.25
         systematisch	2.5
-        systembetreuung	-2.5
-        tabellenabstieg	-2.5
+        systembetreuung	-3.25
+        tabellenabstieg	-3.25
         tabellenaufstieg	1.75
-        tablettenabhaengigkeit	-2.5
-        tablettenmissbrauch	-2.5
-        tablettensucht	-2.5
+        tablettenabhaengigkeit	-3.25
+        tablettenmissbrauch	-3.25
+        tablettensucht	-3.25
         tabufrei	1.75
-        tabuieren	-1.75
-        tabuisieren	-1.75
+        tabuieren	-2.275
+        tabuisieren	-2.275
         tabulos	1.75
-        tadel	-2.5
-        tadeln	-2.5
-        tadelnswert	-1.75
-        taetlich	-2.5
-        taeuschen	-1.75
-        taeuschend	-2.5
-        taeuschung	-2.5
-        taeuschungsmanoever	-1.75
+        tadel	-3.25
+        tadeln	-3.25
+        tadelnswert	-2.275
+        taetlich	-3.25
+        taeuschen	-2.275
+        taeuschend	-3.25
+        taeuschung	-3.25
+        taeuschungsmanoever	-2.275
         takt	2.5
         taktgefuehl	2.5
-        taktieren	-1.75
-        taktlos	-1.75
+        taktieren	-2.275
+        taktlos	-2.275
         taktvoll	2.5
         talent	2.5
         talentiert	2.5
         talentschmiede	1.75
         tamtam	1.75
         tapfer	2.5
-        tarnung	-2.5
-        tat	-1.75
+        tarnung	-3.25
+        tat	-2.275
         tatendrang	2.5
         tatendurst	2.5
-        tatenlos	-2.5
-        tatenlosigkeit	-2.5
+        tatenlos	-3.25
+        tatenlosigkeit	-3.25
         tatenlust	2.5
         tatkraeftig	1.75
         tatkraft	2.5
-        taub	-2.5
-        taub_werden	-2.5
-        taubheit	-2.5
+        taub	-3.25
+        taub_werden	-3.25
+        taubheit	-3.25
         tauglich	1.75
         tauglichkeit	2.5
-        tbc	-2.5
+        tbc	-3.25
         teamfaehigkeit	2.5
         teamgeist	2.5
-        technologiefeindlichkeit	-2.5
+        technologiefeindlichkeit	-3.25
         technologiefreundlichkeit	2.5
         teilnahme	2.5
-        teilnahmslos	-1.75
-        teilnahmslosigkeit	-2.5
+        teilnahmslos	-2.275
+        teilnahmslosigkeit	-3.25
         temperamentvoll	1.75
-        tendenzioes	-2.5
+        tendenzioes	-3.25
         territorialverteidigung	1.75
-        terror	-2.5
-        terrorakt	-1.75
-        terroranschlag	-1.75
-        terrorisieren	-2.5
-        terrorismus	-1.75
-        terroristisch	-1.75
+        terror	-3.25
+        terrorakt	-2.275
+        terroranschlag	-2.275
+        terrorisieren	-3.25
+        terrorismus	-2.275
+        terroristisch	-2.275
         testieren	1.75
-        tetanus	-2.5
-        teuer	-2.5
+        tetanus	-3.25
+        teuer	-3.25
         teuerung	1.75
-        teufelswerk	-2.5
-        teuflisch	-2.5
+        teufelswerk	-3.25
+        teuflisch	-3.25
         theaterbegeistert	2.5
         theatergenuss	2.5
         theaterinteressiert	2.5
-        theatralik	-1.75
-        theatralisch	-1.75
+        theatralik	-2.275
+        theatralisch	-2.275
         therapie	1.75
-        thrombose	-2.5
-        thronraub	-1.75
-        tick	-1.75
-        tief	-2.5
+        thrombose	-3.25
+        thronraub	-2.275
+        tick	-2.275
+        tief	-3.25
         tief_bewegt	2.5
-        tief_traurig	-2.5
+        tief_traurig	-3.25
         tiefbewegt	2.5
         tiefenanalyse	1.75
         tiefgehend	2.5
@@ -5673,1302 +5673,1302 @@ extension LexiconData {
         tiefgruendig	2.5
         tiefschuerfend	2.5
         tiefsinnig	2.5
-        tiefstapeln	-2.5
-        tieftraurig	-2.5
-        tierfeindlichkeit	-2.5
+        tiefstapeln	-3.25
+        tieftraurig	-3.25
+        tierfeindlichkeit	-3.25
         tierfreundlichkeit	2.5
-        tierkrankheit	-1.75
+        tierkrankheit	-2.275
         tierliebe	2.5
-        tierquaelerei	-1.75
-        tierseuche	-1.75
+        tierquaelerei	-2.275
+        tierseuche	-2.275
         titelverteidigung	1.75
-        toben	-2.5
-        todesangst	-2.5
-        todeskampf	-1.75
+        toben	-3.25
+        todesangst	-3.25
+        todeskampf	-2.275
         todesmutig	1.75
-        todesrate	-2.5
-        todessehensucht	-2.5
-        todesstrafe	-2.5
-        todmuede	-2.5
-        todsuende	-1.75
-        todtraurig	-2.5
-        todungluecklich	-2.5
-        toelpelhaft	-2.5
-        toelpisch	-2.5
-        toericht	-2.5
-        toeten	-2.5
-        toetung	-1.75
-        toetungsdelikt	-1.75
+        todesrate	-3.25
+        todessehensucht	-3.25
+        todesstrafe	-3.25
+        todmuede	-3.25
+        todsuende	-2.275
+        todtraurig	-3.25
+        todungluecklich	-3.25
+        toelpelhaft	-3.25
+        toelpisch	-3.25
+        toericht	-3.25
+        toeten	-3.25
+        toetung	-2.275
+        toetungsdelikt	-2.275
         tolerant	2.5
         tolerieren	2.5
         toll	2.5
-        tolldreist	-1.75
+        tolldreist	-2.275
         tollkuehn	1.75
-        tollwut	-2.5
-        tolpatschig	-2.5
-        tonangebend	-2.5
+        tollwut	-3.25
+        tolpatschig	-3.25
+        tonangebend	-3.25
         top	2.5
         topform	1.75
-        tortur	-2.5
-        tot	-2.5
-        totalitaer	-2.5
-        totschlag	-1.75
-        totschweigen	-1.75
+        tortur	-3.25
+        tot	-3.25
+        totalitaer	-3.25
+        totschlag	-2.275
+        totschweigen	-2.275
         touristenattraktion	1.75
         traditionsreich	2.5
-        traeg	-1.75
-        traege	-1.75
-        traegheit	-1.75
-        traenen	-1.75
+        traeg	-2.275
+        traege	-2.275
+        traegheit	-2.275
+        traenen	-2.275
         tragbar	2.5
         tragfaehig	2.5
         tragikomisch	2.5
-        tragisch	-2.5
+        tragisch	-3.25
         trainiert	1.75
-        traktieren	-2.5
-        trampelhaft	-2.5
-        tranig	-2.5
+        traktieren	-3.25
+        trampelhaft	-3.25
+        tranig	-3.25
         transparenz	1.75
-        transusig	-2.5
-        tratschen	-1.75
-        tratschsuechtig	-1.75
+        transusig	-3.25
+        tratschen	-2.275
+        tratschsuechtig	-2.275
         trauen	1.75
-        trauer	-2.5
-        trauern	-2.5
-        trauerstimmung	-2.5
-        trauma	-2.5
+        trauer	-3.25
+        trauern	-3.25
+        trauerstimmung	-3.25
+        trauma	-3.25
         traumatherapie	1.75
-        traumatisch	-2.5
-        traumatisieren	-2.5
-        traumatisierend	-2.5
+        traumatisch	-3.25
+        traumatisieren	-3.25
+        traumatisierend	-3.25
         traumhaft	2.5
         traumreise	1.75
-        traurig	-2.5
-        traurigkeit	-2.5
+        traurig	-3.25
+        traurigkeit	-3.25
         trauung	1.75
         treu	2.5
         treue	2.5
-        treuelos	-2.5
-        treuherzig	-1.75
-        treulos	-2.5
-        treulosigkeit	-2.5
-        tricksen	-1.75
-        triebhaft	-2.5
-        triezen	-2.5
-        trinksucht	-2.5
-        tripper	-2.5
-        trist	-2.5
-        tristesse	-2.5
+        treuelos	-3.25
+        treuherzig	-2.275
+        treulos	-3.25
+        treulosigkeit	-3.25
+        tricksen	-2.275
+        triebhaft	-3.25
+        triezen	-3.25
+        trinksucht	-3.25
+        tripper	-3.25
+        trist	-3.25
+        tristesse	-3.25
         triumph	2.5
         triumphieren	2.5
-        trocken	-1.75
+        trocken	-2.275
         troesten	2.5
         troestend	2.5
         troestlich	2.5
-        trommelfeuer	-2.5
+        trommelfeuer	-3.25
         trost	2.5
-        trostlos	-2.5
-        trostlosigkeit	-2.5
+        trostlos	-3.25
+        trostlosigkeit	-3.25
         trostspende	1.75
         trostspendend	2.5
-        trottelhaft	-2.5
-        trottelig	-2.5
-        trotz	-2.5
-        trotzig	-1.75
-        trotzreaktion	-1.75
-        trueb	-1.75
-        truebsal	-2.5
-        truebselig	-2.5
-        truebseligkeit	-2.5
-        truebsinn	-2.5
-        truebsinnig	-2.5
-        truebsinnigkeit	-2.5
-        truegerisch	-2.5
-        trug	-1.75
-        trunken	-2.5
-        trunkenheit	-2.5
-        trunksucht	-2.5
-        truppenabbau	-1.75
-        truppenbetreuung	-2.5
-        truppenreduzierung	-1.75
-        tuberkular	-2.5
-        tuberkulose	-2.5
+        trottelhaft	-3.25
+        trottelig	-3.25
+        trotz	-3.25
+        trotzig	-2.275
+        trotzreaktion	-2.275
+        trueb	-2.275
+        truebsal	-3.25
+        truebselig	-3.25
+        truebseligkeit	-3.25
+        truebsinn	-3.25
+        truebsinnig	-3.25
+        truebsinnigkeit	-3.25
+        truegerisch	-3.25
+        trug	-2.275
+        trunken	-3.25
+        trunkenheit	-3.25
+        trunksucht	-3.25
+        truppenabbau	-2.275
+        truppenbetreuung	-3.25
+        truppenreduzierung	-2.275
+        tuberkular	-3.25
+        tuberkulose	-3.25
         tuechtig	1.75
         tuechtigkeit	1.75
-        tuecke	-2.5
-        tueckisch	-2.5
+        tuecke	-3.25
+        tueckisch	-3.25
         tugendhaft	2.5
         tugendhaftigkeit	2.5
         tugendlich	2.5
-        tumb	-2.5
-        tumor	-2.5
-        tumorleiden	-2.5
-        tumult	-1.75
-        turbulenz	-1.75
-        typhus	-2.5
-        tyrannei	-2.5
-        tyrannisieren	-2.5
-        u-haft	-2.5
-        uebel	-2.5
-        uebel_gesinnt	-2.5
-        uebel_nehmen	-2.5
-        uebel_wollend	-2.5
-        uebelgesinnt	-2.5
-        uebelkeit	-2.5
-        uebellaunig	-2.5
-        uebelnehmen	-2.5
-        uebelwollend	-2.5
-        ueberaengstlichkeit	-2.5
-        ueberaktivitaet	-1.75
-        ueberanstrengen	-1.75
-        ueberarbeiten	-1.75
-        ueberarbeitet	-1.75
-        ueberbeanspruchen	-2.5
-        ueberbelasten	-1.75
-        ueberbelastet	-1.75
-        ueberbevoelkerung	-2.5
+        tumb	-3.25
+        tumor	-3.25
+        tumorleiden	-3.25
+        tumult	-2.275
+        turbulenz	-2.275
+        typhus	-3.25
+        tyrannei	-3.25
+        tyrannisieren	-3.25
+        u-haft	-3.25
+        uebel	-3.25
+        uebel_gesinnt	-3.25
+        uebel_nehmen	-3.25
+        uebel_wollend	-3.25
+        uebelgesinnt	-3.25
+        uebelkeit	-3.25
+        uebellaunig	-3.25
+        uebelnehmen	-3.25
+        uebelwollend	-3.25
+        ueberaengstlichkeit	-3.25
+        ueberaktivitaet	-2.275
+        ueberanstrengen	-2.275
+        ueberarbeiten	-2.275
+        ueberarbeitet	-2.275
+        ueberbeanspruchen	-3.25
+        ueberbelasten	-2.275
+        ueberbelastet	-2.275
+        ueberbevoelkerung	-3.25
         ueberbordend	2.5
-        ueberdehnen	-1.75
-        ueberdreht	-1.75
-        ueberdruss	-2.5
-        uebereifrig	-1.75
+        ueberdehnen	-2.275
+        ueberdreht	-2.275
+        ueberdruss	-3.25
+        uebereifrig	-2.275
         uebereinkommen	1.75
         uebereinstimmend	2.5
-        ueberempfindlich	-2.5
-        ueberempfindlichkeit	-1.75
-        ueberernaehrung	-2.5
-        ueberfall	-1.75
-        ueberfallen	-2.5
-        ueberfordern	-1.75
-        ueberfordert	-2.5
-        ueberforderung	-2.5
-        uebergehen	-1.75
-        uebergewicht	-2.5
-        uebergewichtig	-1.75
+        ueberempfindlich	-3.25
+        ueberempfindlichkeit	-2.275
+        ueberernaehrung	-3.25
+        ueberfall	-2.275
+        ueberfallen	-3.25
+        ueberfordern	-2.275
+        ueberfordert	-3.25
+        ueberforderung	-3.25
+        uebergehen	-2.275
+        uebergewicht	-3.25
+        uebergewichtig	-2.275
         uebergluecklich	2.5
-        uebergriff	-2.5
-        ueberheblich	-1.75
-        ueberhoeht	-2.5
-        ueberkandidelt	-2.5
-        ueberlasten	-1.75
-        ueberlastet	-1.75
+        uebergriff	-3.25
+        ueberheblich	-2.275
+        ueberhoeht	-3.25
+        ueberkandidelt	-3.25
+        ueberlasten	-2.275
+        ueberlastet	-2.275
         ueberlegen	1.75
-        ueberlegenheitsgefuehl	-2.5
+        ueberlegenheitsgefuehl	-3.25
         ueberlegt	2.5
-        uebermacht	-1.75
-        uebermaessig	-2.5
-        uebermut	-1.75
+        uebermacht	-2.275
+        uebermaessig	-3.25
+        uebermut	-2.275
         ueberordnen	1.75
-        ueberqualifiziert	-2.5
+        ueberqualifiziert	-3.25
         ueberragend	2.5
         ueberraschend	1.75
-        ueberreagieren	-2.5
-        ueberreaktion	-1.75
-        uebersaettigt	-1.75
-        ueberschaetzen	-1.75
+        ueberreagieren	-3.25
+        ueberreaktion	-2.275
+        uebersaettigt	-2.275
+        ueberschaetzen	-2.275
         ueberschaeumend	2.5
-        ueberschnappen	-2.5
-        ueberschreiten	-2.125
-        ueberschreitung	-1.75
+        ueberschnappen	-3.25
+        ueberschreiten	-2.763
+        ueberschreitung	-2.275
         ueberschwang	2.5
-        ueberschwenglichkeit	-2.5
-        ueberspannt	-1.75
-        ueberstrapazieren	-2.5
-        uebertoelpeln	-1.75
-        uebertreiben	-1.75
-        uebertreten	-2.5
-        uebertretung	-1.75
-        uebertrieben	-2.5
-        uebervorteilen	-1.75
+        ueberschwenglichkeit	-3.25
+        ueberspannt	-2.275
+        ueberstrapazieren	-3.25
+        uebertoelpeln	-2.275
+        uebertreiben	-2.275
+        uebertreten	-3.25
+        uebertretung	-2.275
+        uebertrieben	-3.25
+        uebervorteilen	-2.275
         ueberwaeltigen	2.5
         ueberwaeltigend	2.5
         ueberwinden	2.5
         ueberzeugen	2.5
         ueberzeugend	2.5
         ueberzeugt	2.5
-        ueberzogen	-2.5
+        ueberzogen	-3.25
         ueppig	1.75
-        uferlos	-1.75
+        uferlos	-2.275
         ufersicherung	1.75
-        umbringen	-2.5
+        umbringen	-3.25
         umdeutung	1.75
-        umfallen	-1.75
+        umfallen	-2.275
         umgarnen	2.5
         umgekehrt	2.5
         umgestalten	1.75
         umgruppierung	1.75
-        umkommen	-1.75
+        umkommen	-2.275
         umsatzsteigerung	1.75
-        umschmeicheln	-1.75
+        umschmeicheln	-2.275
         umschwaermt	2.5
         umsichtig	2.5
         umsorgen	1.75
-        umstaendlich	-1.75
-        umstritten	-2.5
+        umstaendlich	-2.275
+        umstritten	-3.25
         umtriebig	1.75
         umweltbewusst	2.5
-        umweltfeindlich	-2.5
-        umweltfeindlichkeit	-1.75
+        umweltfeindlich	-3.25
+        umweltfeindlichkeit	-2.275
         umweltfreundlich	2.5
         umweltfreundlichkeit	1.75
         umweltschonend	2.5
         umweltschutzaktion	2.5
         umweltvertraeglichkeit	1.75
-        umweltzerstoerung	-2.5
+        umweltzerstoerung	-3.25
         umwerben	1.75
         umwerfen	1.75
         umwerfend	2.5
         umworben	2.5
         unabhaengig	1.75
         unabhaengigkeit	1.75
-        unabhaengigkeitskampf	-1.75
-        unabhaengigkeitskrieg	-2.5
-        unabsetzbarkeit	-1.75
-        unaesthetisch	-2.5
-        unakzeptabel	-2.5
+        unabhaengigkeitskampf	-2.275
+        unabhaengigkeitskrieg	-3.25
+        unabsetzbarkeit	-2.275
+        unaesthetisch	-3.25
+        unakzeptabel	-3.25
         unanfechtbar	1.75
-        unangebracht	-2.5
+        unangebracht	-3.25
         unangefochten	1.75
-        unangekuendigt	-1.75
-        unangemeldet	-1.75
-        unangemessen	-2.5
-        unangenehm	-2.5
-        unangesagt	-1.75
+        unangekuendigt	-2.275
+        unangemeldet	-2.275
+        unangemessen	-3.25
+        unangenehm	-3.25
+        unangesagt	-2.275
         unangreifbar	2.5
-        unannehmbar	-2.5
-        unansehnlich	-2.5
-        unansprechbar	-1.75
-        unanstaendig	-2.5
+        unannehmbar	-3.25
+        unansehnlich	-3.25
+        unansprechbar	-2.275
+        unanstaendig	-3.25
         unantastbar	2.5
-        unappetitlich	-2.5
-        unattraktiv	-2.5
-        unattraktivitaet	-1.75
+        unappetitlich	-3.25
+        unattraktiv	-3.25
+        unattraktivitaet	-2.275
         unaufdringlich	1.75
-        unauffindbar	-1.75
-        unaufmerksam	-2.5
-        unaufrichtig	-2.5
-        unaufspuerbar	-1.75
-        unausgebildet	-1.75
-        unausgeglichen	-1.75
-        unausgeglichenheit	-2.5
-        unausgegoren	-2.5
-        unausgereift	-2.5
-        unausgesprochen	-1.75
-        unausgewogen	-2.5
-        unausweichlichkeit	-1.75
-        unbaendig	-2.5
-        unbarmherzig	-1.75
-        unbarmherzigkeit	-2.5
-        unbedarft	-1.75
-        unbedarftheit	-2.5
+        unauffindbar	-2.275
+        unaufmerksam	-3.25
+        unaufrichtig	-3.25
+        unaufspuerbar	-2.275
+        unausgebildet	-2.275
+        unausgeglichen	-2.275
+        unausgeglichenheit	-3.25
+        unausgegoren	-3.25
+        unausgereift	-3.25
+        unausgesprochen	-2.275
+        unausgewogen	-3.25
+        unausweichlichkeit	-2.275
+        unbaendig	-3.25
+        unbarmherzig	-2.275
+        unbarmherzigkeit	-3.25
+        unbedarft	-2.275
+        unbedarftheit	-3.25
         unbedenklichkeit	1.75
         unbefangen	1.75
-        unbefangenheit	-2.5
-        unbefriedigend	-2.5
-        unbefugt	-2.5
-        unbegabt	-2.5
-        unbegruendet	-2.5
-        unbehagen	-2.5
-        unbehaglich	-2.5
-        unbeherrscht	-2.5
-        unbeholfen	-2.5
-        unbeholfenheit	-1.75
+        unbefangenheit	-3.25
+        unbefriedigend	-3.25
+        unbefugt	-3.25
+        unbegabt	-3.25
+        unbegruendet	-3.25
+        unbehagen	-3.25
+        unbehaglich	-3.25
+        unbeherrscht	-3.25
+        unbeholfen	-3.25
+        unbeholfenheit	-2.275
         unbeirrbar	1.75
-        unbekannt	-1.75
-        unbekuemmertheit	-2.5
-        unbeliebt	-2.5
-        unbeliebtheit	-2.5
-        unbequem	-2.5
-        unberechenbar	-1.75
-        unberechenbarkeit	-1.75
-        unberechtigt	-2.5
-        unbeschlagen	-2.5
+        unbekannt	-2.275
+        unbekuemmertheit	-3.25
+        unbeliebt	-3.25
+        unbeliebtheit	-3.25
+        unbequem	-3.25
+        unberechenbar	-2.275
+        unberechenbarkeit	-2.275
+        unberechtigt	-3.25
+        unbeschlagen	-3.25
         unbescholten	2.5
         unbeschwert	2.5
         unbesiegbar	2.5
         unbesiegt	2.5
-        unbesonnen	-2.5
-        unbestaendigkeit	-2.5
+        unbesonnen	-3.25
+        unbestaendigkeit	-3.25
         unbestechlich	2.5
-        unbestimmtheit	-2.5
+        unbestimmtheit	-3.25
         unbestreitbar	1.75
         unbestritten	1.75
-        unbewaehrt	-2.5
-        unbeweglich	-1.75
-        unbeweglichkeit	-2.5
-        unbewohnbar	-1.75
-        unbezahlbar	-2.5
-        unbezahlt	-1.75
+        unbewaehrt	-3.25
+        unbeweglich	-2.275
+        unbeweglichkeit	-3.25
+        unbewohnbar	-2.275
+        unbezahlbar	-3.25
+        unbezahlt	-2.275
         unbezwingbar	2.5
-        unbill	-2.5
+        unbill	-3.25
         unblutig	2.5
         unbuerokratisch	1.75
-        undank	-2.5
-        undankbar	-2.5
-        undankbarkeit	-2.5
-        undemokratisch	-2.5
+        undank	-3.25
+        undankbar	-3.25
+        undankbarkeit	-3.25
+        undemokratisch	-3.25
         undogmatisch	1.75
-        undurchdringlich	-1.75
-        undurchdringlichkeit	-1.75
-        unebenheit	-1.75
-        unecht	-2.5
-        unehrenhaft	-2.5
-        unehrlich	-2.5
-        unehrlichkeit	-2.5
+        undurchdringlich	-2.275
+        undurchdringlichkeit	-2.275
+        unebenheit	-2.275
+        unecht	-3.25
+        unehrenhaft	-3.25
+        unehrlich	-3.25
+        unehrlichkeit	-3.25
         uneigennuetzig	2.5
-        uneingeladen	-2.5
+        uneingeladen	-3.25
         uneinholbar	2.5
-        uneinigkeit	-1.75
-        uneinsichtig	-1.75
+        uneinigkeit	-2.275
+        uneinsichtig	-2.275
         uneitel	1.75
         unempfindlich	2.5
         unempfindlichkeit	1.75
         unendlichkeit	1.75
-        unentschieden	-1.75
-        unentschlossen	-1.75
-        unentschuldbar	-2.5
+        unentschieden	-2.275
+        unentschlossen	-2.275
+        unentschuldbar	-3.25
         unentwegt	1.75
-        unerbittlich	-1.75
-        unerbittlichkeit	-2.5
-        unerfahren	-2.5
-        unerfreulich	-2.5
-        unergiebig	-2.5
-        unerheblich	-2.5
-        unerhoert	-2.5
+        unerbittlich	-2.275
+        unerbittlichkeit	-3.25
+        unerfahren	-3.25
+        unerfreulich	-3.25
+        unergiebig	-3.25
+        unerheblich	-3.25
+        unerhoert	-3.25
         unermuedlich	1.75
-        unerprobt	-2.5
-        unerquicklich	-2.5
+        unerprobt	-3.25
+        unerquicklich	-3.25
         unerreichbar	2.5
         unerreicht	2.5
-        unersaettlich	-2.5
+        unersaettlich	-3.25
         unerschrocken	2.5
         unerschuetterlich	2.5
-        unerschwinglich	-2.5
-        unertraeglich	-2.5
-        unerwuenscht	-1.75
-        unfaehig	-2.5
-        unfaehigkeit	-1.75
-        unfair	-2.5
-        unfall	-2.5
-        unfallflucht	-1.75
-        unfallgefaehrdet	-1.75
+        unerschwinglich	-3.25
+        unertraeglich	-3.25
+        unerwuenscht	-2.275
+        unfaehig	-3.25
+        unfaehigkeit	-2.275
+        unfair	-3.25
+        unfall	-3.25
+        unfallflucht	-2.275
+        unfallgefaehrdet	-2.275
         unfehlbar	2.5
         unfehlbarkeit	1.75
-        unflaetig	-2.5
-        unfoermig	-2.5
+        unflaetig	-3.25
+        unfoermig	-3.25
         unfraglich	1.75
-        unfrei	-1.75
-        unfreiheit	-2.5
-        unfreiwillig	-1.75
-        unfreiwilligkeit	-1.75
-        unfreundlich	-2.5
-        unfreundlichkeit	-2.5
-        unfruchtbar	-1.75
-        unfruchtbarkeit	-1.75
-        ungebeten	-2.5
-        ungebildet	-2.5
-        ungebuehrlich	-2.5
+        unfrei	-2.275
+        unfreiheit	-3.25
+        unfreiwillig	-2.275
+        unfreiwilligkeit	-2.275
+        unfreundlich	-3.25
+        unfreundlichkeit	-3.25
+        unfruchtbar	-2.275
+        unfruchtbarkeit	-2.275
+        ungebeten	-3.25
+        ungebildet	-3.25
+        ungebuehrlich	-3.25
         ungebundenheit	1.75
-        ungeduld	-2.5
-        ungeduldig	-1.75
-        ungeeignet	-2.5
+        ungeduld	-3.25
+        ungeduldig	-2.275
+        ungeeignet	-3.25
         ungefaehrdet	1.75
         ungefaehrlichkeit	2.5
-        ungehalten	-2.5
-        ungeheuer	-2.5
-        ungeheuerlichkeit	-2.5
-        ungehobelt	-2.5
-        ungehoerig	-2.5
-        ungehoerigkeit	-2.5
-        ungehorsam	-1.75
-        ungelegen	-2.5
-        ungeliebt	-2.5
-        ungemuetlich	-2.5
-        ungenauigkeit	-1.75
-        ungenuegend	-2.5
-        ungepflegt	-2.5
-        ungerecht	-2.5
-        ungerechtfertigt	-2.5
-        ungerechtigkeit	-2.5
-        ungeschicklichkeit	-2.5
-        ungeschickt	-2.5
+        ungehalten	-3.25
+        ungeheuer	-3.25
+        ungeheuerlichkeit	-3.25
+        ungehobelt	-3.25
+        ungehoerig	-3.25
+        ungehoerigkeit	-3.25
+        ungehorsam	-2.275
+        ungelegen	-3.25
+        ungeliebt	-3.25
+        ungemuetlich	-3.25
+        ungenauigkeit	-2.275
+        ungenuegend	-3.25
+        ungepflegt	-3.25
+        ungerecht	-3.25
+        ungerechtfertigt	-3.25
+        ungerechtigkeit	-3.25
+        ungeschicklichkeit	-3.25
+        ungeschickt	-3.25
         ungeschlagen	2.5
         ungestoert	1.75
-        ungesund	-2.5
+        ungesund	-3.25
         ungetruebt	1.75
         ungetruebtheit	1.75
-        ungewissheit	-2.5
-        ungewollt	-1.75
-        ungezaehmt	-1.75
-        ungezogen	-1.75
+        ungewissheit	-3.25
+        ungewollt	-2.275
+        ungezaehmt	-2.275
+        ungezogen	-2.275
         ungezwungen	1.75
         ungezwungenheit	1.75
-        unglaeubigkeit	-2.5
-        unglaube	-2.5
-        unglaubhaft	-2.5
-        unglaubwuerdig	-2.5
-        unglaubwuerdigkeit	-1.75
-        ungleichgewicht	-1.75
-        ungleichheit	-1.75
-        unglueck	-2.5
-        ungluecklich	-2.5
-        ungluecklichkeit	-2.5
-        ungluecksursache	-1.75
-        unguenstig	-2.5
-        ungunst	-2.5
-        ungut	-2.5
-        ungutes_gefuehl	-2.5
-        unhaltbar	-2.5
-        unheil	-2.5
-        unheilbarkeit	-2.5
-        unheilig	-2.5
-        unheilschwanger	-2.5
-        unheilverheissend	-2.5
-        unheilvoll	-2.5
-        unheimlich	-2.5
-        unhoeflich	-2.5
-        unintelligent	-2.5
-        uninteressant	-2.5
-        uninteressiert	-2.5
-        uninteressiertheit	-2.5
+        unglaeubigkeit	-3.25
+        unglaube	-3.25
+        unglaubhaft	-3.25
+        unglaubwuerdig	-3.25
+        unglaubwuerdigkeit	-2.275
+        ungleichgewicht	-2.275
+        ungleichheit	-2.275
+        unglueck	-3.25
+        ungluecklich	-3.25
+        ungluecklichkeit	-3.25
+        ungluecksursache	-2.275
+        unguenstig	-3.25
+        ungunst	-3.25
+        ungut	-3.25
+        ungutes_gefuehl	-3.25
+        unhaltbar	-3.25
+        unheil	-3.25
+        unheilbarkeit	-3.25
+        unheilig	-3.25
+        unheilschwanger	-3.25
+        unheilverheissend	-3.25
+        unheilvoll	-3.25
+        unheimlich	-3.25
+        unhoeflich	-3.25
+        unintelligent	-3.25
+        uninteressant	-3.25
+        uninteressiert	-3.25
+        uninteressiertheit	-3.25
         universalitaet	1.75
-        unkalkulierbar	-1.75
-        unklug	-2.5
+        unkalkulierbar	-2.275
+        unklug	-3.25
         unkompliziert	1.75
-        unkonzentriert	-2.5
-        unkorrektheit	-2.5
-        unkundig	-2.5
-        unlesbarkeit	-1.75
-        unliebsam	-2.5
-        unlogisch	-2.5
-        unlust	-2.5
-        unmaessig	-2.5
-        unmanierlich	-2.5
-        unmassgeblich	-2.5
-        unmenschlich	-2.5
-        unmenschlichkeit	-2.5
-        unmoeglichkeit	-2.5
-        unmoralisch	-2.5
-        unmotiviert	-1.75
-        unmuendigkeit	-1.75
-        unmut	-2.5
+        unkonzentriert	-3.25
+        unkorrektheit	-3.25
+        unkundig	-3.25
+        unlesbarkeit	-2.275
+        unliebsam	-3.25
+        unlogisch	-3.25
+        unlust	-3.25
+        unmaessig	-3.25
+        unmanierlich	-3.25
+        unmassgeblich	-3.25
+        unmenschlich	-3.25
+        unmenschlichkeit	-3.25
+        unmoeglichkeit	-3.25
+        unmoralisch	-3.25
+        unmotiviert	-2.275
+        unmuendigkeit	-2.275
+        unmut	-3.25
         unnachahmlich	2.5
-        unnachgiebigkeit	-2.5
-        unnatuerlich	-1.75
-        unnatuerlichkeit	-1.75
-        unnuetz	-2.5
-        unnuetzlich	-2.5
-        unordentlich	-2.5
-        unordentlichkeit	-2.5
-        unpaesslichkeit	-2.5
-        unpassend	-2.5
-        unpopulaer	-1.75
+        unnachgiebigkeit	-3.25
+        unnatuerlich	-2.275
+        unnatuerlichkeit	-2.275
+        unnuetz	-3.25
+        unnuetzlich	-3.25
+        unordentlich	-3.25
+        unordentlichkeit	-3.25
+        unpaesslichkeit	-3.25
+        unpassend	-3.25
+        unpopulaer	-2.275
         unpraetentioes	1.75
-        unpraktisch	-2.5
-        unproduktiv	-1.75
-        unprofessionell	-2.5
-        unpuenktlich	-2.5
-        unqualifiziert	-1.75
-        unrast	-2.5
-        unrealisierbar	-2.5
-        unrealisierbarkeit	-1.75
-        unrealistisch	-2.5
-        unrecht	-2.5
-        unrechtmaessig	-2.5
-        unredlich	-2.5
-        unredlichkeit	-2.5
-        unreflektiert	-2.5
-        unregelmaessigkeit	-1.75
-        unreif	-1.75
-        unreife	-2.5
-        unreinlichkeit	-1.75
-        unrichtig	-2.5
-        unruehmlich	-1.75
-        unruhe	-2.5
-        unruhen	-1.75
-        unruhig	-2.5
-        unsanft	-2.5
-        unschaerfe	-1.75
+        unpraktisch	-3.25
+        unproduktiv	-2.275
+        unprofessionell	-3.25
+        unpuenktlich	-3.25
+        unqualifiziert	-2.275
+        unrast	-3.25
+        unrealisierbar	-3.25
+        unrealisierbarkeit	-2.275
+        unrealistisch	-3.25
+        unrecht	-3.25
+        unrechtmaessig	-3.25
+        unredlich	-3.25
+        unredlichkeit	-3.25
+        unreflektiert	-3.25
+        unregelmaessigkeit	-2.275
+        unreif	-2.275
+        unreife	-3.25
+        unreinlichkeit	-2.275
+        unrichtig	-3.25
+        unruehmlich	-2.275
+        unruhe	-3.25
+        unruhen	-2.275
+        unruhig	-3.25
+        unsanft	-3.25
+        unschaerfe	-2.275
         unschaetzbar	2.5
-        unscheinbar	-2.5
+        unscheinbar	-3.25
         unschlagbar	2.5
-        unschluessig	-1.75
-        unschoen	-2.5
+        unschluessig	-2.275
+        unschoen	-3.25
         unschuld	2.5
         unschuldig	2.5
         unschuldigkeit	2.5
-        unselbstaendig	-2.5
-        unselbststaendig	-2.5
-        unselig	-2.5
-        unsensibel	-2.5
-        unsicher	-1.75
-        unsicherheit	-2.5
-        unsicherheitsfaktor	-1.75
-        unsinnig	-2.5
-        unsittlich	-2.5
-        unsozial	-2.5
-        unspektakulaer	-2.5
+        unselbstaendig	-3.25
+        unselbststaendig	-3.25
+        unselig	-3.25
+        unsensibel	-3.25
+        unsicher	-2.275
+        unsicherheit	-3.25
+        unsicherheitsfaktor	-2.275
+        unsinnig	-3.25
+        unsittlich	-3.25
+        unsozial	-3.25
+        unspektakulaer	-3.25
         unsterblichkeit	1.75
-        unstetigkeit	-2.5
+        unstetigkeit	-3.25
         unstrittig	1.75
-        unsympatisch	-2.5
-        untaetig	-2.5
-        untalentiert	-2.5
-        untat	-1.75
-        untauglich	-2.5
-        untauglichkeit	-1.75
-        unterbelichtet	-2.5
-        unterbinden	-1.75
-        unterdrueckerisch	-2.5
-        unterdrueckung	-1.75
-        unterentwickelt	-1.75
-        unterernaehrt	-1.75
-        unterernaehrung	-2.5
-        unterfordert	-2.5
-        untergewicht	-2.5
+        unsympatisch	-3.25
+        untaetig	-3.25
+        untalentiert	-3.25
+        untat	-2.275
+        untauglich	-3.25
+        untauglichkeit	-2.275
+        unterbelichtet	-3.25
+        unterbinden	-2.275
+        unterdrueckerisch	-3.25
+        unterdrueckung	-2.275
+        unterentwickelt	-2.275
+        unterernaehrt	-2.275
+        unterernaehrung	-3.25
+        unterfordert	-3.25
+        untergewicht	-3.25
         unterhalten	2.5
         unterhaltsam	2.5
-        unterjochung	-2.5
-        unterjubeln	-2.5
-        unterkuehlt	-1.75
-        unterlassungssuende	-1.75
-        unterlegen	-1.75
-        unterlegenheit	-1.75
-        unterlegenheitsgefuehl	-2.5
+        unterjochung	-3.25
+        unterjubeln	-3.25
+        unterkuehlt	-2.275
+        unterlassungssuende	-2.275
+        unterlegen	-2.275
+        unterlegenheit	-2.275
+        unterlegenheitsgefuehl	-3.25
         unterlegt	2.5
-        unterliegen	-1.75
-        unterminieren	-1.75
+        unterliegen	-2.275
+        unterminieren	-2.275
         unternehmensteuerreform	2.5
         unternehmungsgeist	2.5
         unternehmungslust	2.5
         unternehmungslustig	1.75
-        unterordnen	-1.75
-        unterqualifiziert	-2.5
+        unterordnen	-2.275
+        unterqualifiziert	-3.25
         unterrichtet	1.75
-        untersagen	-2.5
-        unterschaetzen	-1.75
-        unterschieben	-2.5
-        unterschlagen	-1.75
-        unterschlagung	-1.75
-        unterschwellig	-1.75
-        unterstellen	-1.75
+        untersagen	-3.25
+        unterschaetzen	-2.275
+        unterschieben	-3.25
+        unterschlagen	-2.275
+        unterschlagung	-2.275
+        unterschwellig	-2.275
+        unterstellen	-2.275
         unterstuetzen	1.75
         unterstuetzend	2.5
-        untersuchungshaft	-2.5
-        untertreiben	-2.5
-        unterversorgung	-1.75
-        unterwerfen	-1.75
-        unterwerfung	-1.75
-        unterwuerfig	-2.5
-        unterwuerfigkeit	-2.5
-        untragbar	-2.5
-        untreu	-2.5
-        untreue	-2.5
-        untroestlich	-2.5
+        untersuchungshaft	-3.25
+        untertreiben	-3.25
+        unterversorgung	-2.275
+        unterwerfen	-2.275
+        unterwerfung	-2.275
+        unterwuerfig	-3.25
+        unterwuerfigkeit	-3.25
+        untragbar	-3.25
+        untreu	-3.25
+        untreue	-3.25
+        untroestlich	-3.25
         untrueglich	1.75
-        untuechtig	-1.75
-        untugend	-2.5
-        unueberlegt	-2.5
-        unuebersichtlichkeit	-1.75
+        untuechtig	-2.275
+        untugend	-3.25
+        unueberlegt	-3.25
+        unuebersichtlichkeit	-2.275
         unumschraenkt	1.75
         unumstoesslich	1.75
         unumstritten	1.75
-        unverantwortbar	-2.5
-        unverantwortlich	-2.5
-        unverbesserlich	-2.5
-        unverbindlichkeit	-2.5
+        unverantwortbar	-3.25
+        unverantwortlich	-3.25
+        unverbesserlich	-3.25
+        unverbindlichkeit	-3.25
         unverbluemt	2.5
         unverdaechtig	2.5
-        unverdient	-2.5
+        unverdient	-3.25
         unverdorben	2.5
         unverdrossen	1.75
         unverfaelscht	2.5
         unverfaelschtheit	1.75
-        unverfroren	-2.5
-        unverfrorenheit	-2.5
-        unverfuegbar	-1.75
+        unverfroren	-3.25
+        unverfrorenheit	-3.25
+        unverfuegbar	-2.275
         unvergaenglichkeit	1.75
-        unverguetet	-1.75
-        unverhaeltnismaessig	-2.5
-        unverhohlen	-1.75
-        unverkaeuflichkeit	-1.75
+        unverguetet	-2.275
+        unverhaeltnismaessig	-3.25
+        unverhohlen	-2.275
+        unverkaeuflichkeit	-2.275
         unverkrampft	1.75
         unverletzlichkeit	1.75
         unverletzt	2.5
-        unvermoegen	-1.75
-        unvernuenftig	-2.5
-        unverschaemt	-2.5
-        unverschaemtheit	-2.5
+        unvermoegen	-2.275
+        unvernuenftig	-3.25
+        unverschaemt	-3.25
+        unverschaemtheit	-3.25
         unversehrt	2.5
         unversehrtheit	1.75
-        unversoehnlich	-2.5
-        unverstanden	-2.5
-        unvertraeglichkeit	-1.75
-        unvertretbar	-2.5
-        unvertretbarkeit	-1.75
+        unversoehnlich	-3.25
+        unverstanden	-3.25
+        unvertraeglichkeit	-2.275
+        unvertretbar	-3.25
+        unvertretbarkeit	-2.275
         unverwuestlich	1.75
         unverwundbar	2.5
         unverzagt	1.75
-        unverzeihlich	-2.5
-        unvollkommenheit	-2.5
+        unverzeihlich	-3.25
+        unvollkommenheit	-3.25
         unvoreingenommen	2.5
-        unvorhersehbarkeit	-1.75
-        unvorsichtig	-2.5
-        unwahr	-2.5
-        unwahrheit	-2.5
-        unwesen	-1.75
-        unwichtigkeit	-1.75
+        unvorhersehbarkeit	-2.275
+        unvorsichtig	-3.25
+        unwahr	-3.25
+        unwahrheit	-3.25
+        unwesen	-2.275
+        unwichtigkeit	-2.275
         unwiderstehlich	2.5
-        unwille	-2.5
-        unwillig	-1.75
-        unwillkommen	-2.5
-        unwirklich	-2.5
-        unwirksamkeit	-1.75
-        unwirsch	-2.5
-        unwissend	-2.5
-        unwissentlich	-1.75
-        unwohlsein	-2.5
-        unwuerdig	-2.5
-        unzucht	-1.75
-        unzufrieden	-2.5
-        unzufriedenheit	-2.5
-        unzugaenglich	-2.5
-        unzulaenglich	-2.5
-        unzulaenglichkeit	-2.5
-        unzumutbar	-2.5
-        unzurechnungsfaehig	-2.5
-        unzureichend	-2.5
-        unzutreffend	-2.5
-        unzuverlaessig	-2.5
-        unzuverlaessigkeit	-2.5
-        unzweckmaessig	-2.5
+        unwille	-3.25
+        unwillig	-2.275
+        unwillkommen	-3.25
+        unwirklich	-3.25
+        unwirksamkeit	-2.275
+        unwirsch	-3.25
+        unwissend	-3.25
+        unwissentlich	-2.275
+        unwohlsein	-3.25
+        unwuerdig	-3.25
+        unzucht	-2.275
+        unzufrieden	-3.25
+        unzufriedenheit	-3.25
+        unzugaenglich	-3.25
+        unzulaenglich	-3.25
+        unzulaenglichkeit	-3.25
+        unzumutbar	-3.25
+        unzurechnungsfaehig	-3.25
+        unzureichend	-3.25
+        unzutreffend	-3.25
+        unzuverlaessig	-3.25
+        unzuverlaessigkeit	-3.25
+        unzweckmaessig	-3.25
         unzweifelhaft	1.75
         update	1.75
         urbar	1.75
         urkomisch	2.5
-        urkundenfaelschung	-1.75
+        urkundenfaelschung	-2.275
         urlaubsanspruch	1.75
         urlaubsfreude	2.5
         urlaubsgenuss	2.5
-        urlaubsreif	-2.5
+        urlaubsreif	-3.25
         urlaubsvergnuegen	2.5
         urspruenglichkeit	1.75
         urvertrauen	2.5
-        usurpation	-1.75
-        utopisch	-2.5
+        usurpation	-2.275
+        utopisch	-3.25
         vaeterlich	1.75
         validieren	2.5
         variabel	1.75
         vaterlandsliebe	2.5
-        vaterlandslos	-1.75
-        vaterlos	-1.75
-        vegetieren	-1.75
+        vaterlandslos	-2.275
+        vaterlos	-2.275
+        vegetieren	-2.275
         venia_legendi	2.5
         verabreden	1.75
-        verabscheuen	-2.5
-        verabscheuungswuerdig	-2.5
-        verachten	-2.5
-        verachtet	-2.5
-        verachtung	-2.5
-        veraechtlich	-2.5
-        veraengstigt	-2.5
-        veraeppeln	-2.5
-        veraergern	-2.5
-        veraergert	-2.5
-        veraergerung	-2.5
-        veralbern	-2.5
-        verantworten	-1.75
+        verabscheuen	-3.25
+        verabscheuungswuerdig	-3.25
+        verachten	-3.25
+        verachtet	-3.25
+        verachtung	-3.25
+        veraechtlich	-3.25
+        veraengstigt	-3.25
+        veraeppeln	-3.25
+        veraergern	-3.25
+        veraergert	-3.25
+        veraergerung	-3.25
+        veralbern	-3.25
+        verantworten	-2.275
         verantwortung	2.5
         verantwortungsbewusst	2.5
         verantwortungsgefuehl	2.5
-        verantwortungslos	-2.5
-        verantwortungslosigkeit	-2.5
+        verantwortungslos	-3.25
+        verantwortungslosigkeit	-3.25
         verantwortungsvoll	2.5
-        verargen	-2.5
-        verarmen	-1.75
-        verarmt	-1.75
-        verarschen	-1.75
-        verausgaben	-1.75
-        verausgabung	-2.5
-        verballhornen	-2.5
-        verballhornung	-1.75
-        verbannen	-2.5
-        verbeissen	-2.5
+        verargen	-3.25
+        verarmen	-2.275
+        verarmt	-2.275
+        verarschen	-2.275
+        verausgaben	-2.275
+        verausgabung	-3.25
+        verballhornen	-3.25
+        verballhornung	-2.275
+        verbannen	-3.25
+        verbeissen	-3.25
         verbessern	1.75
         verbesserung	1.75
         verbesserungsvorschlag	1.75
-        verbieten	-2.5
+        verbieten	-3.25
         verbindlichkeit	2.5
-        verbittert	-2.5
-        verbitterung	-2.5
+        verbittert	-3.25
+        verbitterung	-3.25
         verbleib	1.75
-        verblendet	-2.5
-        verblichen	-2.5
+        verblendet	-3.25
+        verblichen	-3.25
         verblueffen	2.5
         verblueffend	1.75
-        verbluten	-2.5
-        verbockt	-2.5
-        verborgen	-1.75
-        verbraemen	-2.5
-        verbraucht	-2.5
-        verbrechen	-1.75
-        verbrechensrate	-2.5
-        verbrecherisch	-2.5
-        verbrennen	-1.75
-        verbrennung	-1.75
+        verbluten	-3.25
+        verbockt	-3.25
+        verborgen	-2.275
+        verbraemen	-3.25
+        verbraucht	-3.25
+        verbrechen	-2.275
+        verbrechensrate	-3.25
+        verbrecherisch	-3.25
+        verbrennen	-2.275
+        verbrennung	-2.275
         verbriefen	1.75
         verbruederung	1.75
-        verbruehen	-2.5
+        verbruehen	-3.25
         verbuenden	1.75
         verbuergen	1.75
         verbuessung	1.75
-        verbummeln	-1.75
+        verbummeln	-2.275
         verbundenheit	1.75
         verbundenheitsgefuehl	2.5
-        verdaechtig	-2.5
-        verdaechtigen	-1.75
-        verdammen	-2.5
-        verdammnis	-2.5
-        verdammung	-2.5
+        verdaechtig	-3.25
+        verdaechtigen	-2.275
+        verdammen	-3.25
+        verdammnis	-3.25
+        verdammung	-3.25
         verdauen	1.75
-        verdauungsbeschwerden	-2.5
-        verdauungsstoerung	-2.5
-        verdeckt	-1.75
-        verderben	-2.5
+        verdauungsbeschwerden	-3.25
+        verdauungsstoerung	-3.25
+        verdeckt	-2.275
+        verderben	-3.25
         verdeutlichen	1.75
         verdienstvoll	2.5
         verdient	2.5
-        verdonnern	-2.5
-        verdorben	-2.5
-        verdorren	-1.75
+        verdonnern	-3.25
+        verdorben	-3.25
+        verdorren	-2.275
         verdraengen	1.75
-        verdraengung	-1.75
-        verdrehen	-1.75
-        verdriessen	-2.5
-        verdriesslich	-2.5
-        verdrossen	-2.5
-        verdrossenheit	-2.5
-        verdruckst	-1.75
-        verdruss	-2.5
-        verdursten	-2.5
+        verdraengung	-2.275
+        verdrehen	-2.275
+        verdriessen	-3.25
+        verdriesslich	-3.25
+        verdrossen	-3.25
+        verdrossenheit	-3.25
+        verdruckst	-2.275
+        verdruss	-3.25
+        verdursten	-3.25
         verehren	2.5
         verehrt	2.5
         verehrung	2.5
         verehrungswuerdig	2.5
-        vereinsamt	-1.75
-        vereinsamung	-1.75
+        vereinsamt	-2.275
+        vereinsamung	-2.275
         vereinsgruendung	1.75
-        vereinzelt	-1.75
-        vereiteln	-1.75
-        vereitert	-2.5
-        verelenden	-2.5
-        verenden	-1.75
-        verfaelschen	-2.5
-        verfallen	-1.75
-        verfassungsfeindlich	-2.5
+        vereinzelt	-2.275
+        vereiteln	-2.275
+        vereitert	-3.25
+        verelenden	-3.25
+        verenden	-2.275
+        verfaelschen	-3.25
+        verfallen	-2.275
+        verfassungsfeindlich	-3.25
         verfassungsgemaess	2.5
         verfassungsgemaessigkeit	1.75
         verfassungskonform	2.5
         verfassungsreform	2.5
         verfassungstreu	2.5
-        verfehlen	-1.75
-        verfehlt	-2.5
-        verfehlung	-1.75
-        verfeindet	-2.5
-        verfemung	-2.5
+        verfehlen	-2.275
+        verfehlt	-3.25
+        verfehlung	-2.275
+        verfeindet	-3.25
+        verfemung	-3.25
         verfestigung	2.5
-        verfluchen	-2.5
-        verfolgen	-2.5
-        verfolgung	-1.75
-        verfolgungswahn	-2.5
-        verformt	-2.5
-        verfressen	-2.5
-        verfuegungsgewalt	-1.75
-        verfuehrbar	-1.75
-        verfuehren	-2.5
-        vergaellen	-2.5
-        vergaenglichkeit	-1.75
-        vergammeln	-1.75
-        vergammelt	-2.5
-        vergasung	-1.75
+        verfluchen	-3.25
+        verfolgen	-3.25
+        verfolgung	-2.275
+        verfolgungswahn	-3.25
+        verformt	-3.25
+        verfressen	-3.25
+        verfuegungsgewalt	-2.275
+        verfuehrbar	-2.275
+        verfuehren	-3.25
+        vergaellen	-3.25
+        vergaenglichkeit	-2.275
+        vergammeln	-2.275
+        vergammelt	-3.25
+        vergasung	-2.275
         vergeben	1.75
-        vergeblichkeit	-2.5
+        vergeblichkeit	-3.25
         vergebung	1.75
-        vergehen	-1.75
-        vergelten	-1.75
-        vergeltung	-2.5
-        vergeltungsmassnahme	-2.5
-        vergeltungsschlag	-1.75
-        vergessen	-1.75
-        vergesslich	-2.5
-        vergewaltigen	-2.5
-        vergewaltigung	-1.75
-        vergiessen	-2.5
-        vergiftung	-2.5
+        vergehen	-2.275
+        vergelten	-2.275
+        vergeltung	-3.25
+        vergeltungsmassnahme	-3.25
+        vergeltungsschlag	-2.275
+        vergessen	-2.275
+        vergesslich	-3.25
+        vergewaltigen	-3.25
+        vergewaltigung	-2.275
+        vergiessen	-3.25
+        vergiftung	-3.25
         vergnuegen	2.5
         vergnueglich	1.75
         vergnuegt	2.5
         vergnuegtheit	2.5
-        vergnuegungssuechtig	-1.75
+        vergnuegungssuechtig	-2.275
         vergoennen	2.5
         vergoettern	2.5
         vergoettert	2.5
         vergoetterung	2.5
         vergoldung	1.75
-        vergraemt	-2.5
-        vergraetzen	-2.5
-        vergraetzt	-2.5
-        vergraulen	-2.5
-        verhaengnisvoll	-2.5
-        verhaertet	-2.5
-        verhaertung	-2.5
-        verhaetschelt	-1.75
-        verhaftung	-1.75
-        verhalten	-2.5
-        verhaltensgestoert	-2.5
+        vergraemt	-3.25
+        vergraetzen	-3.25
+        vergraetzt	-3.25
+        vergraulen	-3.25
+        verhaengnisvoll	-3.25
+        verhaertet	-3.25
+        verhaertung	-3.25
+        verhaetschelt	-2.275
+        verhaftung	-2.275
+        verhalten	-3.25
+        verhaltensgestoert	-3.25
         verhaltenstherapie	1.75
         verhandlungsfaehig	1.75
         verhandlungsspielraum	1.75
-        verharmlosen	-2.5
-        verhasst	-2.5
-        verheerend	-2.5
+        verharmlosen	-3.25
+        verhasst	-3.25
+        verheerend	-3.25
         verheilt	2.5
-        verheimlichen	-1.75
-        verheimlichung	-1.75
+        verheimlichen	-2.275
+        verheimlichung	-2.275
         verheissen	1.75
         verheissungsvoll	2.5
         verhelfen	1.75
         verherrlichen	2.5
-        verhetzung	-1.75
-        verhexen	-2.5
-        verhindern	-2.5
-        verhindert	-1.75
-        verhoehnung	-2.5
-        verhohnepipeln	-2.5
-        verhuellung	-2.5
+        verhetzung	-2.275
+        verhexen	-3.25
+        verhindern	-3.25
+        verhindert	-2.275
+        verhoehnung	-3.25
+        verhohnepipeln	-3.25
+        verhuellung	-3.25
         verhuetung	1.75
-        verhungern	-2.5
-        verhungerung	-2.5
+        verhungern	-3.25
+        verhungerung	-3.25
         verjuengungskur	1.75
-        verkalkulieren	-1.75
-        verkalkung	-2.5
-        verkehrschaos	-1.75
-        verkehrsdelikt	-1.75
-        verkehrslaerm	-1.75
+        verkalkulieren	-2.275
+        verkalkung	-3.25
+        verkehrschaos	-2.275
+        verkehrsdelikt	-2.275
+        verkehrslaerm	-2.275
         verkehrssicher	2.5
         verkehrssicherheit	1.75
         verkehrstauglich	2.5
-        verkehrsuntauglich	-2.5
+        verkehrsuntauglich	-3.25
         verkehrt	2.5
-        verkennen	-1.75
-        verklagen	-2.5
+        verkennen	-2.275
+        verklagen	-3.25
         verklauseln	1.75
         verklausulieren	1.75
-        verklemmt	-1.75
-        verknacken	-2.5
-        verknacksen	-1.75
+        verklemmt	-2.275
+        verknacken	-3.25
+        verknacksen	-2.275
         verknallt	1.75
-        verkneifen	-2.5
-        verkniffen	-1.75
-        verknusen	-1.75
-        verkohlen	-1.75
-        verkommen	-2.5
-        verkommenheit	-2.5
-        verkorkst	-2.5
-        verkraften	-1.75
-        verkrampft	-1.75
-        verkrampfung	-2.5
-        verkrueppelt	-1.75
-        verkrueppelung	-2.5
-        verkuehlen	-2.5
-        verkuemmern	-1.75
-        verlachen	-2.5
-        verladen	-1.75
+        verkneifen	-3.25
+        verkniffen	-2.275
+        verknusen	-2.275
+        verkohlen	-2.275
+        verkommen	-3.25
+        verkommenheit	-3.25
+        verkorkst	-3.25
+        verkraften	-2.275
+        verkrampft	-2.275
+        verkrampfung	-3.25
+        verkrueppelt	-2.275
+        verkrueppelung	-3.25
+        verkuehlen	-3.25
+        verkuemmern	-2.275
+        verlachen	-3.25
+        verladen	-2.275
         verlaesslich	2.5
         verlaesslichkeit	2.5
-        verlassen	-1.75
-        verlassenheit	-2.5
-        verlebt	-2.5
-        verlegenheit	-2.5
-        verleiden	-2.5
-        verlernen	-1.75
-        verletzbar	-2.5
-        verletzbarkeit	-1.75
-        verletzen	-2.5
-        verletzend	-2.5
-        verletzlichkeit	-1.75
-        verletzt	-2.5
-        verletzung	-2.5
+        verlassen	-2.275
+        verlassenheit	-3.25
+        verlebt	-3.25
+        verlegenheit	-3.25
+        verleiden	-3.25
+        verlernen	-2.275
+        verletzbar	-3.25
+        verletzbarkeit	-2.275
+        verletzen	-3.25
+        verletzend	-3.25
+        verletzlichkeit	-2.275
+        verletzt	-3.25
+        verletzung	-3.25
         verletzungsfrei	1.75
-        verleugnung	-1.75
-        verleumden	-2.5
+        verleugnung	-2.275
+        verleumden	-3.25
         verlieben	2.5
         verliebt	2.5
         verliebtheit	2.5
         verliebtsein	2.5
-        verlieren	-1.75
-        verliererseite	-1.75
+        verlieren	-2.275
+        verliererseite	-2.275
         verlobung	1.75
-        verlocken	-2.5
+        verlocken	-3.25
         verlockend	2.5
-        verlogen	-2.5
-        verlogenheit	-2.5
-        verloren	-1.75
-        verloren_gegangen	-1.75
-        verlorengegangen	-1.75
-        verlorenheit	-1.75
-        verlottern	-2.5
-        verlottert	-2.5
-        verlumpt	-2.5
-        verlust	-2.5
-        verlust_bringend	-2.5
-        verlustbringend	-2.5
+        verlogen	-3.25
+        verlogenheit	-3.25
+        verloren	-2.275
+        verloren_gegangen	-2.275
+        verlorengegangen	-2.275
+        verlorenheit	-2.275
+        verlottern	-3.25
+        verlottert	-3.25
+        verlumpt	-3.25
+        verlust	-3.25
+        verlust_bringend	-3.25
+        verlustbringend	-3.25
         verlustfrei	1.75
-        verlustreich	-2.5
+        verlustreich	-3.25
         vermaehlung	1.75
-        vermaledeien	-2.5
-        vermasseln	-1.75
-        vermeidung	-1.75
-        vermeintlich	-2.5
-        vermiesen	-2.5
-        vermisst	-1.75
+        vermaledeien	-3.25
+        vermasseln	-2.275
+        vermeidung	-2.275
+        vermeintlich	-3.25
+        vermiesen	-3.25
+        vermisst	-2.275
         vermoegen	1.75
         vermoegend	1.75
         vermoegenswert	1.75
-        vermurkst	-2.5
-        vernachlaessigen	-2.5
-        verneinen	-2.5
-        vernichten	-2.5
-        vernichtend	-2.5
-        vernichtung	-2.5
-        vernichtungskrieg	-2.5
-        verniedlichen	-2.5
+        vermurkst	-3.25
+        vernachlaessigen	-3.25
+        verneinen	-3.25
+        vernichten	-3.25
+        vernichtend	-3.25
+        vernichtung	-3.25
+        vernichtungskrieg	-3.25
+        verniedlichen	-3.25
         vernuenftig	2.5
         vernunft	2.5
-        veroeden	-1.75
-        verpacken	-1.75
-        verpassen	-1.75
-        verpennen	-1.75
-        verpetzen	-2.5
-        verpfeifen	-2.5
+        veroeden	-2.275
+        verpacken	-2.275
+        verpassen	-2.275
+        verpennen	-2.275
+        verpetzen	-3.25
+        verpfeifen	-3.25
         verpflichten	2.5
-        verpoenen	-2.5
-        verpoent	-2.5
-        verprellen	-2.5
-        verquer	-1.75
-        verrat	-2.5
-        verraten	-1.75
-        verrucht	-2.5
-        verrueckt	-2.5
-        verrufen	-2.5
-        versaeumen	-1.75
-        versagen	-2.5
-        versauen	-2.5
-        verschaemt	-1.75
-        verschaerft	-1.75
-        verschaerfung	-1.75
-        verschaetzen	-1.75
-        verschaukeln	-1.75
-        verscheiden	-1.75
-        verscheissern	-2.5
-        verschieden	-2.5
-        verschiessen	-2.5
-        verschlafen	-1.75
-        verschlagen	-2.5
-        verschlagenheit	-2.5
-        verschlechtern	-1.75
-        verschlechterung	-2.5
-        verschleierung	-1.75
-        verschleimt	-2.5
-        verschleiss	-2.5
-        verschleppung	-1.75
-        verschliessen	-1.75
-        verschlossen	-2.5
-        verschlossenheit	-1.75
-        verschmaehen	-1.75
+        verpoenen	-3.25
+        verpoent	-3.25
+        verprellen	-3.25
+        verquer	-2.275
+        verrat	-3.25
+        verraten	-2.275
+        verrucht	-3.25
+        verrueckt	-3.25
+        verrufen	-3.25
+        versaeumen	-2.275
+        versagen	-3.25
+        versauen	-3.25
+        verschaemt	-2.275
+        verschaerft	-2.275
+        verschaerfung	-2.275
+        verschaetzen	-2.275
+        verschaukeln	-2.275
+        verscheiden	-2.275
+        verscheissern	-3.25
+        verschieden	-3.25
+        verschiessen	-3.25
+        verschlafen	-2.275
+        verschlagen	-3.25
+        verschlagenheit	-3.25
+        verschlechtern	-2.275
+        verschlechterung	-3.25
+        verschleierung	-2.275
+        verschleimt	-3.25
+        verschleiss	-3.25
+        verschleppung	-2.275
+        verschliessen	-2.275
+        verschlossen	-3.25
+        verschlossenheit	-2.275
+        verschmaehen	-2.275
         verschmerzen	2.5
         verschmitzt	1.75
-        verschnupft	-2.5
+        verschnupft	-3.25
         verschoenerung	1.75
-        verschollen	-1.75
-        verschorft	-2.5
+        verschollen	-2.275
+        verschorft	-3.25
         verschossen	1.75
-        verschrecken	-2.5
-        verschreckt	-2.5
-        verschrien	-2.5
-        verschroben	-2.5
-        verschrobenheit	-1.75
-        verschrottung	-2.5
-        verschuechtert	-1.75
-        verschulden	-2.5
-        verschuldung	-1.75
-        verschusseln	-1.75
-        verschweigen	-2.125
-        verschwenderisch	-1.75
+        verschrecken	-3.25
+        verschreckt	-3.25
+        verschrien	-3.25
+        verschroben	-3.25
+        verschrobenheit	-2.275
+        verschrottung	-3.25
+        verschuechtert	-2.275
+        verschulden	-3.25
+        verschuldung	-2.275
+        verschusseln	-2.275
+        verschweigen	-2.763
+        verschwenderisch	-2.275
         verschwiegen	2.5
         verschwiegenheit	1.75
         verschwisterung	1.75
-        verschwitzen	-1.75
-        verschwitzt	-2.5
-        verschwoeren	-1.75
-        verschwoererisch	-1.75
-        verschwunden	-1.75
-        versehren	-2.5
-        versehrt	-2.5
-        versetzen	-1.75
+        verschwitzen	-2.275
+        verschwitzt	-3.25
+        verschwoeren	-2.275
+        verschwoererisch	-2.275
+        verschwunden	-2.275
+        versehren	-3.25
+        versehrt	-3.25
+        versetzen	-2.275
         versichern	2.5
-        versicherungsbetrug	-1.75
-        versieben	-1.75
+        versicherungsbetrug	-2.275
+        versieben	-2.275
         versiegelung	1.75
         versieglung	1.75
         versiert	2.5
-        versklaven	-2.5
-        versklavung	-2.5
-        verslumen	-2.5
-        versnobt	-1.75
+        versklaven	-3.25
+        versklavung	-3.25
+        verslumen	-3.25
+        versnobt	-2.275
         versoehnen	1.75
         versoehnlich	2.5
         versoehnung	2.5
-        versoffen	-2.5
+        versoffen	-3.25
         versorgungssicherheit	1.75
-        verspaeten	-1.75
-        verspannung	-1.75
+        verspaeten	-2.275
+        verspannung	-2.275
         versprechen	2.5
         verstaendig	2.5
         verstaendigen	1.75
-        verstaendnislos	-1.75
+        verstaendnislos	-2.275
         verstaendnisvoll	2.5
-        verstauchen	-1.75
-        verstauchung	-1.75
-        versteckspiel	-2.5
-        versteckt	-1.75
-        versterben	-1.75
-        verstimmen	-2.5
-        verstimmt	-2.5
-        verstimmung	-2.5
-        verstockt	-2.5
-        verstoeren	-2.5
-        verstoerung	-2.5
-        verstohlen	-2.5
-        verstopfung	-2.5
-        verstorben	-2.5
-        verstoss	-1.75
-        verstossen	-2.5
-        verstuemmeln	-2.5
-        verstuemmelung	-2.5
-        verstuemmlung	-2.5
+        verstauchen	-2.275
+        verstauchung	-2.275
+        versteckspiel	-3.25
+        versteckt	-2.275
+        versterben	-2.275
+        verstimmen	-3.25
+        verstimmt	-3.25
+        verstimmung	-3.25
+        verstockt	-3.25
+        verstoeren	-3.25
+        verstoerung	-3.25
+        verstohlen	-3.25
+        verstopfung	-3.25
+        verstorben	-3.25
+        verstoss	-2.275
+        verstossen	-3.25
+        verstuemmeln	-3.25
+        verstuemmelung	-3.25
+        verstuemmlung	-3.25
         versuessen	1.75
-        versumpfen	-2.5
-        vertauschen	-1.75
+        versumpfen	-3.25
+        vertauschen	-2.275
         verteidigen	2.5
-        verteidigungskrieg	-2.5
-        verteilungskampf	-1.75
+        verteidigungskrieg	-3.25
+        verteilungskampf	-2.275
         verteuerung	1.75
-        verteufeln	-2.5
-        vertraeumt	-1.75
+        verteufeln	-3.25
+        vertraeumt	-2.275
         vertragen	1.75
-        vertragsbruch	-1.75
+        vertragsbruch	-2.275
         vertragstreue	1.75
         vertrauen	2.5
         vertrauen_erweckend	2.5
         vertrauenerweckend	2.5
         vertrauensbildend	2.5
-        vertrauensbruch	-2.5
+        vertrauensbruch	-3.25
         vertrauenserweckend	2.5
         vertrauensfoerdernd	2.5
-        vertrauenskrise	-2.5
+        vertrauenskrise	-3.25
         vertrauensstellung	1.75
         vertrauensverhaeltnis	1.75
-        vertrauensverlust	-2.5
+        vertrauensverlust	-3.25
         vertrauensvoll	2.5
         vertrauenswuerdig	2.5
         vertrauenswuerdigkeit	1.75
         vertraulichkeit	1.75
         vertrautheit	2.5
-        vertrocknen	-1.75
-        vertuschung	-1.75
-        veruebeln	-2.5
-        verueben	-2.5
-        verundeutlichen	-2.5
-        verunglimpfen	-2.5
-        verunklaren	-2.5
-        verunmoeglichen	-1.75
-        verunsichern	-2.5
-        verunsichert	-1.75
-        verunsicherung	-2.5
-        verurteilen	-2.5
+        vertrocknen	-2.275
+        vertuschung	-2.275
+        veruebeln	-3.25
+        verueben	-3.25
+        verundeutlichen	-3.25
+        verunglimpfen	-3.25
+        verunklaren	-3.25
+        verunmoeglichen	-2.275
+        verunsichern	-3.25
+        verunsichert	-2.275
+        verunsicherung	-3.25
+        verurteilen	-3.25
         verve	2.5
         vervollkommnen	1.75
         vervollkommnung	1.75
-        verwachsen	-2.5
-        verwahrlosen	-2.5
-        verwahrlost	-2.5
-        verwahrlosung	-2.5
-        verwaisen	-1.75
+        verwachsen	-3.25
+        verwahrlosen	-3.25
+        verwahrlost	-3.25
+        verwahrlosung	-3.25
+        verwaisen	-2.275
         verwaltungsreform	2.5
-        verwarnen	-2.5
-        verwarnung	-2.5
-        verwechseln	-1.75
-        verwehren	-2.5
-        verweigern	-2.5
-        verweis	-2.5
-        verwerfen	-1.75
-        verwerflich	-2.5
-        verwerflichkeit	-2.5
+        verwarnen	-3.25
+        verwarnung	-3.25
+        verwechseln	-2.275
+        verwehren	-3.25
+        verweigern	-3.25
+        verweis	-3.25
+        verwerfen	-2.275
+        verwerflich	-3.25
+        verwerflichkeit	-3.25
         verwertbarkeit	1.75
-        verwesen	-1.75
-        verwestlichen	-2.5
-        verwirren	-2.5
-        verwirrend	-2.5
-        verwirrspiel	-2.5
-        verwirrt	-2.5
-        verwirrung	-2.5
-        verwitwen	-1.75
-        verwoehnt	-1.75
-        verworfen	-2.5
-        verwuenschen	-2.5
-        verwuestung	-2.5
-        verwundbar	-2.5
-        verwunden	-2.5
-        verwundern	-2.5
-        verwundet	-2.5
-        verwundung	-2.5
+        verwesen	-2.275
+        verwestlichen	-3.25
+        verwirren	-3.25
+        verwirrend	-3.25
+        verwirrspiel	-3.25
+        verwirrt	-3.25
+        verwirrung	-3.25
+        verwitwen	-2.275
+        verwoehnt	-2.275
+        verworfen	-3.25
+        verwuenschen	-3.25
+        verwuestung	-3.25
+        verwundbar	-3.25
+        verwunden	-3.25
+        verwundern	-3.25
+        verwundet	-3.25
+        verwundung	-3.25
         verwurzelung	1.75
-        verzaertelt	-1.75
-        verzagen	-2.5
-        verzagt	-2.5
-        verzagtheit	-2.5
+        verzaertelt	-2.275
+        verzagen	-3.25
+        verzagt	-3.25
+        verzagtheit	-3.25
         verzaubern	2.5
         verzaubert	1.75
         verzeihen	1.75
         verzeihend	1.75
         verzeihung	1.75
-        verzogen	-1.75
+        verzogen	-2.275
         verzuecken	2.5
         verzueckt	2.5
         verzueckung	2.5
-        verzweifeln	-2.5
-        verzweifelt	-2.5
-        verzweiflung	-2.5
-        verzweiflungshandlung	-2.5
-        verzweiflungstat	-2.5
-        vetternwirtschaft	-1.75
+        verzweifeln	-3.25
+        verzweifelt	-3.25
+        verzweiflung	-3.25
+        verzweiflungshandlung	-3.25
+        verzweiflungstat	-3.25
+        vetternwirtschaft	-2.275
         vielbeschworen	1.75
         vielfaeltig	1.75
         vielgepriesen	2.5
         vielseitig	2.5
         vielseitigkeit	1.75
         vielversprechend	2.5
-        vietnamkrieg	-2.5
+        vietnamkrieg	-3.25
         virtuos	2.5
-        virusgrippe	-2.5
-        virusinfektion	-2.5
+        virusgrippe	-3.25
+        virusinfektion	-3.25
         vital	1.75
         voelkerfreundschaft	1.75
-        voelkermord	-2.5
-        voellegefuehl	-1.75
-        voellerei	-2.5
-        vogelfrei	-1.75
-        volksaufstand	-1.75
-        volksverhetzung	-1.75
-        voll_gefressen	-1.75
-        voll_gestopft	-1.75
-        voll_spucken	-1.75
-        vollgefressen	-1.75
-        vollgestopft	-1.75
+        voelkermord	-3.25
+        voellegefuehl	-2.275
+        voellerei	-3.25
+        vogelfrei	-2.275
+        volksaufstand	-2.275
+        volksverhetzung	-2.275
+        voll_gefressen	-2.275
+        voll_gestopft	-2.275
+        voll_spucken	-2.275
+        vollgefressen	-2.275
+        vollgestopft	-2.275
         vollkommenheit	2.5
-        vollmundig	-1.75
-        vollrausch	-2.5
+        vollmundig	-2.275
+        vollrausch	-3.25
         vollschlank	1.75
-        vollspucken	-1.75
-        vollstopfen	-1.75
-        vollstramm	-2.5
-        volltrunken	-2.5
-        vollzug	-2.5
-        voluminoes	-1.75
+        vollspucken	-2.275
+        vollstopfen	-2.275
+        vollstramm	-3.25
+        volltrunken	-3.25
+        vollzug	-3.25
+        voluminoes	-2.275
         voranstellen	1.75
         vorarbeiten	1.75
-        vorbelastet	-1.75
+        vorbelastet	-2.275
         vorbestimmt	2.5
-        vorbestraft	-1.75
+        vorbestraft	-2.275
         vorbeugen	1.75
         vorbeugend	1.75
         vorbildfunktion	1.75
         vorbildlich	2.5
-        vordergruendig	-2.5
-        vorenthalten	-1.75
-        vorflunkern	-2.5
+        vordergruendig	-3.25
+        vorenthalten	-2.275
+        vorflunkern	-3.25
         vorfreude	2.5
-        vorgaukeln	-1.75
-        vorgeben	-1.75
-        vorgeblich	-2.5
-        vorgeschoben	-2.5
-        vorgetaeuscht	-2.5
-        vorhaltung	-2.5
+        vorgaukeln	-2.275
+        vorgeben	-2.275
+        vorgeblich	-3.25
+        vorgeschoben	-3.25
+        vorgetaeuscht	-3.25
+        vorhaltung	-3.25
         vorhersehbarkeit	1.75
-        vorheucheln	-2.5
-        vorknoepfen	-1.75
-        vorlaut	-2.5
+        vorheucheln	-3.25
+        vorknoepfen	-2.275
+        vorlaut	-3.25
         vorlieb_nehmen	2.5
         vorliebe	2.5
         vorliebnehmen	2.5
-        vorluegen	-2.5
-        vormachen	-1.75
+        vorluegen	-3.25
+        vormachen	-2.275
         vornehm	1.75
-        vornehmen	-1.75
+        vornehmen	-2.275
         vorratsduengung	1.75
-        vorsaetzlichkeit	-1.75
-        vorschieben	-2.5
-        vorschreiben	-1.75
+        vorsaetzlichkeit	-2.275
+        vorschieben	-3.25
+        vorschreiben	-2.275
         vorschriftsmaessig	2.5
-        vorschuetzen	-1.75
-        vorschwindeln	-1.75
+        vorschuetzen	-2.275
+        vorschwindeln	-2.275
         vorsichtig	1.75
         vorsorgekur	1.75
         vorsorglich	1.75
-        vorspiegeln	-1.75
-        vorspiegelung	-2.5
-        vorspielen	-1.75
-        vorstrafe	-2.5
-        vortaeuschen	-2.5
+        vorspiegeln	-2.275
+        vorspiegelung	-3.25
+        vorspielen	-2.275
+        vorstrafe	-3.25
+        vortaeuschen	-3.25
         vorteil	1.75
-        vorteilsnahme	-1.75
+        vorteilsnahme	-2.275
         vortrefflich	2.5
         vortritt	1.75
         vorurteilsfrei	2.5
         vorurteilslos	2.5
-        vorverurteilen	-2.5
-        vorwerfen	-2.5
-        vorwurf	-2.5
-        vorwurfsvoll	-2.5
+        vorverurteilen	-3.25
+        vorwerfen	-3.25
+        vorwurf	-3.25
+        vorwurfsvoll	-3.25
         vorzeigbar	2.5
         vorziehen	1.75
         vorzueglich	2.5
         vorzug	1.75
-        voyeurismus	-2.5
-        vulgaer	-2.5
-        vulkanausbruch	-2.5
+        voyeurismus	-3.25
+        vulgaer	-3.25
+        vulkanausbruch	-3.25
         wach	1.75
         wachstumsquote	1.75
         wachstumsrate	1.75
         wacker	2.5
         waehrungsreform	2.5
-        waermeverlust	-2.5
-        waffenembargo	-2.5
-        waffengeschaeft	-1.75
-        waffengewalt	-1.75
-        waffenhandel	-1.75
+        waermeverlust	-3.25
+        waffenembargo	-3.25
+        waffengeschaeft	-2.275
+        waffengewalt	-2.275
+        waffenhandel	-2.275
         waffenreduktion	1.75
-        waffenschmuggel	-1.75
+        waffenschmuggel	-2.275
         wagemutig	1.75
         wagen	1.75
         waghalsig	1.75
         wahlberechtigt	2.5
-        wahlbetrug	-1.75
-        wahlfaelschung	-1.75
-        wahn	-2.5
-        wahnsinnig	-2.5
-        wahnvorstellung	-2.5
+        wahlbetrug	-2.275
+        wahlfaelschung	-2.275
+        wahn	-3.25
+        wahnsinnig	-3.25
+        wahnvorstellung	-3.25
         wahr	2.5
         wahrhaft	2.5
         wahrhaftig	2.5
@@ -6978,57 +6978,57 @@ extension LexiconData {
         wahrung	1.75
         wandlungsfaehig	2.5
         wandlungsfaehigkeit	1.75
-        wankelmuetig	-1.75
-        wankelmuetigkeit	-2.5
-        wankelmut	-2.5
-        warnen	-1.75
-        warnstreik	-1.75
-        wassermangel	-2.5
+        wankelmuetig	-2.275
+        wankelmuetigkeit	-3.25
+        wankelmut	-3.25
+        warnen	-2.275
+        warnstreik	-2.275
+        wassermangel	-3.25
         wechselbad	1.75
-        wechselfieber	-2.5
-        wegekeln	-2.5
-        wegfall	-2.5
-        wegloben	-1.75
-        wegrationalisierung	-1.75
-        wegschicken	-1.75
+        wechselfieber	-3.25
+        wegekeln	-3.25
+        wegfall	-3.25
+        wegloben	-2.275
+        wegrationalisierung	-2.275
+        wegschicken	-2.275
         wegstecken	1.75
         wegweisend	2.5
-        wegwuenschen	-2.5
-        weh	-2.5
-        wehe	-2.5
-        wehklagen	-2.5
-        wehleidigkeit	-2.5
-        wehmuetig	-2.5
-        wehmut	-2.5
+        wegwuenschen	-3.25
+        weh	-3.25
+        wehe	-3.25
+        wehklagen	-3.25
+        wehleidigkeit	-3.25
+        wehmuetig	-3.25
+        wehmut	-3.25
         wehrdienstfahig	1.75
-        wehren	-2.5
-        wehrlos	-1.75
+        wehren	-3.25
+        wehrlos	-2.275
         wehrtauglich	1.75
-        wehruntauglich	-2.5
-        wehwehchen	-1.75
+        wehruntauglich	-3.25
+        wehwehchen	-2.275
         weichen	1.75
-        weigern	-2.5
-        weihen	-1.75
-        weinen	-2.5
-        weinerlichkeit	-2.5
-        weinkrampf	-2.5
+        weigern	-3.25
+        weihen	-2.275
+        weinen	-3.25
+        weinerlichkeit	-3.25
+        weinkrampf	-3.25
         weise	2.5
         weisheit	2.5
-        weismachen	-1.75
+        weismachen	-2.275
         weisungsbefugt	2.5
         weiterbildung	2.5
         weiterverwendung	1.75
         weitgereist	2.5
-        weitschweifig	-1.75
+        weitschweifig	-2.275
         weitsichtig	2.5
-        weitsichtigkeit	-1.75
+        weitsichtigkeit	-2.275
         wellness	2.5
         wellnesskur	1.75
-        weltfremd	-2.5
+        weltfremd	-3.25
         weltfrieden	2.5
         weltgewandt	1.75
         weltklasse	1.75
-        weltkrieg	-2.5
+        weltkrieg	-3.25
         weltkulturerbe	1.75
         weltkulturschatz	1.75
         weltmaennisch	2.5
@@ -7036,45 +7036,45 @@ extension LexiconData {
         weltoffen	2.5
         weltoffenheit	2.5
         weltrang	1.75
-        weltschmerz	-2.5
+        weltschmerz	-3.25
         weltspitze	1.75
-        weltuntergangsstimmung	-2.5
+        weltuntergangsstimmung	-3.25
         weltwunder	1.75
         wendig	1.75
-        werksspionage	-1.75
-        wermutstropfen	-2.5
+        werksspionage	-2.275
+        wermutstropfen	-3.25
         werterhaltung	1.75
         wertgestellt	1.75
-        wertherstimmung	-2.5
-        wertlos	-1.75
-        wertlosigkeit	-2.5
+        wertherstimmung	-3.25
+        wertlos	-2.275
+        wertlosigkeit	-3.25
         wertschaetzen	2.5
         wertvoll	2.5
         wesensverwandtschaft	2.5
         wettbewerbsfaehig	2.5
         wettbewerbsfaehigkeit	1.75
-        wettern	-2.5
-        wettruesten	-2.5
+        wettern	-3.25
+        wettruesten	-3.25
         wichtig	1.75
-        widerlich	-2.5
-        widernatuerlichkeit	-1.75
-        widerrufen	-2.5
-        widersinnigkeit	-2.5
-        widerspenstig	-1.75
-        widerspenstigkeit	-2.5
-        widersprechen	-2.5
-        widerspruch	-1.75
-        widerspruechlichkeit	-2.5
+        widerlich	-3.25
+        widernatuerlichkeit	-2.275
+        widerrufen	-3.25
+        widersinnigkeit	-3.25
+        widerspenstig	-2.275
+        widerspenstigkeit	-3.25
+        widersprechen	-3.25
+        widerspruch	-2.275
+        widerspruechlichkeit	-3.25
         widerstandsfaehig	2.5
         widerstandsfaehigkeit	1.75
         widerstandskraft	1.75
-        widerstandslos	-2.5
-        widerstrebend	-1.75
-        widerwaertig	-2.5
-        widerwille	-2.5
-        widerwillig	-1.75
-        widmen	-1.75
-        widrig	-2.5
+        widerstandslos	-3.25
+        widerstrebend	-2.275
+        widerwaertig	-3.25
+        widerwille	-3.25
+        widerwillig	-2.275
+        widmen	-2.275
+        widrig	-3.25
         wiederaufarbeitung	1.75
         wiederaufbau	2.5
         wiederaufstieg	1.75
@@ -7083,33 +7083,33 @@ extension LexiconData {
         wiedergutmachung	1.75
         wiederherstellung	2.5
         wiederverwendung	1.75
-        wild	-2.5
-        wildheit	-1.75
-        willenlos	-2.5
+        wild	-3.25
+        wildheit	-2.275
+        willenlos	-3.25
         willenskraft	2.5
         willensstaerke	2.5
         willig	1.75
         willkommen	2.5
-        willkuerakt	-2.5
-        wimmern	-2.5
-        windpocken	-2.5
-        winseln	-2.5
-        winzig	-1.75
-        wirbel	-1.75
+        willkuerakt	-3.25
+        wimmern	-3.25
+        windpocken	-3.25
+        winseln	-3.25
+        winzig	-2.275
+        wirbel	-2.275
         wirklich	2.5
-        wirklichkeitsfremd	-2.5
-        wirkungslos	-1.75
-        wirkungslosigkeit	-1.75
-        wirren	-1.75
-        wirrwarr	-1.75
+        wirklichkeitsfremd	-3.25
+        wirkungslos	-2.275
+        wirkungslosigkeit	-2.275
+        wirren	-2.275
+        wirrwarr	-2.275
         wirtschaftsaufschwung	1.75
-        wirtschaftsblockade	-1.75
-        wirtschaftsboykott	-1.75
-        wirtschaftsebargo	-2.5
-        wirtschaftskriminalitaet	-1.75
+        wirtschaftsblockade	-2.275
+        wirtschaftsboykott	-2.275
+        wirtschaftsebargo	-3.25
+        wirtschaftskriminalitaet	-2.275
         wirtschaftsreform	2.5
-        wirtschaftssanktion	-1.75
-        wirtschaftsspionage	-1.75
+        wirtschaftssanktion	-2.275
+        wirtschaftsspionage	-2.275
         wirtschaftswachstum	1.75
         wissbegier	1.75
         wissbegierde	1.75
@@ -7119,7 +7119,7 @@ extension LexiconData {
         wissenshungrigkeit	1.75
         witz	2.5
         witzig	2.5
-        wochenendarrest	-2.5
+        wochenendarrest	-3.25
         wohl	2.5
         wohl_geformt	2.5
         wohl_tun	1.75
@@ -7135,144 +7135,144 @@ extension LexiconData {
         wohlig	1.75
         wohlmeinend	1.75
         wohlstand	2.5
-        wohlstandsgefaelle	-1.75
+        wohlstandsgefaelle	-2.275
         wohltaetigkeit	2.5
         wohltaetigkeitsveranstaltung	1.75
         wohltat	1.75
         wohltuend	1.75
         wohltun	1.75
         wohlwollend	2.5
-        wohnungslos	-2.5
+        wohnungslos	-3.25
         wolkenlos	1.75
-        wollust	-2.5
+        wollust	-3.25
         wonne	2.5
-        wortbruch	-2.5
-        wortfindungsstoerung	-2.5
-        wortgefecht	-1.75
+        wortbruch	-3.25
+        wortfindungsstoerung	-3.25
+        wortgefecht	-2.275
         wortgewaltig	2.5
         wortgewandt	2.5
         wortreich	2.5
-        wucherung	-2.5
-        wuerdelos	-1.75
+        wucherung	-3.25
+        wuerdelos	-2.275
         wuerdevoll	1.75
         wuerdig	1.75
         wuerdigen	2.5
-        wuest	-2.5
+        wuest	-3.25
         wueten	2.5
-        wuetend	-2.5
-        wund	-2.5
-        wunde	-1.75
+        wuetend	-3.25
+        wund	-3.25
+        wunde	-2.275
         wunderbar	2.5
         wunderschoen	2.5
         wundervoll	2.5
-        wundmal	-2.5
-        wundrose	-1.75
-        wundstarrkrampf	-2.5
-        wurmen	-2.5
-        wurstig	-1.75
-        wut	-2.5
-        wutanfall	-2.5
-        wutausbruch	-2.5
-        zaeh	-1.75
+        wundmal	-3.25
+        wundrose	-2.275
+        wundstarrkrampf	-3.25
+        wurmen	-3.25
+        wurstig	-2.275
+        wut	-3.25
+        wutanfall	-3.25
+        wutausbruch	-3.25
+        zaeh	-2.275
         zaehigkeit	1.75
         zaehmen	2.5
-        zaehneknirschend	-1.75
-        zaenkisch	-2.5
+        zaehneknirschend	-2.275
+        zaenkisch	-3.25
         zaertlich	2.5
         zaertlichkeit	2.5
-        zagen	-1.75
-        zaghaft	-1.75
+        zagen	-2.275
+        zaghaft	-2.275
         zahlreich	1.75
         zahlungskraeftig	1.75
-        zahlungsunfaehig	-1.75
-        zahlungsunfaehigkeit	-1.75
+        zahlungsunfaehig	-2.275
+        zahlungsunfaehigkeit	-2.275
         zahm	1.75
-        zahnausfall	-2.5
-        zahnentzuendung	-2.5
-        zahnerkrankung	-2.5
-        zahnfaeule	-2.5
-        zahnfleischschwund	-2.5
-        zahngeschwuer	-2.5
-        zahnhalsentzuendung	-2.5
-        zahnkrankheit	-2.5
-        zahnschmerz	-2.5
-        zahnvereiterung	-2.5
-        zahnweh	-2.5
-        zank	-1.75
-        zankapfel	-1.75
-        zanksuechtig	-2.5
+        zahnausfall	-3.25
+        zahnentzuendung	-3.25
+        zahnerkrankung	-3.25
+        zahnfaeule	-3.25
+        zahnfleischschwund	-3.25
+        zahngeschwuer	-3.25
+        zahnhalsentzuendung	-3.25
+        zahnkrankheit	-3.25
+        zahnschmerz	-3.25
+        zahnvereiterung	-3.25
+        zahnweh	-3.25
+        zank	-2.275
+        zankapfel	-2.275
+        zanksuechtig	-3.25
         zart	1.75
-        zart_besaitet	-2.5
-        zartbesaitet	-2.5
-        zartheit	-1.75
+        zart_besaitet	-3.25
+        zartbesaitet	-3.25
+        zartheit	-2.275
         zauberhaft	2.5
-        zauderhaft	-2.5
-        zaudern	-1.75
-        zeckenstich	-1.75
-        zeihen	-2.5
-        zeitverlust	-2.5
+        zauderhaft	-3.25
+        zaudern	-2.275
+        zeckenstich	-2.275
+        zeihen	-3.25
+        zeitverlust	-3.25
         zelebrieren	1.75
-        zensur	-1.75
-        zerbeult	-1.75
-        zerbrechlichkeit	-1.75
+        zensur	-2.275
+        zerbeult	-2.275
+        zerbrechlichkeit	-2.275
         zeremoniell	1.75
-        zerfall	-2.5
-        zerfallen	-1.75
-        zerissenheit	-2.5
-        zerlegung	-2.5
-        zermuerben	-1.75
-        zerrissenheit	-2.5
-        zerruetten	-1.75
-        zerschlagenheit	-1.75
-        zerschlagung	-2.5
-        zerschrammen	-1.75
-        zerstoererisch	-2.5
-        zerstoerung	-2.5
-        zerstoerungswut	-2.5
-        zerstreut	-2.5
-        zerstrittenheit	-2.5
-        zerstueckelung	-2.5
-        zertruemmerung	-2.5
-        zerwuerfnis	-2.5
-        zetern	-2.5
+        zerfall	-3.25
+        zerfallen	-2.275
+        zerissenheit	-3.25
+        zerlegung	-3.25
+        zermuerben	-2.275
+        zerrissenheit	-3.25
+        zerruetten	-2.275
+        zerschlagenheit	-2.275
+        zerschlagung	-3.25
+        zerschrammen	-2.275
+        zerstoererisch	-3.25
+        zerstoerung	-3.25
+        zerstoerungswut	-3.25
+        zerstreut	-3.25
+        zerstrittenheit	-3.25
+        zerstueckelung	-3.25
+        zertruemmerung	-3.25
+        zerwuerfnis	-3.25
+        zetern	-3.25
         zeugungsfaehig	1.75
-        zeugungsunfaehig	-1.75
-        zicken	-2.5
-        zickig	-1.75
-        ziehen	-1.75
+        zeugungsunfaehig	-2.275
+        zicken	-3.25
+        zickig	-2.275
+        ziehen	-2.275
         zielbewusst	1.75
         zielgerichtet	2.5
         zielgesteuert	1.75
-        ziellos	-2.5
+        ziellos	-3.25
         zielorientiert	1.75
         zielsicher	2.5
         zielstrebig	1.75
         zielstrebigkeit	2.5
-        ziepen	-1.75
+        ziepen	-2.275
         zig	1.75
-        zigarettenabhaengigkeit	-2.5
-        zimperlich	-2.5
+        zigarettenabhaengigkeit	-3.25
+        zimperlich	-3.25
         zinserhoehung	1.75
-        zittern	-1.75
+        zittern	-2.275
         zivilcourage	2.5
-        zivilschlag	-1.75
-        zoegerlich	-2.5
-        zoegern	-1.75
-        zoff	-2.5
+        zivilschlag	-2.275
+        zoegerlich	-3.25
+        zoegern	-2.275
+        zoff	-3.25
         zollen	2.5
-        zorn	-2.5
-        zornig	-2.5
+        zorn	-3.25
+        zornig	-3.25
         zubilligen	1.75
-        zuchtlosigkeit	-2.5
-        zuckerkrank	-2.5
-        zuckerkrankheit	-2.5
-        zuechtigung	-2.5
-        zuegellos	-1.75
-        zuegellosigkeit	-2.5
+        zuchtlosigkeit	-3.25
+        zuckerkrank	-3.25
+        zuckerkrankheit	-3.25
+        zuechtigung	-3.25
+        zuegellos	-2.275
+        zuegellosigkeit	-3.25
         zuegeln	2.5
         zuenftig	1.75
-        zuernen	-2.5
-        zufaelligkeit	-1.75
+        zuernen	-3.25
+        zufaelligkeit	-2.275
         zufrieden	2.5
         zufrieden_geben	2.5
         zufrieden_sein	2.5
@@ -7281,50 +7281,50 @@ extension LexiconData {
         zufriedenheit	2.5
         zufriedenstellen	1.75
         zufriedenstellend	2.5
-        zufuegen	-1.75
+        zufuegen	-2.275
         zugeben	1.75
         zugehoerigkeitsgefuehl	2.5
-        zugeknoepft	-1.75
+        zugeknoepft	-2.275
         zugestehen	1.75
-        zugzwang	-1.75
-        zuhaelterei	-2.5
-        zukunftsangst	-2.5
+        zugzwang	-2.275
+        zuhaelterei	-3.25
+        zukunftsangst	-3.25
         zukunftstraechtig	2.5
         zukunftsweisend	2.5
         zulaessigkeit	1.75
         zulassen	2.5
         zulassung	1.75
-        zumutung	-2.5
+        zumutung	-3.25
         zuneigung	2.5
         zuraten	2.5
         zurechnungsfaehig	2.5
-        zurechtstutzen	-2.5
-        zurechtweisen	-2.5
-        zurechtweisung	-2.5
+        zurechtstutzen	-3.25
+        zurechtweisen	-3.25
+        zurechtweisung	-3.25
         zureden	2.5
-        zurschaustellung	-2.5
-        zurueckgeblieben	-1.75
-        zurueckgezogen	-1.75
-        zurueckgezogenheit	-1.75
+        zurschaustellung	-3.25
+        zurueckgeblieben	-2.275
+        zurueckgezogen	-2.275
+        zurueckgezogenheit	-2.275
         zurueckhalten	2.5
-        zurueckscheuen	-2.5
-        zurueckschrecken	-2.5
+        zurueckscheuen	-3.25
+        zurueckschrecken	-3.25
         zurueckstecken	1.75
-        zurueckweisen	-1.75
-        zurueckweisend	-2.5
-        zusaetzlich	-1.75
+        zurueckweisen	-2.275
+        zurueckweisend	-3.25
+        zusaetzlich	-2.275
         zusagen	2.5
-        zusammenbrechen	-1.75
-        zusammenbruch	-2.5
+        zusammenbrechen	-2.275
+        zusammenbruch	-3.25
         zusammengehoerigkeit	1.75
         zusammengehoerigkeitsgefuehl	2.5
-        zusammenkruemmen	-2.5
-        zusammenrotten	-2.5
-        zusammenstauchen	-2.5
+        zusammenkruemmen	-3.25
+        zusammenrotten	-3.25
+        zusammenstauchen	-3.25
         zusatzausbildung	2.5
-        zusetzen	-2.5
+        zusetzen	-3.25
         zusichern	2.5
-        zuspitzung	-1.75
+        zuspitzung	-2.275
         zuspruch	2.5
         zustehend	2.5
         zustimmen	1.75
@@ -7334,39 +7334,39 @@ extension LexiconData {
         zuverlaessigkeit	2.5
         zuversicht	2.5
         zuversichtlich	2.5
-        zuversichtslos	-2.5
+        zuversichtslos	-3.25
         zuvertrauen	2.5
         zuvorkommend	1.75
         zuwendung	1.75
-        zuwider_sein	-2.5
-        zuwiderhandeln	-2.5
-        zuwiderhandlung	-1.75
-        zwang	-1.75
-        zwanghaft	-2.5
-        zwanghaftigkeit	-2.5
+        zuwider_sein	-3.25
+        zuwiderhandeln	-3.25
+        zuwiderhandlung	-2.275
+        zwang	-2.275
+        zwanghaft	-3.25
+        zwanghaftigkeit	-3.25
         zwanglosigkeit	1.75
-        zwangsarbeit	-2.5
-        zwangsgestoert	-2.5
-        zwangsvereinigung	-2.5
-        zweckentfremdung	-1.75
-        zweckfrei	-2.5
-        zwecklos	-2.5
+        zwangsarbeit	-3.25
+        zwangsgestoert	-3.25
+        zwangsvereinigung	-3.25
+        zweckentfremdung	-2.275
+        zweckfrei	-3.25
+        zwecklos	-3.25
         zweckmaessig	2.5
         zweckmaessigkeit	1.75
-        zweifel	-2.5
-        zweifelhaft	-2.5
-        zweifelhaftigkeit	-1.75
-        zweifeln	-1.75
-        zweifelnd	-2.5
-        zweifelsfall	-2.5
-        zweikampf	-1.75
-        zwergenaufstand	-1.75
-        zwergenhaft	-1.75
-        zwietracht	-2.5
-        zwingen	-2.5
-        zwischenruf	-1.75
+        zweifel	-3.25
+        zweifelhaft	-3.25
+        zweifelhaftigkeit	-2.275
+        zweifeln	-2.275
+        zweifelnd	-3.25
+        zweifelsfall	-3.25
+        zweikampf	-2.275
+        zwergenaufstand	-2.275
+        zwergenhaft	-2.275
+        zwietracht	-3.25
+        zwingen	-3.25
+        zwischenruf	-2.275
         zwischenspeicherung	1.75
-        zwist	-1.75
-        zynisch	-2.5
+        zwist	-2.275
+        zynisch	-3.25
         """##
 }

@@ -227,8 +227,9 @@ public enum LexiconScorer {
     /// Fixed phrases that change what a word does. After VADER: English "kind of" / "sort of" is a
     /// diminisher, not the positive "kind"; "at least" is not the negator "least". Shop phrases:
     /// star ratings in the text ("2 Sterne", "5 stars": (n - 3) × 1.2), "never again / nie wieder"
-    /// (-2), coming back (+1.5: "will be back", "won't go back" is then negated) against sending back
-    /// (-1.5: "sent it back"), "thumbs up/down" (±2).
+    /// (-2), buying again (+1.5: "gerne wieder", "würde wieder bestellen", "would order again"),
+    /// "on time" (+1.5), coming back (+1.5: "will be back", "won't go back" is then negated) against
+    /// sending back (-1.5: "sent it back"), "thumbs up/down" (±2).
     @inline(__always)
     static func adjustPhrases(_ tokens: UnsafeMutableBufferPointer<TextToken>, _ text: UnsafeBufferPointer<UInt8>, german: Bool) {
         guard tokens.count > 1 else { return }
@@ -252,6 +253,15 @@ public enum LexiconScorer {
             for (w, v) in words where isWord(t, w) { return v }
             return nil
         }
+        func isBuying(_ i: Int) -> Bool {
+            guard i >= 0 && i < tokens.count else { return false }
+            let t = tokens[i]
+            return german
+                ? isWord(t, "bestellen") || isWord(t, "kaufen") || isWord(t, "bestellt") || isWord(t, "gekauft") || isWord(t, "bestelle")
+                    || isWord(t, "kaufe")
+                : isWord(t, "order") || isWord(t, "buy") || isWord(t, "purchase") || isWord(t, "shop") || isWord(t, "ordering")
+                    || isWord(t, "buying")
+        }
         func set(_ i: Int, _ valence: Float, from: Int) {
             tokens[i].valence = valence
             tokens[i].roles = []
@@ -270,10 +280,16 @@ public enum LexiconScorer {
                 if isWord(t, "wieder") && isWord(p, "nie") {
                     set(i, -2, from: i - 1)
                     tokens[i - 1].roles = []
+                } else if isWord(t, "wieder") && (isWord(p, "gerne") || isWord(p, "gern") || isWord(p, "jederzeit") || isBuying(i + 1)) {
+                    set(i, 1.5, from: i - 1)  // "gerne wieder", "würde wieder bestellen"; "nicht wieder bestellen" is then negated
                 }
             } else if isWord(t, "again") && isWord(p, "never") {
                 set(i, -2, from: i - 1)
                 tokens[i - 1].roles = []
+            } else if isWord(t, "again") && isBuying(i - 1) {
+                set(i, 1.5, from: i - 1)  // "would order again"; "won't buy again" is then negated
+            } else if isWord(t, "time") && isWord(p, "on") {
+                set(i, 1.5, from: i - 1)  // "arrived on time"
             } else if isWord(t, "back") {
                 if isWord(p, "go") || isWord(p, "come") || isWord(p, "be") || isWord(p, "going") || isWord(p, "coming") {
                     set(i, 1.5, from: i - 1)
