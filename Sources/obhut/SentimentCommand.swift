@@ -20,6 +20,8 @@ struct SentimentCommand: AsyncParsableCommand {
             Bewertet jede Zeile von FILE (Deutsch oder Englisch): zuerst werden E-Mail-Adressen, Telefonnummern, IBANs, Anschriften und Namen nach Anreden entfernt; dann Sprache, ein Wert in [-1, 1] mit Einstufung (negativ bis -0,05, positiv ab +0,05, dazwischen neutral), die Aspekte (Lieferung, Preis, Qualität, Kundendienst, Verpackung, Passform und eigene mit --aspect) mit eigener Stimmung und die Wörter und Regeln hinter dem Wert. Kein Arbeitsbereich wird geöffnet oder verändert. Mit --json: ein JSON-Objekt pro Eingabezeile, in der Reihenfolge der Eingabe.
 
             Hinweis: Hier ist --lang die Sprache der TEXTE (de, en oder auto: je Zeile erkannt). Die Sprache der Meldungen kommt aus --ui-lang oder der Umgebung (OBHUT_LANG, LANG).
+
+            Lexicons / Lexika: VADER (C. J. Hutto, MIT), German Polarity Lexicon (Klenner et al. 2010, Apache 2.0), Obhut shop words.
             """)
 
     @Option(name: .long, help: "Text file, one text per line ('-' reads standard input). / Textdatei, ein Text pro Zeile.")
