@@ -82,6 +82,10 @@ struct LexiconScorerTests {
         #expect(score("die schönsten Farben", .de) > 0)
         #expect(score("Riesenenttäuschung", .de) < 0)
         #expect(score("Ich bin überzeugt", .de) > 0)
+        // A lower-case verb does not reach a noun by a cut ending ("rufen" is not "Ruf");
+        // a capitalised plural reaches its noun ("Katastrophen" → "Katastrophe").
+        #expect(score("rufen", .de) == 0)
+        #expect(score("Katastrophen", .de) < 0)
         let analysis = LexiconScorer.analyze("Riesenenttäuschung", language: .de)
         #expect(analysis.reasons.first?.rules.contains(.compound) == true)
     }

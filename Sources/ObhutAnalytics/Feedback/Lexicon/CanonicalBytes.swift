@@ -60,7 +60,8 @@ enum CanonicalBytes {
         var out = [UInt8](repeating: 0, count: 2 * count + 1)
         let n = bytes.withUnsafeMutableBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                fold(UnsafeBufferPointer(src), from: 0, to: count, into: dst.baseAddress.unsafelyUnwrapped)
+                guard let out = dst.baseAddress else { return 0 }
+                return fold(UnsafeBufferPointer(src), from: 0, to: count, into: out)
             }
         }
         out.removeLast(out.count - n)

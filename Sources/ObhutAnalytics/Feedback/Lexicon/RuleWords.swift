@@ -73,7 +73,7 @@ struct RuleWords: Sendable {
             "scarcely", "slight", "less", "little", "almost", "fairly", "pretty", "rather", "relatively", "mostly", "bit",
         ],
         contrasts: ["but", "however", "yet", "unfortunately", "nevertheless", "nonetheless"],
-        concessions: ["although", "though", "whereas"],
+        concessions: ["although", "whereas"],
         excess: ["too", "overly", "excessively"],
         conjunctions: ["and", "or", "because", "since", "as"],
         functionWords: [

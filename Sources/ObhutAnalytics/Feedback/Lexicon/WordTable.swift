@@ -22,6 +22,8 @@ struct WordRoles: OptionSet, Sendable, Hashable {
     static let concession = WordRoles(rawValue: 1 << 8)
     /// Part of a fixed phrase the scorer checks ("5 stars", "kind of", "never again").
     static let phrase = WordRoles(rawValue: 1 << 9)
+    /// Only a noun in the lexicon: not reached by cutting an ending off a lower-case word.
+    static let noun = WordRoles(rawValue: 1 << 10)
 }
 
 /// One lexicon entry.
@@ -124,7 +126,11 @@ struct WordTable: Sendable {
     private mutating func place(_ e: Int) {
         let start = Int(starts[e])
         let n = Int(lengths[e])
-        var slot = pool.withUnsafeBufferPointer { b in Int(Self.hash(b.baseAddress.unsafelyUnwrapped + start, n)) } & mask
+        var slot =
+            pool.withUnsafeBufferPointer { b -> Int in
+                guard let base = b.baseAddress else { return 0 }
+                return Int(Self.hash(base + start, n))
+            } & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(e)
     }
@@ -135,20 +141,24 @@ struct WordTable: Sendable {
         for e in 0..<entries.count { place(e) }
     }
 
-    /// Reads "key<TAB>valence" lines (the generated lexicon sources) into the table.
+    /// Reads "key<TAB>valence" lines, with an optional third column "n" for nouns (the generated
+    /// lexicon sources), into the table.
     mutating func load(lexicon text: String, roles: WordRoles = [], merge: (WordEntry, WordEntry) -> WordEntry = { _, new in new }) {
         var line: [UInt8] = []
         func flush() {
             defer { line.removeAll(keepingCapacity: true) }
-            guard let tab = line.lastIndex(of: 0x09) else { return }
-            let valueText = String(decoding: line[(tab + 1)...], as: UTF8.self)
-            guard let value = Float(valueText) else { return }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard fields.count >= 2, let value = Float(String(decoding: fields[1], as: UTF8.self)) else { return }
+            var entryRoles = roles
+            if fields.count >= 3 && fields[2].elementsEqual([0x6E]) { entryRoles.insert(.noun) }
             insert(
-                CanonicalBytes.fold(String(decoding: line[..<tab], as: UTF8.self)), WordEntry(valence: value, boost: 0, roles: roles), merge: merge)
+                CanonicalBytes.fold(String(decoding: fields[0], as: UTF8.self)), WordEntry(valence: value, boost: 0, roles: entryRoles),
+                merge: merge)
         }
         for b in text.utf8 {
             if b == 0x0A { flush() } else { line.append(b) }
         }
         flush()
     }
+
 }

@@ -26,7 +26,7 @@
 // SOFTWARE.
 
 extension LexiconData {
-    /// 584 entries, "key<TAB>valence" per line (canonical keys, VADER units).
+    /// 584 entries, "key<TAB>valence[<TAB>n for nouns]" per line (canonical keys, VADER units).
     static let emoji: String = ##"""
         $:	-1.5
         %)	-0.4

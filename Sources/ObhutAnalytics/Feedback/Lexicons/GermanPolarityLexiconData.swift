@@ -41,153 +41,153 @@
 // POSSIBILITY OF SUCH DAMAGE.
 
 extension LexiconData {
-    /// 7325 entries, "key<TAB>valence" per line (canonical keys, VADER units).
+    /// 7325 entries, "key<TAB>valence[<TAB>n for nouns]" per line (canonical keys, VADER units).
     static let germanPolarity: String = ##"""
-        abart	-2.275
+        abart	-2.275	n
         abartig	-3.25
-        abbau	-2.275
+        abbau	-2.275	n
         abbauen	-2.275
         abberufen	-2.275
-        abbitte	1.75
-        abbruch	-3.25
+        abbitte	1.75	n
+        abbruch	-3.25	n
         abenteuerlich	1.75
-        abenteuerlust	2.5
+        abenteuerlust	2.5	n
         aberglaeubisch	-2.275
         aberwitzig	-3.25
         abfaellig	-3.25
-        abfaelligkeit	-3.25
-        abfallbeseitigung	-3.25
-        abfallentsorgung	-3.25
-        abfallwirtschaft	-3.25
+        abfaelligkeit	-3.25	n
+        abfallbeseitigung	-3.25	n
+        abfallentsorgung	-3.25	n
+        abfallwirtschaft	-3.25	n
         abfertigen	-3.25
-        abfeuern	-3.25
-        abgang	-3.25
+        abfeuern	-3.25	n
+        abgang	-3.25	n
         abgebrannt	-2.275
         abgebrueht	-3.25
-        abgebruehtheit	-3.25
+        abgebruehtheit	-3.25	n
         abgedreht	-3.25
-        abgedroschenheit	-3.25
+        abgedroschenheit	-3.25	n
         abgehaertet	1.75
         abgehoben	-2.275
         abgeklaert	1.75
         abgemagert	-2.275
         abgemergelt	-2.275
-        abgeneigtheit	-3.25
+        abgeneigtheit	-3.25	n
         abgerissen	-3.25
-        abgeschiedenheit	-2.275
-        abgeschmacktheit	-3.25
+        abgeschiedenheit	-2.275	n
+        abgeschmacktheit	-3.25	n
         abgespannt	-3.25
-        abgespanntheit	-2.275
-        abgestumpftheit	-3.25
+        abgespanntheit	-2.275	n
+        abgestumpftheit	-3.25	n
         abgezehrt	-2.275
         abgezockt	-3.25
         abgruendig	-3.25
         abhaengig	-3.25
-        abhaengigkeit	-2.275
-        abhaertung	1.75
+        abhaengigkeit	-2.275	n
+        abhaertung	1.75	n
         abhalftern	-3.25
-        abholzung	-3.25
+        abholzung	-3.25	n
         abkanzeln	-3.25
-        abkanzelung	-3.25
+        abkanzelung	-3.25	n
         abkapiteln	-3.25
-        abkapselung	-2.275
-        abknallen	-2.275
+        abkapselung	-2.275	n
+        abknallen	-2.275	n
         ablassen	1.75
         ablehnen	-3.25
         ablehnend	-3.25
-        ablenken	-3.25
-        ablenkung	-3.25
+        ablenken	-3.25	n
+        ablenkung	-3.25	n
         ablinken	-2.275
         abmachen	1.75
         abmuehen	-3.25
-        abneigung	-3.25
-        abnuetzung	-3.25
-        abnutzung	-3.25
-        abnutzungserscheinung	-3.25
+        abneigung	-3.25	n
+        abnuetzung	-3.25	n
+        abnutzung	-3.25	n
+        abnutzungserscheinung	-3.25	n
         abplagen	-3.25
         abrackern	-3.25
         abreagieren	-3.25
         abrechnen	-3.25
-        abrechnung	-3.25
-        abreibung	-3.25
+        abrechnung	-3.25	n
+        abreibung	-3.25	n
         abringen	-3.25
-        abriss	-3.25
-        abruestung	1.75
-        abruestungsgespraech	1.75
-        abruestungsverhandlung	1.75
-        abrundung	1.75
+        abriss	-3.25	n
+        abruestung	1.75	n
+        abruestungsgespraech	1.75	n
+        abruestungsverhandlung	1.75	n
+        abrundung	1.75	n
         absagen	-3.25
         abschaetzig	-3.25
-        abschaetzigkeit	-3.25
+        abschaetzigkeit	-3.25	n
         abschalten	1.75
-        abscheu	-3.25
+        abscheu	-3.25	n
         abscheulich	-3.25
         abschieben	-3.25
-        abschiebung	-3.25
-        abschiessen	-2.275
-        abschlachten	-2.275
-        abschlachtung	-2.275
+        abschiebung	-3.25	n
+        abschiessen	-2.275	n
+        abschlachten	-2.275	n
+        abschlachtung	-2.275	n
         abschlaffen	-3.25
         abschlagen	-2.275
         abschliessen	1.75
-        abschotten	-2.275
-        abschottung	-2.275
+        abschotten	-2.275	n
+        abschottung	-2.275	n
         abschrecken	-3.25
-        abschreckung	-2.275
-        abschreckungsmassnahme	-2.275
+        abschreckung	-2.275	n
+        abschreckungsmassnahme	-2.275	n
         abschuerfen	-2.275
-        abschuerfung	-2.275
-        abschuss	-3.25
-        abschweifung	-2.275
+        abschuerfung	-2.275	n
+        abschuss	-3.25	n
+        abschweifung	-2.275	n
         abschwellen	1.75
         absegnen	1.75
-        absichtlichkeit	-2.275
+        absichtlichkeit	-2.275	n
         absolut	1.75
-        absolution	1.75
+        absolution	1.75	n
         absonderlich	-3.25
-        absonderung	-2.275
+        absonderung	-2.275	n
         absorbieren	-2.275
-        abspannung	-2.275
+        abspannung	-2.275	n
         abspeisen	-3.25
         absprechen	1.75
         absteigen	-2.275
         absterben	-2.275
-        abstieg	-3.25
+        abstieg	-3.25	n
         abstinent	1.75
         abstossen	-3.25
         abstossend	-3.25
         abstreiten	-2.275
         abstrus	-3.25
-        abstumpfung	-3.25
-        absturzursache	-2.275
+        abstumpfung	-3.25	n
+        absturzursache	-2.275	n
         absurd	-3.25
-        abszess	-3.25
+        abszess	-3.25	n
         abtoeten	-2.275
-        abtragung	-3.25
+        abtragung	-3.25	n
         abtrotzen	-3.25
         abtruennig	-3.25
         abtun	-2.275
         aburteilen	-3.25
         abwaegend	1.75
         abwaehlen	-2.275
-        abwaertstrend	-3.25
+        abwaertstrend	-3.25	n
         abwartend	-3.25
-        abwasserentsorgung	-3.25
+        abwasserentsorgung	-3.25	n
         abwechslungsreich	2.5
         abwehren	-2.275
-        abwehrkraefte	1.75
+        abwehrkraefte	1.75	n
         abweichend	-3.25
         abweisen	-3.25
         abweisend	-3.25
         abwenden	2.5
         abwerben	-2.275
         abwiegeln	-3.25
-        abwiegelung	1.75
+        abwiegelung	1.75	n
         abwimmeln	-3.25
         abwinken	-2.275
         abwuergen	-3.25
-        acht_geben	-3.25
-        acht_haben	-3.25
+        acht_geben	-3.25	n
+        acht_haben	-3.25	n
         achtbar	2.5
         achten	2.5
         achtgeben	-3.25
@@ -196,102 +196,102 @@ extension LexiconData {
         achtsam	1.75
         ackern	-2.275
         adaequat	2.5
-        adaptivitaet	1.75
+        adaptivitaet	1.75	n
         adelig	1.75
         adeln	1.75
-        aderlass	1.75
+        aderlass	1.75	n
         adlig	1.75
         adrett	2.5
         aechten	-3.25
-        aechtung	-3.25
+        aechtung	-3.25	n
         aechzen	-2.763
         aengsten	-3.25
         aengstigen	-3.25
         aengstlich	-2.275
-        aengstlichkeit	-3.25
-        aerger	-3.25
+        aengstlichkeit	-3.25	n
+        aerger	-3.25	n
         aergerlich	-3.25
         aergern	-3.25
         aermlich	-2.275
-        aesthetik	2.5
+        aesthetik	2.5	n
         aesthetisch	2.5
         aestimieren	2.5
         aetzend	-3.25
-        affekthandlung	-2.275
+        affekthandlung	-2.275	n
         affektiert	-3.25
-        affekttat	-2.275
+        affekttat	-2.275	n
         affig	-3.25
-        affinitaet	2.5
-        affront	-3.25
-        agententaetigkeit	-2.275
-        aggression	-3.25
+        affinitaet	2.5	n
+        affront	-3.25	n
+        agententaetigkeit	-2.275	n
+        aggression	-3.25	n
         aggressiv	-3.25
-        aggressivitaet	-3.25
+        aggressivitaet	-3.25	n
         agil	1.75
-        agitation	-2.275
-        agitprop	-2.275
-        agonie	-2.275
-        agoraphobie	-3.25
-        agrarreform	2.5
+        agitation	-2.275	n
+        agitprop	-2.275	n
+        agonie	-2.275	n
+        agoraphobie	-3.25	n
+        agrarreform	2.5	n
         ahnden	-3.25
-        ahndung	-3.25
-        aids	-3.25
+        ahndung	-3.25	n
+        aids	-3.25	n
         aidskrank	-3.25
         akklimatisieren	1.75
-        akne	-2.275
+        akne	-2.275	n
         akribisch	1.75
-        aktenvernichtung	-3.25
+        aktenvernichtung	-3.25	n
         aktiv	2.5
-        aktiva	1.75
+        aktiva	1.75	n
         aktivieren	1.75
         aktivierend	1.75
-        aktualisierung	1.75
-        akuratheit	2.5
+        aktualisierung	1.75	n
+        akuratheit	2.5	n
         akzeptabel	2.5
         akzeptieren	2.5
         alarmieren	-3.25
         alarmierend	-3.25
         alert	2.5
-        alkoholabhaengigkeit	-3.25
-        alkoholeinfluss	-3.25
-        alkoholgenuss	-3.25
-        alkoholismus	-3.25
-        alkoholkonsum	-3.25
-        alkoholmissbrauch	-3.25
-        alkoholrausch	-3.25
-        alkoholsucht	-3.25
+        alkoholabhaengigkeit	-3.25	n
+        alkoholeinfluss	-3.25	n
+        alkoholgenuss	-3.25	n
+        alkoholismus	-3.25	n
+        alkoholkonsum	-3.25	n
+        alkoholmissbrauch	-3.25	n
+        alkoholrausch	-3.25	n
+        alkoholsucht	-3.25	n
         allein	-2.275
-        alleinsein	-2.275
-        allergie	-3.25
-        allgemeingueltigkeit	1.75
-        allianz	1.75
+        alleinsein	-2.275	n
+        allergie	-3.25	n
+        allgemeingueltigkeit	1.75	n
+        allianz	1.75	n
         allmaechtig	2.5
         allwissend	1.75
         alptraumartig	-3.25
         alptraumhaft	-3.25
-        altbausanierung	2.5
+        altbausanierung	2.5	n
         altbewaehrt	2.5
         altehrwuerdig	2.5
-        altenbetreuung	-3.25
-        altersschwaeche	-2.275
+        altenbetreuung	-3.25	n
+        altersschwaeche	-2.275	n
         altklug	-3.25
-        altlastensanierung	2.5
-        altruismus	2.5
+        altlastensanierung	2.5	n
+        altruismus	2.5	n
         altruistisch	2.5
         ambitioniert	1.75
-        amnesie	-3.25
-        amoklauf	-2.275
-        amtshilfe	1.75
-        amtsmissbrauch	-2.275
+        amnesie	-3.25	n
+        amoklauf	-2.275	n
+        amtshilfe	1.75	n
+        amtsmissbrauch	-2.275	n
         amuesant	1.75
         amuesieren	2.5
-        anaemie	-3.25
+        anaemie	-3.25	n
         anaemisch	-3.25
         anarchisch	-3.25
         anarchistisch	-3.25
         anbiedern	-3.25
         anbiedernd	-2.275
-        anbiederung	2.5
+        anbiederung	2.5	n
         anblaffen	-3.25
         anblasen	-3.25
         anboelken	-3.25
@@ -301,14 +301,14 @@ extension LexiconData {
         andersartig	-3.25
         anderslautend	-3.25
         androhen	2.5
-        androhung	-3.25
+        androhung	-3.25	n
         anekeln	-3.25
         anerkannt	2.5
         anerkennen	1.75
         anfaellig	-2.275
-        anfaelligkeit	-2.275
+        anfaelligkeit	-2.275	n
         anfahren	1.75
-        anfall	-2.275
+        anfall	-2.275	n
         anfauchen	-3.25
         anfechtbar	-2.275
         anfechten	-3.25
@@ -316,10 +316,10 @@ extension LexiconData {
         anflunkern	-3.25
         anfreunden	1.75
         angeben	1.75
-        angeberei	-3.25
+        angeberei	-3.25	n
         angeberisch	-3.25
         angeblich	-3.25
-        angebot	1.75
+        angebot	1.75	n
         angebracht	2.5
         angeheitert	-3.25
         angekuendigt	1.75
@@ -327,11 +327,11 @@ extension LexiconData {
         angemessen	2.5
         angenehm	2.5
         angeregt	2.5
-        angeregtheit	1.75
+        angeregtheit	1.75	n
         angesaeuselt	-3.25
         angesagt	1.75
         angeschlagen	-2.275
-        angeschlagenheit	-2.275
+        angeschlagenheit	-2.275	n
         angesehen	2.5
         angesoffen	-3.25
         angespannt	-2.275
@@ -341,20 +341,20 @@ extension LexiconData {
         angeturnt	-2.275
         angreifbar	-2.275
         angreifen	-3.25
-        angriff	-3.25
-        angriffskrieg	-3.25
-        angriffslust	-3.25
+        angriff	-3.25	n
+        angriffskrieg	-3.25	n
+        angriffslust	-3.25	n
         angriffslustig	-3.25
-        angst	-3.25
-        angst_erregend	-3.25
-        angst_machen	-3.25
+        angst	-3.25	n
+        angst_erregend	-3.25	n
+        angst_machen	-3.25	n
         angsterregend	-3.25
         angstfrei	2.5
         angstlos	-2.275
-        angstneurose	-3.25
+        angstneurose	-3.25	n
         angstvoll	-2.275
         anhaengen	-3.25
-        anhebung	1.75
+        anhebung	1.75	n
         anherrschen	-3.25
         animieren	2.5
         anklagen	-3.25
@@ -362,34 +362,34 @@ extension LexiconData {
         anknurren	-3.25
         ankreiden	-3.25
         anlabern	-3.25
-        anlagebetrug	-3.25
+        anlagebetrug	-3.25	n
         anlasten	-3.25
         anluegen	-3.25
         anmachen	-3.25
         anmahnen	-3.25
         anmassen	-2.275
         anmassend	-3.25
-        anmut	2.5
+        anmut	2.5	n
         anmutig	2.5
-        annehmlichkeit	1.75
+        annehmlichkeit	1.75	n
         anoeden	-3.25
         anormal	-3.25
-        anpassungsbedarf	-3.25
+        anpassungsbedarf	-3.25	n
         anpassungsfaehig	2.5
-        anpassungsfaehigkeit	1.75
-        anpassungsvermoegen	1.75
+        anpassungsfaehigkeit	1.75	n
+        anpassungsvermoegen	1.75	n
         anpoebeln	-3.25
         anprangern	-3.25
         anpreisen	2.5
         anquatschen	-3.25
-        anraten	2.5
+        anraten	2.5	n
         anregen	1.75
         anregend	1.75
-        anreichern	1.75
-        anreicherung	1.75
+        anreichern	1.75	n
+        anreicherung	1.75	n
         anruechig	-3.25
         anruehren	1.75
-        anschlag	-2.275
+        anschlag	-2.275	n
         anschmieren	-3.25
         anschnauben	-3.25
         anschnauzen	-3.25
@@ -408,13 +408,13 @@ extension LexiconData {
         anstoessig	-3.25
         anstrengen	-3.25
         anstrengungslos	1.75
-        anteilnahme	2.5
+        anteilnahme	2.5	n
         antiautoritaer	1.75
-        antipathie	-3.25
+        antipathie	-3.25	n
         antisemitisch	-3.25
         antreiben	1.75
-        antrieb	1.75
-        antrittsbesuch	1.75
+        antrieb	1.75	n
+        antrittsbesuch	1.75	n
         antun	-2.275
         anvertrauen	1.75
         anwidern	2.5
@@ -424,100 +424,100 @@ extension LexiconData {
         anzischen	-3.25
         anzweifeln	-3.25
         apart	2.5
-        apathie	-3.25
+        apathie	-3.25	n
         apathisch	-3.25
-        apologie	1.75
-        appeal	2.5
+        apologie	1.75	n
+        appeal	2.5	n
         appetitlich	2.5
-        approbation	2.5
-        arbeiteraufstand	-2.275
+        approbation	2.5	n
+        arbeiteraufstand	-2.275	n
         arbeitsam	1.75
-        arbeitserlaubnis	2.5
+        arbeitserlaubnis	2.5	n
         arbeitsfaehig	2.5
-        arbeitsfreude	1.75
+        arbeitsfreude	1.75	n
         arbeitsfreudig	1.75
-        arbeitskampf	-2.275
+        arbeitskampf	-2.275	n
         arbeitslos	-2.275
-        arbeitslosenanteil	-2.275
-        arbeitslosenrate	-2.275
-        arbeitslosenzahl	-2.275
-        arbeitsniederlegung	-2.275
-        arbeitsplatzabbau	-2.275
-        arbeitsplatzsicherung	1.75
-        arbeitsplatzverlust	-3.25
+        arbeitslosenanteil	-2.275	n
+        arbeitslosenrate	-2.275	n
+        arbeitslosenzahl	-2.275	n
+        arbeitsniederlegung	-2.275	n
+        arbeitsplatzabbau	-2.275	n
+        arbeitsplatzsicherung	1.75	n
+        arbeitsplatzverlust	-3.25	n
         arbeitsscheu	-2.275
-        arbeitssicherheit	1.75
-        arbeitssucht	-3.25
-        arbeitstauglichkeit	2.5
+        arbeitssicherheit	1.75	n
+        arbeitssucht	-3.25	n
+        arbeitstauglichkeit	2.5	n
         arbeitsunfaehig	-3.25
-        arbeitsunfaehigkeit	-2.275
-        arbeitsuntauglichkeit	-3.25
+        arbeitsunfaehigkeit	-2.275	n
+        arbeitsuntauglichkeit	-3.25	n
         arbeitsunwillig	-2.275
-        arbeitsverweigerung	-2.275
-        arbeitswille	1.75
+        arbeitsverweigerung	-2.275	n
+        arbeitswille	1.75	n
         arbeitswillig	1.75
         arg	-3.25
-        arglist	-3.25
+        arglist	-3.25	n
         arglistig	-3.25
-        arglistigkeit	-3.25
+        arglistigkeit	-3.25	n
         arglos	-2.275
         argwoehnen	-3.25
         argwoehnisch	-3.25
-        argwohn	-3.25
+        argwohn	-3.25	n
         aristokratisch	1.75
         arm	-3.25
-        armbruch	-3.25
+        armbruch	-3.25	n
         armselig	-3.25
-        armseligkeit	-2.275
-        armverletzung	-2.275
-        arretierung	-2.275
+        armseligkeit	-2.275	n
+        armverletzung	-2.275	n
+        arretierung	-2.275	n
         arrogant	-2.275
-        arterienverkalkung	-3.25
-        arteriosklerose	-3.25
-        arthritis	-3.25
+        arterienverkalkung	-3.25	n
+        arteriosklerose	-3.25	n
+        arthritis	-3.25	n
         artig	2.5
-        artilleriefeuer	-3.25
-        artrose	-3.25
-        asbestsanierung	1.75
+        artilleriefeuer	-3.25	n
+        artrose	-3.25	n
+        asbestsanierung	1.75	n
         asketisch	1.75
         asozial	-3.25
-        asthma	-3.25
+        asthma	-3.25	n
         astrein	2.5
         astronomisch	-2.275
-        asylantenfeindlichkeit	-3.25
-        asylantenfreundlichkeit	2.5
+        asylantenfeindlichkeit	-3.25	n
+        asylantenfreundlichkeit	2.5	n
         atemberaubend	2.5
-        atembeschwerde	-3.25
-        atemnot	-3.25
+        atembeschwerde	-3.25	n
+        atemnot	-3.25	n
         atemraubend	2.5
         atomenergiefrei	1.75
-        atomexplosion	-3.25
-        atomhandel	-2.275
-        atomisierung	-3.25
-        atomkrieg	-3.25
-        atomschmuggel	-2.275
+        atomexplosion	-3.25	n
+        atomhandel	-2.275	n
+        atomisierung	-3.25	n
+        atomkrieg	-3.25	n
+        atomschmuggel	-2.275	n
         atomwaffenfrei	2.5
-        attacke	-2.275
+        attacke	-2.275	n
         attackieren	-3.25
-        attentat	-2.275
+        attentat	-2.275	n
         attestieren	1.75
         attrahieren	1.75
-        attraktion	1.75
+        attraktion	1.75	n
         attraktiv	2.5
-        attraktivitaet	2.5
+        attraktivitaet	2.5	n
         auf_zack	2.5
-        aufarbeitung	1.75
+        aufarbeitung	1.75	n
         aufbauschen	-3.25
-        aufbaustudium	2.5
+        aufbaustudium	2.5	n
         aufblaehen	-3.25
         aufbluehen	1.75
-        aufbruch	-2.275
-        aufbruchstimmung	2.5
+        aufbruch	-2.275	n
+        aufbruchstimmung	2.5	n
         aufdraengen	-2.275
         aufdringlich	-2.275
-        aufdringlichkeit	-3.25
+        aufdringlichkeit	-3.25	n
         auffressen	-2.275
-        auffrischung	1.75
+        auffrischung	1.75	n
         aufgeben	-2.275
         aufgeblasen	-2.275
         aufgebracht	-2.275
@@ -529,72 +529,72 @@ extension LexiconData {
         aufgetrieben	-2.275
         aufgeweckt	2.5
         aufheitern	2.5
-        aufheiterung	2.5
+        aufheiterung	2.5	n
         aufhetzen	-3.25
         aufhetzend	-3.25
         aufklaeren	1.75
         aufklaererisch	1.75
-        aufklaerungskampagne	1.75
+        aufklaerungskampagne	1.75	n
         auflachen	2.5
         aufmerksam	2.5
         aufmuepfig	-2.275
-        aufmuepfigkeit	-3.25
+        aufmuepfigkeit	-3.25	n
         aufmuntern	2.5
-        aufmunterung	2.5
+        aufmunterung	2.5	n
         aufnoetigen	-2.275
         aufopferungsvoll	2.5
         aufpeitschen	-3.25
         aufputschen	-3.25
         aufrecht	2.5
-        aufrechterhaltung	1.75
+        aufrechterhaltung	1.75	n
         aufregen	-3.25
         aufreiben	-2.275
         aufrichtig	2.5
-        aufrichtigkeit	2.5
+        aufrichtigkeit	2.5	n
         aufruehrerisch	-3.25
-        aufruestung	-3.25
-        aufruhr	-2.275
+        aufruestung	-3.25	n
+        aufruhr	-2.275	n
         aufsaessig	-2.275
-        aufsaessigkeit	-3.25
-        aufschwung	1.75
-        aufsehen_erregend	1.75
+        aufsaessigkeit	-3.25	n
+        aufschwung	1.75	n
+        aufsehen_erregend	1.75	n
         aufsehenerregend	1.75
         aufstacheln	-3.25
         aufstaendisch	-2.275
-        aufstand	-2.275
+        aufstand	-2.275	n
         aufsteigen	1.75
-        aufstieg	1.75
-        auftrieb	1.75
+        aufstieg	1.75	n
+        auftrieb	1.75	n
         aufwaendig	-3.25
-        aufwaertsentwicklung	1.75
-        aufwaertstrend	1.75
-        aufwartung	1.75
+        aufwaertsentwicklung	1.75	n
+        aufwaertstrend	1.75	n
+        aufwartung	1.75	n
         aufwendig	-3.25
-        aufwerten	1.75
-        aufwertung	1.75
+        aufwerten	1.75	n
+        aufwertung	1.75	n
         aufwiegelnd	-3.25
-        aufwiegelung	-2.275
+        aufwiegelung	-2.275	n
         aufwieglerisch	-3.25
         aufwuehlen	-3.25
         aufziehen	-3.25
         aufzwingen	-3.25
-        augendienerei	2.5
-        augenerkrankung	-3.25
-        augenkrankheit	-3.25
-        augenschmaus	1.75
-        augenweide	1.75
-        augenwischerei	-3.25
-        aura	2.5
+        augendienerei	2.5	n
+        augenerkrankung	-3.25	n
+        augenkrankheit	-3.25	n
+        augenschmaus	1.75	n
+        augenweide	1.75	n
+        augenwischerei	-3.25	n
+        aura	2.5	n
         ausbaden	-2.275
         ausbedingen	-2.275
-        ausbeutung	-3.25
-        ausbildungsfoerderung	1.75
+        ausbeutung	-3.25	n
+        ausbildungsfoerderung	1.75	n
         ausbluten	-2.275
-        ausbrechen	-3.25
+        ausbrechen	-3.25	n
         ausbrennen	-2.275
-        ausbruch	-3.25
+        ausbruch	-3.25	n
         ausbuhen	-3.25
-        ausdauer	1.75
+        ausdauer	1.75	n
         ausdrucksstark	2.5
         ausdrucksvoll	2.5
         auseinander_driften	-3.25
@@ -605,22 +605,22 @@ extension LexiconData {
         auserlesen	2.5
         ausersehen	2.5
         auserwaehlt	2.5
-        ausfall	-3.25
+        ausfall	-3.25	n
         ausfallend	-3.25
         ausflippen	-3.25
-        ausfuehrlichkeit	1.75
-        ausfuehrlichsein	1.75
-        ausfuhrverbot	-3.25
+        ausfuehrlichkeit	1.75	n
+        ausfuehrlichsein	1.75	n
+        ausfuhrverbot	-3.25	n
         ausgebrannt	-3.25
-        ausgebranntheit	-3.25
+        ausgebranntheit	-3.25	n
         ausgebufft	-3.25
         ausgeflippt	-2.275
         ausgeglichen	1.75
-        ausgeglichenheit	1.75
+        ausgeglichenheit	1.75	n
         ausgehungert	-3.25
         ausgekocht	-3.25
         ausgelassen	2.5
-        ausgelassenheit	-3.25
+        ausgelassenheit	-3.25	n
         ausgelaugt	-3.25
         ausgeliefert	-2.275
         ausgemergelt	-2.275
@@ -642,133 +642,133 @@ extension LexiconData {
         auskugeln	-2.275
         auslachen	-3.25
         auslaenderfeindlich	-3.25
-        auslaenderfeindlichkeit	-3.25
+        auslaenderfeindlichkeit	-3.25	n
         auslaenderfreundlich	-3.25
-        auslaenderfreundlichkeit	2.5
-        auslaenderhass	-3.25
+        auslaenderfreundlichkeit	2.5	n
+        auslaenderhass	-3.25	n
         auslaugen	-2.275
         ausloeffeln	-2.275
-        ausloeschung	-3.25
+        ausloeschung	-3.25	n
         ausmachen	1.75
         ausmustern	-2.275
-        ausnahmezustand	-2.275
-        ausnutzen	-3.25
-        ausnutzung	-3.25
+        ausnahmezustand	-2.275	n
+        ausnutzen	-3.25	n
+        ausnutzung	-3.25	n
         auspfeifen	-3.25
         auspowern	-2.275
         ausrasten	-3.25
         ausreichend	1.75
         ausrenken	-2.275
-        ausrotten	-3.25
-        ausrottung	-3.25
+        ausrotten	-3.25	n
+        ausrottung	-3.25	n
         ausruhen	1.75
-        aussatz	-3.25
+        aussatz	-3.25	n
         ausschelten	-3.25
         ausschimpfen	-3.25
         ausschlafen	1.75
-        ausschlag	-2.275
+        ausschlag	-2.275	n
         ausschliessen	-2.275
-        ausschmueckung	1.75
-        ausschreitung	-2.275
+        ausschmueckung	1.75	n
+        ausschreitung	-2.275	n
         ausschweifend	-3.25
         aussergewoehnlich	2.5
-        aussergewoehnlichkeit	2.5
+        aussergewoehnlichkeit	2.5	n
         ausserordentlich	2.5
         aussichtslos	-2.275
-        aussichtslosigkeit	-3.25
+        aussichtslosigkeit	-3.25	n
         aussichtsreich	2.5
         aussitzen	2.5
         aussoehnen	1.75
         ausspannen	1.75
         aussperren	-2.275
         ausspucken	-2.275
-        ausstand	-2.275
+        ausstand	-2.275	n
         ausstossen	-2.275
-        ausstrahlung	2.5
-        ausstrahlungskraft	1.75
+        ausstrahlung	2.5	n
+        ausstrahlungskraft	1.75	n
         austricksen	-2.275
         ausweglos	-3.25
-        ausweglosigkeit	-3.25
+        ausweglosigkeit	-3.25	n
         ausweinen	-3.25
         ausweisen	1.75
-        ausweisung	-3.25
+        ausweisung	-3.25	n
         auszanken	-3.25
         auszehren	-2.275
         auszeichnen	2.5
         autark	1.75
-        autarkie	1.75
+        autarkie	1.75	n
         authentisch	2.5
         authentisieren	1.75
-        authentizitaet	1.75
-        autismus	-3.25
+        authentizitaet	1.75	n
+        autismus	-3.25	n
         autistische_stoerung	-3.25
         autonom	1.75
-        autonomie	1.75
+        autonomie	1.75	n
         autorisieren	1.75
         autoritaer	-3.25
-        avance	1.75
+        avance	1.75	n
         avancieren	1.75
-        aversion	-3.25
-        badekur	1.75
-        baenderriss	-2.275
+        aversion	-3.25	n
+        badekur	1.75	n
+        baenderriss	-2.275	n
         baendigen	2.5
-        baerendienst	1.75
+        baerendienst	1.75	n
         bagatellisieren	-3.25
-        bahnreform	2.5
-        balkankrieg	-3.25
-        ballerei	-2.275
-        bammel	-3.25
-        bandenkrieg	-3.25
-        bandscheibenvorfall	-3.25
+        bahnreform	2.5	n
+        balkankrieg	-3.25	n
+        ballerei	-2.275	n
+        bammel	-3.25	n
+        bandenkrieg	-3.25	n
+        bandscheibenvorfall	-3.25	n
         bang	-2.275
         bange	-2.275
-        bange_machen	-3.25
+        bange_machen	-3.25	n
         bangen	-3.25
         bankrott	-2.275
-        bankueberfall	-2.275
+        bankueberfall	-2.275	n
         bannen	2.5
-        barbarei	-3.25
+        barbarei	-3.25	n
         barbarisch	-3.25
         barmherzig	2.5
-        barmherzigkeit	2.5
+        barmherzigkeit	2.5	n
         barsch	-3.25
         basisdemokratisch	1.75
-        bauchfellentzuendung	-3.25
-        bauchfett	-3.25
-        bauchschmerz	-3.25
-        bauchschuss	-3.25
-        bauchspeck	-3.25
-        bauchweh	-3.25
+        bauchfellentzuendung	-3.25	n
+        bauchfett	-3.25	n
+        bauchschmerz	-3.25	n
+        bauchschuss	-3.25	n
+        bauchspeck	-3.25	n
+        bauchweh	-3.25	n
         beaengstigend	-3.25
         beanstanden	-3.25
         bedacht	1.75
         bedachtsam	1.75
         bedaechtig	1.75
         bedanken	1.75
-        bedarf	1.75
+        bedarf	1.75	n
         bedauerlich	-3.25
         bedauern	-3.25
         bedauernswert	-3.25
         bedeckt	-2.275
         bedenklich	-3.25
-        bedenklichkeit	-2.275
+        bedenklichkeit	-2.275	n
         bedeutungslos	-3.25
-        bedeutungsverlust	-3.25
-        bedienungsfeindlichkeit	-2.275
-        bedienungsfreundlichkeit	1.75
+        bedeutungsverlust	-3.25	n
+        bedienungsfeindlichkeit	-2.275	n
+        bedienungsfreundlichkeit	1.75	n
         bedingt	-2.275
         bedraengen	-2.275
         bedroeppelt	-3.25
         bedrohen	-3.25
         bedrohlich	-3.25
-        bedrohlichkeit	-3.25
-        bedrohung	-3.25
+        bedrohlichkeit	-3.25	n
+        bedrohung	-3.25	n
         bedrueckend	-3.25
         bedrueckt	-3.25
-        beduerfnis	1.75
+        beduerfnis	1.75	n
         beduerfnislos	1.75
         beduerftig	-2.275
-        beduerftigkeit	-3.25
+        beduerftigkeit	-3.25	n
         beehren	2.5
         beeiden	2.5
         beeidigen	2.5
@@ -776,33 +776,33 @@ extension LexiconData {
         beeindruckend	2.5
         beeinflussbar	-2.275
         beeintraechtigt	-3.25
-        beeintraechtigung	-2.275
+        beeintraechtigung	-2.275	n
         befaehigt	2.5
         befallen	-3.25
         befangen	-2.275
-        befangenheit	-3.25
+        befangenheit	-3.25	n
         beflissen	-2.275
-        beflissenheit	2.5
+        beflissenheit	2.5	n
         befoerdern	1.75
-        befoerderung	1.75
+        befoerderung	1.75	n
         befreit	2.5
-        befreiung	1.75
-        befreiungskampf	-2.275
-        befreiungskrieg	-3.25
+        befreiung	1.75	n
+        befreiungskampf	-2.275	n
+        befreiungskrieg	-3.25	n
         befremden	-2.763
         befremdlich	-3.25
-        befremdung	-2.275
+        befremdung	-2.275	n
         befrieden	2.5
         befriedigen	1.75
         befriedigend	2.5
-        befriedigung	2.5
-        befriedung	1.75
+        befriedigung	2.5	n
+        befriedung	1.75	n
         befuerchten	-3.25
-        befuerchtung	-3.25
+        befuerchtung	-3.25	n
         befuerworten	1.75
         befugt	2.5
         begabt	2.5
-        begabung	2.5
+        begabung	2.5	n
         begehen	-3.25
         begehrenswert	2.5
         begehrlich	-3.25
@@ -810,10 +810,10 @@ extension LexiconData {
         begeistern	2.5
         begeisternd	2.5
         begeistert	2.5
-        begeisterung	2.5
+        begeisterung	2.5	n
         begeisterungsfaehig	2.5
-        begeisterungsfaehigkeit	2.5
-        begierde	-3.25
+        begeisterungsfaehigkeit	2.5	n
+        begierde	-3.25	n
         begierig	-3.25
         begluecken	2.5
         beglueckwuenschen	2.5
@@ -826,14 +826,14 @@ extension LexiconData {
         begruendet	2.5
         begruessen	1.75
         begruessenswert	2.5
-        beguenstigung	-2.275
+        beguenstigung	-2.275	n
         beguetigen	2.5
         behaemmert	-3.25
-        behagen	2.5
+        behagen	2.5	n
         behaglich	2.5
-        behaglichkeit	1.75
+        behaglichkeit	1.75	n
         beharren	-2.275
-        beharrlichkeit	1.75
+        beharrlichkeit	1.75	n
         behend	1.75
         beherrschen	1.75
         beherrscht	1.75
@@ -842,70 +842,70 @@ extension LexiconData {
         behilflich	2.5
         behindert	-2.275
         behindertengerecht	2.5
-        behinderung	-3.25
+        behinderung	-3.25	n
         behuetend	2.5
         behumpsen	-2.275
         behumsen	-2.275
         behutsam	1.75
-        beibehalten	1.75
-        beibehaltung	1.75
+        beibehalten	1.75	n
+        beibehaltung	1.75	n
         beichten	1.75
-        beifallsruf	1.75
-        beihilfe	-2.275
-        beilegung	1.75
-        beileid	2.5
-        beinbruch	-3.25
+        beifallsruf	1.75	n
+        beihilfe	-2.275	n
+        beilegung	1.75	n
+        beileid	2.5	n
+        beinbruch	-3.25	n
         beinhart	-2.275
-        beinschmerz	-3.25
-        beinschuss	-3.25
-        beinverletzung	-2.275
+        beinschmerz	-3.25	n
+        beinschuss	-3.25	n
+        beinverletzung	-2.275	n
         beispielhaft	1.75
         beissen	-2.275
-        beitragsanhebung	1.75
-        beitragserhoehung	1.75
+        beitragsanhebung	1.75	n
+        beitragserhoehung	1.75	n
         bejahen	2.5
         bejammern	-3.25
         bejubeln	2.5
         bekehren	1.75
         bekennen	1.75
-        bekenntnis	1.75
+        bekenntnis	1.75	n
         bekifft	-2.275
         beklagen	-3.25
         beklatschen	2.5
         beklemmend	-3.25
-        beklemmung	-3.25
+        beklemmung	-3.25	n
         beklommen	-2.275
-        beklommenheit	-3.25
+        beklommenheit	-3.25	n
         bekloppt	-3.25
         beknackt	-3.25
         bekraeftigen	1.75
-        bekuemmernis	-3.25
+        bekuemmernis	-3.25	n
         bekuemmert	-3.25
         belaecheln	-3.25
         belaemmert	-3.25
         belaestigen	-3.25
-        belagerung	-2.275
+        belagerung	-2.275	n
         belangen	-3.25
         belanglos	-3.25
         belastbar	1.75
-        belastbarkeit	1.75
+        belastbarkeit	1.75	n
         belasten	-3.25
         belastend	-3.25
         belastet	-2.275
         beleben	1.75
         belebend	1.75
         belebt	1.75
-        belehrung	-3.25
+        belehrung	-3.25	n
         beleibt	-2.275
         beleidigen	-3.25
         beleidigend	-3.25
         beleidigt	-3.25
-        beleidigung	-3.25
+        beleidigung	-3.25	n
         belesen	2.5
         beleumundet	2.5
-        beliebigkeit	2.5
+        beliebigkeit	2.5	n
         beliebt	1.75
-        beliebtheit	2.5
+        beliebtheit	2.5	n
         belobigen	2.5
         belohnen	2.5
         beluegen	-3.25
@@ -916,16 +916,16 @@ extension LexiconData {
         bemitleiden	-3.25
         bemuehen	-3.25
         benachteiligen	-2.275
-        benefizkonzert	1.75
+        benefizkonzert	1.75	n
         beneiden	-3.25
-        benutzerfeindlichkeit	-2.275
-        benutzerfreundlichkeit	1.75
-        benutzungsfeindlichkeit	-2.275
-        benutzungsfreundlichkeit	1.75
+        benutzerfeindlichkeit	-2.275	n
+        benutzerfreundlichkeit	1.75	n
+        benutzungsfeindlichkeit	-2.275	n
+        benutzungsfreundlichkeit	1.75	n
         benzen	-2.275
-        beobachtungsgabe	2.5
+        beobachtungsgabe	2.5	n
         bequem	1.75
-        bequemlichkeit	1.75
+        bequemlichkeit	1.75	n
         berappeln	2.5
         berauschend	2.5
         berauscht	-2.275
@@ -935,170 +935,170 @@ extension LexiconData {
         berechtigt	2.5
         beredsam	2.5
         beredt	2.5
-        bereicherung	1.75
+        bereicherung	1.75	n
         bereinigen	1.75
         bereitwillig	1.75
         bereuen	-3.25
-        bergarbeiterstreik	-2.275
-        bergung	2.5
+        bergarbeiterstreik	-2.275	n
+        bergung	2.5	n
         berichtigen	1.75
         berserkern	-3.25
         beruechtigt	-3.25
         beruehmt	2.5
         beruehren	2.5
-        beruehrungsangst	-3.25
-        berufsbildung	2.5
-        berufserkrankung	-3.25
-        berufsfreiheit	1.75
-        berufskrankheit	-3.25
-        berufsunfaehigkeit	-2.275
+        beruehrungsangst	-3.25	n
+        berufsbildung	2.5	n
+        berufserkrankung	-3.25	n
+        berufsfreiheit	1.75	n
+        berufskrankheit	-3.25	n
+        berufsunfaehigkeit	-2.275	n
         beruhigen	2.5
         beruhigt	2.5
-        beruhigung	1.75
+        beruhigung	1.75	n
         besaenftigen	2.5
-        besaenftigung	1.75
-        beschaedigung	-2.275
-        beschaeftigungsabbau	-2.275
-        beschaeftigungssicherung	1.75
-        beschaeftigungstherapie	1.75
+        besaenftigung	1.75	n
+        beschaedigung	-2.275	n
+        beschaeftigungsabbau	-2.275	n
+        beschaeftigungssicherung	1.75	n
+        beschaeftigungstherapie	1.75	n
         beschaemend	-3.25
         beschaemt	-3.25
-        beschaemung	-3.25
-        beschaffungskriminalitaet	-2.275
-        beschaulichkeit	2.5
+        beschaemung	-3.25	n
+        beschaffungskriminalitaet	-2.275	n
+        beschaulichkeit	2.5	n
         bescheiden	2.5
         bescheinigen	1.75
         bescheissen	-3.25
         bescheuert	-3.25
-        beschiessung	-3.25
+        beschiessung	-3.25	n
         beschimpfen	-3.25
-        beschiss	-3.25
+        beschiss	-3.25	n
         beschissen	-3.25
         beschlagen	1.75
         beschlussfaehig	2.5
         beschoenigen	-3.25
         beschraenkt	-3.25
         beschuldigen	-3.25
-        beschuss	-3.25
-        beschwerde	-2.275
+        beschuss	-3.25	n
+        beschwerde	-2.275	n
         beschweren	-3.25
         beschwichtigen	2.5
-        beschwichtigung	1.75
+        beschwichtigung	1.75	n
         beschwingt	1.75
         beschwipst	-3.25
         beschwoeren	2.5
         beschworen	1.75
         beseelt	2.5
-        beseitigung	-2.275
+        beseitigung	-2.275	n
         beseligen	2.5
         besessen	-2.275
-        besessenheit	-3.25
-        besetzung	-2.275
+        besessenheit	-3.25	n
+        besetzung	-2.275	n
         beseufzen	-3.25
         besinnlich	1.75
         besinnungslos	-3.25
         besitzlos	-2.275
         besoffen	-2.275
-        besondere	2.5
-        besonderheit	2.5
+        besondere	2.5	n
+        besonderheit	2.5	n
         besonnen	2.5
-        besorgnis	-3.25
+        besorgnis	-3.25	n
         besorgniserregend	-3.25
         besorgt	-3.25
         bespucken	-3.25
         besser_stellen	1.75
         bessern	1.75
-        besserung	1.75
+        besserung	1.75	n
         besserwisserisch	-3.25
-        bestaendigkeit	2.5
+        bestaendigkeit	2.5	n
         bestaerken	1.75
         bestaetigen	1.75
-        bestandsoptimierung	1.75
-        bestandssicherung	1.75
+        bestandsoptimierung	1.75	n
+        bestandssicherung	1.75	n
         bestechen	-3.25
         bestechend	2.5
         bestechlich	-3.25
-        bestechlichkeit	-3.25
-        bestechung	-3.25
-        bestform	1.75
+        bestechlichkeit	-3.25	n
+        bestechung	-3.25	n
+        bestform	1.75	n
         bestialisch	-3.25
         bestimmt	-2.275
         bestmoeglich	2.5
         bestrafen	-3.25
-        bestrafung	-3.25
+        bestrafung	-3.25	n
         bestreiten	-2.275
         bestuerzen	-3.25
-        bestuerzung	-2.275
+        bestuerzung	-2.275	n
         beten	2.5
         beteuern	2.5
         betoeren	2.5
         betrauern	-3.25
         betreten	-2.275
-        betreuung	-3.25
+        betreuung	-3.25	n
         betriebsam	1.75
-        betriebsamkeit	1.75
-        betriebserlaubnis	2.5
-        betriebsgenehmigung	2.5
-        betriebsspionage	-2.275
+        betriebsamkeit	1.75	n
+        betriebserlaubnis	2.5	n
+        betriebsgenehmigung	2.5	n
+        betriebsspionage	-2.275	n
         betroffen	-2.275
-        betroffenheit	-2.275
+        betroffenheit	-2.275	n
         betrueben	-3.25
         betruebt	-3.25
         betruegen	-3.25
-        betruegerei	-3.25
+        betruegerei	-3.25	n
         betruegerisch	-3.25
-        betrug	-2.275
-        betrugsfall	-2.275
+        betrug	-2.275	n
+        betrugsfall	-2.275	n
         betrunken	-3.25
         betteln	-2.275
         bettlaegerig	-3.25
         betucht	1.75
-        betulichkeit	1.75
+        betulichkeit	1.75	n
         betuppen	-2.275
-        beugehaft	-3.25
-        beule	-2.275
+        beugehaft	-3.25	n
+        beule	-2.275	n
         beunruhigen	-3.25
         beunruhigend	-3.25
         beunruhigt	-3.25
-        beunruhigung	-3.25
+        beunruhigung	-3.25	n
         beurlauben	-2.275
-        beute	-3.25
+        beute	-3.25	n
         bevormunden	-3.25
-        bevormundung	-2.275
+        bevormundung	-2.275	n
         bevorrechtigen	1.75
         bevorschussen	1.75
         bevorzugen	2.5
         bewaehrt	2.5
-        bewaehrung	-3.25
-        bewaehrungsstrafe	-3.25
+        bewaehrung	-3.25	n
+        bewaehrungsstrafe	-3.25	n
         bewaffneter_kampf	-2.275
         bewahrheiten	1.75
-        bewahrung	1.75
+        bewahrung	1.75	n
         bewandert	1.75
         bewegen	1.75
         bewegend	1.75
         beweglich	2.5
         bewegt	1.75
-        bewegung	1.75
-        bewegungsfreiheit	1.75
-        bewegungsfreiraum	1.75
-        bewegungsspielraum	1.75
-        bewegungstherapie	1.75
+        bewegung	1.75	n
+        bewegungsfreiheit	1.75	n
+        bewegungsfreiraum	1.75	n
+        bewegungsspielraum	1.75	n
+        bewegungstherapie	1.75	n
         beweinen	-3.25
         beweisen	2.5
-        beweiskraft	1.75
-        beweisnot	-3.25
-        beweissicherung	1.75
+        beweiskraft	1.75	n
+        beweisnot	-3.25	n
+        beweissicherung	1.75	n
         bewilligen	1.75
-        bewilligung	1.75
+        bewilligung	1.75	n
         bewirken	1.75
         bewohnbar	1.75
         bewundern	2.5
         bewundernswert	2.5
         bewundert	2.5
         bewusstlos	-2.275
-        bewusstlosigkeit	-3.25
-        bewusstseinsstoerung	-3.25
+        bewusstlosigkeit	-3.25	n
+        bewusstseinsstoerung	-3.25	n
         bezaehmen	2.5
         bezahlen	-3.25
         bezaubern	2.5
@@ -1106,195 +1106,195 @@ extension LexiconData {
         bezeigen	2.5
         bezichtigen	-3.25
         beziehungslos	-2.275
-        beziehungslosigkeit	-2.275
-        bezogenheit	1.75
+        beziehungslosigkeit	-2.275	n
+        bezogenheit	1.75	n
         bezueckend	2.5
         bezuschussen	1.75
         bezweifeln	-3.25
         bibbern	-3.25
-        bienenstich	-2.275
+        bienenstich	-2.275	n
         bigott	-3.25
-        bilanzfaelschung	-2.275
-        bilanzverlust	-3.25
-        bildersturm	-3.25
+        bilanzfaelschung	-2.275	n
+        bilanzverlust	-3.25	n
+        bildersturm	-3.25	n
         bildhuebsch	2.5
         bildungsfern	-2.275
-        bildungsreform	2.5
+        bildungsreform	2.5	n
         billig	2.5
         billigen	1.75
-        bindegewebsgeschwulst	-3.25
-        bioterror	-2.275
-        bioterrorismus	-2.275
-        biss	2.5
+        bindegewebsgeschwulst	-3.25	n
+        bioterror	-2.275	n
+        bioterrorismus	-2.275	n
+        biss	2.5	n
         bissig	-3.25
-        bissigkeit	-3.25
-        bisswunde	-2.275
+        bissigkeit	-3.25	n
+        bisswunde	-2.275	n
         bitten	2.5
         bitter	-2.275
         bitterboese	-3.25
-        bitterkeit	-3.25
+        bitterkeit	-3.25	n
         bizarr	-3.25
-        black-out	-3.25
-        blackout	-3.25
-        blaehungen	-2.275
+        black-out	-3.25	n
+        blackout	-3.25	n
+        blaehungen	-2.275	n
         blaesseln	-2.275
         blaeuen	-2.275
         blamieren	-3.25
         blank	-2.275
-        blasenentzuendung	-3.25
-        blasenstein	-2.275
+        blasenentzuendung	-3.25	n
+        blasenstein	-2.275	n
         blasiert	-2.275
-        blasphemie	-2.275
+        blasphemie	-2.275	n
         blasphemieren	-3.25
-        blattern	-3.25
+        blattern	-3.25	n
         blau	-2.275
         blauaeugig	-2.275
         blaumachen	-2.275
-        bleiben	1.75
+        bleiben	1.75	n
         blenden	-3.25
         blendend	1.75
-        blendwerk	-2.275
+        blendwerk	-2.275	n
         blessieren	-3.25
         blessiert	-3.25
-        blessur	-2.275
+        blessur	-2.275	n
         bleuen	-2.275
-        blickfang	1.75
+        blickfang	1.75	n
         blind	-3.25
         blind_werden	-3.25
-        blinddarmentzuendung	-3.25
-        blindheit	-3.25
-        blitzkrieg	-3.25
+        blinddarmentzuendung	-3.25	n
+        blindheit	-3.25	n
+        blitzkrieg	-3.25	n
         blocken	-2.275
         blockieren	-2.275
         bloed	-3.25
         blossstellen	-3.25
-        blossstellung	-3.25
+        blossstellung	-3.25	n
         bluehend	1.75
-        bluff	-3.25
+        bluff	-3.25	n
         bluffen	-2.275
-        blumenpracht	1.75
+        blumenpracht	1.75	n
         blutarm	-2.275
-        blutarmut	-3.25
-        blutbad	-3.25
+        blutarmut	-3.25	n
+        blutbad	-3.25	n
         blutend	-3.25
-        bluthochdruck	-3.25
+        bluthochdruck	-3.25	n
         blutig	-3.25
-        blutkrebs	-3.25
-        blutrache	-3.25
+        blutkrebs	-3.25	n
+        blutrache	-3.25	n
         blutruenstig	-3.25
-        bluttat	-2.275
-        blutung	-2.275
-        blutvergiessen	-3.25
-        blutvergiftung	-3.25
-        blutverlust	-2.275
+        bluttat	-2.275	n
+        blutung	-2.275	n
+        blutvergiessen	-3.25	n
+        blutvergiftung	-3.25	n
+        blutverlust	-2.275	n
         bockig	-3.25
-        bockigkeit	-3.25
+        bockigkeit	-3.25	n
         bodenlos	-2.275
-        bodenreform	2.5
-        bodensanierung	1.75
-        bodenstaendigkeit	1.75
+        bodenreform	2.5	n
+        bodensanierung	1.75	n
+        bodenstaendigkeit	1.75	n
         boelken	-3.25
-        boersenhoch	1.75
+        boersenhoch	1.75	n
         boes	-3.25
         boesartig	-3.25
-        boesartigkeit	-3.25
+        boesartigkeit	-3.25	n
         boese	-3.25
         boeswillig	-3.25
-        boeswilligkeit	-3.25
+        boeswilligkeit	-3.25	n
         bohrend	-3.25
-        bombardement	-3.25
-        bombardierung	-3.25
+        bombardement	-3.25	n
+        bombardierung	-3.25	n
         bombastisch	2.5
-        bombenangriff	-3.25
-        bombenanschlag	-2.275
-        bombenattentat	-3.25
-        bombendrohung	-3.25
-        bombenkrieg	-3.25
+        bombenangriff	-3.25	n
+        bombenanschlag	-2.275	n
+        bombenattentat	-3.25	n
+        bombendrohung	-3.25	n
+        bombenkrieg	-3.25	n
         bombensicher	1.75
-        bombenstimmung	2.5
+        bombenstimmung	2.5	n
         borniert	-3.25
         boshaft	-3.25
-        boshaftigkeit	-3.25
-        bosheit	-3.25
-        boykott	-2.275
+        boshaftigkeit	-3.25	n
+        bosheit	-3.25	n
+        boykott	-2.275	n
         boykottieren	-3.25
         brachial	-3.25
-        brachialgewalt	-3.25
-        brandanschlag	-2.275
+        brachialgewalt	-3.25	n
+        brandanschlag	-2.275	n
         brandmarken	-3.25
-        brandrodung	-3.25
-        brandschatzung	-2.275
-        brandstiftung	-2.275
-        brandursache	-2.275
-        brauchbarkeit	1.75
+        brandrodung	-3.25	n
+        brandschatzung	-2.275	n
+        brandstiftung	-2.275	n
+        brandursache	-2.275	n
+        brauchbarkeit	1.75	n
         brav	2.5
-        bravo	1.75
-        bravoruf	1.75
-        breitseite	-3.25
-        bremsenstich	-2.275
+        bravo	1.75	n
+        bravoruf	1.75	n
+        breitseite	-3.25	n
+        bremsenstich	-2.275	n
         brennen	-2.275
         brillant	2.5
-        brillanz	2.5
+        brillanz	2.5	n
         brillieren	2.5
-        bringschuld	-2.275
-        bronchitis	-3.25
+        bringschuld	-2.275	n
+        bronchitis	-3.25	n
         brotlos	-2.275
-        bruch	-2.275
-        bruderkrieg	-3.25
-        bruederlichkeit	2.5
+        bruch	-2.275	n
+        bruderkrieg	-3.25	n
+        bruederlichkeit	2.5	n
         bruellen	-3.25
         bruesk	-3.25
         brueskieren	-3.25
         brummeln	-2.275
-        brustkrebs	-3.25
+        brustkrebs	-3.25	n
         brutal	-3.25
-        brutalitaet	-3.25
-        bse	-2.275
+        brutalitaet	-3.25	n
+        bse	-2.275	n
         bucklig	-3.25
-        buecherverbrennung	-3.25
+        buecherverbrennung	-3.25	n
         buergen	1.75
-        buergerfeindlichkeit	-3.25
-        buergerfreundlichkeit	2.5
-        buergerkrieg	-3.25
-        buergernaehe	2.5
-        buergersinn	2.5
+        buergerfeindlichkeit	-3.25	n
+        buergerfreundlichkeit	2.5	n
+        buergerkrieg	-3.25	n
+        buergernaehe	2.5	n
+        buergersinn	2.5	n
         buessen	-3.25
-        bulimie	-3.25
+        bulimie	-3.25	n
         bunt	1.75
-        burnout	-3.25
-        burnout-syndrom	-3.25
-        bussgeld	-3.25
+        burnout	-3.25	n
+        burnout-syndrom	-3.25	n
+        bussgeld	-3.25	n
         canceln	-3.25
-        chancengleichheit	1.75
+        chancengleichheit	1.75	n
         chancenlos	-3.25
         chancenreich	2.5
-        chaos	-3.25
+        chaos	-3.25	n
         charakterfest	2.5
         charakterlos	-3.25
-        charakterlosigkeit	-3.25
-        charakterstaerke	2.5
-        charisma	2.5
+        charakterlosigkeit	-3.25	n
+        charakterstaerke	2.5	n
+        charisma	2.5	n
         charismatisch	2.5
         charmant	2.5
-        charme	1.75
+        charme	1.75	n
         chauvinistisch	-3.25
-        chemotherapie	1.75
-        cholera	-3.25
+        chemotherapie	1.75	n
+        cholera	-3.25	n
         cholerisch	-3.25
         cholerischer_anfall	-3.25
-        claustrophobie	-3.25
+        claustrophobie	-3.25	n
         clean	1.75
         clever	2.5
-        clinch	-2.275
+        clinch	-2.275	n
         cool	1.75
-        coup	-2.275
-        courage	2.5
-        crash	-3.25
+        coup	-2.275	n
+        courage	2.5	n
+        crash	-3.25	n
         daemlich	-3.25
-        daemmung	-2.275
+        daemmung	-2.275	n
         daemonisch	-3.25
         daemonisieren	-3.25
-        daemonisierung	-2.275
+        daemonisierung	-2.275	n
         dagegenhalten	-3.25
         dagegenstellen	-2.275
         dagegenstemmen	-2.275
@@ -1303,55 +1303,55 @@ extension LexiconData {
         daneben_liegen	-2.275
         danebengegangen	-3.25
         danebenliegen	-2.275
-        dank	2.5
-        dank_sagen	1.75
+        dank	2.5	n
+        dank_sagen	1.75	n
         dankbar	2.5
-        dankbarkeit	2.5
-        dankempfindung	2.5
-        dankeschoen	1.75
-        dankeswort	1.75
-        dankgefuehl	2.5
+        dankbarkeit	2.5	n
+        dankempfindung	2.5	n
+        dankeschoen	1.75	n
+        dankeswort	1.75	n
+        dankgefuehl	2.5	n
         danksagen	1.75
         darben	-3.25
-        darmkrebs	-3.25
-        darmpilz	-2.275
-        darmverschluss	-3.25
-        daseinsberechtigung	1.75
-        datensicherung	1.75
-        dauerkonflikt	-2.275
-        dauerkrise	-3.25
+        darmkrebs	-3.25	n
+        darmpilz	-2.275	n
+        darmverschluss	-3.25	n
+        daseinsberechtigung	1.75	n
+        datensicherung	1.75	n
+        dauerkonflikt	-2.275	n
+        dauerkrise	-3.25	n
         dauern	-3.25
-        dauerstreit	-2.275
+        dauerstreit	-2.275	n
         davonjagen	-3.25
         dechiffrieren	1.75
         defensiv	-3.25
-        defensive	1.75
-        defizit	-3.25
-        deformation	-3.25
+        defensive	1.75	n
+        defizit	-3.25	n
+        deformation	-3.25	n
         deformiert	-3.25
-        deformierung	-3.25
+        deformierung	-3.25	n
         degagieren	-3.25
         degoutieren	-3.25
         degradieren	-2.275
-        degradierung	-3.25
-        dehydration	-3.25
+        degradierung	-3.25	n
+        dehydration	-3.25	n
         dekadent	-3.25
         dekodieren	1.75
-        dekor	1.75
-        dekoration	1.75
+        dekor	1.75	n
+        dekoration	1.75	n
         dekorativ	1.75
         dekorieren	2.5
-        delikt	-2.275
+        delikt	-2.275	n
         delimitiert	-3.25
         delinquent	-3.25
         delirieren	-3.25
-        delirium	-3.25
-        demagogie	-2.275
+        delirium	-3.25	n
+        demagogie	-2.275	n
         demagogisch	-3.25
         dement	-3.25
         dementieren	-2.275
         demokratisch	1.75
-        demontage	-3.25
+        demontage	-3.25	n
         demoralisieren	-3.25
         demoralisierend	-3.25
         demotivieren	-3.25
@@ -1359,95 +1359,95 @@ extension LexiconData {
         demuetigen	-3.25
         demuetigend	-3.25
         denkwuerdig	-3.25
-        denkzettel	-3.25
+        denkzettel	-3.25	n
         denunzieren	-3.25
         deplatziert	-3.25
         deplaziert	-3.25
-        deportation	-2.275
-        depression	-3.25
+        deportation	-2.275	n
+        depression	-3.25	n
         depressiv	-3.25
-        depressivitaet	-3.25
+        depressivitaet	-3.25	n
         deprimieren	-3.25
         deprimierend	-3.25
         deprimiert	-3.25
-        deprimiertheit	-3.25
+        deprimiertheit	-3.25	n
         derb	-3.25
-        dermatitis	-3.25
+        dermatitis	-3.25	n
         desavouieren	-3.25
-        desertieren	-2.275
-        desertion	-2.275
+        desertieren	-2.275	n
+        desertion	-2.275	n
         desillusionieren	-3.25
         desillusioniert	-3.25
-        desillusionierung	-3.25
+        desillusionierung	-3.25	n
         desinfizieren	1.75
-        desinteresse	-3.25
+        desinteresse	-3.25	n
         desinteressiert	-3.25
-        desorganisation	-3.25
+        desorganisation	-3.25	n
         despektierlich	-3.25
-        despektierlichkeit	-3.25
-        despotie	-3.25
-        destabilisieren	-2.275
-        destabilisierung	-2.275
-        destruktion	-3.25
+        despektierlichkeit	-3.25	n
+        despotie	-3.25	n
+        destabilisieren	-2.275	n
+        destabilisierung	-2.275	n
+        destruktion	-3.25	n
         destruktiv	-3.25
-        detonation	-3.25
+        detonation	-3.25	n
         deviant	-3.25
         devitalisieren	-2.275
         devot	-3.25
-        diabetes	-3.25
-        diabetes_mellitus	-3.25
+        diabetes	-3.25	n
+        diabetes_mellitus	-3.25	n
         diabolisch	-3.25
         diabolisieren	-3.25
-        diaetenerhoehung	1.75
-        diaettherapie	1.75
-        diamantene_hochzeit	1.75
-        diamanthochzeit	1.75
+        diaetenerhoehung	1.75	n
+        diaettherapie	1.75	n
+        diamantene_hochzeit	1.75	n
+        diamanthochzeit	1.75	n
         dicht	-2.275
         dick	-2.275
         dickfellig	2.5
-        dickfelligkeit	-2.275
+        dickfelligkeit	-2.275	n
         dickhaeutig	1.75
-        diebesgut	-3.25
-        diebstahl	-3.25
+        diebesgut	-3.25	n
+        diebstahl	-3.25	n
         dienlich	2.5
         diensteifrig	-2.275
-        diensttauglichkeit	2.5
-        dienstunfaehigkeit	-2.275
-        dienstuntauglichkeit	-3.25
+        diensttauglichkeit	2.5	n
+        dienstunfaehigkeit	-2.275	n
+        dienstuntauglichkeit	-3.25	n
         diesig-kalt	-2.275
         diffamieren	-3.25
         differenziert	2.5
-        differenziertheit	1.75
+        differenziertheit	1.75	n
         diktatorisch	-3.25
-        dilettantentum	-3.25
+        dilettantentum	-3.25	n
         dilettantisch	-3.25
-        dilettantismus	-3.25
-        diphterie	-3.25
+        dilettantismus	-3.25	n
+        diphterie	-3.25	n
         direkt	1.75
         direkt_sagen	1.75
         disharmonisch	-2.275
         diskeditieren	-3.25
         diskret	2.5
-        diskretion	1.75
+        diskretion	1.75	n
         diskriminieren	-3.25
         disqualifizieren	-3.25
         dissozial	-3.25
         distanzlos	-2.275
-        distanzlosigkeit	-3.25
+        distanzlosigkeit	-3.25	n
         distinguiert	1.75
         disziplinlos	-3.25
-        disziplinlosigkeit	-3.25
-        dividendenerhoehung	1.75
-        dolchstoss	-2.275
+        disziplinlosigkeit	-3.25	n
+        dividendenerhoehung	1.75	n
+        dolchstoss	-2.275	n
         doll	1.75
         domestizieren	2.5
         dominant	-3.25
-        donnerwetter	-3.25
+        donnerwetter	-3.25	n
         doof	-3.25
-        doping	-3.25
-        doppelmord	-2.275
-        doppelspiel	-3.25
-        doppelzuenigkeit	-3.25
+        doping	-3.25	n
+        doppelmord	-2.275	n
+        doppelspiel	-3.25	n
+        doppelzuenigkeit	-3.25	n
         dorren	-2.275
         down	-2.275
         draengeln	-2.275
@@ -1456,156 +1456,156 @@ extension LexiconData {
         dramatisch	1.75
         drangsalieren	-3.25
         drastisch	-3.25
-        drecksarbeit	-3.25
+        drecksarbeit	-3.25	n
         dreist	-2.275
-        dreistigkeit	-3.25
-        dresche	-2.275
+        dreistigkeit	-3.25	n
+        dresche	-2.275	n
         droege	-3.25
-        drogenabhaengigkeit	-3.25
-        drogenbesitz	-3.25
-        drogeneinfluss	-3.25
-        drogeneinnahme	-3.25
-        drogenentziehungskur	1.75
-        drogenentzug	1.75
+        drogenabhaengigkeit	-3.25	n
+        drogenbesitz	-3.25	n
+        drogeneinfluss	-3.25	n
+        drogeneinnahme	-3.25	n
+        drogenentziehungskur	1.75	n
+        drogenentzug	1.75	n
         drogenfrei	1.75
-        drogengenuss	-3.25
-        drogenhandel	-2.275
-        drogenkonsum	-3.25
-        drogenkriminalitaet	-2.275
-        drogenlieferung	-2.275
-        drogenmissbrauch	-3.25
-        drogenproblem	-3.25
-        drogenrausch	-3.25
-        drogenschmuggel	-2.275
-        drogensucht	-3.25
+        drogengenuss	-3.25	n
+        drogenhandel	-2.275	n
+        drogenkonsum	-3.25	n
+        drogenkriminalitaet	-2.275	n
+        drogenlieferung	-2.275	n
+        drogenmissbrauch	-3.25	n
+        drogenproblem	-3.25	n
+        drogenrausch	-3.25	n
+        drogenschmuggel	-2.275	n
+        drogensucht	-3.25	n
         drohen	-3.25
-        drohung	-3.25
+        drohung	-3.25	n
         drollig	1.75
-        druckkopfschmerz	-3.25
-        druckkopfweh	-3.25
+        druckkopfschmerz	-3.25	n
+        druckkopfweh	-3.25	n
         druecken	-3.25
         druesenkrank	-3.25
-        dschihad	-3.25
+        dschihad	-3.25	n
         dubios	-3.25
-        duckmaeusertum	-3.25
-        duell	-2.275
-        duengung	1.75
+        duckmaeusertum	-3.25	n
+        duell	-2.275	n
+        duengung	1.75	n
         duenkelhaft	-2.275
         duennhaeutig	-3.25
-        duennhaeutigkeit	-2.275
+        duennhaeutigkeit	-2.275	n
         duepieren	-2.275
         duerftig	-2.275
-        duerftigkeit	-2.275
+        duerftigkeit	-2.275	n
         duerr	-2.275
         duersten	-2.275
         duester	-3.25
-        duesternis	-3.25
+        duesternis	-3.25	n
         dufte	2.5
         dulden	-2.275
         dull	-3.25
         dumm	-3.25
         dummdreist	-2.275
-        dumpfheit	-3.25
+        dumpfheit	-3.25	n
         dunkel	-2.275
-        dunkelziffer	-2.275
-        durchblutungsstoerung	-3.25
+        dunkelziffer	-2.275	n
+        durchblutungsstoerung	-3.25	n
         durchdrehen	-2.275
         durcheinander	-3.25
         durcheinander_bringen	-2.275
         durcheinanderbringen	-3.25
-        durchfall	-3.25
+        durchfall	-3.25	n
         durchfallen	-2.275
         durchgeknallt	-2.275
-        durchhaenger	-3.25
+        durchhaenger	-3.25	n
         durchhalten	1.75
-        durchhaltevermoegen	1.75
+        durchhaltevermoegen	1.75	n
         durchkreuzen	-2.275
         durchleiden	-3.25
         durchmachen	-2.275
         durchsetzungsfaehig	2.5
-        durchsetzungsfaehigkeit	2.5
-        durchsetzungskraft	1.75
-        durchsetzungsvermoegen	2.5
-        durchsichtigkeit	1.75
+        durchsetzungsfaehigkeit	2.5	n
+        durchsetzungskraft	1.75	n
+        durchsetzungsvermoegen	2.5	n
+        durchsichtigkeit	1.75	n
         durchstehen	1.75
         durchtrainiert	1.75
         durchtrieben	-3.25
-        durchtriebenheit	-3.25
+        durchtriebenheit	-3.25	n
         dursten	-2.275
         durstig	1.75
         dynamisch	2.5
         ebenmaessig	1.75
-        ebenmaessigkeit	1.75
+        ebenmaessigkeit	1.75	n
         echt	2.5
-        echtheit	2.5
+        echtheit	2.5	n
         edel	1.75
         edelmuetig	2.5
-        edelmuetigkeit	2.5
-        edelmut	2.5
+        edelmuetigkeit	2.5	n
+        edelmut	2.5	n
         effektiv	2.5
-        effektivitaet	1.75
+        effektivitaet	1.75	n
         effizient	2.5
-        effizienzverbesserung	1.75
-        egoismus	-3.25
+        effizienzverbesserung	1.75	n
+        egoismus	-3.25	n
         egoistisch	-3.25
-        egozentrik	-3.25
+        egozentrik	-3.25	n
         egozentrisch	-3.25
-        ehekrach	-3.25
-        eheschliessung	1.75
-        ehestreit	-3.25
+        ehekrach	-3.25	n
+        eheschliessung	1.75	n
+        ehestreit	-3.25	n
         ehren	2.5
         ehrenamtlich	2.5
         ehrenhaft	2.5
-        ehrenrettung	1.75
+        ehrenrettung	1.75	n
         ehrenvoll	2.5
         ehrenwert	2.5
         ehrerbietend	2.5
         ehrerbietig	2.5
         ehrfuerchtig	2.5
-        ehrfurcht	2.5
-        ehrgefuehl	2.5
-        ehrgeiz	1.75
+        ehrfurcht	2.5	n
+        ehrgefuehl	2.5	n
+        ehrgeiz	1.75	n
         ehrgeizig	1.75
         ehrlich	2.5
-        ehrlichkeit	2.5
+        ehrlichkeit	2.5	n
         ehrlos	-3.25
-        ehrlosigkeit	-3.25
+        ehrlosigkeit	-3.25	n
         ehrwuerdig	2.5
-        eierstockentzuendung	-3.25
-        eifer	2.5
-        eifersucht	-3.25
-        eifersuchtsszene	-3.25
-        eifersuechtelei	-3.25
+        eierstockentzuendung	-3.25	n
+        eifer	2.5	n
+        eifersucht	-3.25	n
+        eifersuchtsszene	-3.25	n
+        eifersuechtelei	-3.25	n
         eifersuechteln	-3.25
         eifersuechtig	-3.25
         eifrig	1.75
         eigenartig	-3.25
-        eigenbroedelei	-2.275
-        eigenbroetelei	-2.275
+        eigenbroedelei	-2.275	n
+        eigenbroetelei	-2.275	n
         eigenbroetlerisch	-3.25
-        eigenlob	2.5
+        eigenlob	2.5	n
         eigenmaechtig	-3.25
         eigennuetzig	-3.25
-        eigenregie	1.75
+        eigenregie	1.75	n
         eigensinnig	-3.25
         eigenstaendig	1.75
-        eigenstaendigkeit	1.75
+        eigenstaendigkeit	1.75	n
         eigentuemlich	-3.25
-        eigentumsdelikt	-2.275
+        eigentumsdelikt	-2.275	n
         eigenwillig	-3.25
-        eignung	2.5
+        eignung	2.5	n
         eilfertig	-2.275
         einbilden	-2.275
-        einbringung	-2.275
-        einbruch	-2.275
+        einbringung	-2.275	n
+        einbruch	-2.275	n
         eindaemmen	-2.275
         eindladend	1.75
         eindrucksvoll	2.5
         eindruecklich	2.5
-        einerlei	-3.25
+        einerlei	-3.25	n
         einfach	1.75
         einfaeltig	-3.25
-        einfall	-2.275
+        einfall	-2.275	n
         einfallslos	-2.275
         einfallsreich	2.5
         einflusslos	-2.275
@@ -1613,8 +1613,8 @@ extension LexiconData {
         einfoermig	-3.25
         einfuegen	1.75
         einfuehlsam	2.5
-        einfuehlungsvermoegen	1.75
-        einfuhrverbot	-2.275
+        einfuehlungsvermoegen	1.75	n
+        einfuhrverbot	-2.275	n
         eingaengig	2.5
         eingebildet	-3.25
         eingeladen	1.75
@@ -1624,242 +1624,242 @@ extension LexiconData {
         eingestehen	1.75
         eingeweiht	1.75
         einimpfen	-2.275
-        einklang	1.75
+        einklang	1.75	n
         einklemmen	-2.275
-        einkommen	1.75
-        einkommenserhoehung	1.75
+        einkommen	1.75	n
+        einkommenserhoehung	1.75	n
         einladen	1.75
         einladend	1.75
         einlenken	1.75
         einlullen	-3.25
-        einmaligkeit	1.75
-        einmarsch	-2.275
-        einnahme	-2.275
+        einmaligkeit	1.75	n
+        einmarsch	-2.275	n
+        einnahme	-2.275	n
         einnehmen	2.5
         einnehmend	1.75
         einpraegsam	2.5
         einraeumen	1.75
         einreden	-2.275
         einsam	-2.275
-        einsamkeit	-3.25
+        einsamkeit	-3.25	n
         einsatzfaehig	2.5
-        einsatztauglichkeit	1.75
-        einsatzuntauglichkeit	-2.275
+        einsatztauglichkeit	1.75	n
+        einsatzuntauglichkeit	-2.275	n
         einschlaefern	-3.25
-        einschlag	-3.25
+        einschlag	-3.25	n
         einschleimen	-2.275
         einschmeicheln	-2.275
         einschneidend	-3.25
         einschuechtern	-3.25
         einseitig	-2.275
-        einseitigkeit	-2.275
+        einseitigkeit	-2.275	n
         einsichtig	1.75
         einstecken	2.5
         einstehen	1.75
         eintoenig	-3.25
-        eintoenigkeit	-3.25
-        eintreten	1.75
-        eintritt	1.75
+        eintoenigkeit	-3.25	n
+        eintreten	1.75	n
+        eintritt	1.75	n
         einvernehmlich	2.5
         einweihen	1.75
         einwenden	-3.25
         einwerfen	1.75
         einwickeln	-2.275
-        einzelhaft	-3.25
-        einzeltherapie	1.75
-        einzigartigkeit	1.75
+        einzelhaft	-3.25	n
+        einzeltherapie	1.75	n
+        einzigartigkeit	1.75	n
         eisenhart	-2.275
-        eisenhochzeit	1.75
-        eiserne_hochzeit	1.75
+        eisenhochzeit	1.75	n
+        eiserne_hochzeit	1.75	n
         eitel	-3.25
-        eiterbeule	-3.25
-        eitergeschwuer	-3.25
+        eiterbeule	-3.25	n
+        eitergeschwuer	-3.25	n
         eiternd	-3.25
         eitrig	-3.25
-        eiweissallergie	-3.25
-        ekel	-3.25
-        ekel_erregend	-3.25
+        eiweissallergie	-3.25	n
+        ekel	-3.25	n
+        ekel_erregend	-3.25	n
         ekelerregend	-3.25
-        ekelgefuehl	-3.25
+        ekelgefuehl	-3.25	n
         ekelhaft	-3.25
         ekeln	-3.25
         eklig	-3.25
-        ekstase	2.5
+        ekstase	2.5	n
         ekstatisch	2.5
-        elan	2.5
+        elan	2.5	n
         elefantoes	1.75
-        eleganz	2.5
+        eleganz	2.5	n
         elend	-3.25
-        elfer	-2.275
-        elfmeter	-3.25
-        elfmeterschiessen	-3.25
-        eliminieren	-3.25
-        eliminierung	-3.25
+        elfer	-2.275	n
+        elfmeter	-3.25	n
+        elfmeterschiessen	-3.25	n
+        eliminieren	-3.25	n
+        eliminierung	-3.25	n
         elitaer	-2.275
-        elitenfoerderung	1.75
+        elitenfoerderung	1.75	n
         eloquent	2.5
         elternlos	-2.275
-        emanzipation	1.75
+        emanzipation	1.75	n
         emanzipieren	1.75
-        embargo	-2.275
+        embargo	-2.275	n
         emotionslos	-2.275
-        empathie	1.75
+        empathie	1.75	n
         empfaenglich	2.5
-        empfaengnisverhuetung	1.75
+        empfaengnisverhuetung	1.75	n
         empfehlen	2.5
         empfehlenswert	2.5
-        empfehlung	2.5
+        empfehlung	2.5	n
         empfindlich	-3.25
         empoeren	-3.25
         empoerend	-3.25
         empoert	-3.25
-        empoerung	-3.25
+        empoerung	-3.25	n
         emsig	1.75
-        emsigkeit	2.5
-        endbearbeitung	1.75
+        emsigkeit	2.5	n
+        endbearbeitung	1.75	n
         endgeil	2.5
-        endkampf	-2.275
-        endlichkeit	-2.275
-        endzeitstimmung	-3.25
-        energie	2.5
+        endkampf	-2.275	n
+        endlichkeit	-2.275	n
+        endzeitstimmung	-3.25	n
+        energie	2.5	n
         energiegeladen	1.75
-        energieverlust	-3.25
+        energieverlust	-3.25	n
         energisch	1.75
         eng	2.5
-        engagement	2.5
+        engagement	2.5	n
         engagiert	1.75
-        engpass	-2.275
+        engpass	-2.275	n
         engstirnig	-3.25
-        engstirnigkeit	-3.25
+        engstirnigkeit	-3.25	n
         entartet	-3.25
-        entbehrung	-2.275
-        entbindung	2.5
+        entbehrung	-2.275	n
+        entbindung	2.5	n
         entbrennen	1.75
         entfallen	-2.275
-        entfaltungsmoeglichkeit	1.75
+        entfaltungsmoeglichkeit	1.75	n
         entfernen	-2.275
         entflammen	1.75
         entflammt	1.75
         entfremden	-3.25
         entfremdet	-2.275
-        entfremdung	-3.25
-        entfuehrung	-2.275
+        entfremdung	-3.25	n
+        entfuehrung	-2.275	n
         entgegenhalten	-3.25
         entgegenkommen	1.75
         entgegenkommend	1.75
         entgegenstellen	-2.275
         entgeistern	-3.25
         entgeistert	-3.25
-        entgeisterung	-3.25
-        entgiftung	1.75
+        entgeisterung	-3.25	n
+        entgiftung	1.75	n
         entgleisen	-3.25
-        entgrenzung	2.5
+        entgrenzung	2.5	n
         enthaltsam	1.75
         entheben	-2.275
         entheiligen	-3.25
         enthuellen	1.75
-        enthusiasmus	2.5
+        enthusiasmus	2.5	n
         enthusiastisch	2.5
         entkraefigen	2.5
         entkraeftet	-3.25
         entkriminalisieren	2.5
-        entkriminalisierung	1.75
-        entladung	-3.25
+        entkriminalisierung	1.75	n
+        entladung	-3.25	n
         entlassen	-2.275
-        entlassung	1.75
+        entlassung	1.75	n
         entlasten	1.75
         entleert	-3.25
         entmannen	-2.275
-        entmilitarisierung	1.75
-        entmuendigung	-3.25
+        entmilitarisierung	1.75	n
+        entmuendigung	-3.25	n
         entmutigen	-2.275
         entmutigend	-3.25
-        entmutigung	-3.25
+        entmutigung	-3.25	n
         entraetseln	1.75
         entrueckt	1.75
-        entruecktheit	2.5
+        entruecktheit	2.5	n
         entruesten	-3.25
         entruestet	-3.25
-        entruestung	-3.25
+        entruestung	-3.25	n
         entsagend	1.75
         entsagungsvoll	1.75
-        entscheidungsfreiheit	1.75
-        entscheidungsgewalt	1.75
-        entscheidungsspielraum	1.75
-        entschlackung	1.75
+        entscheidungsfreiheit	1.75	n
+        entscheidungsgewalt	1.75	n
+        entscheidungsspielraum	1.75	n
+        entschlackung	1.75	n
         entschluesseln	1.75
         entschuldigen	2.5
-        entschuldigung	1.75
+        entschuldigung	1.75	n
         entschwinden	-2.275
         entseelt	-3.25
         entsetzen	-3.25
         entsetzlich	-3.25
         entsetzt	-3.25
-        entsorgung	-3.25
+        entsorgung	-3.25	n
         entspannen	2.5
         entspannend	1.75
         entspannt	1.75
-        entspanntheit	1.75
-        entspannungsbad	1.75
+        entspanntheit	1.75	n
+        entspannungsbad	1.75	n
         entstellt	-3.25
-        entstellung	-3.25
+        entstellung	-3.25	n
         enttaeuschen	-3.25
         enttaeuschend	-3.25
         enttaeuscht	-3.25
-        enttaeuschung	-3.25
-        enttraumatisierungstherapie	1.75
-        entwaffnung	1.75
+        enttaeuschung	-3.25	n
+        enttraumatisierungstherapie	1.75	n
+        entwaffnung	1.75	n
         entweihen	-3.25
-        entwicklungspotenzial	1.75
+        entwicklungspotenzial	1.75	n
         entwirren	1.75
         entwuerdigen	-3.25
         entwuerdigend	-3.25
         entwurzelt	-2.275
-        entziehungserscheinungen	-3.25
-        entziehungskur	1.75
+        entziehungserscheinungen	-3.25	n
+        entziehungskur	1.75	n
         entzuecken	2.5
         entzueckend	2.5
         entzuenden	-2.275
         entzuendet	-3.25
-        entzuendung	-3.25
-        entzug	1.75
-        entzugserscheinungen	-3.25
-        epidemie	-3.25
-        epilepsie	-3.25
+        entzuendung	-3.25	n
+        entzug	1.75	n
+        entzugserscheinungen	-3.25	n
+        epidemie	-3.25	n
+        epilepsie	-3.25	n
         erbaermlich	-3.25
         erbarmen	2.5
         erbarmungslos	-2.275
-        erbarmunslosigkeit	-3.25
+        erbarmunslosigkeit	-3.25	n
         erbaulich	1.75
         erbeben	-3.25
         erbeten	1.75
         erbitten	1.75
         erbittern	-3.25
         erbittert	-3.25
-        erbitterung	-3.25
+        erbitterung	-3.25	n
         erblinden	-3.25
         erbosen	-3.25
         erbost	-3.25
-        erbrechen	-3.25
-        erbsuende	-2.275
+        erbrechen	-3.25	n
+        erbsuende	-2.275	n
         erdichten	-2.275
-        erdoelkrise	-2.275
+        erdoelkrise	-2.275	n
         erdreisten	-2.275
         erdrueckend	-3.25
         erdulden	-3.25
-        erdverbundenheit	1.75
+        erdverbundenheit	1.75	n
         ererbt	2.5
         erfinden	-2.275
         erfinderisch	2.5
-        erfindungsreichtum	1.75
-        erfolg	2.5
-        erfolg_versprechend	2.5
+        erfindungsreichtum	1.75	n
+        erfolg	2.5	n
+        erfolg_versprechend	2.5	n
         erfolglos	-3.25
-        erfolglosigkeit	-3.25
+        erfolglosigkeit	-3.25	n
         erfolgreich	2.5
         erfolgsgewoehnt	2.5
         erfolgsverwoehnt	2.5
-        erfolgszwang	-2.275
+        erfolgszwang	-2.275	n
         erfolgversprechend	2.5
         erfrechen	-3.25
         erfreuen	2.5
@@ -1870,107 +1870,107 @@ extension LexiconData {
         ergebnislos	-3.25
         ergiebig	2.5
         ergoetzen	2.5
-        ergotherapie	1.75
+        ergotherapie	1.75	n
         ergreifend	1.75
-        ergreifung	-2.275
+        ergreifung	-2.275	n
         ergriffen	1.75
-        ergriffenheit	2.5
+        ergriffenheit	2.5	n
         erhaben	2.5
-        erhabenheit	2.5
-        erhaengung	-2.275
-        erhalt	1.75
+        erhabenheit	2.5	n
+        erhaengung	-2.275	n
+        erhalt	1.75	n
         erhaltenswert	2.5
-        erhaltung	1.75
+        erhaltung	1.75	n
         erheitern	2.5
-        erheiterung	2.5
+        erheiterung	2.5	n
         erhoehen	1.75
         erhoeht	1.75
-        erhoehung	1.75
+        erhoehung	1.75	n
         erholen	2.5
         erholsam	1.75
         erholungsbeduerftig	-3.25
         erkaelten	-3.25
         erkaeltet	-3.25
-        erkaeltung	-3.25
-        erkaeltungsbad	1.75
-        erkaeltungskrankheit	-3.25
+        erkaeltung	-3.25	n
+        erkaeltungsbad	1.75	n
+        erkaeltungskrankheit	-3.25	n
         erkoren	2.5
         erkranken	-3.25
-        erkrankung	-3.25
+        erkrankung	-3.25	n
         erkuehnen	-3.25
         erlahmen	-2.275
         erlauben	2.5
-        erlaubnis	1.75
+        erlaubnis	1.75	n
         erlaucht	2.5
         erledigt	-2.275
         erleichtern	1.75
         erleichtert	2.5
-        erleichterung	1.75
+        erleichterung	1.75	n
         erleiden	-3.25
         erleuchtet	2.5
         erloest	2.5
-        erloesung	1.75
+        erloesung	1.75	n
         erlogen	-3.25
         ermahnen	-3.25
-        ermahnung	-3.25
+        ermahnung	-3.25	n
         ermatten	-3.25
-        ermattung	-3.25
-        ermessensspielraum	1.75
-        ermordung	-2.275
+        ermattung	-3.25	n
+        ermessensspielraum	1.75	n
+        ermordung	-2.275	n
         ermueden	-3.25
         ermuedend	-3.25
-        ermuedung	-3.25
+        ermuedung	-3.25	n
         ermuedungsfrei	1.75
         ermuntern	2.5
         ermunternd	1.75
-        ermunterung	2.5
+        ermunterung	2.5	n
         ermutigen	2.5
-        ermutigung	2.5
-        ernaehrungskrankheit	-3.25
-        ernaehrungstherapie	1.75
+        ermutigung	2.5	n
+        ernaehrungskrankheit	-3.25	n
+        ernaehrungstherapie	1.75	n
         ernennen	1.75
-        erneuerung	1.75
+        erneuerung	1.75	n
         erniedrigen	-3.25
-        ernst	-3.25
+        ernst	-3.25	n
         ernsthaft	1.75
         ernuechtern	-3.25
-        ernuechterung	-3.25
+        ernuechterung	-3.25	n
         erobern	2.5
-        eroberung	-2.275
-        eroberungskrieg	-3.25
-        erotomanie	-3.25
+        eroberung	-2.275	n
+        eroberungskrieg	-3.25	n
+        erotomanie	-3.25	n
         erpressen	-3.25
-        erpressung	-2.275
+        erpressung	-2.275	n
         erprobt	2.5
         erqickend	2.5
         erquicklich	2.5
         erregen	-3.25
-        erregung	-3.25
-        errettung	2.5
+        erregung	-3.25	n
+        errettung	2.5	n
         ersaufen	-3.25
-        erschiessung	-2.275
+        erschiessung	-2.275	n
         erschlaffen	-3.25
-        erschlaffung	-3.25
+        erschlaffung	-3.25	n
         erschoepft	-3.25
-        erschoepfung	-3.25
-        erschoepfungssyndrom	-3.25
-        erschoepfungszustand	-3.25
+        erschoepfung	-3.25	n
+        erschoepfungssyndrom	-3.25	n
+        erschoepfungszustand	-3.25	n
         erschrecken	-3.25
         erschreckend	-3.25
         erschrocken	-3.25
         erschuettern	-2.275
         erschuetternd	-2.275
         erschuettert	1.75
-        erschuetterung	-2.275
+        erschuetterung	-2.275	n
         ersehnen	1.75
-        erstattungsanspruch	1.75
+        erstattungsanspruch	1.75	n
         erstaunen	2.5
         erstaunlich	2.5
         ersticken	-3.25
         erstklassig	2.5
         erstreben	1.75
         erstrebenswert	2.5
-        erstuermung	-2.275
+        erstuermung	-2.275	n
         ertauben	-3.25
         ertragen	1.75
         ertragreich	2.5
@@ -1978,49 +1978,49 @@ extension LexiconData {
         ertragsfaehig	2.5
         ertragssicher	2.5
         ertrinken	-3.25
-        eruption	-3.25
+        eruption	-3.25	n
         erwaermen	2.5
-        erwartungsdruck	-2.275
+        erwartungsdruck	-2.275	n
         erwartungsvoll	2.5
         erwerbslos	-2.275
-        erwerbsunfaehigkeit	-2.275
+        erwerbsunfaehigkeit	-2.275	n
         erwuenscht	2.5
         erziehungsberechtigt	2.5
         erzuernen	-3.25
         erzuernt	-3.25
         erzwingen	-3.25
-        eskalation	-2.275
-        eskapismus	-3.25
-        esprit	2.5
-        esssucht	-3.25
+        eskalation	-2.275	n
+        eskapismus	-3.25	n
+        esprit	2.5	n
+        esssucht	-3.25	n
         ethisch	2.5
-        etikettenschwindel	-2.275
+        etikettenschwindel	-2.275	n
         etlich	1.75
-        euphorie	2.5
+        euphorie	2.5	n
         euphorisch	2.5
         euphorisieren	2.5
-        euthanasie	-2.275
-        exaktheit	2.5
+        euthanasie	-2.275	n
+        exaktheit	2.5	n
         exaltieren	-3.25
         exaltiert	-2.275
-        exekution	-2.275
+        exekution	-2.275	n
         exemplarisch	1.75
-        exhibitionismus	-3.25
-        existenzangst	-3.25
-        existenzberechtigung	1.75
-        existenzgruendung	1.75
-        existenzrecht	1.75
-        existenzsicherung	1.75
-        exitenzkrise	-3.25
+        exhibitionismus	-3.25	n
+        existenzangst	-3.25	n
+        existenzberechtigung	1.75	n
+        existenzgruendung	1.75	n
+        existenzrecht	1.75	n
+        existenzsicherung	1.75	n
+        exitenzkrise	-3.25	n
         exkommunizieren	-2.275
         exkulpieren	2.5
-        exkurs	-2.275
-        experimentierfreude	2.5
+        exkurs	-2.275	n
+        experimentierfreude	2.5	n
         explodieren	-2.275
-        explosion	-3.25
-        exportverbot	-3.25
+        explosion	-3.25	n
+        exportverbot	-3.25	n
         expressiv	2.5
-        extravaganz	-2.275
+        extravaganz	-2.275	n
         extremistisch	-3.25
         exzellent	2.5
         exzentrisch	-2.275
@@ -2037,259 +2037,259 @@ extension LexiconData {
         fackeln	-2.275
         fade	-3.25
         fadenscheinig	-3.25
-        fadheit	-3.25
+        fadheit	-3.25	n
         faehig	2.5
-        faehigkeit	1.75
-        faelschen	-3.25
+        faehigkeit	1.75	n
+        faelschen	-3.25	n
         faelschlich	-3.25
-        faelschung	-2.275
-        faeulnisgeschmack	-2.275
-        fahnenflucht	-2.275
-        fahrerflucht	-2.275
-        fahrerlaubnis	2.5
-        fahrgenuss	2.5
+        faelschung	-2.275	n
+        faeulnisgeschmack	-2.275	n
+        fahnenflucht	-2.275	n
+        fahrerflucht	-2.275	n
+        fahrerlaubnis	2.5	n
+        fahrgenuss	2.5	n
         fahrlaessig	-3.25
-        fahrlaessigkeit	-2.275
+        fahrlaessigkeit	-2.275	n
         fahrstuhlgerecht	2.5
-        fahrtuechtigkeit	1.75
-        fahrvergnuegen	2.5
-        fahrwerkstuning	1.75
-        faible	2.5
+        fahrtuechtigkeit	1.75	n
+        fahrvergnuegen	2.5	n
+        fahrwerkstuning	1.75	n
+        faible	2.5	n
         fair	2.5
-        fairness	2.5
+        fairness	2.5	n
         fallbezogen	1.75
         falsch	-3.25
-        falschaussage	-3.25
-        falschheit	-3.25
+        falschaussage	-3.25	n
+        falschheit	-3.25	n
         familienfeindlich	-3.25
         familienfreundlich	2.5
         familiengerecht	2.5
-        familienkrach	-3.25
-        familiensinn	2.5
-        familienstreit	-3.25
+        familienkrach	-3.25	n
+        familiensinn	2.5	n
+        familienstreit	-3.25	n
         fanatisch	-3.25
         fanatisieren	-3.25
-        fanatismus	-3.25
+        fanatismus	-3.25	n
         fantasieren	-2.275
         fantasievoll	2.5
         fantastisch	2.5
-        farbenblindheit	-3.25
+        farbenblindheit	-3.25	n
         faseln	-3.25
         fassungslos	-3.25
-        fassungslosigkeit	-3.25
-        fastenkur	1.75
-        faszination	1.75
+        fassungslosigkeit	-3.25	n
+        fastenkur	1.75	n
+        faszination	1.75	n
         faszinieren	2.5
         faszinierend	1.75
         fasziniert	2.5
         fatal	-3.25
         faul	-3.25
-        faulheit	-2.275
-        fehde	-3.25
-        fehlbildung	-3.25
+        faulheit	-2.275	n
+        fehde	-3.25	n
+        fehlbildung	-3.25	n
         fehleinschaetzen	-2.275
         fehlerfrei	1.75
-        fehlerfreiheit	2.5
+        fehlerfreiheit	2.5	n
         fehlerhaft	-3.25
         fehlerlos	1.75
-        fehlerlosigkeit	2.5
-        fehlernaehrung	-3.25
-        fehlerursache	-2.275
+        fehlerlosigkeit	2.5	n
+        fehlernaehrung	-3.25	n
+        fehlerursache	-2.275	n
         fehlgeschlagen	-3.25
-        fehlhandlung	-2.275
+        fehlhandlung	-2.275	n
         fehlinterpretieren	-3.25
-        fehlkalkulation	-3.25
+        fehlkalkulation	-3.25	n
         fehlleitend	-3.25
-        fehltritt	-2.275
+        fehltritt	-2.275	n
         feierlich	2.5
         feiern	1.75
         feige	-2.275
-        feigheit	-3.25
+        feigheit	-3.25	n
         fein	2.5
         fein_geschnitten	1.75
         feindlich	-3.25
-        feindlichkeit	-3.25
-        feindschaft	-3.25
+        feindlichkeit	-3.25	n
+        feindschaft	-3.25	n
         feindschaftlich	-3.25
         feindselig	-3.25
         feinfuehlig	-3.25
-        feingefuehl	2.5
+        feingefuehl	2.5	n
         feingeistig	2.5
         feingeschnitten	1.75
         feingruendig	2.5
         feinnervig	-3.25
-        feinnervigkeit	2.5
+        feinnervigkeit	2.5	n
         feinsinnig	2.5
         feist	-2.275
         feixen	-3.25
-        feldverweis	-3.25
+        feldverweis	-3.25	n
         felsenfest	1.75
         fernhalten	-3.25
         fertig	-3.25
         fertig_machen	-3.25
         fertigmachen	-3.25
-        fertigstellung	1.75
+        fertigstellung	1.75	n
         fesseln	-3.25
         fesselnd	1.75
-        fesselung	-2.275
+        fesselung	-2.275	n
         fest	-2.275
-        festigen	2.5
-        festigkeit	2.5
-        festigung	2.5
+        festigen	2.5	n
+        festigkeit	2.5	n
+        festigung	2.5	n
         festlegen	1.75
         festlich	1.75
-        festnahme	-2.275
+        festnahme	-2.275	n
         fetischisieren	-2.275
         fetischistisch	-3.25
         fett	1.75
         fettig	-2.275
         fettleibig	-2.275
-        fettsucht	-3.25
-        feuer	1.75
+        fettsucht	-3.25	n
+        feuer	1.75	n
         feuern	-2.275
-        feuerzauber	-3.25
+        feuerzauber	-3.25	n
         feurig	1.75
         fidel	2.5
-        fieber	-3.25
+        fieber	-3.25	n
         fieberfrei	2.5
         fieberhaft	-3.25
         fies	-3.25
         fiktiv	-3.25
         filmbegeistert	2.5
-        filmgenuss	2.5
+        filmgenuss	2.5	n
         filminteressiert	2.5
-        finanzierungsprogramm	1.75
-        finanzreform	2.5
-        finesse	2.5
-        fingerbruch	-3.25
+        finanzierungsprogramm	1.75	n
+        finanzreform	2.5	n
+        finesse	2.5	n
+        fingerbruch	-3.25	n
         fingerfertig	2.5
-        fingerspitzengefuehl	2.5
+        fingerspitzengefuehl	2.5	n
         fingieren	-2.275
-        finte	-3.25
-        firmengruendung	1.75
-        firmenspionage	-2.275
+        finte	-3.25	n
+        firmengruendung	1.75	n
+        firmenspionage	-2.275	n
         fit	1.75
-        fitness	2.5
+        fitness	2.5	n
         fixiert	-2.275
         flatterhaft	-3.25
-        flatterhaftigkeit	-3.25
+        flatterhaftigkeit	-3.25	n
         flatterig	-3.25
         flau	-3.25
-        flechte	-2.275
+        flechte	-2.275	n
         flegelhaft	-3.25
-        fleischwunde	-2.275
-        fleiss	2.5
+        fleischwunde	-2.275	n
+        fleiss	2.5	n
         fleissig	1.75
-        fleissigkeit	2.5
+        fleissigkeit	2.5	n
         flennen	-3.25
         flexibel	2.5
-        flexibilitaet	1.75
+        flexibilitaet	1.75	n
         flexiblisieren	1.75
-        flickwerk	-3.25
+        flickwerk	-3.25	n
         flippig	-2.275
-        flitterwochen	1.75
-        flohstich	-2.275
-        flor	1.75
+        flitterwochen	1.75	n
+        flohstich	-2.275	n
+        flor	1.75	n
         fluchen	-3.25
-        fluechtigkeit	-2.275
-        flugerlaubnis	1.75
-        fluglaerm	-2.275
-        flugsicherung	1.75
-        flugzeugentfuehrung	-2.275
+        fluechtigkeit	-2.275	n
+        flugerlaubnis	1.75	n
+        fluglaerm	-2.275	n
+        flugsicherung	1.75	n
+        flugzeugentfuehrung	-2.275	n
         flunkern	-3.25
         foerderlich	1.75
         foerdern	1.75
         foerdernd	1.75
-        foerderprogramm	1.75
+        foerderprogramm	1.75	n
         foerderungswuerdig	2.5
         foermlich	-2.275
         folgenreich	-3.25
         folgenschwer	-3.25
         folgerichtig	2.5
         folgsam	1.75
-        folter	-2.275
-        folterung	-2.275
+        folter	-2.275	n
+        folterung	-2.275	n
         foppen	-3.25
-        formgefuehl	2.5
+        formgefuehl	2.5	n
         formschoen	2.5
-        formschoenheit	1.75
+        formschoenheit	1.75	n
         formvollendet	2.5
         forsch	-2.275
-        fortbildung	2.5
+        fortbildung	2.5	n
         fortekeln	-3.25
         fortjagen	-3.25
         fortpflanzungsfaehig	1.75
         fortschicken	-2.275
-        fortschreibung	1.75
-        fortschrittlichkeit	1.75
-        foul	-3.25
-        foulelfmeter	-3.25
-        foulspiel	-3.25
-        fragilitaet	-2.275
+        fortschreibung	1.75	n
+        fortschrittlichkeit	1.75	n
+        foul	-3.25	n
+        foulelfmeter	-3.25	n
+        foulspiel	-3.25	n
+        fragilitaet	-2.275	n
         fraglich	-2.275
         fragwuerdig	-2.275
-        fragwuerdigkeit	-2.275
-        fraktur	-3.25
+        fragwuerdigkeit	-2.275	n
+        fraktur	-3.25	n
         frappieren	-3.25
         frappierend	2.5
         frauenfeindlich	-3.25
-        frauenfeindlichkeit	-3.25
+        frauenfeindlichkeit	-3.25	n
         frauenfreundlich	2.5
-        frauenhass	-3.25
-        frauenrecht	1.75
+        frauenhass	-3.25	n
+        frauenrecht	1.75	n
         frech	-3.25
-        frechheit	-3.25
+        frechheit	-3.25	n
         frei	1.75
         freien	1.75
-        freigabe	1.75
+        freigabe	1.75	n
         freigeben	1.75
         freigebig	1.75
         freigiebig	1.75
-        freiheit	2.5
+        freiheit	2.5	n
         freiheitlich	1.75
-        freiheitseinzug	-3.25
-        freiheitskampf	-2.275
-        freiheitsstrafe	-3.25
-        freilassung	1.75
+        freiheitseinzug	-3.25	n
+        freiheitskampf	-2.275	n
+        freiheitsstrafe	-3.25	n
+        freilassung	1.75	n
         freimuetig	2.5
-        freimut	2.5
-        freiraum	1.75
+        freimut	2.5	n
+        freiraum	1.75	n
         freisprechen	2.5
-        freistoss	-3.25
-        freitod	-2.275
+        freistoss	-3.25	n
+        freitod	-2.275	n
         freiwillig	1.75
-        freiwilligkeit	1.75
-        freizeitarrest	-3.25
-        freizeitvergnuegen	2.5
-        freizuegigkeit	2.5
+        freiwilligkeit	1.75	n
+        freizeitarrest	-3.25	n
+        freizeitvergnuegen	2.5	n
+        freizuegigkeit	2.5	n
         fremdeln	-3.25
         fremden	-3.25
         fremdenfeindlich	-3.25
-        fremdenfeindlichkeit	-3.25
-        fremdenhass	-3.25
+        fremdenfeindlichkeit	-3.25	n
+        fremdenhass	-3.25	n
         fremdgehen	-2.275
-        fremdherrschaft	-2.275
+        fremdherrschaft	-2.275	n
         fremdtun	-3.25
         frenetisch	1.75
-        freude	2.5
-        freudentaumel	2.5
+        freude	2.5	n
+        freudentaumel	2.5	n
         freudig	2.5
         freudlos	-3.25
         freuen	2.5
         freundlich	2.5
-        freundlichkeit	2.5
-        freundschaft	2.5
+        freundlichkeit	2.5	n
+        freundschaft	2.5	n
         freundschaftlich	2.5
-        frevel	-2.275
-        friede	2.5
-        frieden	2.5
+        frevel	-2.275	n
+        friede	2.5	n
+        frieden	2.5	n
         friedenserhaltend	1.75
-        friedensgespraech	1.75
-        friedensmission	2.5
-        friedenssicherung	1.75
-        friedensverhandlung	1.75
+        friedensgespraech	1.75	n
+        friedensmission	2.5	n
+        friedenssicherung	1.75	n
+        friedensverhandlung	1.75	n
         friedfertig	2.5
-        friedfertigkeit	2.5
+        friedfertigkeit	2.5	n
         friedlich	2.5
         friedliebend	2.5
         friedlos	-2.275
@@ -2298,161 +2298,161 @@ extension LexiconData {
         frigide	-2.275
         frivol	-3.25
         froehlich	2.5
-        froehlichkeit	2.5
-        froemmigkeit	2.5
+        froehlichkeit	2.5	n
+        froemmigkeit	2.5	n
         froesteln	-3.25
         froh	2.5
         froh_gestimmt	2.5
         frohgemut	2.5
         frohgestimmt	2.5
         frohlocken	2.5
-        frohsinn	2.5
+        frohsinn	2.5	n
         fronen	-2.275
-        frontalangriff	-3.25
+        frontalangriff	-3.25	n
         frotzeln	-3.25
         fruchtbar	1.75
         fruchtlos	-2.275
-        fruchtlosigkeit	-2.275
-        fruehlingsgefuehle	2.5
-        frust	-3.25
+        fruchtlosigkeit	-2.275	n
+        fruehlingsgefuehle	2.5	n
+        frust	-3.25	n
         frusten	-3.25
-        frustration	-3.25
+        frustration	-3.25	n
         frustrieren	-3.25
         frustriert	-3.25
         fuchsig	-3.25
         fuchsteufelswild	-3.25
         fuegen	2.5
         fuehrerlos	-2.275
-        fuehrungsanspruch	1.75
-        fuehrungspersoenlichkeit	1.75
+        fuehrungsanspruch	1.75	n
+        fuehrungspersoenlichkeit	1.75	n
         fuellig	1.75
         fuendig	2.5
         fuerbitten	1.75
         fuerchten	-3.25
         fuerchterlich	-3.25
-        fuersorge	1.75
+        fuersorge	1.75	n
         fuersorglich	2.5
         fuersprechen	1.75
         fundiert	2.5
-        funktionsfaehigkeit	1.75
-        funktionstuechtigkeit	1.75
-        furcht	-3.25
-        furcht_erregend	-3.25
+        funktionsfaehigkeit	1.75	n
+        funktionstuechtigkeit	1.75	n
+        furcht	-3.25	n
+        furcht_erregend	-3.25	n
         furchtbar	-3.25
         furchterregend	-3.25
         furchtlos	-2.275
-        furchtlosigkeit	2.5
+        furchtlosigkeit	2.5	n
         furchtsam	-2.275
         furios	1.75
-        fussbruch	-3.25
-        fusserkrankung	-2.275
-        fusskrankheit	-2.275
-        fussmassage	1.75
-        fusspilz	-2.275
-        fussverletzung	-2.275
-        gabe	2.5
+        fussbruch	-3.25	n
+        fusserkrankung	-2.275	n
+        fusskrankheit	-2.275	n
+        fussmassage	1.75	n
+        fusspilz	-2.275	n
+        fussverletzung	-2.275	n
+        gabe	2.5	n
         gaengeln	-3.25
-        gaengelung	-2.275
+        gaengelung	-2.275	n
         galant	2.5
         gallenkrank	-3.25
-        gallenstein	-2.275
+        gallenstein	-2.275	n
         gammelig	-3.25
-        gammellook	-2.275
-        gammeloptik	-2.275
-        gammeloutfit	-2.275
+        gammellook	-2.275	n
+        gammeloptik	-2.275	n
+        gammeloutfit	-2.275	n
         gammlig	-3.25
-        ganztagsbetreuung	-3.25
+        ganztagsbetreuung	-3.25	n
         garantieren	1.75
-        garbe	-3.25
-        gardinenpredigt	-3.25
-        garstigkeit	-3.25
-        gasexplosion	-3.25
-        gastfeindlichkeit	-3.25
-        gastfreundlichkeit	2.5
-        gastfreundschaft	2.5
-        gaudi	2.5
+        garbe	-3.25	n
+        gardinenpredigt	-3.25	n
+        garstigkeit	-3.25	n
+        gasexplosion	-3.25	n
+        gastfeindlichkeit	-3.25	n
+        gastfreundlichkeit	2.5	n
+        gastfreundschaft	2.5	n
+        gaudi	2.5	n
         geachtet	2.5
-        gebaermutterkrebs	-3.25
+        gebaermutterkrebs	-3.25	n
         gebeutelt	-2.275
-        gebietsreform	2.5
+        gebietsreform	2.5	n
         gebildet	2.5
         geboren	2.5
-        geborgenheit	2.5
-        gebrechen	-3.25
+        geborgenheit	2.5	n
+        gebrechen	-3.25	n
         gebrechlich	-3.25
         gebrochen	-2.275
-        gebuehrenerhoehung	1.75
+        gebuehrenerhoehung	1.75	n
         gebuehrenfrei	1.75
         gebuehrenlos	1.75
-        gebundenheit	-2.275
+        gebundenheit	-2.275	n
         geckenhaft	-3.25
-        gedaechtnisschwund	-3.25
+        gedaechtnisschwund	-3.25	n
         gedankenlos	-2.275
         gedankenverloren	-2.275
         gedankenvoll	2.5
-        gedeih	1.75
+        gedeih	1.75	n
         gedeihen	1.75
         gediegen	1.75
         gedrueckt	-2.275
-        gedruecktheit	-3.25
-        geduld	2.5
+        gedruecktheit	-3.25	n
+        geduld	2.5	n
         gedulden	1.75
         geduldig	2.5
         geehrt	2.5
         gefaehrden	-3.25
         gefaehrdet	-3.25
         gefaehrlich	-3.25
-        gefaehrlichkeit	-3.25
+        gefaehrlichkeit	-3.25	n
         gefaellig	2.5
-        gefaelligkeit	1.75
+        gefaelligkeit	1.75	n
         gefaelscht	-3.25
-        gefaengnishaft	-3.25
-        gefaengnisstrafe	-3.25
-        gefahrenpotential	-2.275
+        gefaengnishaft	-3.25	n
+        gefaengnisstrafe	-3.25	n
+        gefahrenpotential	-2.275	n
         gefahrlos	1.75
-        gefallen	1.75
+        gefallen	1.75	n
         gefangen_nehmen	-3.25
-        gefangennahme	-2.275
+        gefangennahme	-2.275	n
         gefangennehmen	-3.25
-        gefangenschaft	-3.25
+        gefangenschaft	-3.25	n
         gefasst	1.75
         gefraessig	-3.25
         gefragt	1.75
         gefuehllos	-3.25
-        gefuehllosigkeit	-3.25
+        gefuehllosigkeit	-3.25	n
         gefuehlsarm	-3.25
-        gefuehlsarmut	-3.25
-        gefuehlsduselei	-3.25
-        gefuehlskaelte	-3.25
+        gefuehlsarmut	-3.25	n
+        gefuehlsduselei	-3.25	n
+        gefuehlskaelte	-3.25	n
         gefuehlskalt	-3.25
-        gefuehlsregung	2.5
-        gefuehlstiefe	2.5
+        gefuehlsregung	2.5	n
+        gefuehlstiefe	2.5	n
         gefuehlvoll	2.5
-        gegeier	1.75
-        gegenangriff	-3.25
-        gegenoffensive	-3.25
-        gegenschlag	-3.25
+        gegeier	1.75	n
+        gegenangriff	-3.25	n
+        gegenoffensive	-3.25	n
+        gegenschlag	-3.25	n
         gegenstandslos	-2.275
-        gegnerschaft	-3.25
+        gegnerschaft	-3.25	n
         gehaessig	-3.25
-        gehaessigkeit	-3.25
-        gehaltserhoehung	1.75
+        gehaessigkeit	-3.25	n
+        gehaltserhoehung	1.75	n
         gehaltvoll	2.5
-        gehbehinderung	-3.25
+        gehbehinderung	-3.25	n
         geheim_halten	-2.275
         geheimhalten	-2.275
         geheimnisvoll	1.75
         gehemmt	-2.275
-        gehirnerschuetterung	-3.25
-        gehirnschlag	-3.25
-        gehirnwaesche	-2.275
+        gehirnerschuetterung	-3.25	n
+        gehirnschlag	-3.25	n
+        gehirnwaesche	-2.275	n
         gehoben	1.75
         gehuldigt	2.5
         geiern	0
         geil	1.75
-        geilheit	-3.25
-        geiselhaft	-3.25
-        geiselnahme	-2.275
+        geilheit	-3.25	n
+        geiselhaft	-3.25	n
+        geiselnahme	-2.275	n
         geisseln	-3.25
         geisterhaft	-3.25
         geistesabwesend	-3.25
@@ -2460,39 +2460,39 @@ extension LexiconData {
         geistesgestoert	-3.25
         geistesklar	2.5
         geisteskrank	-3.25
-        geisteskrankheit	-3.25
-        geistesverwandtschaft	1.75
+        geisteskrankheit	-3.25	n
+        geistesverwandtschaft	1.75	n
         geistig_behindert	-3.25
         geistlos	-2.275
         geistreich	2.5
         geisttoetend	-3.25
-        geiz	-3.25
+        geiz	-3.25	n
         geizig	-2.275
         geknickt	-2.275
         gekraenkt	-3.25
         gekuenstelt	-2.275
         gelackmeiert	-3.25
         geladen	1.75
-        gelaechter	1.75
+        gelaechter	1.75	n
         gelaehmt	-3.25
-        gelaehmtheit	-3.25
+        gelaehmtheit	-3.25	n
         gelangweilt	-2.275
         gelassen	1.75
-        gelassenheit	1.75
-        gelbfieber	-3.25
-        gelbsperre	-3.25
-        gelbsucht	-3.25
-        geldbusse	-3.25
-        geldeinnahme	1.75
-        geldgier	-3.25
-        geldstrafe	-3.25
-        geldwaesche	-2.275
+        gelassenheit	1.75	n
+        gelbfieber	-3.25	n
+        gelbsperre	-3.25	n
+        gelbsucht	-3.25	n
+        geldbusse	-3.25	n
+        geldeinnahme	1.75	n
+        geldgier	-3.25	n
+        geldstrafe	-3.25	n
+        geldwaesche	-2.275	n
         geleert	-3.25
-        gelehrsamkeit	1.75
+        gelehrsamkeit	1.75	n
         gelehrt	2.5
-        gelehrtheit	2.5
-        gelenkentzuendung	-3.25
-        gelenkschmerz	-3.25
+        gelehrtheit	2.5	n
+        gelenkentzuendung	-3.25	n
+        gelenkschmerz	-3.25	n
         geliebt	2.5
         gelingen	2.5
         gelitten	1.75
@@ -2500,71 +2500,71 @@ extension LexiconData {
         gelobigen	2.5
         gelobt	2.5
         gelogen	-3.25
-        geltungssucht	-3.25
+        geltungssucht	-3.25	n
         gelungen	2.5
-        gemaechlichkeit	1.75
+        gemaechlichkeit	1.75	n
         gemaessigt	2.5
         gemein	-3.25
         gemeingefaehrlich	-3.25
-        gemeinheit	-3.25
+        gemeinheit	-3.25	n
         gemeinnuetzig	2.5
-        gemeinnuetzigkeit	1.75
-        gemeinsamkeit	1.75
-        gemeinschaftsfaehigkeit	1.75
-        gemeinschaftsgefuehl	2.5
-        gemeinschaftsgeist	2.5
+        gemeinnuetzigkeit	1.75	n
+        gemeinsamkeit	1.75	n
+        gemeinschaftsfaehigkeit	1.75	n
+        gemeinschaftsgefuehl	2.5	n
+        gemeinschaftsgeist	2.5	n
         gemeinschaftsschaedigend	-3.25
-        gemeinschaftssinn	2.5
-        gemeinsinn	2.5
-        gemetzel	-3.25
+        gemeinschaftssinn	2.5	n
+        gemeinsinn	2.5	n
+        gemetzel	-3.25	n
         gemocht	2.5
-        gemorde	-3.25
+        gemorde	-3.25	n
         gemuetlich	2.5
-        gemuetlichkeit	2.5
-        gemuetstiefe	2.5
+        gemuetlichkeit	2.5	n
+        gemuetstiefe	2.5	n
         gemuetsvoll	2.5
-        genauigkeit	1.75
+        genauigkeit	1.75	n
         genehm	2.5
-        genehmigung	1.75
+        genehmigung	1.75	n
         geneigt	2.5
-        geneigtheit	2.5
-        generalitaet	1.75
-        generalstreik	-2.275
+        geneigtheit	2.5	n
+        generalitaet	1.75	n
+        generalstreik	-2.275	n
         generoes	1.75
         genervt	-3.25
-        genervtheit	-3.25
+        genervtheit	-3.25	n
         genesen	2.5
-        genesung	1.75
+        genesung	1.75	n
         genial	2.5
         genialisch	2.5
-        genialitaet	2.5
-        genickschuss	-3.25
-        genickstarre	-2.275
+        genialitaet	2.5	n
+        genickschuss	-3.25	n
+        genickstarre	-2.275	n
         genieren	-3.25
         geniessen	2.5
-        genozid	-3.25
+        genozid	-3.25	n
         genuegend	1.75
         genuegsam	1.75
         genug	1.75
-        genuss	2.5
+        genuss	2.5	n
         gepflegt	2.5
-        geplaenkel	-2.275
+        geplaenkel	-2.275	n
         geplagt	-3.25
         gequaelt	-3.25
         gerade_stehen	-3.25
         geradlinig	2.5
-        geradlinigkeit	1.75
-        geraeuschkulisse	-2.275
-        gerangel	-2.275
+        geradlinigkeit	1.75	n
+        geraeuschkulisse	-2.275	n
+        gerangel	-2.275	n
         geraten	2.5
-        geraufe	-3.25
+        geraufe	-3.25	n
         gerecht	2.5
         gerechtfertigt	2.5
-        gerechtigkeit	2.5
-        gerechtigkeitsgefuehl	2.5
-        gerechtigkeitssinn	2.5
+        gerechtigkeit	2.5	n
+        gerechtigkeitsgefuehl	2.5	n
+        gerechtigkeitssinn	2.5	n
         gereizt	-3.25
-        gereiztheit	-3.25
+        gereiztheit	-3.25	n
         gering	-2.275
         geringfuegig	-3.25
         geringschaetzen	-3.25
@@ -2572,35 +2572,35 @@ extension LexiconData {
         gerissen	-2.275
         germanisieren	-3.25
         geruhsam	2.5
-        geruhsamkeit	2.5
+        geruhsamkeit	2.5	n
         gesaettigt	2.5
         geschaeftig	1.75
-        geschaeftigkeit	1.75
-        geschaeftssinn	2.5
+        geschaeftigkeit	1.75	n
+        geschaeftssinn	2.5	n
         geschaeftstuechtig	1.75
-        geschaeftstuechtigkeit	1.75
+        geschaeftstuechtigkeit	1.75	n
         geschaetzt	2.5
         gescheit	2.5
         geschenkt	1.75
-        geschichtlichkeit	2.5
-        geschichtslosigkeit	-3.25
+        geschichtlichkeit	2.5	n
+        geschichtslosigkeit	-3.25	n
         geschickt	2.5
         geschieden	-2.275
-        geschlechtserkrankung	-3.25
-        geschlechtskrankheit	-3.25
-        geschmacklosigkeit	-3.25
+        geschlechtserkrankung	-3.25	n
+        geschlechtskrankheit	-3.25	n
+        geschmacklosigkeit	-3.25	n
         geschmackvoll	2.5
         geschockt	-3.25
         geschult	1.75
         geschunden	-3.25
-        geschwaetzigkeit	-2.275
-        geschwisterliebe	2.5
-        geschwuer	-3.25
-        geschwulst	-3.25
+        geschwaetzigkeit	-2.275	n
+        geschwisterliebe	2.5	n
+        geschwuer	-3.25	n
+        geschwulst	-3.25	n
         gesellig	2.5
-        geselligkeit	1.75
+        geselligkeit	1.75	n
         gesellschaftsunfaehig	-3.25
-        gesetzesreform	2.5
+        gesetzesreform	2.5	n
         gesetzestreu	1.75
         gesetzlos	-2.275
         gesetzt	1.75
@@ -2611,12 +2611,12 @@ extension LexiconData {
         gespenstig	-3.25
         gespenstisch	-3.25
         gespielt	-3.25
-        gespoett	-3.25
-        gespraechstherapie	1.75
-        gespuer	2.5
+        gespoett	-3.25	n
+        gespraechstherapie	1.75	n
+        gespuer	2.5	n
         gestaendig	1.75
-        gestalttherapie	1.75
-        gestaltungskraft	1.75
+        gestalttherapie	1.75	n
+        gestaltungskraft	1.75	n
         gestehen	1.75
         gestoert	-3.25
         gestorben	-3.25
@@ -2626,110 +2626,110 @@ extension LexiconData {
         gesund	2.5
         gesunden	2.5
         gesundet	2.5
-        gesundheit	2.5
+        gesundheit	2.5	n
         gesundheitsabtraeglich	2.5
         gesundheitsdienlich	2.5
         gesundheitsfoerderlich	2.5
-        gesundheitspflege	1.75
-        gesundheitsreform	2.5
-        gesundheitsversorgung	1.75
-        gesundheitsvorsorge	1.75
-        gesundung	1.75
-        getoese	-2.275
+        gesundheitspflege	1.75	n
+        gesundheitsreform	2.5	n
+        gesundheitsversorgung	1.75	n
+        gesundheitsvorsorge	1.75	n
+        gesundung	1.75	n
+        getoese	-2.275	n
         getrauen	1.75
         getreu	2.5
         gettoisieren	-3.25
         geuebt	1.75
-        gewaehr_leisten	1.75
+        gewaehr_leisten	1.75	n
         gewaehren	1.75
         gewaehrleisten	1.75
-        gewaehrung	1.75
-        gewalt	-3.25
-        gewaltakt	-3.25
-        gewaltdelikt	-2.275
+        gewaehrung	1.75	n
+        gewalt	-3.25	n
+        gewaltakt	-3.25	n
+        gewaltdelikt	-2.275	n
         gewaltfrei	2.5
-        gewaltherrschaft	-3.25
+        gewaltherrschaft	-3.25	n
         gewaltlos	2.5
-        gewaltlosigkeit	1.75
+        gewaltlosigkeit	1.75	n
         gewaltsam	-3.25
         gewalttaetig	-3.25
-        gewalttaetigkeit	-3.25
-        gewalttat	-2.275
-        gewaltverbrechen	-2.275
+        gewalttaetigkeit	-3.25	n
+        gewalttat	-2.275	n
+        gewaltverbrechen	-2.275	n
         gewandt	1.75
-        gewehrschuss	-3.25
-        gewerbefreiheit	1.75
-        gewichtsproblem	-3.25
+        gewehrschuss	-3.25	n
+        gewerbefreiheit	1.75	n
+        gewichtsproblem	-3.25	n
         gewieft	2.5
-        gewinn	1.75
-        gewinn_bringend	2.5
+        gewinn	1.75	n
+        gewinn_bringend	2.5	n
         gewinnbringend	2.5
         gewinnen	2.5
         gewinnend	1.75
-        gewinnerseite	1.75
+        gewinnerseite	1.75	n
         gewissenhaft	2.5
         gewissenlos	-3.25
-        gewissensbisse	-3.25
-        gewissheit	2.5
+        gewissensbisse	-3.25	n
+        gewissheit	2.5	n
         gewitzt	2.5
         gewogen	2.5
-        gewogenheit	2.5
+        gewogenheit	2.5	n
         gezaehmt	1.75
-        gezaenk	-2.275
+        gezaenk	-2.275	n
         geziert	-3.25
         gezwungen	-2.275
-        gicht	-3.25
-        gier	-3.25
+        gicht	-3.25	n
+        gier	-3.25	n
         gieren	-2.275
         gierig	-3.25
         giften	-3.25
         giftfrei	2.5
-        giftgasanschlag	-2.275
-        giftgasattentat	-2.275
+        giftgasanschlag	-2.275	n
+        giftgasattentat	-2.275	n
         gigantisch	2.5
-        gigantomanie	-3.25
+        gigantomanie	-3.25	n
         glaenzen	2.5
         glaenzend	1.75
-        glaeubigkeit	2.5
-        glamour	1.75
-        glanz	1.75
-        glanzlicht	1.75
+        glaeubigkeit	2.5	n
+        glamour	1.75	n
+        glanz	1.75	n
+        glanzlicht	1.75	n
         glanzlos	-2.275
         glanzvoll	1.75
-        glaube	2.5
-        glauben	2.5
-        glaubenskrieg	-3.25
+        glaube	2.5	n
+        glauben	2.5	n
+        glaubenskrieg	-3.25	n
         glaubhaft	2.5
         glaubwuerdig	2.5
-        glaubwuerdigkeit	1.75
-        gleichberechtigung	1.75
+        glaubwuerdigkeit	1.75	n
+        gleichberechtigung	1.75	n
         gleichgueltig	-2.275
-        gleichgueltigkeit	-3.25
-        gleichheitsgrundsatz	1.75
-        gleichheitsprinzip	1.75
-        gleichheitssatz	1.75
-        gleichklang	1.75
-        gleichmut	1.75
-        gleichstellung	1.75
-        gliederschmerz	-3.25
+        gleichgueltigkeit	-3.25	n
+        gleichheitsgrundsatz	1.75	n
+        gleichheitsprinzip	1.75	n
+        gleichheitssatz	1.75	n
+        gleichklang	1.75	n
+        gleichmut	1.75	n
+        gleichstellung	1.75	n
+        gliederschmerz	-3.25	n
         glimpflich	2.5
-        gloria	1.75
+        gloria	1.75	n
         glorifizieren	2.5
         glorreich	2.5
-        glueck	2.5
+        glueck	2.5	n
         gluecklich	2.5
-        gluecklichkeit	2.5
+        gluecklichkeit	2.5	n
         gluecklos	-3.25
         glueckreich	2.5
-        glueckseligkeit	2.5
-        gluecksgefuehl	2.5
+        glueckseligkeit	2.5	n
+        gluecksgefuehl	2.5	n
         glueckstrahlend	2.5
         gluehend	1.75
-        glut	1.75
-        gnade	1.75
-        gnadenhochzeit	1.75
+        glut	1.75	n
+        gnade	1.75	n
+        gnadenhochzeit	1.75	n
         gnadenlos	-2.275
-        gnadenlosigkeit	-3.25
+        gnadenlosigkeit	-3.25	n
         gnaedig	1.75
         gnomenhaft	-3.25
         goebeln	-2.275
@@ -2737,96 +2737,96 @@ extension LexiconData {
         goennerhaft	1.75
         goettlich	1.75
         goettliche_gnade	1.75
-        goldene_hochzeit	1.75
-        goldgraeberstimmung	2.5
-        goldhochzeit	1.75
+        goldene_hochzeit	1.75	n
+        goldgraeberstimmung	2.5	n
+        goldhochzeit	1.75	n
         goldig	1.75
-        goldschatz	1.75
-        golfkonflikt	-2.275
-        golfkrieg	-3.25
-        gotteslaesterung	-2.275
+        goldschatz	1.75	n
+        golfkonflikt	-2.275	n
+        golfkrieg	-3.25	n
+        gotteslaesterung	-2.275	n
         gottlos	-3.25
-        gottvertrauen	2.5
+        gottvertrauen	2.5	n
         goutieren	1.75
-        grabenkrieg	-3.25
+        grabenkrieg	-3.25	n
         gradlinig	2.5
-        gradlinigkeit	1.75
+        gradlinigkeit	1.75	n
         graduieren	1.75
         graduiert_werden	1.75
         graemen	-3.25
         graesslich	-3.25
-        gram	-3.25
+        gram	-3.25	n
         grandios	2.5
         granteln	-3.25
         grantig	-3.25
-        grantigkeit	-3.25
+        grantigkeit	-3.25	n
         gratulieren	2.5
         grau	-2.275
         grauen	-2.763
-        grauen_erregend	-3.25
+        grauen_erregend	-3.25	n
         grauenerregend	-3.25
         grauenhaft	-3.25
         grauenvoll	-3.25
         grauer_star	-2.275
-        graus	-3.25
+        graus	-3.25	n
         grausam	-3.25
-        grausamkeit	-3.25
+        grausamkeit	-3.25	n
         grausen	-3.25
         grausig	-3.25
-        grazie	2.5
+        grazie	2.5	n
         grazioes	2.5
         greinen	-3.25
         grenzenlos	1.75
-        grenzueberschreitung	-2.275
+        grenzueberschreitung	-2.275	n
         griesgraemig	-3.25
-        griesgram	-3.25
+        griesgram	-3.25	n
         griffig	2.5
         grimassieren	-2.275
         grimmig	-3.25
         grinsen	2.5
-        grippe	-3.25
+        grippe	-3.25	n
         grob	-2.275
         grobschlaechtig	-3.25
         groelen	-3.25
-        groessenwahn	-3.25
+        groessenwahn	-3.25	n
         groessenwahnsinnig	-3.25
         groggy	-3.25
-        groll	-3.25
+        groll	-3.25	n
         grollen	-3.25
         gross	1.75
-        grossangriff	-3.25
+        grossangriff	-3.25	n
         grossartig	2.5
         grossherzig	2.5
-        grossherzigkeit	2.5
+        grossherzigkeit	2.5	n
         grosskotzig	-3.25
         grossmaeulig	-3.25
-        grossmut	2.5
-        grossoffensive	-3.25
+        grossmut	2.5	n
+        grossoffensive	-3.25	n
         grossspurig	-3.25
-        grosstat	1.75
-        grosstuerei	-3.25
+        grosstat	1.75	n
+        grosstuerei	-3.25	n
         grosszuegig	1.75
-        grosszuegigkeit	2.5
+        grosszuegigkeit	2.5	n
         grotesk	-3.25
         grueblerisch	-3.25
         gruendlich	2.5
-        gruendung	1.75
+        gruendung	1.75	n
         gruener_star	-2.275
         grummeln	-3.25
-        grundbeduerfnis	2.5
+        grundbeduerfnis	2.5	n
         grundlos	-2.275
-        grundrecht	-3.25
-        gruppentherapie	1.75
-        grusel	-3.25
+        grundrecht	-3.25	n
+        gruppentherapie	1.75	n
+        grusel	-3.25	n
         gruselig	-3.25
         gruseln	-3.25
         guenstig	1.75
-        guerillakrieg	-3.25
-        guertelrose	-2.275
-        guete	2.5
+        guerillakrieg	-3.25	n
+        guertelrose	-2.275	n
+        guete	2.5	n
         guetig	2.5
         guetlich	2.5
-        gunst	2.5
+        gunst	2.5	n
         gut	2.5
         gut_aufgelegt	2.5
         gut_betucht	1.75
@@ -2842,147 +2842,147 @@ extension LexiconData {
         gutglaeubig	-2.275
         gutheissen	1.75
         gutherzig	2.5
-        gutherzigkeit	2.5
+        gutherzigkeit	2.5	n
         gutmuetig	2.5
-        gutmuetigkeit	2.5
+        gutmuetigkeit	2.5	n
         gutsituiert	1.75
         guttun	1.75
-        habenseite	1.75
-        habgier	-3.25
+        habenseite	1.75	n
+        habgier	-3.25	n
         habilitieren	1.75
         habilitiert_werden	1.75
-        hader	-2.275
-        haeme	-3.25
+        hader	-2.275	n
+        haeme	-3.25	n
         haemisch	-3.25
-        haemorrhoiden	-3.25
-        haemorriden	-3.25
-        haendel	-2.275
+        haemorrhoiden	-3.25	n
+        haemorriden	-3.25	n
+        haendel	-2.275	n
         haenseln	-3.25
         haesslich	-3.25
-        haesslichkeit	-2.275
-        haeuserkampf	-2.275
-        haft	-3.25
-        haftentlassung	1.75
-        haftstrafe	-3.25
+        haesslichkeit	-2.275	n
+        haeuserkampf	-2.275	n
+        haft	-3.25	n
+        haftentlassung	1.75	n
+        haftstrafe	-3.25	n
         halbherzig	-2.275
-        halbherzigkeit	-2.275
+        halbherzigkeit	-2.275	n
         halluzinieren	-2.275
-        halsschmerz	-3.25
-        halsweh	-3.25
+        halsschmerz	-3.25	n
+        halsweh	-3.25	n
         haltbar	2.5
-        haltbarmachung	1.75
+        haltbarmachung	1.75	n
         haltlos	-2.275
-        handelfmeter	-2.275
-        handelsembargo	-2.275
-        handelskrieg	-3.25
+        handelfmeter	-2.275	n
+        handelsembargo	-2.275	n
+        handelskrieg	-3.25	n
         handfest	2.5
-        handgemenge	-3.25
+        handgemenge	-3.25	n
         handgreiflich	-3.25
         handhabbar	1.75
         handlich	1.75
-        handlungsbedarf	-3.25
+        handlungsbedarf	-3.25	n
         handlungsfaehig	2.5
-        handlungsfaehigkeit	1.75
+        handlungsfaehigkeit	1.75	n
         handlungsunfaehig	-3.25
-        handlungsunfaehigkeit	-2.275
-        handlungszwang	-2.275
-        handstreich	-2.275
-        handverletzung	-2.275
+        handlungsunfaehigkeit	-2.275	n
+        handlungszwang	-2.275	n
+        handstreich	-2.275	n
+        handverletzung	-2.275	n
         hanebuechen	-3.25
-        harm	-3.25
-        harmlosigkeit	-2.275
-        harmonie	1.75
+        harm	-3.25	n
+        harmlosigkeit	-2.275	n
+        harmonie	1.75	n
         harmonisieren	1.75
         harsch	-2.275
         hart	1.75
         hartgesotten	-3.25
         hartherzig	-3.25
-        hartherzigkeit	-3.25
-        hass	-3.25
+        hartherzigkeit	-3.25	n
+        hass	-3.25	n
         hassen	-3.25
         hasserfuellt	-3.25
-        hassliebe	-2.275
-        haue	-2.275
-        hauptschuld	-3.25
-        hauptsorge	-3.25
-        hauptvorwurf	-3.25
-        hausbesetzung	-2.275
-        hausfriedensbruch	-2.275
+        hassliebe	-2.275	n
+        haue	-2.275	n
+        hauptschuld	-3.25	n
+        hauptsorge	-3.25	n
+        hauptvorwurf	-3.25	n
+        hausbesetzung	-2.275	n
+        hausfriedensbruch	-2.275	n
         haushalten	1.75
-        haushaltskonsoldierung	2.5
-        haushaltssanierung	1.75
-        hausse	1.75
-        haussegen	1.75
-        hautabschuerfung	-2.275
-        hauterkrankung	-3.25
-        hautkrankheit	-3.25
-        hautkrebs	-3.25
-        hautreizung	-2.275
-        hautroetung	-2.275
-        hautunreinheit	-2.275
-        hebung	1.75
+        haushaltskonsoldierung	2.5	n
+        haushaltssanierung	1.75	n
+        hausse	1.75	n
+        haussegen	1.75	n
+        hautabschuerfung	-2.275	n
+        hauterkrankung	-3.25	n
+        hautkrankheit	-3.25	n
+        hautkrebs	-3.25	n
+        hautreizung	-2.275	n
+        hautroetung	-2.275	n
+        hautunreinheit	-2.275	n
+        hebung	1.75	n
         hedonistisch	-2.275
-        hehlerei	-2.275
+        hehlerei	-2.275	n
         hehr	2.5
         heil	2.5
         heilfroh	2.5
-        heiliger_krieg	-3.25
-        heiligkeit	1.75
-        heilkraft	1.75
+        heiliger_krieg	-3.25	n
+        heiligkeit	1.75	n
+        heilkraft	1.75	n
         heillos	-2.275
-        heilung	1.75
-        heimatliebe	1.75
+        heilung	1.75	n
+        heimatliebe	1.75	n
         heimatlos	-2.275
-        heimatlosigkeit	-2.275
+        heimatlosigkeit	-2.275	n
         heimatverbunden	1.75
-        heimatverbundenheit	1.75
+        heimatverbundenheit	1.75	n
         heimelig	2.5
         heimlich	-2.275
         heimsuchen	-3.25
-        heimtuecke	-3.25
+        heimtuecke	-3.25	n
         heimtueckisch	-3.25
-        heimweh	-3.25
+        heimweh	-3.25	n
         heimzahlen	-3.25
-        heirat	1.75
-        heiratsantrag	1.75
+        heirat	1.75	n
+        heiratsantrag	1.75	n
         heischen	-3.25
         heiser	-2.275
-        heiserkeit	-2.275
+        heiserkeit	-2.275	n
         heiss	1.75
         heiter	2.5
-        heiterkeit	2.5
-        hektik	-3.25
+        heiterkeit	2.5	n
+        hektik	-3.25	n
         hektisch	-3.25
         heldenhaft	1.75
         helfen	1.75
         hell	1.75
         hellwach	1.75
-        hemmung	-2.275
+        hemmung	-2.275	n
         hemmungslos	-2.275
-        henkung	-2.275
-        hepatitis	-3.25
+        henkung	-2.275	n
+        hepatitis	-3.25	n
         herablassend	-2.275
         herabsehen	-2.275
         herabsetzen	-3.25
         herabstufen	-2.275
-        herabstufung	-3.25
+        herabstufung	-3.25	n
         herabwuerdigen	-3.25
-        heraufsetzen	1.75
-        heraufsetzung	1.75
+        heraufsetzen	1.75	n
+        heraufsetzung	1.75	n
         herausekeln	-3.25
         herausragend	2.5
         herbeizitieren	-2.275
         hereinlegen	-2.275
-        heroinabhaengigkeit	-3.25
-        heroinmissbrauch	-3.25
-        heroinsucht	-3.25
+        heroinabhaengigkeit	-3.25	n
+        heroinmissbrauch	-3.25	n
+        heroinsucht	-3.25	n
         heroisch	1.75
-        herpes	-2.275
+        herpes	-2.275	n
         herrenlos	-2.275
         herrisch	-3.25
         herrlich	2.5
-        herrlichkeit	2.5
-        herrschaftsanspruch	1.75
+        herrlichkeit	2.5	n
+        herrschaftsanspruch	1.75	n
         herumfuhrwerken	-2.275
         herumhacken	-3.25
         herumhuren	-3.25
@@ -2993,47 +2993,47 @@ extension LexiconData {
         heruntermachen	-3.25
         herunterspielen	-3.25
         herunterstufen	-2.275
-        herunterstufung	-3.25
+        herunterstufung	-3.25	n
         hervorragend	2.5
-        herzanfall	-3.25
-        herzattacke	-3.25
-        herzbeschwerden	-3.25
+        herzanfall	-3.25	n
+        herzattacke	-3.25	n
+        herzbeschwerden	-3.25	n
         herzbewegend	1.75
-        herzensangelegenheit	1.75
-        herzenserguss	2.5
+        herzensangelegenheit	1.75	n
+        herzenserguss	2.5	n
         herzergreifend	1.75
-        herzfehler	-3.25
+        herzfehler	-3.25	n
         herziehen	-3.25
-        herzinfarkt	-3.25
+        herzinfarkt	-3.25	n
         herzitieren	-2.275
         herzkrank	-3.25
         herzlich	2.5
-        herzlichkeit	2.5
+        herzlichkeit	2.5	n
         herzlos	-3.25
-        herzlosigkeit	-3.25
-        herzrhythmusstoerung	-3.25
-        herzversagen	-3.25
+        herzlosigkeit	-3.25	n
+        herzrhythmusstoerung	-3.25	n
+        herzversagen	-3.25	n
         herzzerreissend	1.75
-        hetze	-2.275
+        hetze	-2.275	n
         hetzerisch	-3.25
-        hetzkampagne	-3.25
+        hetzkampagne	-3.25	n
         heucheln	-3.25
         heuchlerisch	-3.25
         heulen	-3.25
-        heulkrampf	-3.25
-        heuschnupfen	-3.25
-        hexenschuss	-3.25
-        hexenverbrennung	-2.275
-        hieb	-2.275
+        heulkrampf	-3.25	n
+        heuschnupfen	-3.25	n
+        hexenschuss	-3.25	n
+        hexenverbrennung	-2.275	n
+        hieb	-2.275	n
         high	-2.275
-        hilfestellung	1.75
+        hilfestellung	1.75	n
         hilflos	-2.275
-        hilflosigkeit	-3.25
+        hilflosigkeit	-3.25	n
         hilfreich	2.5
-        hilfsaktion	1.75
+        hilfsaktion	1.75	n
         hilfsbereit	2.5
-        hilfsbereitschaft	2.5
-        hilfsprogramm	1.75
+        hilfsbereitschaft	2.5	n
+        hilfsprogramm	1.75	n
         himmlisch	2.5
         hinausschmeissen	-3.25
         hinauswagen	1.75
@@ -3042,681 +3042,681 @@ extension LexiconData {
         hindern	-2.275
         hineinknien	-2.275
         hinfaellig	-3.25
-        hinfaelligkeit	-2.275
-        hingabe	2.5
+        hinfaelligkeit	-2.275	n
+        hingabe	2.5	n
         hingebungsvoll	1.75
         hingerissen	1.75
-        hinken	-2.275
+        hinken	-2.275	n
         hinnehmen	-2.275
         hinreichend	1.75
         hinreissend	2.5
-        hinrichtung	-2.275
+        hinrichtung	-2.275	n
         hintanstellen	-2.275
         hinterfotzig	-3.25
         hinterfragen	-2.275
-        hinterfragung	-3.25
+        hinterfragung	-3.25	n
         hintergehen	-2.275
         hintergruendig	2.5
         hinterhaeltig	-3.25
-        hinterlist	-3.25
+        hinterlist	-3.25	n
         hinterlistig	-3.25
-        hinterlistigkeit	-3.25
+        hinterlistigkeit	-3.25	n
         hintertreiben	-2.275
-        hinterziehung	-2.275
+        hinterziehung	-2.275	n
         hinwegsehen	-2.275
         hinwegsetzen	-2.275
-        hinwendung	1.75
-        hirnhautentzuendung	-3.25
+        hinwendung	1.75	n
+        hirnhautentzuendung	-3.25	n
         hirnlos	-3.25
         historischer_krieg	-3.25
         hitzig	-3.25
-        hiv	-3.25
+        hiv	-3.25	n
         hoch	1.75
         hoch_begabt	2.5
         hochachten	2.5
         hochbegabt	2.5
         hochfliegend	-2.275
-        hochform	1.75
-        hochgefuehl	2.5
+        hochform	1.75	n
+        hochgefuehl	2.5	n
         hochgelobt	2.5
-        hochgenuss	2.5
+        hochgenuss	2.5	n
         hochkaraetig	2.5
         hochklassig	2.5
         hochleben_lassen	2.5
         hochnaesig	-2.275
         hochrangig	1.75
-        hochruestung	-3.25
-        hochschulausbildung	2.5
-        hochschulreform	2.5
-        hochschulstudium	2.5
+        hochruestung	-3.25	n
+        hochschulausbildung	2.5	n
+        hochschulreform	2.5	n
+        hochschulstudium	2.5	n
         hochsommerlich	1.75
         hochstilisieren	-2.275
-        hochstimmung	2.5
+        hochstimmung	2.5	n
         hochtrabend	-2.275
-        hochverrat	-3.25
+        hochverrat	-3.25	n
         hochwertig	2.5
-        hochzeit	1.75
-        hochzeitsreise	1.75
+        hochzeit	1.75	n
+        hochzeitsreise	1.75	n
         hochzufrieden	2.5
-        hodenkrebs	-3.25
-        hoechstform	1.75
-        hoechststrafe	-3.25
+        hodenkrebs	-3.25	n
+        hoechstform	1.75	n
+        hoechststrafe	-3.25	n
         hoefisch	1.75
         hoeflich	2.5
-        hoeflichkeitsbesuch	1.75
+        hoeflichkeitsbesuch	1.75	n
         hoehen	1.75
-        hoehenangst	-3.25
+        hoehenangst	-3.25	n
         hoeherqualifizieren	1.75
         hoehnen	-3.25
         hoehnisch	-3.25
-        hoellenstrafe	-3.25
+        hoellenstrafe	-3.25	n
         hoellisch	-3.25
-        hoerbehinderung	-3.25
-        hoergenuss	2.5
-        hoergeraetereparatur	2.5
-        hoerigkeit	-3.25
-        hoersturz	-3.25
-        hoervergnuegen	2.5
+        hoerbehinderung	-3.25	n
+        hoergenuss	2.5	n
+        hoergeraetereparatur	2.5	n
+        hoerigkeit	-3.25	n
+        hoersturz	-3.25	n
+        hoervergnuegen	2.5	n
         hoffaehig	2.5
         hoffen	1.75
-        hoffnung	2.5
+        hoffnung	2.5	n
         hoffnungsfroh	2.5
-        hoffnungsfunke	2.5
+        hoffnungsfunke	2.5	n
         hoffnungslos	-3.25
-        hoffnungslosigkeit	-3.25
-        hoffnungsschimmer	2.5
-        hoffnungsstrahl	2.5
+        hoffnungslosigkeit	-3.25	n
+        hoffnungsschimmer	2.5	n
+        hoffnungsstrahl	2.5	n
         hoffnungsvoll	2.5
         hofieren	1.75
-        hohn	-3.25
-        hokuspokus	-3.25
+        hohn	-3.25	n
+        hokuspokus	-3.25	n
         hold	2.5
-        holocaust	-2.275
-        holzeinschlag	-3.25
+        holocaust	-2.275	n
+        holzeinschlag	-3.25	n
         honett	2.5
-        honeymoon	1.75
+        honeymoon	1.75	n
         honorabel	2.5
         honorieren	1.75
-        hornhautverkruemmung	-3.25
-        hornissenstich	-2.275
-        horror	-3.25
+        hornhautverkruemmung	-3.25	n
+        hornissenstich	-2.275	n
+        horror	-3.25	n
         huebsch	2.5
-        huehnerauge	-2.275
+        huehnerauge	-2.275	n
         huldigen	-3.25
         human	2.5
         humanitaer	2.5
-        humanitaet	2.5
-        humor	2.5
+        humanitaet	2.5	n
+        humor	2.5	n
         humorig	2.5
         humoristisch	1.75
         humorlos	-3.25
         humorvoll	2.5
-        hundebiss	-3.25
+        hundebiss	-3.25	n
         hungern	-3.25
         hungrig	1.75
         huren	-3.25
-        husten	-2.275
-        hyperaktivitaet	-2.275
+        husten	-2.275	n
+        hyperaktivitaet	-2.275	n
         hypernervoes	-3.25
         hypersensiblisieren	2.5
-        hysterie	-3.25
+        hysterie	-3.25	n
         hysterisch	-3.25
         hysterischer_anfall	-3.25
         ideal	2.5
         idealistisch	2.5
         ideenlos	-2.275
         ideenreich	2.5
-        identitaetskrise	-3.25
-        identitaetsverlust	-3.25
+        identitaetskrise	-3.25	n
+        identitaetsverlust	-3.25	n
         ideologiefrei	1.75
         idiotenhaft	-3.25
         idiotisch	-3.25
         idyllisch	2.5
         ignorant	-3.25
         ignorieren	-2.275
-        ikonoklasmus	-3.25
-        illegalitaet	-3.25
+        ikonoklasmus	-3.25	n
+        illegalitaet	-3.25	n
         illegitim	-3.25
-        illegitimitaet	-2.275
+        illegitimitaet	-2.275	n
         illoyal	-3.25
         illusionaer	-3.25
         illusionslos	-3.25
         illusorisch	-3.25
         imagetraechtig	2.5
-        imageverlust	-3.25
+        imageverlust	-3.25	n
         imaginaer	-3.25
         immun	2.5
-        immunitaet	1.75
-        immunschwaeche	-3.25
-        immunschwaechekrankheit	-3.25
+        immunitaet	1.75	n
+        immunschwaeche	-3.25	n
+        immunschwaechekrankheit	-3.25	n
         impertinent	-3.25
-        impertinenz	-3.25
-        impetus	1.75
-        impfung	1.75
+        impertinenz	-3.25	n
+        impetus	1.75	n
+        impfung	1.75	n
         imponierend	2.5
-        importverbot	-2.275
+        importverbot	-2.275	n
         imposant	2.5
         impotent	-2.275
-        impotenz	-2.275
+        impotenz	-2.275	n
         in_frage_stellen	-2.275
         inadaequat	-3.25
         inakzeptabel	-3.25
         inbruenstig	2.5
-        inbrunst	2.5
+        inbrunst	2.5	n
         indifferent	-3.25
-        indifferenz	-3.25
+        indifferenz	-3.25	n
         indigniert	-3.25
         indirekt	-2.275
         indiskret	-2.275
-        indiskretion	-2.275
+        indiskretion	-2.275	n
         indisponibel	-2.275
         indizieren	-3.25
-        indoktrination	-2.275
-        industriespionage	-2.275
-        ineffizienz	-2.275
+        indoktrination	-2.275	n
+        industriespionage	-2.275	n
+        ineffizienz	-2.275	n
         infam	-3.25
-        infamie	-3.25
-        infarkt	-3.25
-        infekt	-3.25
-        infektion	-3.25
-        infektionskrankheit	-3.25
+        infamie	-3.25	n
+        infarkt	-3.25	n
+        infekt	-3.25	n
+        infektion	-3.25	n
+        infektionskrankheit	-3.25	n
         infizieren	-2.275
         inflationaer	-3.25
-        inflationsquote	-2.275
-        inflationsrate	-2.275
+        inflationsquote	-2.275	n
+        inflationsrate	-2.275	n
         informiert	1.75
         infragestellen	-2.275
-        infragestellung	-3.25
-        inhaftierung	-2.275
-        inhaftnahme	-2.275
+        infragestellung	-3.25	n
+        inhaftierung	-2.275	n
+        inhaftnahme	-2.275	n
         inhaltsleer	-2.275
         inhaltslos	-2.275
         inhuman	-3.25
-        inhumanitaet	-3.25
+        inhumanitaet	-3.25	n
         inkompetent	-3.25
         inkonsequent	-3.25
         inkorrekt	-3.25
         innerer_kampf	-2.275
         innerer_konflikt	-2.275
         innig	2.5
-        innigkeit	2.5
-        innovation	2.5
-        innovationspolitik	1.75
+        innigkeit	2.5	n
+        innovation	2.5	n
+        innovationspolitik	1.75	n
         inplausibel	-3.25
-        inplausibilitaet	-2.275
-        insektenstich	-2.275
+        inplausibilitaet	-2.275	n
+        insektenstich	-2.275	n
         inspirieren	2.5
-        inspiriertheit	2.5
+        inspiriertheit	2.5	n
         instabil	-3.25
-        instabilitaet	-2.275
+        instabilitaet	-2.275	n
         instandhalten	1.75
-        instandsetzung	2.5
-        instinktlosigkeit	-2.275
-        instrumentalisierung	-2.275
+        instandsetzung	2.5	n
+        instinktlosigkeit	-2.275	n
+        instrumentalisierung	-2.275	n
         integer	2.5
-        integrationskraft	1.75
+        integrationskraft	1.75	n
         integrativ	2.5
         integrieren	1.75
         intellektuell	1.75
         intelligent	2.5
         interessant	2.5
         interesselos	-2.275
-        interesselosigkeit	-3.25
-        interessenkonflikt	-2.275
+        interesselosigkeit	-3.25	n
+        interessenkonflikt	-2.275	n
         interessenlos	-2.275
         interessieren	2.5
         interessiert	2.5
-        internierung	-3.25
-        intimitaet	2.5
+        internierung	-3.25	n
+        intimitaet	2.5	n
         intolerant	-3.25
         intrigant	-3.25
-        intrige	-2.275
+        intrige	-2.275	n
         intrigieren	-3.25
         introvertiert	-3.25
-        invasion	-2.275
-        inzest	-3.25
-        inzucht	-3.25
+        invasion	-2.275	n
+        inzest	-3.25	n
+        inzucht	-3.25	n
         ironisch	-2.275
         irrational	-3.25
         irre	-3.25
         irreal	-3.25
         irrefuehrend	-3.25
-        irrefuehrung	-3.25
+        irrefuehrung	-3.25	n
         irregeleitet	-2.275
         irregulaer	-3.25
         irren	-3.25
         irresein	-3.25
-        irrfahrt	-2.275
-        irritation	-3.25
-        irritieren	-3.25
+        irrfahrt	-2.275	n
+        irritation	-3.25	n
+        irritieren	-3.25	n
         irritierend	-3.25
         irritiert	-2.275
         irrsinnig	-3.25
         irrtuemlich	-3.25
         irrwitzig	-3.25
-        isolation	-3.25
-        isolierung	-2.275
+        isolation	-3.25	n
+        isolierung	-2.275	n
         jaehzornig	-3.25
         jaemmerlich	-3.25
-        jammer	-3.25
+        jammer	-3.25	n
         jammern	-3.25
         jauchzen	2.5
         jeck	-3.25
-        jiu-jitsu	1.75
-        joch	-3.25
+        jiu-jitsu	1.75	n
+        joch	-3.25	n
         jovial	1.75
         jubeln	2.5
         jubilieren	2.5
         juchzen	2.5
         judenfeindlich	-3.25
-        judenmord	-2.275
-        judenverfolgung	-2.275
-        judenvernichtung	-3.25
-        jugendkriminalitaet	-3.25
-        jugendlichkeit	1.75
-        jugendstrafe	-3.25
-        jugendsuende	-2.275
-        kaderschmiede	1.75
+        judenmord	-2.275	n
+        judenverfolgung	-2.275	n
+        judenvernichtung	-3.25	n
+        jugendkriminalitaet	-3.25	n
+        jugendlichkeit	1.75	n
+        jugendstrafe	-3.25	n
+        jugendsuende	-2.275	n
+        kaderschmiede	1.75	n
         kaempferisch	2.5
         kaerglich	-2.275
         kaeuflich	-3.25
-        kaffeesucht	-3.25
-        kahlschlag	-3.25
+        kaffeesucht	-3.25	n
+        kahlschlag	-3.25	n
         kalkulierbar	1.75
         kalt	-2.275
         kaltbluetig	-3.25
-        kaltbluetigkeit	-3.25
+        kaltbluetigkeit	-3.25	n
         kaltherzig	-3.25
         kaltschnaeuzig	-3.25
-        kaltschnaeuzigkeit	-3.25
+        kaltschnaeuzigkeit	-3.25	n
         kaltstellen	-2.275
         kameradschaftlich	2.5
-        kamillebad	1.75
-        kammersprengung	-3.25
-        kampf	-2.275
+        kamillebad	1.75	n
+        kammersprengung	-3.25	n
+        kampf	-2.275	n
         kampferfahren	1.75
         kampferprobt	1.75
         kampfeslustig	-3.25
         kampflos	-3.25
         kampflustig	-3.25
-        kanonenschuss	-3.25
-        kapazitaetsabbau	-2.275
-        kapitalerhoehung	1.75
-        kapitalverbrechen	-2.275
+        kanonenschuss	-3.25	n
+        kapazitaetsabbau	-2.275	n
+        kapitalerhoehung	1.75	n
+        kapitalverbrechen	-2.275	n
         kapitulieren	-2.275
         kaprizieren	-2.275
         kaprizioes	-3.25
         kaputtgehen	-2.275
-        kargheit	-2.275
-        karies	-3.25
+        kargheit	-2.275	n
+        karies	-3.25	n
         kastrieren	-2.275
-        katarr	-3.25
-        katarrh	-3.25
-        katastrofenstimmung	-3.25
+        katarr	-3.25	n
+        katarrh	-3.25	n
+        katastrofenstimmung	-3.25	n
         katastrophal	-3.25
-        katastrophenstimmung	-3.25
-        katerstimmung	-3.25
-        katzenjammer	-3.25
+        katastrophenstimmung	-3.25	n
+        katerstimmung	-3.25	n
+        katzenjammer	-3.25	n
         kaufen	-2.275
-        kauflust	2.5
-        kaufrausch	-2.275
+        kauflust	2.5	n
+        kaufrausch	-2.275	n
         kauzig	-3.25
-        kauzigkeit	-2.275
-        kavaliersdelikt	-2.275
+        kauzigkeit	-2.275	n
+        kavaliersdelikt	-2.275	n
         keck	1.75
         keifen	-3.25
         keifig	-2.275
-        keile	-2.275
-        keilerei	-3.25
+        keile	-2.275	n
+        keilerei	-3.25	n
         keimfrei	1.75
         kenntnislos	-3.25
         kenntnisreich	2.5
-        kernexplosion	-3.25
+        kernexplosion	-3.25	n
         kerngesund	2.5
-        kesseltreiben	-3.25
+        kesseltreiben	-3.25	n
         keuchen	-2.275
-        keuchhusten	-3.25
+        keuchhusten	-3.25	n
         keusch	2.5
         kichern	2.5
         kiebig	-2.275
-        kieferbruch	-3.25
-        kindbettfieber	-3.25
-        kinderarbeit	-3.25
-        kinderbetreuung	-3.25
+        kieferbruch	-3.25	n
+        kindbettfieber	-3.25	n
+        kinderarbeit	-3.25	n
+        kinderbetreuung	-3.25	n
         kinderfeindlich	-3.25
-        kinderfeindlichkeit	-3.25
+        kinderfeindlichkeit	-3.25	n
         kinderfreundlich	2.5
-        kinderfreundlichkeit	2.5
-        kinderhass	-3.25
-        kinderkrankheit	-3.25
-        kinderlaehmung	-3.25
-        kindersterblichkeit	-2.275
-        kindesentfuehrung	-2.275
-        kindesmissbrauch	-2.275
+        kinderfreundlichkeit	2.5	n
+        kinderhass	-3.25	n
+        kinderkrankheit	-3.25	n
+        kinderlaehmung	-3.25	n
+        kindersterblichkeit	-2.275	n
+        kindesentfuehrung	-2.275	n
+        kindesmissbrauch	-2.275	n
         kindhaft	-2.275
         kindisch	-2.275
-        kindlichkeit	-3.25
-        kinogenuss	2.5
+        kindlichkeit	-3.25	n
+        kinogenuss	2.5	n
         kirchliche_hochzeit	1.75
         kirchliche_trauung	1.75
-        kitsch	-3.25
+        kitsch	-3.25	n
         klaeffen	-3.25
         klaeglich	-2.275
         klaeren	1.75
         klagen	-3.25
         klammheimlich	-2.275
-        klangschoenheit	1.75
+        klangschoenheit	1.75	n
         klapperduerr	-2.275
         klapprig	-2.275
         klar	2.5
-        klarheit	1.75
+        klarheit	1.75	n
         klasse	2.5
-        klassenkampf	-2.275
-        klassenressentiment	-3.25
+        klassenkampf	-2.275	n
+        klassenressentiment	-3.25	n
         klatschen	-2.275
         klatschsuechtig	-2.275
-        klaustrophobie	-3.25
+        klaustrophobie	-3.25	n
         kleinbuergerlich	-2.275
-        kleinkrieg	-3.25
-        kleinkriminalitaet	-2.275
+        kleinkrieg	-3.25	n
+        kleinkriminalitaet	-2.275	n
         kleinlaut	-2.275
-        kleinmut	-3.25
-        kleptomanie	-3.25
-        klimax	1.75
-        klinikum	2.5
+        kleinmut	-3.25	n
+        kleptomanie	-3.25	n
+        klimax	1.75	n
+        klinikum	2.5	n
         klischeehaft	-3.25
-        klonkrieg	-3.25
+        klonkrieg	-3.25	n
         klug	2.5
         knallhart	-2.275
-        knatsch	-3.25
+        knatsch	-3.25	n
         knatschig	-3.25
         knauserig	-2.275
         knausrig	-2.275
-        knechtschaft	-3.25
-        knetkur	1.75
+        knechtschaft	-3.25	n
+        knetkur	1.75	n
         knickerig	-2.275
         knickrig	-2.275
-        knieverletzung	-2.275
-        knochenbruch	-3.25
-        knochenschwund	-3.25
+        knieverletzung	-2.275	n
+        knochenbruch	-3.25	n
+        knochenschwund	-3.25	n
         knochentrocken	-2.275
         knorke	2.5
         knotig	-3.25
         knuffig	1.75
-        koalitionsstreit	-2.275
+        koalitionsstreit	-2.275	n
         koerperbehindert	-3.25
-        koerperbehinderung	-3.25
+        koerperbehinderung	-3.25	n
         koerperlich_beeintraechtigt	-3.25
         koerperlich_behindert	-3.25
         koerperliche_beeintraechtigung	-3.25
         koerperliches_wohlgefuehl	2.5
-        koerperproblem	-3.25
-        koerperverletzung	-2.275
-        koffeinabhaengigkeit	-3.25
-        koffeinmissbrauch	-3.25
-        koffeinsucht	-3.25
-        kokainabhangigkeit	-3.25
-        kokainmissbrauch	-3.25
-        kokainsucht	-3.25
-        koketterie	-2.275
-        kolik	-3.25
+        koerperproblem	-3.25	n
+        koerperverletzung	-2.275	n
+        koffeinabhaengigkeit	-3.25	n
+        koffeinmissbrauch	-3.25	n
+        koffeinsucht	-3.25	n
+        kokainabhangigkeit	-3.25	n
+        kokainmissbrauch	-3.25	n
+        kokainsucht	-3.25	n
+        koketterie	-2.275	n
+        kolik	-3.25	n
         kollabieren	-2.275
-        kollaps	-3.25
+        kollaps	-3.25	n
         kollegial	1.75
-        kollektivschuld	-3.25
-        koller	-3.25
-        kolonialherrschaft	-3.25
-        kolonisation	1.75
-        kolonisierung	1.75
+        kollektivschuld	-3.25	n
+        koller	-3.25	n
+        kolonialherrschaft	-3.25	n
+        kolonisation	1.75	n
+        kolonisierung	1.75	n
         komatoes	-3.25
-        komfort	1.75
+        komfort	1.75	n
         komfortabel	1.75
         komisch	2.5
         kommunikationsfreudig	2.5
         kommunikativ	2.5
         kommunistenfrei	-2.275
         kompetent	2.5
-        komplex	-2.275
+        komplex	-2.275	n
         komplikationslos	1.75
-        kompliment	2.5
+        kompliment	2.5	n
         kompliziert	-2.275
         kompromissbereit	1.75
         kompromittieren	-3.25
         konfliktfaehig	2.5
-        konfliktfaehigkeit	2.5
+        konfliktfaehigkeit	2.5	n
         konfliktfrei	1.75
         konfliktlos	1.75
         konform	2.5
-        konfrontationstherapie	1.75
+        konfrontationstherapie	1.75	n
         konfus	-2.275
         kongenial	2.5
-        konjunkturaufschwung	1.75
+        konjunkturaufschwung	1.75	n
         konkurrenzfaehig	2.5
-        konkurrenzfaehigkeit	1.75
+        konkurrenzfaehigkeit	1.75	n
         konsequent	1.75
-        konservierung	1.75
-        konsilidieren	2.5
-        konsolidation	2.5
-        konsolidierung	2.5
+        konservierung	1.75	n
+        konsilidieren	2.5	n
+        konsolidation	2.5	n
+        konsolidierung	2.5	n
         konspirativ	-2.275
         konspirieren	-2.275
         konsternieren	-3.25
-        konstituierung	1.75
+        konstituierung	1.75	n
         konstruktiv	2.5
-        konsumrausch	-2.275
+        konsumrausch	-2.275	n
         kontaktarm	-2.275
-        kontaktarmut	-2.275
-        kontaktfreude	1.75
+        kontaktarmut	-2.275	n
+        kontaktfreude	1.75	n
         kontaktfreudig	2.5
-        kontaktfreudigkeit	1.75
-        kontaktlosigkeit	-3.25
-        kontaktpflege	1.75
-        kontaktschwierigkeiten	-2.275
-        kontenance	1.75
+        kontaktfreudigkeit	1.75	n
+        kontaktlosigkeit	-3.25	n
+        kontaktpflege	1.75	n
+        kontaktschwierigkeiten	-2.275	n
+        kontenance	1.75	n
         konterkarieren	-2.275
         kontrovers	-3.25
         konvertieren	1.75
         konzentriert	2.5
         konzeptionslos	-2.275
-        konzeptionslosigkeit	-2.275
-        konzeptlosigkeit	-2.275
-        konzertgenuss	2.5
-        konzession	1.75
+        konzeptionslosigkeit	-2.275	n
+        konzeptlosigkeit	-2.275	n
+        konzertgenuss	2.5	n
+        konzession	1.75	n
         kopflos	-2.275
-        kopfschmerz	-3.25
-        kopfschuss	-3.25
-        kopfverletzung	-2.275
-        kopfweh	-3.25
+        kopfschmerz	-3.25	n
+        kopfschuss	-3.25	n
+        kopfverletzung	-2.275	n
+        kopfweh	-3.25	n
         korpulent	-2.275
         korrekt	2.5
-        korrektheit	2.5
+        korrektheit	2.5	n
         korrigieren	1.75
         korrumpieren	-3.25
         korrupt	-3.25
-        korruptheit	-3.25
-        korruption	-3.25
+        korruptheit	-3.25	n
+        korruption	-3.25	n
         korruptionsfrei	2.5
         kostbar	2.5
-        kostbarkeit	2.5
-        kostendruck	-2.275
+        kostbarkeit	2.5	n
+        kostendruck	-2.275	n
         kostenguenstig	2.5
         kostenintensiv	-3.25
         kostenlos	1.75
-        kostensteigerung	1.75
+        kostensteigerung	1.75	n
         kostspielig	-3.25
         kotzen	-2.275
-        krach	-3.25
+        krach	-3.25	n
         kraenkeln	-2.275
         kraenkelnd	-3.25
         kraenken	-3.25
         kraenklich	-3.25
-        kraetze	-2.275
-        kraft	1.75
+        kraetze	-2.275	n
+        kraft	1.75	n
         kraftlos	-2.275
-        kraftmeierei	-3.25
+        kraftmeierei	-3.25	n
         kraftvoll	1.75
         krakeelen	-3.25
-        krampf	-3.25
-        krampfader	-3.25
-        krampfanfall	-3.25
+        krampf	-3.25	n
+        krampfader	-3.25	n
+        krampfanfall	-3.25	n
         krampfhaft	-2.275
         krampfig	-2.275
         krank	-3.25
         kranken	-2.275
-        krankengymnastik	1.75
+        krankengymnastik	1.75	n
         krankenhausreif	-3.25
-        krankenversorgung	1.75
+        krankenversorgung	1.75	n
         krankhaft	-3.25
-        krankheit	-3.25
-        krankwerden	-3.25
+        krankheit	-3.25	n
+        krankwerden	-3.25	n
         krass	1.75
-        kratzer	-2.275
-        kratzwunde	-2.275
-        krawall	-3.25
-        kreation	1.75
+        kratzer	-2.275	n
+        kratzwunde	-2.275	n
+        krawall	-3.25	n
+        kreation	1.75	n
         kreativ	2.5
-        kreativitaet	2.5
-        krebs	-3.25
+        kreativitaet	2.5	n
+        krebs	-3.25	n
         krebsen	-2.275
-        krebserkrankung	-3.25
-        krebsgeschwuer	-3.25
+        krebserkrankung	-3.25	n
+        krebsgeschwuer	-3.25	n
         krebskrank	-3.25
-        krebsleiden	-3.25
-        krebsvorsorge	1.75
-        krebszelle	-3.25
-        kreditbetrug	-2.275
-        kreditgewaehrung	2.5
-        kreditwuerdigkeit	1.75
-        kreislaufkollaps	-3.25
-        kreuzigung	-2.275
-        kreuzzug	-3.25
+        krebsleiden	-3.25	n
+        krebsvorsorge	1.75	n
+        krebszelle	-3.25	n
+        kreditbetrug	-2.275	n
+        kreditgewaehrung	2.5	n
+        kreditwuerdigkeit	1.75	n
+        kreislaufkollaps	-3.25	n
+        kreuzigung	-2.275	n
+        kreuzzug	-3.25	n
         kriechen	-2.275
         kriecherisch	-3.25
-        krieg	-3.25
+        krieg	-3.25	n
         kriegerisch	-3.25
-        kriegsbegeisterung	-3.25
-        kriegsbeute	-3.25
+        kriegsbegeisterung	-3.25	n
+        kriegsbeute	-3.25	n
         kriegsfrei	1.75
-        kriegsgefangenschaft	-3.25
-        kriegsgraeuel	-2.275
-        kriegsgreuel	-2.275
-        kriegsmaschinerie	-3.25
-        kriegsverbrechen	-2.275
-        kriegswirren	-2.275
+        kriegsgefangenschaft	-3.25	n
+        kriegsgraeuel	-2.275	n
+        kriegsgreuel	-2.275	n
+        kriegsmaschinerie	-3.25	n
+        kriegsverbrechen	-2.275	n
+        kriegswirren	-2.275	n
         kriminalisieren	-3.25
-        kriminalitaet	-3.25
+        kriminalitaet	-3.25	n
         kriminalitaetsfrei	1.75
-        kriminalitaetsrate	-3.25
+        kriminalitaetsrate	-3.25	n
         kriminell	-3.25
         kriminelle_handlung	-2.275
-        krise	-3.25
-        krisenausschuss	2.5
+        krise	-3.25	n
+        krisenausschuss	2.5	n
         krisenerfahren	2.5
         krisenerprobt	2.5
         krisenerschuettert	2.5
         krisengebeutelt	2.5
         krisengeschuettelt	2.5
-        krisenstab	2.5
-        krisenstimmung	-2.275
-        krisis	-3.25
+        krisenstab	2.5	n
+        krisenstimmung	-2.275	n
+        krisis	-3.25	n
         kritisieren	-3.25
         kruemmen	-3.25
         krueppelhaft	-2.275
         krueppelig	-2.275
         krumm_nehmen	-3.25
         krummnehmen	-3.25
-        kuckucksei	-2.275
-        kuddelmuddel	-3.25
+        kuckucksei	-2.275	n
+        kuddelmuddel	-3.25	n
         kuehl	-2.275
         kuehn	1.75
-        kuehnheit	1.75
+        kuehnheit	1.75	n
         kuemmerlich	-3.25
         kuemmern	1.75
         kuendigen	-2.275
-        kugelhagel	-3.25
+        kugelhagel	-3.25	n
         kujonieren	-3.25
-        kultivierung	1.75
-        kulturerbe	1.75
-        kulturgenuss	2.5
-        kulturkampf	-2.275
+        kultivierung	1.75	n
+        kulturerbe	1.75	n
+        kulturgenuss	2.5	n
+        kulturkampf	-2.275	n
         kulturlos	-2.275
-        kulturschatz	1.75
-        kulturschock	-3.25
-        kummer	-3.25
-        kumpanei	-2.275
+        kulturschatz	1.75	n
+        kulturschock	-3.25	n
+        kummer	-3.25	n
+        kumpanei	-2.275	n
         kumpelhaft	1.75
-        kundenbetreuung	-3.25
-        kundenfeindlichkeit	-3.25
-        kundenfreundlichkeit	2.5
+        kundenbetreuung	-3.25	n
+        kundenfeindlichkeit	-3.25	n
+        kundenfreundlichkeit	2.5	n
         kundig	2.5
         kungeln	-2.275
         kunstbegeistert	2.5
         kunstfertig	2.5
-        kunstgenuss	2.5
+        kunstgenuss	2.5	n
         kunstinteressiert	2.5
         kunstvoll	2.5
-        kur	1.75
-        kuraufenthalt	1.75
+        kur	1.75	n
+        kuraufenthalt	1.75	n
         kurios	-3.25
-        kurlaub	1.75
-        kurtherapie	1.75
-        kurzatmigkeit	-3.25
-        kurzschluss	-2.275
-        kurzschlusshandlung	-3.25
-        kurzschlusstat	-3.25
+        kurlaub	1.75	n
+        kurtherapie	1.75	n
+        kurzatmigkeit	-3.25	n
+        kurzschluss	-2.275	n
+        kurzschlusshandlung	-3.25	n
+        kurzschlusstat	-3.25	n
         kurzsichtig	-2.275
-        kurzsichtigkeit	-2.275
-        kurzweile	-3.25
+        kurzsichtigkeit	-2.275	n
+        kurzweile	-3.25	n
         kurzweilig	2.5
         kuschen	-2.275
         labern	-3.25
         labil	-3.25
-        lachanfall	-3.25
+        lachanfall	-3.25	n
         lachen	2.125
-        lacher	1.75
+        lacher	1.75	n
         lachhaft	-3.25
-        lachkrampf	-3.25
-        ladungssicherung	1.75
+        lachkrampf	-3.25	n
+        ladungssicherung	1.75	n
         laecheln	2.5
         laecherlich	-3.25
-        laecherlichkeit	-3.25
+        laecherlichkeit	-3.25	n
         laedieren	-3.25
         laediert	-3.25
         laehmen	-3.25
-        laehmung	-3.25
-        laerm	-2.275
+        laehmung	-3.25	n
+        laerm	-2.275	n
         laermfrei	2.5
         laessig	1.75
         laestern	-3.25
         laestig	-3.25
         laeutern	2.5
         lahm	-3.25
-        lahmheit	-2.275
-        lahmsein	-2.275
+        lahmheit	-2.275	n
+        lahmsein	-2.275	n
         laienhaft	-3.25
         lamentieren	-3.25
-        lampenfieber	-3.25
-        landeerlaubnis	1.75
-        landesverrat	-3.25
-        landesverteidigung	1.75
-        landesverweis	-3.25
-        landfriedensbruch	-2.275
-        landreform	2.5
-        landwirtschaftsreform	2.5
-        langeweile	-3.25
-        langmut	1.75
+        lampenfieber	-3.25	n
+        landeerlaubnis	1.75	n
+        landesverrat	-3.25	n
+        landesverteidigung	1.75	n
+        landesverweis	-3.25	n
+        landfriedensbruch	-2.275	n
+        landreform	2.5	n
+        landwirtschaftsreform	2.5	n
+        langeweile	-3.25	n
+        langmut	1.75	n
         langsam	-2.275
         langweilen	-3.25
         langweilig	-3.25
-        langweiligkeit	-3.25
+        langweiligkeit	-3.25	n
         langzeitarbeitslos	-2.275
         lasch	-2.275
         lasten	-3.25
-        laster	-3.25
+        laster	-3.25	n
         lasterhaft	-3.25
         lasziv	-3.25
         latent	-2.275
-        laune	-3.25
+        laune	-3.25	n
         launenhaft	-3.25
         launig	-3.25
         launisch	-3.25
@@ -3728,60 +3728,60 @@ extension LexiconData {
         lebensbejahend	2.5
         lebenserfahren	2.5
         lebensfaehig	2.5
-        lebensfaehigkeit	1.75
+        lebensfaehigkeit	1.75	n
         lebensfern	-3.25
-        lebensfreude	2.5
+        lebensfreude	2.5	n
         lebensfroh	2.5
-        lebensgenuss	2.5
-        lebensglueck	2.5
-        lebenslust	2.5
+        lebensgenuss	2.5	n
+        lebensglueck	2.5	n
+        lebenslust	2.5	n
         lebenslustig	2.5
-        lebensmittelvergiftung	-3.25
+        lebensmittelvergiftung	-3.25	n
         lebensmuede	-3.25
-        lebensmuedigkeit	-3.25
-        lebensmut	2.5
-        lebensrecht	1.75
+        lebensmuedigkeit	-3.25	n
+        lebensmut	2.5	n
+        lebensrecht	1.75	n
         lebenstuechtig	2.5
         lebensunfaehig	-3.25
         lebensuntuechtig	-2.275
-        leberentzuendung	-3.25
+        leberentzuendung	-3.25	n
         leberkrank	-3.25
-        leberkrebs	-3.25
+        leberkrebs	-3.25	n
         lebhaft	1.75
         leblos	-3.25
         leer	-3.25
         legalisieren	1.75
-        legalisierung	1.75
-        legalitaet	1.75
+        legalisierung	1.75	n
+        legalitaet	1.75	n
         legendaer	2.5
         legendenhaft	2.5
         leger	-2.275
         legitim	2.5
-        legitimation	1.75
+        legitimation	1.75	n
         legitimieren	1.75
-        legitimitaet	1.75
-        lehrbefaehigung	2.5
-        lehre	-3.25
-        lehrerausbildung	2.5
-        lehrerbetreuung	-3.25
+        legitimitaet	1.75	n
+        lehrbefaehigung	2.5	n
+        lehre	-3.25	n
+        lehrerausbildung	2.5	n
+        lehrerbetreuung	-3.25	n
         lehrerhaft	-3.25
         lehrreich	2.5
-        leibeigenschaft	-3.25
-        leiche	-2.275
-        leichnam	-2.275
+        leibeigenschaft	-3.25	n
+        leiche	-2.275	n
+        leichnam	-2.275	n
         leichtfertig	-3.25
-        leichtfertigkeit	-2.275
+        leichtfertigkeit	-2.275	n
         leichtfuessig	2.5
-        leichtglaeubig	-2.275
-        leichtheit	1.75
-        leichtsinn	-3.25
+        leichtglaeubig	-2.275	n
+        leichtheit	1.75	n
+        leichtsinn	-3.25	n
         leichtsinnig	-3.25
-        leid	-3.25
-        leid_tragend	-3.25
+        leid	-3.25	n
+        leid_tragend	-3.25	n
         leid_tun	-3.25
         leiden	-3.25
         leidend	-3.25
-        leidenschaft	2.5
+        leidenschaft	2.5	n
         leidenschaftslos	-2.275
         leidgeplagt	-3.25
         leidgeprueft	-3.25
@@ -3789,52 +3789,52 @@ extension LexiconData {
         leidtragend	-3.25
         leidvoll	-3.25
         leimen	-2.275
-        leistungsanspruch	1.75
-        leistungsdruck	-2.275
+        leistungsanspruch	1.75	n
+        leistungsdruck	-2.275	n
         leistungsfaehig	1.75
-        leistungssteigerung	1.75
-        lektion	-3.25
-        lepra	-3.25
-        lernbehinderung	-3.25
+        leistungssteigerung	1.75	n
+        lektion	-3.25	n
+        lepra	-3.25	n
+        lernbehinderung	-3.25	n
         lernfaehig	2.5
         lesbar	2.5
-        lesegenuss	2.5
+        lesegenuss	2.5	n
         lesenswert	2.5
-        lesevergnuegen	2.5
-        lethargie	-3.25
-        leuchtkraft	1.75
-        leukaemie	-3.25
+        lesevergnuegen	2.5	n
+        lethargie	-3.25	n
+        leuchtkraft	1.75	n
+        leukaemie	-3.25	n
         liberal	1.75
-        liberalisierung	2.5
+        liberalisierung	2.5	n
         libidonoes	-3.25
-        lichtblick	2.5
+        lichtblick	2.5	n
         lieb	2.5
-        liebe	2.5
-        liebedienerei	2.5
+        liebe	2.5	n
+        liebedienerei	2.5	n
         lieben	2.5
         liebenswert	2.5
         liebenswuerdig	2.5
-        liebesbeziehung	2.5
-        liebesdienst	1.75
+        liebesbeziehung	2.5	n
+        liebesdienst	1.75	n
         liebesfaehig	2.5
-        liebesheirat	1.75
-        liebeskummer	-3.25
+        liebesheirat	1.75	n
+        liebeskummer	-3.25	n
         liebevoll	2.5
         liebhaben	2.5
         lieblich	2.5
-        lieblichkeit	2.5
-        lieblingsbeschaeftigung	2.5
-        lieblingsfarbe	2.5
-        lieblingsmusik	2.5
-        lieblingsobjekt	2.5
-        lieblingssache	2.5
-        lieblingsschauspieler	2.5
+        lieblichkeit	2.5	n
+        lieblingsbeschaeftigung	2.5	n
+        lieblingsfarbe	2.5	n
+        lieblingsmusik	2.5	n
+        lieblingsobjekt	2.5	n
+        lieblingssache	2.5	n
+        lieblingsschauspieler	2.5	n
         lieblos	-2.275
-        lieblosigkeit	-3.25
+        lieblosigkeit	-3.25	n
         liebreizend	2.5
         liederlich	-3.25
         limitiert	-3.25
-        linderung	1.75
+        linderung	1.75	n
         linientreu	2.5
         link	-2.275
         linken	-2.275
@@ -3843,111 +3843,111 @@ extension LexiconData {
         linksextremistisch	-3.25
         linkslastig	-3.25
         linksradikal	-3.25
-        linksruck	-3.25
-        lippenbekenntnis	1.75
-        liquidation	-2.275
-        liquidierung	-2.275
+        linksruck	-3.25	n
+        lippenbekenntnis	1.75	n
+        liquidation	-2.275	n
+        liquidierung	-2.275	n
         literaturbegeistert	2.5
         literaturinteressiert	2.5
-        lob	2.5
+        lob	2.5	n
         loben	2.5
         lobenswert	1.75
-        lobeshymne	2.5
+        lobeshymne	2.5	n
         lobpreisen	2.5
-        lobpreisung	2.5
+        lobpreisung	2.5	n
         locker	1.75
         loeblich	1.75
-        loesungsvorschlag	1.75
+        loesungsvorschlag	1.75	n
         logisch	2.5
         lohnend	2.5
         lohnenswert	2.5
-        lohnerhoehung	1.75
-        lohnsteigerung	1.75
+        lohnerhoehung	1.75	n
+        lohnsteigerung	1.75	n
         losbruellen	-3.25
         loslachen	2.5
         lossagen	-3.25
         lossprechen	2.5
         loyal	2.5
         luderhaft	-3.25
-        luege	-3.25
+        luege	-3.25	n
         luegen	-3.25
         luegnerisch	-3.25
         luemmelhaft	-3.25
         luestern	-2.275
-        luftkampf	-2.275
-        luftkrieg	-3.25
-        luftreinhaltung	1.75
+        luftkampf	-2.275	n
+        luftkrieg	-3.25	n
+        luftreinhaltung	1.75	n
         lukrativ	2.5
         lumpig	-3.25
-        lungendurchschuss	-3.25
-        lungenentzuendung	-3.25
-        lungenerkrankung	-3.25
+        lungendurchschuss	-3.25	n
+        lungenentzuendung	-3.25	n
+        lungenerkrankung	-3.25	n
         lungenkrank	-3.25
-        lungenkrankheit	-3.25
-        lungenkrebs	-3.25
-        lungenstiche	-3.25
-        lungentuberkulose	-3.25
-        lust	2.5
+        lungenkrankheit	-3.25	n
+        lungenkrebs	-3.25	n
+        lungenstiche	-3.25	n
+        lungentuberkulose	-3.25	n
+        lust	2.5	n
         lustbetont	2.5
         lustig	2.5
         lustig_machen	-3.25
         lustlos	-2.275
-        lustlosigkeit	-3.25
+        lustlosigkeit	-3.25	n
         lustvoll	2.5
-        lynchjustiz	-3.25
-        machenschaft	-3.25
-        machtanspruch	1.75
-        machtergreifung	-3.25
-        machterhalt	1.75
-        machterhaltung	1.75
-        machtgier	-3.25
-        machtkampf	-2.275
+        lynchjustiz	-3.25	n
+        machenschaft	-3.25	n
+        machtanspruch	1.75	n
+        machtergreifung	-3.25	n
+        machterhalt	1.75	n
+        machterhaltung	1.75	n
+        machtgier	-3.25	n
+        machtkampf	-2.275	n
         machtlos	-3.25
-        machtlosigkeit	-3.25
-        machtspiel	-2.275
-        machtverlust	-3.25
+        machtlosigkeit	-3.25	n
+        machtspiel	-2.275	n
+        machtverlust	-3.25	n
         machtvoll	1.75
-        machtwettkampf	-2.275
-        machwerk	-3.25
-        macke	-2.275
+        machtwettkampf	-2.275	n
+        machwerk	-3.25	n
+        macke	-2.275	n
         maechtig	1.75
         maekeln	-3.25
-        maengelruege	-3.25
-        maennerfeindlichkeit	-3.25
-        maennerfreundschaft	1.75
-        maennerhass	-3.25
+        maengelruege	-3.25	n
+        maennerfeindlichkeit	-3.25	n
+        maennerfreundschaft	1.75	n
+        maennerhass	-3.25	n
         maerchenhaft	2.5
         maessigen	2.5
-        magengeschwuer	-3.25
+        magengeschwuer	-3.25	n
         magenkrank	-3.25
-        magenkrebs	-3.25
-        magenschmerz	-3.25
-        magersucht	-3.25
+        magenkrebs	-3.25	n
+        magenschmerz	-3.25	n
+        magersucht	-3.25	n
         magersuechtig	-3.25
         magisch	1.75
         mahnen	-3.25
-        mahngebuehr	-3.25
-        mahnung	-3.25
-        majestaetsbeleidigung	-3.25
+        mahngebuehr	-3.25	n
+        mahnung	-3.25	n
+        majestaetsbeleidigung	-3.25	n
         makaber	-3.25
         makellos	1.75
-        makellosigkeit	2.5
-        malaria	-3.25
+        makellosigkeit	2.5	n
+        malaria	-3.25	n
         malerisch	1.75
         malizioes	-3.25
-        maloche	-3.25
+        maloche	-3.25	n
         maltraetieren	-3.25
-        mandelentzuendung	-3.25
-        mangel	-3.25
-        mangelernaehrung	-3.25
-        mangelerscheinung	-3.25
+        mandelentzuendung	-3.25	n
+        mangel	-3.25	n
+        mangelernaehrung	-3.25	n
+        mangelerscheinung	-3.25	n
         mangelfrei	1.75
-        mangelhaftigkeit	-3.25
-        manie	-3.25
+        mangelhaftigkeit	-3.25	n
+        manie	-3.25	n
         manieriert	-2.275
         manierlich	1.75
-        manipulation	-2.275
-        manipulierung	-2.275
+        manipulation	-2.275	n
+        manipulierung	-2.275	n
         manisch	-3.25
         manisch-depressiv	-3.25
         manische_depression	-3.25
@@ -3958,383 +3958,383 @@ extension LexiconData {
         markieren	-2.275
         marktbeherrschend	2.5
         marktfuehrend	2.5
-        marter	-3.25
+        marter	-3.25	n
         martern	-3.25
         martialisch	-3.25
-        martyrium	-3.25
-        maschinenreparatur	2.5
-        masern	-3.25
-        masochismus	-3.25
+        martyrium	-3.25	n
+        maschinenreparatur	2.5	n
+        masern	-3.25	n
+        masochismus	-3.25	n
         masochistisch	-3.25
-        massage	1.75
-        massaker	-2.275
-        massenhysterie	-3.25
-        massenmord	-2.275
-        massenschlaegerei	-3.25
-        massenvernichtung	-3.25
-        massgenauigkeit	1.75
+        massage	1.75	n
+        massaker	-2.275	n
+        massenhysterie	-3.25	n
+        massenmord	-2.275	n
+        massenschlaegerei	-3.25	n
+        massenvernichtung	-3.25	n
+        massgenauigkeit	1.75	n
         massiv	-3.25
         masslos	-3.25
-        masslosigkeit	-3.25
+        masslosigkeit	-3.25	n
         massregeln	-3.25
-        massregelung	-3.25
+        massregelung	-3.25	n
         massvoll	2.5
         matt	-2.275
-        mattheit	-2.275
-        mattigkeit	-2.275
+        mattheit	-2.275	n
+        mattigkeit	-2.275	n
         mau	-3.25
-        maul-_und_klauenseuche	-2.275
+        maul-_und_klauenseuche	-2.275	n
         maulen	-3.25
-        maulkorb	-2.275
-        mauschelei	-3.25
+        maulkorb	-2.275	n
+        mauschelei	-3.25	n
         mauscheln	-2.275
         mausetot	-3.25
         maximal	1.75
         meckern	-3.25
-        medienrummel	-2.275
-        medienspektakel	1.75
-        medikamenteneinnahme	-3.25
-        medikamentenkonsum	-3.25
+        medienrummel	-2.275	n
+        medienspektakel	1.75	n
+        medikamenteneinnahme	-3.25	n
+        medikamentenkonsum	-3.25	n
         mediterran	1.75
-        mehltau	-2.275
+        mehltau	-2.275	n
         mehrheitsfaehig	2.5
-        meineid	-3.25
-        meinungsaeusserungsverbot	-2.275
-        meinungsfreiheit	1.75
-        meinungsmache	-2.275
-        meinungsstreit	-2.275
-        meinungsverschiedenheit	-2.275
+        meineid	-3.25	n
+        meinungsaeusserungsverbot	-2.275	n
+        meinungsfreiheit	1.75	n
+        meinungsmache	-2.275	n
+        meinungsstreit	-2.275	n
+        meinungsverschiedenheit	-2.275	n
         meisterhaft	2.5
         meisterlich	2.5
-        melancholie	-3.25
+        melancholie	-3.25	n
         melancholisch	-3.25
-        melanom	-3.25
+        melanom	-3.25	n
         memmenhaft	-3.25
-        meniskusentzuendung	-3.25
+        meniskusentzuendung	-3.25	n
         menschenfeindlich	-3.25
         menschenfreundlich	2.5
-        menschenfreundlichkeit	2.5
-        menschenhandel	-2.275
-        menschenliebe	2.5
-        menschenrechtsverletzung	-3.25
+        menschenfreundlichkeit	2.5	n
+        menschenhandel	-2.275	n
+        menschenliebe	2.5	n
+        menschenrechtsverletzung	-3.25	n
         menschenscheu	-2.275
-        menschenschmuggel	-2.275
+        menschenschmuggel	-2.275	n
         menschenunwuerdig	-3.25
         menschenverachtend	-3.25
         menschenwuerdig	2.5
         menschlich	2.5
-        menschlichkeit	2.5
-        menstruationsbeschwerden	-3.25
+        menschlichkeit	2.5	n
+        menstruationsbeschwerden	-3.25	n
         merkwuerdig	-3.25
-        messerkampf	-2.275
-        messerstecherei	-2.275
-        messerstich	-2.275
+        messerkampf	-2.275	n
+        messerstecherei	-2.275	n
+        messerstich	-2.275	n
         metastasieren	-3.25
-        methadonprogramm	1.75
+        methadonprogramm	1.75	n
         methodisch	1.75
-        meuchelmord	-2.275
-        meuterei	-2.275
+        meuchelmord	-2.275	n
+        meuterei	-2.275	n
         mickrig	-3.25
-        mief	-2.275
+        mief	-2.275	n
         mies	-3.25
         miesepetrig	-3.25
         miesmachen	-3.25
-        mieterhoehung	1.75
-        mietsteigerung	1.75
-        mietzinserhoehung	1.75
-        migraene	-3.25
-        milchschorf	-2.275
+        mieterhoehung	1.75	n
+        mietsteigerung	1.75	n
+        mietzinserhoehung	1.75	n
+        migraene	-3.25	n
+        milchschorf	-2.275	n
         mild	2.5
-        milde	2.5
+        milde	2.5	n
         mildernd	2.5
-        milderung	1.75
-        mildtaetigkeit	2.5
+        milderung	1.75	n
+        mildtaetigkeit	2.5	n
         militaerischer_schlag	-3.25
-        militaerputsch	-2.275
-        militaersanktion	-3.25
-        militaerschlag	-2.275
+        militaerputsch	-2.275	n
+        militaersanktion	-3.25	n
+        militaerschlag	-2.275	n
         militant	-3.25
-        militarisierung	-3.25
+        militarisierung	-3.25	n
         milliardenschwer	1.75
         millionenschwer	1.75
         mimosenhaft	-3.25
         minderbegabt	-3.25
         minderbemittelt	-3.25
-        minderung	-2.275
+        minderung	-2.275	n
         minderwertig	-3.25
-        minderwertigkeitsgefuehl	-3.25
-        minderwertigkeitskomplex	-3.25
-        mindestsicherung	1.75
-        mindeststrafe	-3.25
-        minenexplosion	-3.25
-        mineraloelsteuererhoehung	1.75
+        minderwertigkeitsgefuehl	-3.25	n
+        minderwertigkeitskomplex	-3.25	n
+        mindestsicherung	1.75	n
+        mindeststrafe	-3.25	n
+        minenexplosion	-3.25	n
+        mineraloelsteuererhoehung	1.75	n
         minimal	-3.25
         miserabel	-3.25
         missachten	-3.25
-        missbehagen	-3.25
-        missbildung	-3.25
+        missbehagen	-3.25	n
+        missbildung	-3.25	n
         missbilligen	-3.25
-        missbrauch	-2.275
+        missbrauch	-2.275	n
         missbrauchen	-3.25
         missdeuten	-3.25
-        missetat	-2.275
+        missetat	-2.275	n
         missfaellig	-3.25
-        missfallen	-3.25
+        missfallen	-3.25	n
         missgebildet	-3.25
         missgelaunt	-3.25
         missgestimmt	-3.25
         missgoennen	-3.25
         missguenstig	-3.25
-        missgunst	-3.25
+        missgunst	-3.25	n
         misshandeln	-3.25
-        misshandlung	-3.25
+        misshandlung	-3.25	n
         missionieren	1.75
         misslaunig	-3.25
         misslich	-3.25
         missliebig	-3.25
         misslungen	-3.25
-        missmut	-3.25
+        missmut	-3.25	n
         missraten	-3.25
         misstrauen	-3.25
         misstrauisch	-3.25
-        missvergnuegen	-3.25
+        missvergnuegen	-3.25	n
         missverstanden	-3.25
         missverstehen	-3.25
         mistig	-3.25
         mitbestimmen	1.75
-        mitempfindung	2.5
+        mitempfindung	2.5	n
         mitentscheiden	1.75
         mitfuehlen	2.5
         mitfuehlend	2.5
-        mitgefuehl	2.5
+        mitgefuehl	2.5	n
         mitgenommen	-3.25
-        mitgliedsbetreuung	-3.25
+        mitgliedsbetreuung	-3.25	n
         mithelfen	1.75
-        mitleid	2.5
-        mitleid_erregend	-3.25
+        mitleid	2.5	n
+        mitleid_erregend	-3.25	n
         mitleidend	2.5
-        mitleidenschaft	-2.275
+        mitleidenschaft	-2.275	n
         mitleiderregend	-3.25
         mitleidlos	-3.25
-        mitleidlosigkeit	-3.25
+        mitleidlosigkeit	-3.25	n
         mitleidslos	-2.275
-        mitmenschlichkeit	2.5
+        mitmenschlichkeit	2.5	n
         mitreissen	2.5
-        mitschuld	-3.25
+        mitschuld	-3.25	n
         mitschuldig	-3.25
         mitteilsam	2.5
         mittellos	-2.275
-        mittelmaessigkeit	-2.275
-        mittelohrentzuendung	-3.25
+        mittelmaessigkeit	-2.275	n
+        mittelohrentzuendung	-3.25	n
         mittragen	2.5
         mitverantworten	2.5
-        mks	-2.275
+        mks	-2.275	n
         mobben	-3.25
         moderat	2.5
-        modernisierung	1.75
-        modernisierungspolitik	1.75
+        modernisierung	1.75	n
+        modernisierungspolitik	1.75	n
         moegen	2.5
         moerderisch	-3.25
-        mogelei	-3.25
+        mogelei	-3.25	n
         mogeln	-2.275
-        mogelpackung	-2.275
+        mogelpackung	-2.275	n
         mondaen	1.75
         mondsuechtig	-3.25
         monieren	-3.25
         monoton	-2.275
-        monotonie	-3.25
+        monotonie	-3.25	n
         monstroes	-3.25
         mopsen	-3.25
         moralisch	2.5
         moralisieren	1.75
         morbide	-3.25
-        mord	-2.275
-        mordanschlag	-2.275
-        mordfall	-2.275
-        mordgier	-3.25
-        mordlust	-3.25
-        mordtat	-2.275
-        morphiumsucht	-3.25
-        moskitostich	-2.275
+        mord	-2.275	n
+        mordanschlag	-2.275	n
+        mordfall	-2.275	n
+        mordgier	-3.25	n
+        mordlust	-3.25	n
+        mordtat	-2.275	n
+        morphiumsucht	-3.25	n
+        moskitostich	-2.275	n
         motivieren	1.75
         motiviert	2.5
-        ms	-3.25
-        mueckenstich	-2.275
+        ms	-3.25	n
+        mueckenstich	-2.275	n
         muede	-3.25
-        muedigkeit	-2.275
+        muedigkeit	-2.275	n
         muehelos	1.75
         muehen	-3.25
-        muellbeseitigung	-3.25
-        muellentsorgung	-3.25
+        muellbeseitigung	-3.25	n
+        muellentsorgung	-3.25	n
         muellfrei	1.75
-        muellverbrennung	-3.25
-        muellwirtschaft	-3.25
-        muendigkeit	1.75
+        muellverbrennung	-3.25	n
+        muellwirtschaft	-3.25	n
+        muendigkeit	1.75	n
         muerrisch	-3.25
-        muetterkur	1.75
+        muetterkur	1.75	n
         muetterlich	1.75
-        muff	-2.275
-        muffe	-3.25
+        muff	-2.275	n
+        muffe	-3.25	n
         muffelig	-3.25
-        muffensausen	-3.25
+        muffensausen	-3.25	n
         muffig	-3.25
-        muffigkeit	-2.275
+        muffigkeit	-2.275	n
         mulmig	-3.25
         mulmiges_gefuehl	-3.25
         multiple_persoenlichkeitsspaltung	-3.25
-        multiple_sklerose	-3.25
-        mumm	1.75
-        mumps	-3.25
+        multiple_sklerose	-3.25	n
+        mumm	1.75	n
+        mumps	-3.25	n
         munter	2.5
         murren	-3.25
         musikalisch	2.5
         musikbegabt	2.5
         musikbegeistert	2.5
-        musikgenuss	2.5
+        musikgenuss	2.5	n
         musikinteressiert	2.5
-        muskelfaserriss	-2.275
-        muskelgeschwulst	-3.25
-        muskelkater	-3.25
-        muskelkrampf	-3.25
-        muskelverspannung	-2.275
+        muskelfaserriss	-2.275	n
+        muskelgeschwulst	-3.25	n
+        muskelkater	-3.25	n
+        muskelkrampf	-3.25	n
+        muskelverspannung	-2.275	n
         mustergueltig	2.5
         musterhaft	1.75
-        mut	2.5
+        mut	2.5	n
         mutig	2.5
         mutlos	-3.25
-        mutlosigkeit	-3.25
-        mutwilligkeit	-2.275
+        mutlosigkeit	-3.25	n
+        mutwilligkeit	-2.275	n
         mystisch	1.75
         mythisch	2.5
         nachahmenswert	2.5
-        nachbesserung	1.75
-        nachbetreuung	-3.25
+        nachbesserung	1.75	n
+        nachbetreuung	-3.25	n
         nachempfinden	2.5
         nachgeben	-2.275
         nachgiebig	2.5
-        nachhaltigkeit	1.75
-        nachholbedarf	-3.25
+        nachhaltigkeit	1.75	n
+        nachholbedarf	-3.25	n
         nachlaessig	-3.25
-        nachlaessigkeit	-2.275
-        nachruestung	-3.25
+        nachlaessigkeit	-2.275	n
+        nachruestung	-3.25	n
         nachsagen	-3.25
-        nachsorge	-3.25
-        nachsorgekur	1.75
-        nacht-und-nebel-aktion	-2.275
-        nachteil	-3.25
+        nachsorge	-3.25	n
+        nachsorgekur	1.75	n
+        nacht-und-nebel-aktion	-2.275	n
+        nachteil	-3.25	n
         nachtragen	-3.25
         nachtragend	-2.275
         nachtrauern	-3.25
         nachweinen	-3.25
-        nachwuchsfoerderung	1.75
-        nackenfett	-3.25
-        nackenspeck	-3.25
-        naechstenliebe	2.5
+        nachwuchsfoerderung	1.75	n
+        nackenfett	-3.25	n
+        nackenspeck	-3.25	n
+        naechstenliebe	2.5	n
         naerrisch	-3.25
-        nagelpilz	-2.275
+        nagelpilz	-2.275	n
         nah	2.5
-        nahkampf	-2.275
-        nahostkonflikt	-2.275
-        nahrungsmittelallergie	-3.25
+        nahkampf	-2.275	n
+        nahostkonflikt	-2.275	n
+        nahrungsmittelallergie	-3.25	n
         naiv	-2.275
-        naivitaet	-3.25
-        narbe	-3.25
+        naivitaet	-3.25	n
+        narbe	-3.25	n
         narren	-3.25
         narrenhaft	-3.25
-        nasenbeinbruch	-3.25
-        nasenbluten	-3.25
+        nasenbeinbruch	-3.25	n
+        nasenbluten	-3.25	n
         nationalistisch	-3.25
         natuerlich	1.75
-        naturgenuss	2.5
-        naturrecht	1.75
-        naturschoenheit	1.75
-        naturschutzaktion	1.75
+        naturgenuss	2.5	n
+        naturrecht	1.75	n
+        naturschoenheit	1.75	n
+        naturschutzaktion	1.75	n
         nebligtrueb	-2.275
         necken	-3.25
         negativ	-3.25
         negativer_besitz	-2.275
         negieren	-3.25
-        neid	-3.25
+        neid	-3.25	n
         neiden	-3.25
         neidisch	-3.25
         neidlos	1.75
-        neigung	2.5
+        neigung	2.5	n
         nekrophil	-3.25
-        nekrophilie	-3.25
+        nekrophilie	-3.25	n
         neofaschistisch	-3.25
         neonazistisch	-3.25
-        nepotismus	-2.275
-        nepp	-2.275
+        nepotismus	-2.275	n
+        nepp	-2.275	n
         neppen	-2.275
         nerven	-3.25
-        nervenentzuendung	-3.25
-        nervenkollaps	-3.25
-        nervenkrieg	-3.25
-        nervenstaerke	2.5
-        nervenzusammenbruch	-3.25
+        nervenentzuendung	-3.25	n
+        nervenkollaps	-3.25	n
+        nervenkrieg	-3.25	n
+        nervenstaerke	2.5	n
+        nervenzusammenbruch	-3.25	n
         nervig	-3.25
         nervoes	-3.25
-        nervositaet	-3.25
-        nesselfieber	-3.25
+        nervositaet	-3.25	n
+        nesselfieber	-3.25	n
         nett	2.5
-        nettigkeit	2.5
+        nettigkeit	2.5	n
         neu_gestalten	1.75
-        neuansiedlung	1.75
-        neuaufnahme	1.75
-        neuausrichtung	1.75
-        neubeginn	1.75
-        neubereifung	1.75
-        neubildung	1.75
-        neueinstellung	1.75
-        neuentwicklung	1.75
-        neuerung	1.75
-        neuerwerbung	1.75
+        neuansiedlung	1.75	n
+        neuaufnahme	1.75	n
+        neuausrichtung	1.75	n
+        neubeginn	1.75	n
+        neubereifung	1.75	n
+        neubildung	1.75	n
+        neueinstellung	1.75	n
+        neuentwicklung	1.75	n
+        neuerung	1.75	n
+        neuerwerbung	1.75	n
         neugestalten	1.75
-        neugier	1.75
-        neugierde	1.75
-        neugliederung	1.75
-        neuordnung	1.75
-        neuorganisation	1.75
-        neuplanung	1.75
-        neuregelung	1.75
-        neurodermitis	-2.275
-        neurose	-3.25
+        neugier	1.75	n
+        neugierde	1.75	n
+        neugliederung	1.75	n
+        neuordnung	1.75	n
+        neuorganisation	1.75	n
+        neuplanung	1.75	n
+        neuregelung	1.75	n
+        neurodermitis	-2.275	n
+        neurose	-3.25	n
         neurotisch	-3.25
         neurotisieren	-2.275
-        neuverteilung	1.75
+        neuverteilung	1.75	n
         nicht_sesshaft	-3.25
-        nichteinhaltung	-3.25
-        nichterfuellung	-3.25
-        nichts	-2.275
+        nichteinhaltung	-3.25	n
+        nichterfuellung	-3.25	n
+        nichts	-2.275	n
         nichts_sagend	-3.25
-        nichtsein	-2.275
+        nichtsein	-2.275	n
         nichtssagend	-3.25
         nieder	-2.275
         niederdruecken	-3.25
         niedergedrueckt	-2.275
         niedergeschlagen	-2.275
-        niedergeschlagenheit	-3.25
+        niedergeschlagenheit	-3.25	n
         niederhalten	-3.25
         niederlagenfrei	1.75
-        niederlassungsfreiheit	1.75
-        niederreissung	-3.25
+        niederlassungsfreiheit	1.75	n
+        niederreissung	-3.25	n
         niederschmetternd	-3.25
-        niedertracht	-3.25
+        niedertracht	-3.25	n
         niedertraechtig	-3.25
-        niedertraechtigkeit	-3.25
+        niedertraechtigkeit	-3.25	n
         niedlich	1.75
         niedrig	-2.275
-        nierenbeckenentzuendung	-3.25
+        nierenbeckenentzuendung	-3.25	n
         nierenkrank	-3.25
-        nierenstein	-2.275
-        nierenvergiftung	-3.25
-        nikotinabhaengigkeit	-3.25
-        nikotinmissbrauch	-3.25
-        nikotinsucht	-3.25
+        nierenstein	-2.275	n
+        nierenvergiftung	-3.25	n
+        nikotinabhaengigkeit	-3.25	n
+        nikotinmissbrauch	-3.25	n
+        nikotinsucht	-3.25	n
         niveaulos	-2.275
         nobel	1.75
         nobilitieren	1.75
-        noblesse	2.5
+        noblesse	2.5	n
         noelen	-3.25
         noelig	-3.25
         noergelig	-3.25
@@ -4345,145 +4345,145 @@ extension LexiconData {
         nonchalent	1.75
         normal	1.75
         normalisieren	2.5
-        not	-3.25
-        not_leidend	-2.275
-        notbremse	-3.25
+        not	-3.25	n
+        not_leidend	-2.275	n
+        notbremse	-3.25	n
         notduerftig	-3.25
         notleidend	-2.275
-        notstand	-3.25
-        novelle	2.5
+        notstand	-3.25	n
+        novelle	2.5	n
         nuechtern	1.75
         nuetzlich	2.5
-        nuetzlichkeit	2.5
+        nuetzlichkeit	2.5	n
         nutzbringend	2.5
-        nutzen	2.5
+        nutzen	2.5	n
         nutzlos	-3.25
-        nutzlosigkeit	-3.25
-        nutzniessung	2.5
-        nymphomanie	-3.25
+        nutzlosigkeit	-3.25	n
+        nutzniessung	2.5	n
+        nymphomanie	-3.25	n
         obdachlos	-3.25
         oberflaechlich	-2.275
-        oberschenkelhalsbruch	-3.25
-        oberstufenreform	2.5
+        oberschenkelhalsbruch	-3.25	n
+        oberstufenreform	2.5	n
         objektiv	2.5
-        obsession	-3.25
+        obsession	-3.25	n
         obskur	-3.25
         obszoen	-3.25
-        obszoenitaet	-3.25
-        odyssee	-2.275
+        obszoenitaet	-3.25	n
+        odyssee	-2.275	n
         oede	-3.25
         oeden	-3.25
-        oedheit	-3.25
-        oelembargo	-3.25
+        oedheit	-3.25	n
+        oelembargo	-3.25	n
         oelig	-2.275
         offen	1.75
         offenbaren	1.75
-        offenheit	2.5
+        offenheit	2.5	n
         offenherzig	2.5
-        offensive	-3.25
-        offerte	1.75
-        ohnmacht	-3.25
-        ohnmachtsgefuehl	-3.25
+        offensive	-3.25	n
+        offerte	1.75	n
+        ohnmacht	-3.25	n
+        ohnmachtsgefuehl	-3.25	n
         ohnmaechtig	-3.25
-        ohnmaechtigkeit	-3.25
-        ohrenschmerz	-3.25
-        ohrenweh	-3.25
-        okkupation	-2.275
+        ohnmaechtigkeit	-3.25	n
+        ohrenschmerz	-3.25	n
+        ohrenweh	-3.25	n
+        okkupation	-2.275	n
         oll	-3.25
         omnipotent	2.5
         opportun	2.5
         opportunistisch	-2.275
         optimal	2.5
-        optimierung	1.75
-        optimierungsvorschlag	1.75
-        optimismus	2.5
+        optimierung	1.75	n
+        optimierungsvorschlag	1.75	n
+        optimismus	2.5	n
         optimistisch	2.5
-        optimum	2.5
+        optimum	2.5	n
         ordentlich	2.5
         ordinaer	-3.25
         ordnungsgemaess	2.5
         ordnungsliebend	2.5
-        ordnungssinn	2.5
-        ordnungswidrigkeit	-2.275
-        organisationsreform	2.5
-        organisationstalent	1.75
+        ordnungssinn	2.5	n
+        ordnungswidrigkeit	-2.275	n
+        organisationsreform	2.5	n
+        organisationstalent	1.75	n
         orientierungslos	-2.275
         originalgetreu	2.5
-        originalitaet	2.5
+        originalitaet	2.5	n
         originell	2.5
         orthopaedische_krankheit	-3.25
-        osteoporose	-3.25
+        osteoporose	-3.25	n
         osteuropaeisch	-2.275
         packend	1.75
         paedophil	-3.25
-        panik	-3.25
+        panik	-3.25	n
         panikartig	-3.25
         panisch	-3.25
-        paradentose	-3.25
+        paradentose	-3.25	n
         paradiesisch	2.5
-        paradox	-2.275
-        paradoxie	-3.25
-        paradoxon	-2.275
+        paradox	-2.275	n
+        paradoxie	-3.25	n
+        paradoxon	-2.275	n
         paralysieren	-3.25
         paralysiert	-3.25
-        paranoia	-3.25
+        paranoia	-3.25	n
         paranoid	-3.25
-        pardon	1.75
-        parodontose	-3.25
-        parteienstreit	-2.275
-        parteienverdrossenheit	-3.25
-        parteigruendung	1.75
-        partisanenkrieg	-3.25
-        partnerschaft	1.75
+        pardon	1.75	n
+        parodontose	-3.25	n
+        parteienstreit	-2.275	n
+        parteienverdrossenheit	-3.25	n
+        parteigruendung	1.75	n
+        partisanenkrieg	-3.25	n
+        partnerschaft	1.75	n
         partnerschaftlich	2.5
         passen	-2.275
         passend	2.5
-        passion	2.5
+        passion	2.5	n
         passiv	-2.275
-        passivitaet	-2.275
+        passivitaet	-2.275	n
         patent	1.75
         pathologisch	-3.25
         pausbaeckig	1.75
         pedantisch	-2.275
-        pein	-3.25
+        pein	-3.25	n
         peinigen	-3.25
         peinigend	-2.275
         peinlich	-2.275
-        penalty	-2.275
+        penalty	-2.275	n
         penetrant	-2.275
-        penetranz	-3.25
+        penetranz	-3.25	n
         penibel	-2.275
-        pep	2.5
-        perestroika	1.75
+        pep	2.5	n
+        perestroika	1.75	n
         perfekt	2.5
-        perfektheit	2.5
-        perfektion	2.5
+        perfektheit	2.5	n
+        perfektion	2.5	n
         perfektionieren	1.75
-        perfektionierung	1.75
+        perfektionierung	1.75	n
         perfide	-3.25
-        perfidie	-3.25
+        perfidie	-3.25	n
         permissiv	1.75
         persoenlichkeitsgespalten	-3.25
-        persoenlichkeitsspaltung	-3.25
-        persoenlichkeitsstoerung	-3.25
-        personalabbau	-2.275
+        persoenlichkeitsspaltung	-3.25	n
+        persoenlichkeitsstoerung	-3.25	n
+        personalabbau	-2.275	n
         perspektivlos	-2.275
         perspektivreich	2.5
         pervers	-3.25
-        perversion	-3.25
-        perversitaet	-3.25
-        pervertierung	-3.25
-        pessimismus	-3.25
+        perversion	-3.25	n
+        perversitaet	-3.25	n
+        pervertierung	-3.25	n
+        pessimismus	-3.25	n
         pessimistisch	-3.25
-        pest	-3.25
-        petersilienhochzeit	1.75
+        pest	-3.25	n
+        petersilienhochzeit	1.75	n
         petzen	-3.25
         pfeifen	-3.25
-        pfeifersches_druesenfieber	-3.25
-        pfiff	2.5
+        pfeifersches_druesenfieber	-3.25	n
+        pfiff	2.5	n
         pfiffig	1.75
-        pflanzenkrankheit	-2.275
-        pflegebeduerftigkeit	-3.25
+        pflanzenkrankheit	-2.275	n
+        pflegebeduerftigkeit	-3.25	n
         pflegeleicht	1.75
         pflegen	1.75
         pfleglich	1.75
@@ -4491,61 +4491,61 @@ extension LexiconData {
         pflichtbewusst	2.5
         pflichteifrig	1.75
         pflichtgetreu	1.75
-        pflichtverletzung	-3.25
+        pflichtverletzung	-3.25	n
         phaenomenal	2.5
         phantasieren	-2.275
         phantasievoll	2.5
         phantastisch	2.5
-        phantomschmerz	-3.25
-        philanthropie	2.5
+        phantomschmerz	-3.25	n
+        philanthropie	2.5	n
         philanthropisch	2.5
-        phlegma	-3.25
+        phlegma	-3.25	n
         phlegmatisch	-3.25
-        phobie	-3.25
-        physiotherapie	1.75
+        phobie	-3.25	n
+        physiotherapie	1.75	n
         pickelig	-3.25
         piesacken	-3.25
         pietaetlos	-3.25
         pikant	-3.25
         pikiert	-3.25
         pittoresk	-3.25
-        plackerei	-3.25
+        plackerei	-3.25	n
         plaedieren	1.75
         plaerren	-3.25
         plagen	-3.25
         plakativ	-3.25
         planlos	-2.275
-        planungssicherheit	1.75
+        planungssicherheit	1.75	n
         planvoll	2.5
-        platzangst	-3.25
-        platzverweis	-3.25
-        platzwunde	-2.275
+        platzangst	-3.25	n
+        platzverweis	-3.25	n
+        platzwunde	-2.275	n
         plausibel	2.5
-        plausibilitaet	1.75
+        plausibilitaet	1.75	n
         pleite	-2.763
-        pluenderung	-3.25
+        pluenderung	-3.25	n
         plump	-3.25
         pochen	-2.275
-        pocken	-3.25
+        pocken	-3.25	n
         poebelhaft	-3.25
-        pogrom	-2.275
-        pogromnacht	-2.275
-        polemik	-3.25
+        pogrom	-2.275	n
+        pogromnacht	-2.275	n
+        polemik	-3.25	n
         polemisch	-2.275
-        polizeigewalt	-2.275
-        pollenallergie	-3.25
+        polizeigewalt	-2.275	n
+        pollenallergie	-3.25	n
         poltern	-3.25
-        polyp	-3.25
+        polyp	-3.25	n
         pompoes	2.5
-        pornografie	-2.275
-        pornographie	-2.275
+        pornografie	-2.275	n
+        pornographie	-2.275	n
         positiv	2.5
         possenhaft	-3.25
         possierlich	1.75
-        postreform	2.5
+        postreform	2.5	n
         potent	1.75
         potthaesslich	-3.25
-        pracht	1.75
+        pracht	1.75	n
         prachtvoll	2.5
         praechtig	2.5
         praedestiniert	2.5
@@ -4553,170 +4553,170 @@ extension LexiconData {
         praeferieren	2.5
         praegen	1.75
         praegnant	2.5
-        praegnanz	1.75
+        praegnanz	1.75	n
         praemieren	2.5
         praeventiv	1.75
         praezisieren	1.75
-        praezisierung	1.75
-        praezision	1.75
-        prahlerei	-3.25
+        praezisierung	1.75	n
+        praezision	1.75	n
+        prahlerei	-3.25	n
         prahlerisch	-3.25
-        praktikum	2.5
+        praktikum	2.5	n
         praktisch	1.75
         praxisfremd	-3.25
-        preisauftrieb	1.75
+        preisauftrieb	1.75	n
         preisen	2.5
-        preiserhoehung	1.75
-        preisfreigabe	1.75
+        preiserhoehung	1.75	n
+        preisfreigabe	1.75	n
         preisgeben	-2.275
         preisgegeben	-2.275
         preisguenstig	2.5
-        preisreform	2.5
-        preisstabilitaet	1.75
+        preisreform	2.5	n
+        preisstabilitaet	1.75	n
         preiswert	2.5
         prellen	-2.275
-        prellung	-2.275
-        pressefreiheit	1.75
-        pressezensur	-2.275
+        prellung	-2.275	n
+        pressefreiheit	1.75	n
+        pressezensur	-2.275	n
         prestigetraechtig	2.5
         preussisch	2.5
         prickelnd	2.5
         prima	2.5
-        primitivitaet	-3.25
+        primitivitaet	-3.25	n
         prinzipienlos	-3.25
-        prinzipientreue	1.75
+        prinzipientreue	1.75	n
         priorisieren	1.75
-        privileg	1.75
+        privileg	1.75	n
         privilegieren	1.75
         probat	2.5
-        problem	-3.25
-        produktinnovation	2.5
-        produktionssteigerung	1.75
+        problem	-3.25	n
+        produktinnovation	2.5	n
+        produktionssteigerung	1.75	n
         produktiv	1.75
-        produktivitaetssteigerung	1.75
+        produktivitaetssteigerung	1.75	n
         profillos	-2.275
-        profilneurose	-3.25
-        projektbetreuung	-3.25
-        projektleitung	-3.25
+        profilneurose	-3.25	n
+        projektbetreuung	-3.25	n
+        projektleitung	-3.25	n
         promovieren	1.75
         promoviert_werden	1.75
-        propaganda	2.5
+        propaganda	2.5	n
         propagandistisch	-2.275
-        propagierung	2.5
+        propagierung	2.5	n
         prophylaktisch	1.75
-        prophylaxe	1.75
-        prosperitaet	2.5
-        prostitution	-2.275
+        prophylaxe	1.75	n
+        prosperitaet	2.5	n
+        prostitution	-2.275	n
         protegieren	1.75
-        protzerei	-3.25
+        protzerei	-3.25	n
         protzig	-3.25
-        provinzialiaet	-2.275
-        provinzialismus	-2.275
+        provinzialiaet	-2.275	n
+        provinzialismus	-2.275	n
         provinziell	-2.275
         provokant	-3.25
         pruede	-2.275
-        pruederie	-3.25
-        pruegel	-2.275
-        pruegelei	-3.25
-        prunk	1.75
+        pruederie	-3.25	n
+        pruegel	-2.275	n
+        pruegelei	-3.25	n
+        prunk	1.75	n
         prunkhaft	2.5
         prunkvoll	2.5
-        pseudokrupp	-3.25
+        pseudokrupp	-3.25	n
         psychisch_krank	-3.25
         psychische_stoerung	-3.25
-        psychoanalyse	1.75
+        psychoanalyse	1.75	n
         psychopathisch	-3.25
-        psychose	-3.25
-        psychoterror	-3.25
-        psychotherapie	1.75
-        publikumsgunst	2.5
+        psychose	-3.25	n
+        psychoterror	-3.25	n
+        psychotherapie	1.75	n
+        publikumsgunst	2.5	n
         puenktlich	2.5
-        puenktlichkeit	1.75
-        purismus	1.75
-        pustel	-2.275
-        putsch	-2.275
+        puenktlichkeit	1.75	n
+        purismus	1.75	n
+        pustel	-2.275	n
+        putsch	-2.275	n
         putzig	1.75
         putzmunter	2.5
         pygmaeenhaft	-3.25
         quaelen	-3.25
         quaelend	-3.25
-        quaelerei	-2.275
-        qual	-3.25
+        quaelerei	-2.275	n
+        qual	-3.25	n
         qualifiziert	2.5
-        qualitaet	1.75
-        qualitaetsmerkmal	1.75
-        qualitaetssicherung	1.75
-        qualitaetsverbesserung	1.75
-        qualitaetsverlust	-3.25
-        qualitaetverlust	-3.25
+        qualitaet	1.75	n
+        qualitaetsmerkmal	1.75	n
+        qualitaetssicherung	1.75	n
+        qualitaetsverbesserung	1.75	n
+        qualitaetsverlust	-3.25	n
+        qualitaetverlust	-3.25	n
         qualvoll	-3.25
-        quarantaene	-2.275
+        quarantaene	-2.275	n
         quengelig	-3.25
         quengeln	-3.25
         quer_legen	-3.25
         quer_stellen	-3.25
-        querele	-2.275
+        querele	-2.275	n
         querlegen	-3.25
         querstellen	-3.25
         quetschen	-2.275
-        quetschung	-2.275
+        quetschung	-2.275	n
         quicklebendig	1.75
         quietschfidel	2.5
         quietschvergnuegt	2.5
         quirlig	1.75
         quittieren	1.75
-        rabatz	-3.25
+        rabatz	-3.25	n
         rabiat	-2.275
-        rache	-3.25
-        racheakt	-3.25
-        rachgier	-3.25
-        rachsucht	-3.25
+        rache	-3.25	n
+        racheakt	-3.25	n
+        rachgier	-3.25	n
+        rachsucht	-3.25	n
         rachsuechtig	-3.25
         rackern	-2.275
-        radau	-3.25
-        radikalisierung	-3.25
-        radikalkur	1.75
+        radau	-3.25	n
+        radikalisierung	-3.25	n
+        radikalkur	1.75	n
         raechen	-3.25
-        raenke	-2.275
-        raenkespiel	-3.25
+        raenke	-2.275	n
+        raenkespiel	-3.25	n
         raeuberisch	-3.25
-        raffgier	-3.25
-        raffinement	2.5
+        raffgier	-3.25	n
+        raffinement	2.5	n
         raffiniert	-3.25
-        rage	-3.25
-        raketenangriff	-3.25
+        rage	-3.25	n
+        raketenangriff	-3.25	n
         ramponiert	-2.275
-        randale	-3.25
-        rangelei	-2.275
-        rappel	-3.25
+        randale	-3.25	n
+        rangelei	-2.275	n
+        rappel	-3.25	n
         rappelduerr	-2.275
-        raritaet	1.75
-        raserei	-3.25
-        rassenressentiment	-3.25
-        rassentrennung	-3.25
-        rassenunruhen	-2.275
+        raritaet	1.75	n
+        raserei	-3.25	n
+        rassenressentiment	-3.25	n
+        rassentrennung	-3.25	n
+        rassenunruhen	-2.275	n
         rassig	2.5
         rassistisch	-3.25
         rastlos	-2.275
-        rastlosigkeit	-3.25
-        rat	2.5
-        ratifizierung	2.5
+        rastlosigkeit	-3.25	n
+        rat	2.5	n
+        ratifizierung	2.5	n
         rational	2.5
-        rationalisierung	-2.275
+        rationalisierung	-2.275	n
         ratlos	-3.25
-        ratlosigkeit	-3.25
+        ratlosigkeit	-3.25	n
         ratsam	2.5
         rau	-2.275
-        raub	-3.25
-        raubmord	-2.275
-        raubueberfall	-2.275
-        raucherbein	-3.25
-        rauchvergiftung	-3.25
-        rauferei	-3.25
+        raub	-3.25	n
+        raubmord	-2.275	n
+        raubueberfall	-2.275	n
+        raucherbein	-3.25	n
+        rauchvergiftung	-3.25	n
+        rauferei	-3.25	n
         rauh	-2.275
-        raum	1.75
+        raum	1.75	n
         rauschfrei	-3.25
-        rauschgiftkriminalitaet	-3.25
+        rauschgiftkriminalitaet	-3.25	n
         rausekeln	-3.25
         rausfeuern	-2.275
         rauskotzen	-2.275
@@ -4725,101 +4725,101 @@ extension LexiconData {
         rausschmeissen	-2.275
         rausspucken	-2.275
         rauswerfen	-3.25
-        razzia	-2.275
+        razzia	-2.275	n
         reaktionsschnell	2.5
-        reaktorsicherheit	1.75
+        reaktorsicherheit	1.75	n
         real	2.5
         realistisch	2.5
-        realitaetssinn	2.5
-        rebellion	-2.275
+        realitaetssinn	2.5	n
+        rebellion	-2.275	n
         rebellisch	-2.275
         recht	2.5
-        rechtfertigung	1.75
-        rechtlosigkeit	-2.275
+        rechtfertigung	1.75	n
+        rechtlosigkeit	-2.275	n
         rechtmaessig	2.5
-        rechtmaessigkeit	1.75
-        rechtsbeugung	-2.275
-        rechtsbruch	-2.275
+        rechtmaessigkeit	1.75	n
+        rechtsbeugung	-2.275	n
+        rechtsbruch	-2.275	n
         rechtschaffen	1.75
-        rechtschaffenheit	2.5
-        rechtsempfinden	2.5
+        rechtschaffenheit	2.5	n
+        rechtsempfinden	2.5	n
         rechtsextrem	-3.25
         rechtsextremistisch	-3.25
-        rechtsfrieden	1.75
-        rechtsgefuehl	2.5
-        rechtshilfe	1.75
+        rechtsfrieden	1.75	n
+        rechtsgefuehl	2.5	n
+        rechtshilfe	1.75	n
         rechtslastig	-3.25
         rechtsradikal	-3.25
-        rechtsruck	-3.25
-        rechtssicherheit	1.75
-        rechtsunsicherheit	-2.275
+        rechtsruck	-3.25	n
+        rechtssicherheit	1.75	n
+        rechtsunsicherheit	-2.275	n
         reckenhaft	-2.275
         redebegabt	2.5
         redegewandt	2.5
         redlich	1.75
-        redlichkeit	2.5
+        redlichkeit	2.5	n
         reduktionistisch	-3.25
-        reduktionskur	1.75
-        redundanz	-2.275
+        reduktionskur	1.75	n
+        redundanz	-2.275	n
         reell	2.5
         reflektieren	1.75
-        reflex	-2.275
-        reflexhandlung	-3.25
-        reform	2.5
-        reformation	1.75
+        reflex	-2.275	n
+        reflexhandlung	-3.25	n
+        reform	2.5	n
+        reformation	1.75	n
         reformieren	1.75
-        reformierung	2.5
-        reformprogramm	1.75
+        reformierung	2.5	n
+        reformprogramm	1.75	n
         rege	1.75
-        regeneration	1.75
+        regeneration	1.75	n
         regenerativ	1.75
         regenerieren	1.75
-        regierungsgewalt	-2.275
+        regierungsgewalt	-2.275	n
         regierungstreu	1.75
         regulaer	2.5
-        regungslosigkeit	-3.25
-        reha-kur	1.75
-        rehabilitationsprogramm	1.75
+        regungslosigkeit	-3.25	n
+        reha-kur	1.75	n
+        rehabilitationsprogramm	1.75	n
         rehabilitieren	2.5
-        rehabilitierungskur	1.75
-        reibereien	-2.275
+        rehabilitierungskur	1.75	n
+        reibereien	-2.275	n
         reich	1.75
         reichhaltig	2.5
         reichlich	2.5
-        reichsgruendung	1.75
+        reichsgruendung	1.75	n
         reif	1.75
-        reife	2.5
+        reife	2.5	n
         reihern	-2.275
         rein	2.5
-        reinhaltung	1.75
+        reinhaltung	1.75	n
         reinigen	1.75
         reinlich	1.75
-        reinlichkeit	2.5
-        reinverlust	-3.25
-        reisefieber	-3.25
-        reiselust	2.5
-        reisethrombose	-3.25
+        reinlichkeit	2.5	n
+        reinverlust	-3.25	n
+        reisefieber	-3.25	n
+        reiselust	2.5	n
+        reisethrombose	-3.25	n
         reisserisch	-2.275
-        reiz	1.75
-        reizbarkeit	-3.25
+        reiz	1.75	n
+        reizbarkeit	-3.25	n
         reizend	2.5
         reizlos	-2.275
         reizvoll	2.5
-        reizwort	-2.275
+        reizwort	-2.275	n
         reklamieren	-3.25
-        rekonvaleszenz	1.75
-        rekordhoehe	1.75
+        rekonvaleszenz	1.75	n
+        rekordhoehe	1.75	n
         relaxed	1.75
         relaxen	1.75
-        religionskrieg	-3.25
+        religionskrieg	-3.25	n
         renitent	-2.275
         renommiert	2.5
-        renovierung	1.75
-        rentenanspruch	1.75
-        rentenreform	2.5
-        reparatur	2.5
-        repressalie	-3.25
-        repression	-3.25
+        renovierung	1.75	n
+        rentenanspruch	1.75	n
+        rentenreform	2.5	n
+        reparatur	2.5	n
+        repressalie	-3.25	n
+        repression	-3.25	n
         repressionsfrei	2.5
         repressiv	-3.25
         reputierlich	1.75
@@ -4827,76 +4827,76 @@ extension LexiconData {
         resignieren	-2.275
         resigniert	-3.25
         resistent	2.5
-        resistenz	1.75
-        respekt	2.5
+        resistenz	1.75	n
+        respekt	2.5	n
         respektieren	2.5
         respektlos	-3.25
         respektvoll	2.5
-        ressentiment	-3.25
-        restauration	1.75
-        restaurierung	1.75
-        restitution	1.75
+        ressentiment	-3.25	n
+        restauration	1.75	n
+        restaurierung	1.75	n
+        restitution	1.75	n
         retardiert	-2.275
-        retourkutsche	-3.25
-        rettung	2.5
-        rettungsaktion	1.75
-        rettungsanker	1.75
-        reue	-3.25
+        retourkutsche	-3.25	n
+        rettung	2.5	n
+        rettungsaktion	1.75	n
+        rettungsanker	1.75	n
+        reue	-3.25	n
         reuen	-3.25
-        revanche	-3.25
+        revanche	-3.25	n
         revanchieren	-2.275
         revidieren	1.75
-        revitalisierung	1.75
-        revolte	-2.275
-        revolution	-2.275
-        rheuma	-3.25
+        revitalisierung	1.75	n
+        revolte	-2.275	n
+        revolution	-2.275	n
+        rheuma	-3.25	n
         richtig	2.5
         richtig_stellen	1.75
-        richtigkeit	2.5
+        richtigkeit	2.5	n
         richtigstellen	1.75
         richtungslos	-2.275
         rigid	-3.25
         rigide	-3.25
         rigoros	-3.25
-        rinderseuche	-2.275
-        rinderwahnsinn	-2.275
-        rippenbruch	-3.25
-        rippenfellentzuendung	-3.25
-        risikofaktor	-2.275
+        rinderseuche	-2.275	n
+        rinderwahnsinn	-2.275	n
+        rippenbruch	-3.25	n
+        rippenfellentzuendung	-3.25	n
+        risikofaktor	-2.275	n
         risikofrei	1.75
         risikolos	1.75
-        rivalitaet	-3.25
+        rivalitaet	-3.25	n
         robust	1.75
-        robustheit	1.75
-        rodung	-3.25
-        roeteln	-3.25
+        robustheit	1.75	n
+        rodung	-3.25	n
+        roeteln	-3.25	n
         roh	-2.275
         rollstuhlgerecht	2.5
-        rosenhochzeit	1.75
-        rosskur	1.75
+        rosenhochzeit	1.75	n
+        rosskur	1.75	n
         rostfrei	1.75
-        rotsperre	-3.25
+        rotsperre	-3.25	n
         routiniert	2.5
         ruchbar	-3.25
         ruchlos	-3.25
-        rueckenmassage	1.75
-        rueckenschmerz	-3.25
-        rueckenschule	1.75
-        rueckeroberung	-2.275
+        rueckenmassage	1.75	n
+        rueckenschmerz	-3.25	n
+        rueckenschule	1.75	n
+        rueckeroberung	-2.275	n
         rueckfaellig	-2.275
-        rueckfall	-3.25
-        rueckgangsquote	-2.275
-        rueckgangsrate	-2.275
-        rueckgrat	1.75
+        rueckfall	-3.25	n
+        rueckgangsquote	-2.275	n
+        rueckgangsrate	-2.275	n
+        rueckgrat	1.75	n
         ruecksichtslos	-3.25
-        ruecksichtslosigkeit	-3.25
+        ruecksichtslosigkeit	-3.25	n
         ruecksichtsvoll	2.5
-        rueckstaendigkeit	-3.25
+        rueckstaendigkeit	-3.25	n
         rueckstandsfrei	1.75
         ruede	-2.275
-        rueffel	-3.25
+        rueffel	-3.25	n
         rueffeln	-3.25
-        ruege	-3.25
+        ruege	-3.25	n
         ruegen	-3.25
         ruehmen	2.5
         ruehmlich	1.75
@@ -4904,33 +4904,33 @@ extension LexiconData {
         ruehrend	1.75
         ruehrig	1.75
         ruehrselig	-3.25
-        ruehrung	2.5
+        ruehrung	2.5	n
         ruepelhaft	-2.275
         ruestig	2.5
-        ruestung	-3.25
-        ruestungsgeschaeft	-2.275
-        ruestungswettlauf	-3.25
-        ruf	-2.275
-        ruhe	1.75
+        ruestung	-3.25	n
+        ruestungsgeschaeft	-2.275	n
+        ruestungswettlauf	-3.25	n
+        ruf	-2.275	n
+        ruhe	1.75	n
         ruhelos	-2.275
-        ruhelosigkeit	-3.25
-        ruhestoerung	-2.275
+        ruhelosigkeit	-3.25	n
+        ruhestoerung	-2.275	n
         ruhig	1.75
         ruhmlos	-2.275
         ruhmreich	2.5
         ruhmvoll	2.5
-        ruin	-3.25
+        ruin	-3.25	n
         ruinieren	-3.25
         ruiniert	-2.275
         rumluegen	-3.25
         rumzetern	-3.25
-        runderneuerung	1.75
+        runderneuerung	1.75	n
         runtermachen	-3.25
         runterputzen	-3.25
         ruppig	-2.275
-        sabotage	-2.275
+        sabotage	-2.275	n
         sabotieren	-2.275
-        sachbeschaedigung	-2.275
+        sachbeschaedigung	-2.275	n
         sachbezogen	1.75
         sachgemaess	2.5
         sachgerecht	2.5
@@ -4938,23 +4938,23 @@ extension LexiconData {
         sachlich	2.5
         sacht	1.75
         sachte	1.75
-        sachzwang	-2.275
-        sadismus	-3.25
+        sachzwang	-2.275	n
+        sadismus	-3.25	n
         sadistisch	-3.25
-        saeuglingssterberate	-3.25
-        saeuglingssterblichkeit	-3.25
+        saeuglingssterberate	-3.25	n
+        saeuglingssterblichkeit	-3.25	n
         saeumig	-3.25
         sagenumrankt	2.5
         sagenumwoben	2.5
-        sakrileg	-2.275
-        salmonellenvergiftung	-3.25
-        salve	-3.25
+        sakrileg	-2.275	n
+        salmonellenvergiftung	-3.25	n
+        salve	-3.25	n
         sanft	2.5
-        sanftmut	2.5
-        sanierung	1.75
-        sanktion	-3.25
+        sanftmut	2.5	n
+        sanierung	1.75	n
+        sanktion	-3.25	n
         sanktionieren	-2.275
-        sanktionierung	-3.25
+        sanktionierung	-3.25	n
         sarkastisch	-2.275
         satanisch	-3.25
         satt	1.75
@@ -4962,233 +4962,233 @@ extension LexiconData {
         saudoof	-3.25
         saudumm	-3.25
         sauer	-2.275
-        sauerei	-3.25
+        sauerei	-3.25	n
         saukomisch	2.5
         schade	-3.25
         schaden	-3.25
         schadenfrei	1.75
-        schadenfreude	-3.25
+        schadenfreude	-3.25	n
         schadenfroh	-3.25
-        schadensbegrenzung	1.75
-        schadensbegrenzungsmassnahme	1.75
-        schadenseindaemmung	1.75
+        schadensbegrenzung	1.75	n
+        schadensbegrenzungsmassnahme	1.75	n
+        schadenseindaemmung	1.75	n
         schadensfrei	2.5
-        schadensursache	-2.275
+        schadensursache	-2.275	n
         schadstofffrei	1.75
         schaebig	-3.25
-        schaedelbruch	-3.25
+        schaedelbruch	-3.25	n
         schaedigen	-3.25
         schaemen	-3.25
         schaenden	-3.25
         schaendlich	-3.25
         schaetzen	2.5
         schaeumen	-3.25
-        schaffenskraft	2.5
-        schaffung	1.75
+        schaffenskraft	2.5	n
+        schaffung	1.75	n
         schal	-3.25
-        scham	-3.25
-        schamgefuehl	-3.25
+        scham	-3.25	n
+        schamgefuehl	-3.25	n
         schamhaft	-2.275
         schamlos	-3.25
-        schande	-3.25
-        schandtat	-2.275
+        schande	-3.25	n
+        schandtat	-2.275	n
         scharfsinnig	2.5
-        scharlach	-3.25
-        scharm	1.75
+        scharlach	-3.25	n
+        scharm	1.75	n
         scharmant	2.5
-        scharmuetzel	-2.275
+        scharmuetzel	-2.275	n
         schassen	-2.275
-        schatz	1.75
-        schauder	-3.25
+        schatz	1.75	n
+        schauder	-3.25	n
         schauderhaft	-3.25
         schaudern	-3.25
         schaudervoll	-3.25
-        schauer	-3.25
+        schauer	-3.25	n
         schauerhaft	-3.25
         schauerlich	-3.25
         schaurig	-3.25
-        schauspiel	1.75
-        scheidenpilz	-2.275
+        schauspiel	1.75	n
+        scheidenpilz	-2.275	n
         scheinheilig	-3.25
         scheiss	-3.25
-        scheissdreck	-3.25
-        schelte	-3.25
+        scheissdreck	-3.25	n
+        schelte	-3.25	n
         schelten	-3.25
         scherzen	1.75
         scherzhaft	2.5
         scheu	-2.763
         scheuen	-3.25
         scheusslich	-3.25
-        scheusslichkeit	-2.275
+        scheusslichkeit	-2.275	n
         schicker	-2.275
-        schiebung	-2.275
+        schiebung	-2.275	n
         schief_liegen	-2.275
         schiefgegangen	-3.25
         schiefgelaufen	-3.25
         schiefliegen	-2.275
-        schiessen	-3.25
-        schiesserei	-2.275
-        schiffbruch	-3.25
-        schiffssicherheit	1.75
-        schikane	-3.25
+        schiessen	-3.25	n
+        schiesserei	-2.275	n
+        schiffbruch	-3.25	n
+        schiffssicherheit	1.75	n
+        schikane	-3.25	n
         schikanieren	-3.25
-        schimpf	-3.25
+        schimpf	-3.25	n
         schimpfen	-3.25
         schinden	-3.25
-        schinderei	-3.25
-        schiss	-3.25
+        schinderei	-3.25	n
+        schiss	-3.25	n
         schizoid	-3.25
         schizophren	-3.25
-        schizophrenie	-3.25
-        schlachtung	-2.275
+        schizophrenie	-3.25	n
+        schlachtung	-2.275	n
         schlaefrig	2.5
-        schlaefrigkeit	-2.275
-        schlaege	-2.275
-        schlaegerei	-3.25
+        schlaefrigkeit	-2.275	n
+        schlaege	-2.275	n
+        schlaegerei	-3.25	n
         schlaff	-2.275
-        schlaffheit	-2.275
-        schlaflosigkeit	-3.25
-        schlaganfall	-3.25
+        schlaffheit	-2.275	n
+        schlaflosigkeit	-3.25	n
+        schlaganfall	-3.25	n
         schlagfertig	1.75
         schlagkraeftig	2.5
-        schlagkraft	1.75
-        schlamperei	-2.275
+        schlagkraft	1.75	n
+        schlamperei	-2.275	n
         schlampig	-3.25
-        schlampigkeit	-3.25
-        schlangenbiss	-3.25
+        schlampigkeit	-3.25	n
+        schlangenbiss	-3.25	n
         schlapp	-2.275
-        schlappheit	-2.275
+        schlappheit	-2.275	n
         schlau	2.5
         schlecht	-3.25
         schlecht_gelaunt	-3.25
         schlechter_stellen	-2.275
         schlechtes_gewissen	-3.25
         schlechtgelaunt	-3.25
-        schlechtigkeit	-3.25
+        schlechtigkeit	-3.25	n
         schlechtmachen	-3.25
         schlechtreden	-3.25
         schleifen	-3.25
-        schleimbeutelentzuendung	-3.25
-        schleimhautgeschwulst	-3.25
-        schleudertrauma	-3.25
+        schleimbeutelentzuendung	-3.25	n
+        schleimhautgeschwulst	-3.25	n
+        schleudertrauma	-3.25	n
         schlicht	1.75
-        schlichtung	1.75
+        schlichtung	1.75	n
         schlimm	-3.25
         schluchzen	-3.25
-        schluckauf	-3.25
-        schluckbeschwerden	-3.25
-        schludrigkeit	-3.25
-        schluesselbeinbruch	-3.25
-        schluesselposition	1.75
-        schluesselstellung	1.75
+        schluckauf	-3.25	n
+        schluckbeschwerden	-3.25	n
+        schludrigkeit	-3.25	n
+        schluesselbeinbruch	-3.25	n
+        schluesselposition	1.75	n
+        schluesselstellung	1.75	n
         schluessig	2.5
-        schmach	-3.25
+        schmach	-3.25	n
         schmachvoll	-3.25
         schmaehen	-3.25
         schmaehlich	-3.25
-        schmaehung	-3.25
-        schmaelerung	-2.275
+        schmaehung	-3.25	n
+        schmaelerung	-2.275	n
         schmarotzen	-2.275
         schmarotzern	-2.275
-        schmeichelei	2.5
+        schmeichelei	2.5	n
         schmeichelhaft	-3.25
         schmeicheln	2.5
         schmeissen	-2.275
-        schmerz	-3.25
-        schmerzattacke	-3.25
+        schmerz	-3.25	n
+        schmerzattacke	-3.25	n
         schmerzen	-3.25
         schmerzfrei	2.5
         schmerzhaft	-3.25
         schmerzlich	-3.25
         schmerzlos	-2.275
         schmerzvoll	-3.25
-        schmiergeldzahlung	-3.25
+        schmiergeldzahlung	-3.25	n
         schmollen	-3.25
-        schmu	-2.275
+        schmu	-2.275	n
         schmuck	1.75
         schmuddelig	-3.25
-        schmuggel	-2.275
+        schmuggel	-2.275	n
         schmunzeln	2.5
-        schneid	2.5
+        schneid	2.5	n
         schneidend	-3.25
         schnell	1.75
-        schnittstellenoptimierung	1.75
+        schnittstellenoptimierung	1.75	n
         schnoede	-2.275
         schnoerkellos	1.75
         schnueffeln	-3.25
-        schnupfen	-3.25
-        schock	-3.25
+        schnupfen	-3.25	n
+        schock	-3.25	n
         schocken	-3.25
         schockieren	-3.25
         schockierend	-3.25
         schockiert	-3.25
-        schockiertheit	-3.25
-        schocktherapie	1.75
+        schockiertheit	-3.25	n
+        schocktherapie	1.75	n
         schoen	2.5
         schoene	2.5
         schoener	2.5
         schoenes	2.5
-        schoenheit	2.5
-        schoenheitsfehler	-2.275
-        schoenheitssinn	2.5
+        schoenheit	2.5	n
+        schoenheitsfehler	-2.275	n
+        schoenheitssinn	2.5	n
         schoenreden	-3.25
         schoepferisch	2.5
         schonen	1.75
         schonend	1.75
         schonungslos	-2.275
-        schonungslosigkeit	-3.25
-        schorf	-2.275
-        schramme	-2.275
+        schonungslosigkeit	-3.25	n
+        schorf	-2.275	n
+        schramme	-2.275	n
         schrankenlos	1.75
-        schreck	-3.25
+        schreck	-3.25	n
         schrecken	-3.25
-        schrecken_erregend	-3.25
+        schrecken_erregend	-3.25	n
         schreckenerregend	-3.25
-        schreckensherrschaft	-3.25
+        schreckensherrschaft	-3.25	n
         schreckhaft	-3.25
         schrecklich	-3.25
-        schrei	-2.275
+        schrei	-2.275	n
         schreien	-2.763
-        schreikrampf	-3.25
+        schreikrampf	-3.25	n
         schroff	-2.275
-        schrulligkeit	-2.275
+        schrulligkeit	-2.275	n
         schuechtern	-2.275
-        schuechternheit	-3.25
-        schuerfwunde	-2.275
+        schuechternheit	-3.25	n
+        schuerfwunde	-2.275	n
         schuetzen	1.75
         schuetzend	2.5
         schuften	-2.275
-        schufterei	-3.25
-        schulausbildung	2.5
-        schuld	-3.25
-        schulden	-2.275
+        schufterei	-3.25	n
+        schulausbildung	2.5	n
+        schuld	-3.25	n
+        schulden	-2.275	n
         schuldenfrei	1.75
-        schuldenlast	-2.275
-        schuldgefuehl	-3.25
+        schuldenlast	-2.275	n
+        schuldgefuehl	-3.25	n
         schuldig	-3.25
         schulmeistern	-3.25
-        schulreform	2.5
-        schulverweis	-3.25
-        schummel	-3.25
-        schummelei	-3.25
+        schulreform	2.5	n
+        schulverweis	-3.25	n
+        schummel	-3.25	n
+        schummelei	-3.25	n
         schummeln	-2.275
-        schund	-3.25
-        schuppenflechte	-2.275
+        schund	-3.25	n
+        schuppenflechte	-2.275	n
         schurigeln	-3.25
-        schuss	-3.25
-        schusswechsel	-2.275
-        schusswunde	-2.275
+        schuss	-3.25	n
+        schusswechsel	-2.275	n
+        schusswunde	-2.275	n
         schutzlos	-2.275
         schwach	-2.275
         schwachsinnig	-3.25
-        schwaeche	1.75
-        schwaecheanfall	-3.25
-        schwaechen	-2.275
-        schwaechung	-3.25
+        schwaeche	1.75	n
+        schwaecheanfall	-3.25	n
+        schwaechen	-2.275	n
+        schwaechung	-3.25	n
         schwaenzen	-2.275
         schwaermen	1.75
         schwaermerisch	2.5
-        schwangerschaftsbeschwerden	-3.25
+        schwangerschaftsbeschwerden	-3.25	n
         schwankend	-2.275
         schwanzgesteuert	-2.275
         schwarz	1.75
@@ -5197,119 +5197,119 @@ extension LexiconData {
         schwarz_sehen	-2.275
         schwarzarbeiten	-2.275
         schwarzmalen	-2.275
-        schwarzmalerei	-3.25
+        schwarzmalerei	-3.25	n
         schwarzsehen	-2.275
-        schweinegrippe	-3.25
-        schweinerei	-3.25
-        schwellenangst	-3.25
-        schwellung	-2.275
+        schweinegrippe	-3.25	n
+        schweinerei	-3.25	n
+        schwellenangst	-3.25	n
+        schwellung	-2.275	n
         schwergewichtig	-2.275
-        schwerhoerigkeit	-3.25
+        schwerhoerigkeit	-3.25	n
         schwermuetig	-3.25
-        schwermut	-3.25
+        schwermut	-3.25	n
         schwerreich	1.75
-        schwerstarbeit	-3.25
+        schwerstarbeit	-3.25	n
         schwerverletzt	-3.25
         schwerverwundet	-3.25
-        schwesterlichkeit	2.5
+        schwesterlichkeit	2.5	n
         schwierig	-2.275
-        schwindel	-3.25
+        schwindel	-3.25	n
         schwindelerregend	2.5
         schwindeln	-3.25
         schwindlig	-3.25
-        schwindsucht	-3.25
+        schwindsucht	-3.25	n
         schwoeren	2.5
-        schwung	1.75
-        seelenfrieden	2.5
-        seelenheil	1.75
+        schwung	1.75	n
+        seelenfrieden	2.5	n
+        seelenheil	1.75	n
         seelenlos	-3.25
-        seelenlosigkeit	-3.25
-        seelenregung	2.5
+        seelenlosigkeit	-3.25	n
+        seelenregung	2.5	n
         seelenruhig	-3.25
-        seelenverwandtschaft	2.5
+        seelenverwandtschaft	2.5	n
         seelenvoll	2.5
         seelig	2.5
         seelisch_behindert	-3.25
-        segen	1.75
-        sehbehinderung	-2.275
+        segen	1.75	n
+        sehbehinderung	-2.275	n
         sehenswert	1.75
         sehenswuerdig	1.75
-        sehenswuerdigkeit	1.75
+        sehenswuerdigkeit	1.75	n
         sehnen	1.75
-        sehnenscheidenentzuendung	-3.25
-        seitenhieb	-2.275
-        seitenstiche	-3.25
+        sehnenscheidenentzuendung	-3.25	n
+        seitenhieb	-2.275	n
+        seitenstiche	-3.25	n
         selbstaendig	1.75
-        selbstaendigkeit	1.75
-        selbstbeherrschung	1.75
-        selbstbestimmung	2.5
-        selbstbestimmungsrecht	1.75
-        selbstbetrug	-2.275
-        selbstbeweihraeucherung	2.5
+        selbstaendigkeit	1.75	n
+        selbstbeherrschung	1.75	n
+        selbstbestimmung	2.5	n
+        selbstbestimmungsrecht	1.75	n
+        selbstbetrug	-2.275	n
+        selbstbeweihraeucherung	2.5	n
         selbstbewusst	2.5
-        selbstdisziplin	1.75
-        selbstentbloessung	-3.25
-        selbsterhaltung	1.75
+        selbstdisziplin	1.75	n
+        selbstentbloessung	-3.25	n
+        selbsterhaltung	1.75	n
         selbstgefaellig	-3.25
         selbstgerecht	-3.25
         selbstherrlich	-3.25
-        selbstjustiz	-3.25
+        selbstjustiz	-3.25	n
         selbstkritisch	2.5
-        selbstlob	2.5
+        selbstlob	2.5	n
         selbstlos	2.5
-        selbstlosigkeit	2.5
-        selbstmitleid	-3.25
-        selbstmord	-2.275
-        selbstmordanschlag	-2.275
-        selbstmordattentat	-2.275
+        selbstlosigkeit	2.5	n
+        selbstmitleid	-3.25	n
+        selbstmord	-2.275	n
+        selbstmordanschlag	-2.275	n
+        selbstmordattentat	-2.275	n
         selbstmordgefaehrdet	-2.275
         selbstschaedigend	-3.25
         selbstsicher	2.5
         selbststaendig	1.75
         selbstsuechtig	-3.25
-        selbsttaeuschung	-3.25
-        selbsttoetung	-2.275
-        selbstverstaendlichkeit	-3.25
-        selbstverteidigung	1.75
-        selbstverteidigungssport	1.75
-        selbstverteidigungstechnik	1.75
-        selbstvertrauen	2.5
+        selbsttaeuschung	-3.25	n
+        selbsttoetung	-2.275	n
+        selbstverstaendlichkeit	-3.25	n
+        selbstverteidigung	1.75	n
+        selbstverteidigungssport	1.75	n
+        selbstverteidigungstechnik	1.75	n
+        selbstvertrauen	2.5	n
         selbstzerstoererisch	-3.25
         selig	1.75
-        seligkeit	2.5
+        seligkeit	2.5	n
         seltsam	-3.25
-        senge	-2.275
+        senge	-2.275	n
         sensationell	2.5
         sensationsheischend	-2.275
         sensibilisieren	2.5
-        sensibilitaet	1.75
+        sensibilitaet	1.75	n
         sensitivieren	1.75
         sentimental	-3.25
-        sentimentalitaet	-3.25
+        sentimentalitaet	-3.25	n
         serioes	1.75
         servil	-2.275
-        seuche	-3.25
+        seuche	-3.25	n
         seufzen	-2.275
         sexgierig	-2.275
         sexhungrig	-2.275
-        sexsucht	-3.25
-        sexualdelikt	-2.275
+        sexsucht	-3.25	n
+        sexualdelikt	-2.275	n
         sexuelle_belaestigung	-2.275
         sexueller_missbrauch	-2.275
-        sich-sicher-fuehlen	2.5
-        sich-wohl-fuehlen	2.5
+        sich-sicher-fuehlen	2.5	n
+        sich-wohl-fuehlen	2.5	n
         sicher	1.75
-        sicherheit	2.5
+        sicherheit	2.5	n
         sichern	1.75
-        sicherung	1.75
-        siebenmeter	-2.275
-        siechtum	-3.25
+        sicherung	1.75	n
+        siebenmeter	-2.275	n
+        siechtum	-3.25	n
         siegesbewusst	1.75
         siegesgewiss	1.75
         siegessicher	1.75
         siegreich	2.5
-        silberhochzeit	1.75
-        silberne_hochzeit	1.75
+        silberhochzeit	1.75	n
+        silberne_hochzeit	1.75	n
         simulieren	-2.275
         sinnentleert	-2.275
         sinnfrei	-3.25
@@ -5317,173 +5317,173 @@ extension LexiconData {
         sinnleer	-2.275
         sinnlich	2.5
         sinnlos	-3.25
-        sinnlosigkeit	-3.25
-        sinnverwirrung	-3.25
+        sinnlosigkeit	-3.25	n
+        sinnverwirrung	-3.25	n
         sinnvoll	2.5
-        sisyphusarbeit	-3.25
+        sisyphusarbeit	-3.25	n
         sittenlos	-3.25
         sittlich	2.5
-        sittlichkeitsverbrechen	-2.275
+        sittlichkeitsverbrechen	-2.275	n
         sittsam	2.5
         sitzen_bleiben	-2.275
         sitzenbleiben	-2.275
-        sitzstreik	-2.275
+        sitzstreik	-2.275	n
         skandaloes	-3.25
         skandaltraechtig	-3.25
         skandalumrankt	-3.25
         skandalumwoben	-3.25
-        sklavenarbeit	-3.25
-        sklavenaufstand	-2.275
-        sklaverei	-3.25
-        sklerose	-3.25
-        skorpionstich	-3.25
+        sklavenarbeit	-3.25	n
+        sklavenaufstand	-2.275	n
+        sklaverei	-3.25	n
+        sklerose	-3.25	n
+        skorpionstich	-3.25	n
         skrupellos	-3.25
-        skrupellosigkeit	-3.25
+        skrupellosigkeit	-3.25	n
         skurril	-3.25
         smart	1.75
         snobbistisch	-2.275
-        sodbrennen	-2.275
+        sodbrennen	-2.275	n
         solidarisieren	1.75
-        solidaritaet	2.5
-        solidaritaetsaktion	1.75
+        solidaritaet	2.5	n
+        solidaritaetsaktion	1.75	n
         solide	1.75
         sommerlich	1.75
         sommerlich-sonnig	1.75
         sonderbar	-3.25
         sonderlich	-3.25
-        sonderstellung	1.75
+        sonderstellung	1.75	n
         sonnambul	-3.25
         sonnen	2.5
-        sonnenallergie	-3.25
-        sonnenbrand	-2.275
+        sonnenallergie	-3.25	n
+        sonnenbrand	-2.275	n
         sonnig	1.75
-        sorge	-3.25
+        sorge	-3.25	n
         sorgen	1.75
         sorgenfrei	2.5
         sorgenvoll	-3.25
         sorgfaeltig	1.75
         sorglos	2.5
-        sorglosigkeit	-2.275
+        sorglosigkeit	-2.275	n
         sorgsam	1.75
         souveraen	2.5
         sozial	1.75
-        sozialabbau	-2.275
-        sozialbetreuung	-3.25
+        sozialabbau	-2.275	n
+        sozialbetreuung	-3.25	n
         spaetsommerlich	1.75
-        spamming	-2.275
+        spamming	-2.275	n
         spannend	1.75
-        spannung	2.5
-        spannungskopfschmerz	-3.25
-        spannungskopfweh	-3.25
+        spannung	2.5	n
+        spannungskopfschmerz	-3.25	n
+        spannungskopfweh	-3.25	n
         sparsam	1.75
-        spass	2.5
+        spass	2.5	n
         spassen	1.75
         spasshaft	2.5
         spassig	1.75
-        speicherung	1.75
+        speicherung	1.75	n
         speien	-2.275
-        spektakel	1.75
+        spektakel	1.75	n
         spektakulaer	2.5
-        spendenaktion	1.75
+        spendenaktion	1.75	n
         sperren	-3.25
-        spielfreude	2.5
-        spiellust	2.5
-        spielraum	1.75
-        spielsucht	-3.25
-        spielwitz	2.5
+        spielfreude	2.5	n
+        spiellust	2.5	n
+        spielraum	1.75	n
+        spielsucht	-3.25	n
+        spielwitz	2.5	n
         spiesserhaft	-2.275
         spiesserisch	-2.275
         spiessig	-2.275
-        spiessrutenlauf	-3.25
-        spiessrutenlaufen	-3.25
+        spiessrutenlauf	-3.25	n
+        spiessrutenlaufen	-3.25	n
         spindelduerr	-2.275
         spinnen	-2.275
-        spinnenphobie	-3.25
+        spinnenphobie	-3.25	n
         spintisieren	-2.275
-        spionage	-2.275
+        spionage	-2.275	n
         spionieren	-3.25
         spitz	-2.275
         spitze	2.5
         spitzfindig	-2.275
-        spleen	-2.275
+        spleen	-2.275	n
         spoettisch	-2.275
         sponsern	1.75
-        spontaneitaet	1.75
+        spontaneitaet	1.75	n
         sportbegabt	2.5
         sportbegeistert	2.5
         sportinteressiert	2.5
         sportiv	1.75
         sportlich	1.75
-        sportlichkeit	1.75
-        spott	-3.25
+        sportlichkeit	1.75	n
+        spott	-3.25	n
         spotten	-3.25
         sprachbegabt	2.5
-        sprachbehinderung	-3.25
+        sprachbehinderung	-3.25	n
         sprachlos	-2.275
-        sprachlosigkeit	-3.25
-        sprechstoerung	-3.25
-        sprengstoffanschlag	-2.275
-        sprengstoffattentat	-2.275
-        sprengung	-3.25
-        sprengzuendung	-3.25
+        sprachlosigkeit	-3.25	n
+        sprechstoerung	-3.25	n
+        sprengstoffanschlag	-2.275	n
+        sprengstoffattentat	-2.275	n
+        sprengung	-3.25	n
+        sprengzuendung	-3.25	n
         sproede	-2.275
         sprunghaft	-2.275
         spucken	-2.275
         spukhaft	-3.25
-        spurensicherung	1.75
+        spurensicherung	1.75	n
         staatsfeindlich	-3.25
         staatskonform	2.5
         staatsmaennisch	1.75
-        staatssicherheit	1.75
-        staatsstreich	-2.275
-        stabilisieren	2.5
-        stabilisierung	2.5
-        stabilitaet	1.75
+        staatssicherheit	1.75	n
+        staatsstreich	-2.275	n
+        stabilisieren	2.5	n
+        stabilisierung	2.5	n
+        stabilitaet	1.75	n
         staenkern	-3.25
         standardisieren	1.75
         standesgemaess	2.5
-        standfestigkeit	2.5
+        standfestigkeit	2.5	n
         standhaft	2.5
-        standhaftigkeit	2.5
+        standhaftigkeit	2.5	n
         standhalten	1.75
-        standpauke	-3.25
+        standpauke	-3.25	n
         stark	1.75
         starr	-3.25
         starrkoepfig	-3.25
-        starrsinn	-3.25
-        starterlaubnis	1.75
-        startschuss	-3.25
+        starrsinn	-3.25	n
+        starterlaubnis	1.75	n
+        startschuss	-3.25	n
         statisch	-2.275
         statthaft	2.5
         stattlich	2.5
-        stauballergie	-3.25
+        stauballergie	-3.25	n
         staunen	0.375
         stechen	-2.275
-        stehvermoegen	1.75
+        stehvermoegen	1.75	n
         steif	-2.275
-        steigerung	1.75
+        steigerung	1.75	n
         steinreich	1.75
-        stellungskrieg	-3.25
+        stellungskrieg	-3.25	n
         sterbenslangweilig	-3.25
-        sterblichkeit	-2.275
-        sterblichkeitsrate	-3.25
-        sterilitaet	-2.275
-        steuerbetrug	-3.25
-        steuerdelikt	-2.275
-        steuereinnahmen	1.75
-        steuererhoehung	1.75
-        steuerhinterziehung	-2.275
+        sterblichkeit	-2.275	n
+        sterblichkeitsrate	-3.25	n
+        sterilitaet	-2.275	n
+        steuerbetrug	-3.25	n
+        steuerdelikt	-2.275	n
+        steuereinnahmen	1.75	n
+        steuererhoehung	1.75	n
+        steuerhinterziehung	-2.275	n
         steuern	-2.275
-        steuerreform	2.5
-        steuerschuld	-2.275
-        stich	-2.275
+        steuerreform	2.5	n
+        steuerschuld	-2.275	n
+        stich	-2.275	n
         sticheln	-3.25
         stichhaltig	2.5
-        stichwunde	-2.275
+        stichwunde	-2.275	n
         stiefmuetterlich	-2.275
-        stierhunger	-3.25
+        stierhunger	-3.25	n
         stigmatisieren	-3.25
-        stilbruch	-3.25
+        stilbruch	-3.25	n
         stilecht	2.5
         stillschweigend	-2.275
         stilvoll	2.5
@@ -5497,41 +5497,41 @@ extension LexiconData {
         stocksteif	-3.25
         stoehnen	-2.763
         stoerend	-3.25
-        stoerfaktor	-3.25
+        stoerfaktor	-3.25	n
         stoerrisch	-3.25
-        stoerung	-3.25
+        stoerung	-3.25	n
         stoerungsfrei	1.75
         stoerungslos	1.75
-        stoerungsursache	-2.275
-        stoffwechselstoerung	-3.25
+        stoerungsursache	-2.275	n
+        stoffwechselstoerung	-3.25	n
         stolz	2.125
         stoned	-2.275
         straeflich	-2.275
         straehnig	-2.275
         straeuben	-3.25
         strafbar	-3.25
-        strafe	-3.25
+        strafe	-3.25	n
         strafen	-3.25
         straffaellig	-3.25
-        strafmassnahme	-3.25
+        strafmassnahme	-3.25	n
         strafmildernd	2.5
-        strafpredigt	-3.25
-        strafsache	-2.275
+        strafpredigt	-3.25	n
+        strafsache	-2.275	n
         strafsenkend	2.5
-        strafstoss	-2.275
-        straftat	-2.275
-        strafvollzug	-3.25
+        strafstoss	-2.275	n
+        straftat	-2.275	n
+        strafvollzug	-3.25	n
         strahlend	1.75
-        strahlentherapie	1.75
+        strahlentherapie	1.75	n
         stramm	-2.275
         strapazieren	-2.275
-        strassenkampf	-2.275
-        strassenschlacht	-2.275
-        strassentumult	-2.275
-        strassenverkehrsdelikt	-2.275
+        strassenkampf	-2.275	n
+        strassenschlacht	-2.275	n
+        strassentumult	-2.275	n
+        strassenverkehrsdelikt	-2.275	n
         strebsam	1.75
-        streik	-2.275
-        streit	-3.25
+        streik	-2.275	n
+        streit	-3.25	n
         streitig	-3.25
         streitsuechtig	-3.25
         streng	-2.275
@@ -5543,131 +5543,131 @@ extension LexiconData {
         strittig	-3.25
         strohdoof	-3.25
         strohdumm	-3.25
-        studienreise	1.75
+        studienreise	1.75	n
         studiert	1.75
-        studium	2.5
+        studium	2.5	n
         stuemperhaft	-3.25
-        stuemperhaftigkeit	-3.25
-        stuempertum	-3.25
+        stuemperhaftigkeit	-3.25	n
+        stuempertum	-3.25	n
         stuerzen	-3.25
         stumm	-3.25
-        stumpfheit	-3.25
-        stumpfsinn	-3.25
+        stumpfheit	-3.25	n
+        stumpfsinn	-3.25	n
         stumpfsinnig	-3.25
-        stunk	-3.25
-        stupiditaet	-3.25
+        stunk	-3.25	n
+        stupiditaet	-3.25	n
         stur	-3.25
-        sturmangriff	-3.25
+        sturmangriff	-3.25	n
         sublimieren	2.5
         subsidiaer	2.5
         subtil	2.5
-        sucht	-3.25
+        sucht	-3.25	n
         suchtgefaehrdet	-2.275
-        suchtverhalten	-3.25
+        suchtverhalten	-3.25	n
         sueffisant	1.75
-        suehne	1.75
+        suehne	1.75	n
         suehnen	-3.25
-        suende	-2.275
-        suendenerlass	1.75
-        suendennachlass	1.75
+        suende	-2.275	n
+        suendenerlass	1.75	n
+        suendennachlass	1.75	n
         suendhaft	-3.25
         suendig	-3.25
         suess	1.75
-        suesse	1.75
-        suff	-3.25
+        suesse	1.75	n
+        suff	-3.25	n
         suggerieren	-2.275
-        suizid	-2.275
+        suizid	-2.275	n
         suizidgefaehrdet	-2.275
         super	2.5
-        superstimmung	2.5
+        superstimmung	2.5	n
         suspekt	-3.25
         suspendieren	-2.275
-        sympathie	2.5
-        sympathie_erweckend	2.5
+        sympathie	2.5	n
+        sympathie_erweckend	2.5	n
         sympathieerweckend	2.5
         sympathisch	2.5
         sympathisieren	2.5
-        syphilis	-3.25
+        syphilis	-3.25	n
         systematisch	2.5
-        systembetreuung	-3.25
-        tabellenabstieg	-3.25
-        tabellenaufstieg	1.75
-        tablettenabhaengigkeit	-3.25
-        tablettenmissbrauch	-3.25
-        tablettensucht	-3.25
+        systembetreuung	-3.25	n
+        tabellenabstieg	-3.25	n
+        tabellenaufstieg	1.75	n
+        tablettenabhaengigkeit	-3.25	n
+        tablettenmissbrauch	-3.25	n
+        tablettensucht	-3.25	n
         tabufrei	1.75
         tabuieren	-2.275
         tabuisieren	-2.275
         tabulos	1.75
-        tadel	-3.25
+        tadel	-3.25	n
         tadeln	-3.25
         tadelnswert	-2.275
         taetlich	-3.25
         taeuschen	-2.275
         taeuschend	-3.25
-        taeuschung	-3.25
-        taeuschungsmanoever	-2.275
-        takt	2.5
-        taktgefuehl	2.5
+        taeuschung	-3.25	n
+        taeuschungsmanoever	-2.275	n
+        takt	2.5	n
+        taktgefuehl	2.5	n
         taktieren	-2.275
         taktlos	-2.275
         taktvoll	2.5
-        talent	2.5
+        talent	2.5	n
         talentiert	2.5
-        talentschmiede	1.75
-        tamtam	1.75
+        talentschmiede	1.75	n
+        tamtam	1.75	n
         tapfer	2.5
-        tarnung	-3.25
-        tat	-2.275
-        tatendrang	2.5
-        tatendurst	2.5
+        tarnung	-3.25	n
+        tat	-2.275	n
+        tatendrang	2.5	n
+        tatendurst	2.5	n
         tatenlos	-3.25
-        tatenlosigkeit	-3.25
-        tatenlust	2.5
+        tatenlosigkeit	-3.25	n
+        tatenlust	2.5	n
         tatkraeftig	1.75
-        tatkraft	2.5
+        tatkraft	2.5	n
         taub	-3.25
         taub_werden	-3.25
-        taubheit	-3.25
+        taubheit	-3.25	n
         tauglich	1.75
-        tauglichkeit	2.5
-        tbc	-3.25
-        teamfaehigkeit	2.5
-        teamgeist	2.5
-        technologiefeindlichkeit	-3.25
-        technologiefreundlichkeit	2.5
-        teilnahme	2.5
+        tauglichkeit	2.5	n
+        tbc	-3.25	n
+        teamfaehigkeit	2.5	n
+        teamgeist	2.5	n
+        technologiefeindlichkeit	-3.25	n
+        technologiefreundlichkeit	2.5	n
+        teilnahme	2.5	n
         teilnahmslos	-2.275
-        teilnahmslosigkeit	-3.25
+        teilnahmslosigkeit	-3.25	n
         temperamentvoll	1.75
         tendenzioes	-3.25
-        territorialverteidigung	1.75
-        terror	-3.25
-        terrorakt	-2.275
-        terroranschlag	-2.275
+        territorialverteidigung	1.75	n
+        terror	-3.25	n
+        terrorakt	-2.275	n
+        terroranschlag	-2.275	n
         terrorisieren	-3.25
-        terrorismus	-2.275
+        terrorismus	-2.275	n
         terroristisch	-2.275
         testieren	1.75
-        tetanus	-3.25
+        tetanus	-3.25	n
         teuer	-3.25
-        teuerung	1.75
-        teufelswerk	-3.25
+        teuerung	1.75	n
+        teufelswerk	-3.25	n
         teuflisch	-3.25
         theaterbegeistert	2.5
-        theatergenuss	2.5
+        theatergenuss	2.5	n
         theaterinteressiert	2.5
-        theatralik	-2.275
+        theatralik	-2.275	n
         theatralisch	-2.275
-        therapie	1.75
-        thrombose	-3.25
-        thronraub	-2.275
-        tick	-2.275
-        tief	-3.25
+        therapie	1.75	n
+        thrombose	-3.25	n
+        thronraub	-2.275	n
+        tick	-2.275	n
+        tief	-3.25	n
         tief_bewegt	2.5
         tief_traurig	-3.25
         tiefbewegt	2.5
-        tiefenanalyse	1.75
+        tiefenanalyse	1.75	n
         tiefgehend	2.5
         tiefgreifend	2.5
         tiefgruendig	2.5
@@ -5675,50 +5675,50 @@ extension LexiconData {
         tiefsinnig	2.5
         tiefstapeln	-3.25
         tieftraurig	-3.25
-        tierfeindlichkeit	-3.25
-        tierfreundlichkeit	2.5
-        tierkrankheit	-2.275
-        tierliebe	2.5
-        tierquaelerei	-2.275
-        tierseuche	-2.275
-        titelverteidigung	1.75
+        tierfeindlichkeit	-3.25	n
+        tierfreundlichkeit	2.5	n
+        tierkrankheit	-2.275	n
+        tierliebe	2.5	n
+        tierquaelerei	-2.275	n
+        tierseuche	-2.275	n
+        titelverteidigung	1.75	n
         toben	-3.25
-        todesangst	-3.25
-        todeskampf	-2.275
+        todesangst	-3.25	n
+        todeskampf	-2.275	n
         todesmutig	1.75
-        todesrate	-3.25
-        todessehensucht	-3.25
-        todesstrafe	-3.25
+        todesrate	-3.25	n
+        todessehensucht	-3.25	n
+        todesstrafe	-3.25	n
         todmuede	-3.25
-        todsuende	-2.275
+        todsuende	-2.275	n
         todtraurig	-3.25
         todungluecklich	-3.25
         toelpelhaft	-3.25
         toelpisch	-3.25
         toericht	-3.25
         toeten	-3.25
-        toetung	-2.275
-        toetungsdelikt	-2.275
+        toetung	-2.275	n
+        toetungsdelikt	-2.275	n
         tolerant	2.5
         tolerieren	2.5
         toll	2.5
         tolldreist	-2.275
         tollkuehn	1.75
-        tollwut	-3.25
+        tollwut	-3.25	n
         tolpatschig	-3.25
         tonangebend	-3.25
         top	2.5
-        topform	1.75
-        tortur	-3.25
+        topform	1.75	n
+        tortur	-3.25	n
         tot	-3.25
         totalitaer	-3.25
-        totschlag	-2.275
+        totschlag	-2.275	n
         totschweigen	-2.275
-        touristenattraktion	1.75
+        touristenattraktion	1.75	n
         traditionsreich	2.5
         traeg	-2.275
         traege	-2.275
-        traegheit	-2.275
+        traegheit	-2.275	n
         traenen	-2.275
         tragbar	2.5
         tragfaehig	2.5
@@ -5728,156 +5728,156 @@ extension LexiconData {
         traktieren	-3.25
         trampelhaft	-3.25
         tranig	-3.25
-        transparenz	1.75
+        transparenz	1.75	n
         transusig	-3.25
         tratschen	-2.275
         tratschsuechtig	-2.275
         trauen	1.75
-        trauer	-3.25
+        trauer	-3.25	n
         trauern	-3.25
-        trauerstimmung	-3.25
-        trauma	-3.25
-        traumatherapie	1.75
+        trauerstimmung	-3.25	n
+        trauma	-3.25	n
+        traumatherapie	1.75	n
         traumatisch	-3.25
         traumatisieren	-3.25
         traumatisierend	-3.25
         traumhaft	2.5
-        traumreise	1.75
+        traumreise	1.75	n
         traurig	-3.25
-        traurigkeit	-3.25
-        trauung	1.75
+        traurigkeit	-3.25	n
+        trauung	1.75	n
         treu	2.5
-        treue	2.5
+        treue	2.5	n
         treuelos	-3.25
         treuherzig	-2.275
         treulos	-3.25
-        treulosigkeit	-3.25
+        treulosigkeit	-3.25	n
         tricksen	-2.275
         triebhaft	-3.25
         triezen	-3.25
-        trinksucht	-3.25
-        tripper	-3.25
+        trinksucht	-3.25	n
+        tripper	-3.25	n
         trist	-3.25
-        tristesse	-3.25
-        triumph	2.5
+        tristesse	-3.25	n
+        triumph	2.5	n
         triumphieren	2.5
         trocken	-2.275
         troesten	2.5
         troestend	2.5
         troestlich	2.5
-        trommelfeuer	-3.25
-        trost	2.5
+        trommelfeuer	-3.25	n
+        trost	2.5	n
         trostlos	-3.25
-        trostlosigkeit	-3.25
-        trostspende	1.75
+        trostlosigkeit	-3.25	n
+        trostspende	1.75	n
         trostspendend	2.5
         trottelhaft	-3.25
         trottelig	-3.25
-        trotz	-3.25
+        trotz	-3.25	n
         trotzig	-2.275
-        trotzreaktion	-2.275
+        trotzreaktion	-2.275	n
         trueb	-2.275
-        truebsal	-3.25
+        truebsal	-3.25	n
         truebselig	-3.25
-        truebseligkeit	-3.25
-        truebsinn	-3.25
+        truebseligkeit	-3.25	n
+        truebsinn	-3.25	n
         truebsinnig	-3.25
-        truebsinnigkeit	-3.25
+        truebsinnigkeit	-3.25	n
         truegerisch	-3.25
-        trug	-2.275
+        trug	-2.275	n
         trunken	-3.25
-        trunkenheit	-3.25
-        trunksucht	-3.25
-        truppenabbau	-2.275
-        truppenbetreuung	-3.25
-        truppenreduzierung	-2.275
+        trunkenheit	-3.25	n
+        trunksucht	-3.25	n
+        truppenabbau	-2.275	n
+        truppenbetreuung	-3.25	n
+        truppenreduzierung	-2.275	n
         tuberkular	-3.25
-        tuberkulose	-3.25
+        tuberkulose	-3.25	n
         tuechtig	1.75
-        tuechtigkeit	1.75
-        tuecke	-3.25
+        tuechtigkeit	1.75	n
+        tuecke	-3.25	n
         tueckisch	-3.25
         tugendhaft	2.5
-        tugendhaftigkeit	2.5
+        tugendhaftigkeit	2.5	n
         tugendlich	2.5
         tumb	-3.25
-        tumor	-3.25
-        tumorleiden	-3.25
-        tumult	-2.275
-        turbulenz	-2.275
-        typhus	-3.25
-        tyrannei	-3.25
+        tumor	-3.25	n
+        tumorleiden	-3.25	n
+        tumult	-2.275	n
+        turbulenz	-2.275	n
+        typhus	-3.25	n
+        tyrannei	-3.25	n
         tyrannisieren	-3.25
-        u-haft	-3.25
+        u-haft	-3.25	n
         uebel	-3.25
         uebel_gesinnt	-3.25
         uebel_nehmen	-3.25
         uebel_wollend	-3.25
         uebelgesinnt	-3.25
-        uebelkeit	-3.25
+        uebelkeit	-3.25	n
         uebellaunig	-3.25
         uebelnehmen	-3.25
         uebelwollend	-3.25
-        ueberaengstlichkeit	-3.25
-        ueberaktivitaet	-2.275
+        ueberaengstlichkeit	-3.25	n
+        ueberaktivitaet	-2.275	n
         ueberanstrengen	-2.275
         ueberarbeiten	-2.275
         ueberarbeitet	-2.275
         ueberbeanspruchen	-3.25
         ueberbelasten	-2.275
         ueberbelastet	-2.275
-        ueberbevoelkerung	-3.25
+        ueberbevoelkerung	-3.25	n
         ueberbordend	2.5
         ueberdehnen	-2.275
         ueberdreht	-2.275
-        ueberdruss	-3.25
+        ueberdruss	-3.25	n
         uebereifrig	-2.275
         uebereinkommen	1.75
         uebereinstimmend	2.5
         ueberempfindlich	-3.25
-        ueberempfindlichkeit	-2.275
-        ueberernaehrung	-3.25
-        ueberfall	-2.275
+        ueberempfindlichkeit	-2.275	n
+        ueberernaehrung	-3.25	n
+        ueberfall	-2.275	n
         ueberfallen	-3.25
         ueberfordern	-2.275
         ueberfordert	-3.25
-        ueberforderung	-3.25
+        ueberforderung	-3.25	n
         uebergehen	-2.275
-        uebergewicht	-3.25
+        uebergewicht	-3.25	n
         uebergewichtig	-2.275
         uebergluecklich	2.5
-        uebergriff	-3.25
+        uebergriff	-3.25	n
         ueberheblich	-2.275
         ueberhoeht	-3.25
         ueberkandidelt	-3.25
         ueberlasten	-2.275
         ueberlastet	-2.275
         ueberlegen	1.75
-        ueberlegenheitsgefuehl	-3.25
+        ueberlegenheitsgefuehl	-3.25	n
         ueberlegt	2.5
-        uebermacht	-2.275
+        uebermacht	-2.275	n
         uebermaessig	-3.25
-        uebermut	-2.275
+        uebermut	-2.275	n
         ueberordnen	1.75
         ueberqualifiziert	-3.25
         ueberragend	2.5
         ueberraschend	1.75
         ueberreagieren	-3.25
-        ueberreaktion	-2.275
+        ueberreaktion	-2.275	n
         uebersaettigt	-2.275
         ueberschaetzen	-2.275
         ueberschaeumend	2.5
         ueberschnappen	-3.25
         ueberschreiten	-2.763
-        ueberschreitung	-2.275
-        ueberschwang	2.5
-        ueberschwenglichkeit	-3.25
+        ueberschreitung	-2.275	n
+        ueberschwang	2.5	n
+        ueberschwenglichkeit	-3.25	n
         ueberspannt	-2.275
         ueberstrapazieren	-3.25
         uebertoelpeln	-2.275
         uebertreiben	-2.275
         uebertreten	-3.25
-        uebertretung	-2.275
+        uebertretung	-2.275	n
         uebertrieben	-3.25
         uebervorteilen	-2.275
         ueberwaeltigen	2.5
@@ -5889,16 +5889,16 @@ extension LexiconData {
         ueberzogen	-3.25
         ueppig	1.75
         uferlos	-2.275
-        ufersicherung	1.75
+        ufersicherung	1.75	n
         umbringen	-3.25
-        umdeutung	1.75
+        umdeutung	1.75	n
         umfallen	-2.275
         umgarnen	2.5
         umgekehrt	2.5
         umgestalten	1.75
-        umgruppierung	1.75
+        umgruppierung	1.75	n
         umkommen	-2.275
-        umsatzsteigerung	1.75
+        umsatzsteigerung	1.75	n
         umschmeicheln	-2.275
         umschwaermt	2.5
         umsichtig	2.5
@@ -5908,22 +5908,22 @@ extension LexiconData {
         umtriebig	1.75
         umweltbewusst	2.5
         umweltfeindlich	-3.25
-        umweltfeindlichkeit	-2.275
+        umweltfeindlichkeit	-2.275	n
         umweltfreundlich	2.5
-        umweltfreundlichkeit	1.75
+        umweltfreundlichkeit	1.75	n
         umweltschonend	2.5
-        umweltschutzaktion	2.5
-        umweltvertraeglichkeit	1.75
-        umweltzerstoerung	-3.25
+        umweltschutzaktion	2.5	n
+        umweltvertraeglichkeit	1.75	n
+        umweltzerstoerung	-3.25	n
         umwerben	1.75
         umwerfen	1.75
         umwerfend	2.5
         umworben	2.5
         unabhaengig	1.75
-        unabhaengigkeit	1.75
-        unabhaengigkeitskampf	-2.275
-        unabhaengigkeitskrieg	-3.25
-        unabsetzbarkeit	-2.275
+        unabhaengigkeit	1.75	n
+        unabhaengigkeitskampf	-2.275	n
+        unabhaengigkeitskrieg	-3.25	n
+        unabsetzbarkeit	-2.275	n
         unaesthetisch	-3.25
         unakzeptabel	-3.25
         unanfechtbar	1.75
@@ -5942,7 +5942,7 @@ extension LexiconData {
         unantastbar	2.5
         unappetitlich	-3.25
         unattraktiv	-3.25
-        unattraktivitaet	-2.275
+        unattraktivitaet	-2.275	n
         unaufdringlich	1.75
         unauffindbar	-2.275
         unaufmerksam	-3.25
@@ -5950,37 +5950,37 @@ extension LexiconData {
         unaufspuerbar	-2.275
         unausgebildet	-2.275
         unausgeglichen	-2.275
-        unausgeglichenheit	-3.25
+        unausgeglichenheit	-3.25	n
         unausgegoren	-3.25
         unausgereift	-3.25
         unausgesprochen	-2.275
         unausgewogen	-3.25
-        unausweichlichkeit	-2.275
+        unausweichlichkeit	-2.275	n
         unbaendig	-3.25
         unbarmherzig	-2.275
-        unbarmherzigkeit	-3.25
+        unbarmherzigkeit	-3.25	n
         unbedarft	-2.275
-        unbedarftheit	-3.25
-        unbedenklichkeit	1.75
+        unbedarftheit	-3.25	n
+        unbedenklichkeit	1.75	n
         unbefangen	1.75
-        unbefangenheit	-3.25
+        unbefangenheit	-3.25	n
         unbefriedigend	-3.25
         unbefugt	-3.25
         unbegabt	-3.25
         unbegruendet	-3.25
-        unbehagen	-3.25
+        unbehagen	-3.25	n
         unbehaglich	-3.25
         unbeherrscht	-3.25
         unbeholfen	-3.25
-        unbeholfenheit	-2.275
+        unbeholfenheit	-2.275	n
         unbeirrbar	1.75
         unbekannt	-2.275
-        unbekuemmertheit	-3.25
+        unbekuemmertheit	-3.25	n
         unbeliebt	-3.25
-        unbeliebtheit	-3.25
+        unbeliebtheit	-3.25	n
         unbequem	-3.25
         unberechenbar	-2.275
-        unberechenbarkeit	-2.275
+        unberechenbarkeit	-2.275	n
         unberechtigt	-3.25
         unbeschlagen	-3.25
         unbescholten	2.5
@@ -5988,48 +5988,48 @@ extension LexiconData {
         unbesiegbar	2.5
         unbesiegt	2.5
         unbesonnen	-3.25
-        unbestaendigkeit	-3.25
+        unbestaendigkeit	-3.25	n
         unbestechlich	2.5
-        unbestimmtheit	-3.25
+        unbestimmtheit	-3.25	n
         unbestreitbar	1.75
         unbestritten	1.75
         unbewaehrt	-3.25
         unbeweglich	-2.275
-        unbeweglichkeit	-3.25
+        unbeweglichkeit	-3.25	n
         unbewohnbar	-2.275
         unbezahlbar	-3.25
         unbezahlt	-2.275
         unbezwingbar	2.5
-        unbill	-3.25
+        unbill	-3.25	n
         unblutig	2.5
         unbuerokratisch	1.75
-        undank	-3.25
+        undank	-3.25	n
         undankbar	-3.25
-        undankbarkeit	-3.25
+        undankbarkeit	-3.25	n
         undemokratisch	-3.25
         undogmatisch	1.75
         undurchdringlich	-2.275
-        undurchdringlichkeit	-2.275
-        unebenheit	-2.275
+        undurchdringlichkeit	-2.275	n
+        unebenheit	-2.275	n
         unecht	-3.25
         unehrenhaft	-3.25
         unehrlich	-3.25
-        unehrlichkeit	-3.25
+        unehrlichkeit	-3.25	n
         uneigennuetzig	2.5
         uneingeladen	-3.25
         uneinholbar	2.5
-        uneinigkeit	-2.275
+        uneinigkeit	-2.275	n
         uneinsichtig	-2.275
         uneitel	1.75
         unempfindlich	2.5
-        unempfindlichkeit	1.75
-        unendlichkeit	1.75
+        unempfindlichkeit	1.75	n
+        unendlichkeit	1.75	n
         unentschieden	-2.275
         unentschlossen	-2.275
         unentschuldbar	-3.25
         unentwegt	1.75
         unerbittlich	-2.275
-        unerbittlichkeit	-3.25
+        unerbittlichkeit	-3.25	n
         unerfahren	-3.25
         unerfreulich	-3.25
         unergiebig	-3.25
@@ -6047,80 +6047,80 @@ extension LexiconData {
         unertraeglich	-3.25
         unerwuenscht	-2.275
         unfaehig	-3.25
-        unfaehigkeit	-2.275
+        unfaehigkeit	-2.275	n
         unfair	-3.25
-        unfall	-3.25
-        unfallflucht	-2.275
+        unfall	-3.25	n
+        unfallflucht	-2.275	n
         unfallgefaehrdet	-2.275
         unfehlbar	2.5
-        unfehlbarkeit	1.75
+        unfehlbarkeit	1.75	n
         unflaetig	-3.25
         unfoermig	-3.25
         unfraglich	1.75
         unfrei	-2.275
-        unfreiheit	-3.25
+        unfreiheit	-3.25	n
         unfreiwillig	-2.275
-        unfreiwilligkeit	-2.275
+        unfreiwilligkeit	-2.275	n
         unfreundlich	-3.25
-        unfreundlichkeit	-3.25
+        unfreundlichkeit	-3.25	n
         unfruchtbar	-2.275
-        unfruchtbarkeit	-2.275
+        unfruchtbarkeit	-2.275	n
         ungebeten	-3.25
         ungebildet	-3.25
         ungebuehrlich	-3.25
-        ungebundenheit	1.75
-        ungeduld	-3.25
+        ungebundenheit	1.75	n
+        ungeduld	-3.25	n
         ungeduldig	-2.275
         ungeeignet	-3.25
         ungefaehrdet	1.75
-        ungefaehrlichkeit	2.5
+        ungefaehrlichkeit	2.5	n
         ungehalten	-3.25
         ungeheuer	-3.25
-        ungeheuerlichkeit	-3.25
+        ungeheuerlichkeit	-3.25	n
         ungehobelt	-3.25
         ungehoerig	-3.25
-        ungehoerigkeit	-3.25
+        ungehoerigkeit	-3.25	n
         ungehorsam	-2.275
         ungelegen	-3.25
         ungeliebt	-3.25
         ungemuetlich	-3.25
-        ungenauigkeit	-2.275
+        ungenauigkeit	-2.275	n
         ungenuegend	-3.25
         ungepflegt	-3.25
         ungerecht	-3.25
         ungerechtfertigt	-3.25
-        ungerechtigkeit	-3.25
-        ungeschicklichkeit	-3.25
+        ungerechtigkeit	-3.25	n
+        ungeschicklichkeit	-3.25	n
         ungeschickt	-3.25
         ungeschlagen	2.5
         ungestoert	1.75
         ungesund	-3.25
         ungetruebt	1.75
-        ungetruebtheit	1.75
-        ungewissheit	-3.25
+        ungetruebtheit	1.75	n
+        ungewissheit	-3.25	n
         ungewollt	-2.275
         ungezaehmt	-2.275
         ungezogen	-2.275
         ungezwungen	1.75
-        ungezwungenheit	1.75
-        unglaeubigkeit	-3.25
-        unglaube	-3.25
+        ungezwungenheit	1.75	n
+        unglaeubigkeit	-3.25	n
+        unglaube	-3.25	n
         unglaubhaft	-3.25
         unglaubwuerdig	-3.25
-        unglaubwuerdigkeit	-2.275
-        ungleichgewicht	-2.275
-        ungleichheit	-2.275
-        unglueck	-3.25
+        unglaubwuerdigkeit	-2.275	n
+        ungleichgewicht	-2.275	n
+        ungleichheit	-2.275	n
+        unglueck	-3.25	n
         ungluecklich	-3.25
-        ungluecklichkeit	-3.25
-        ungluecksursache	-2.275
+        ungluecklichkeit	-3.25	n
+        ungluecksursache	-2.275	n
         unguenstig	-3.25
-        ungunst	-3.25
+        ungunst	-3.25	n
         ungut	-3.25
         ungutes_gefuehl	-3.25
         unhaltbar	-3.25
-        unheil	-3.25
-        unheilbarkeit	-3.25
+        unheil	-3.25	n
+        unheilbarkeit	-3.25	n
         unheilig	-3.25
         unheilschwanger	-3.25
         unheilverheissend	-3.25
@@ -6130,37 +6130,37 @@ extension LexiconData {
         unintelligent	-3.25
         uninteressant	-3.25
         uninteressiert	-3.25
-        uninteressiertheit	-3.25
-        universalitaet	1.75
+        uninteressiertheit	-3.25	n
+        universalitaet	1.75	n
         unkalkulierbar	-2.275
         unklug	-3.25
         unkompliziert	1.75
         unkonzentriert	-3.25
-        unkorrektheit	-3.25
+        unkorrektheit	-3.25	n
         unkundig	-3.25
-        unlesbarkeit	-2.275
+        unlesbarkeit	-2.275	n
         unliebsam	-3.25
         unlogisch	-3.25
-        unlust	-3.25
+        unlust	-3.25	n
         unmaessig	-3.25
         unmanierlich	-3.25
         unmassgeblich	-3.25
         unmenschlich	-3.25
-        unmenschlichkeit	-3.25
-        unmoeglichkeit	-3.25
+        unmenschlichkeit	-3.25	n
+        unmoeglichkeit	-3.25	n
         unmoralisch	-3.25
         unmotiviert	-2.275
-        unmuendigkeit	-2.275
-        unmut	-3.25
+        unmuendigkeit	-2.275	n
+        unmut	-3.25	n
         unnachahmlich	2.5
-        unnachgiebigkeit	-3.25
+        unnachgiebigkeit	-3.25	n
         unnatuerlich	-2.275
-        unnatuerlichkeit	-2.275
+        unnatuerlichkeit	-2.275	n
         unnuetz	-3.25
         unnuetzlich	-3.25
         unordentlich	-3.25
-        unordentlichkeit	-3.25
-        unpaesslichkeit	-3.25
+        unordentlichkeit	-3.25	n
+        unpaesslichkeit	-3.25	n
         unpassend	-3.25
         unpopulaer	-2.275
         unpraetentioes	1.75
@@ -6169,78 +6169,78 @@ extension LexiconData {
         unprofessionell	-3.25
         unpuenktlich	-3.25
         unqualifiziert	-2.275
-        unrast	-3.25
+        unrast	-3.25	n
         unrealisierbar	-3.25
-        unrealisierbarkeit	-2.275
+        unrealisierbarkeit	-2.275	n
         unrealistisch	-3.25
         unrecht	-3.25
         unrechtmaessig	-3.25
         unredlich	-3.25
-        unredlichkeit	-3.25
+        unredlichkeit	-3.25	n
         unreflektiert	-3.25
-        unregelmaessigkeit	-2.275
+        unregelmaessigkeit	-2.275	n
         unreif	-2.275
-        unreife	-3.25
-        unreinlichkeit	-2.275
+        unreife	-3.25	n
+        unreinlichkeit	-2.275	n
         unrichtig	-3.25
         unruehmlich	-2.275
-        unruhe	-3.25
-        unruhen	-2.275
+        unruhe	-3.25	n
+        unruhen	-2.275	n
         unruhig	-3.25
         unsanft	-3.25
-        unschaerfe	-2.275
+        unschaerfe	-2.275	n
         unschaetzbar	2.5
         unscheinbar	-3.25
         unschlagbar	2.5
         unschluessig	-2.275
         unschoen	-3.25
-        unschuld	2.5
+        unschuld	2.5	n
         unschuldig	2.5
-        unschuldigkeit	2.5
+        unschuldigkeit	2.5	n
         unselbstaendig	-3.25
         unselbststaendig	-3.25
         unselig	-3.25
         unsensibel	-3.25
         unsicher	-2.275
-        unsicherheit	-3.25
-        unsicherheitsfaktor	-2.275
+        unsicherheit	-3.25	n
+        unsicherheitsfaktor	-2.275	n
         unsinnig	-3.25
         unsittlich	-3.25
         unsozial	-3.25
         unspektakulaer	-3.25
-        unsterblichkeit	1.75
-        unstetigkeit	-3.25
+        unsterblichkeit	1.75	n
+        unstetigkeit	-3.25	n
         unstrittig	1.75
         unsympatisch	-3.25
         untaetig	-3.25
         untalentiert	-3.25
-        untat	-2.275
+        untat	-2.275	n
         untauglich	-3.25
-        untauglichkeit	-2.275
+        untauglichkeit	-2.275	n
         unterbelichtet	-3.25
         unterbinden	-2.275
         unterdrueckerisch	-3.25
-        unterdrueckung	-2.275
+        unterdrueckung	-2.275	n
         unterentwickelt	-2.275
         unterernaehrt	-2.275
-        unterernaehrung	-3.25
+        unterernaehrung	-3.25	n
         unterfordert	-3.25
-        untergewicht	-3.25
+        untergewicht	-3.25	n
         unterhalten	2.5
         unterhaltsam	2.5
-        unterjochung	-3.25
+        unterjochung	-3.25	n
         unterjubeln	-3.25
         unterkuehlt	-2.275
-        unterlassungssuende	-2.275
+        unterlassungssuende	-2.275	n
         unterlegen	-2.275
-        unterlegenheit	-2.275
-        unterlegenheitsgefuehl	-3.25
+        unterlegenheit	-2.275	n
+        unterlegenheitsgefuehl	-3.25	n
         unterlegt	2.5
         unterliegen	-2.275
         unterminieren	-2.275
-        unternehmensteuerreform	2.5
-        unternehmungsgeist	2.5
-        unternehmungslust	2.5
+        unternehmensteuerreform	2.5	n
+        unternehmungsgeist	2.5	n
+        unternehmungslust	2.5	n
         unternehmungslustig	1.75
         unterordnen	-2.275
         unterqualifiziert	-3.25
@@ -6249,159 +6249,159 @@ extension LexiconData {
         unterschaetzen	-2.275
         unterschieben	-3.25
         unterschlagen	-2.275
-        unterschlagung	-2.275
+        unterschlagung	-2.275	n
         unterschwellig	-2.275
         unterstellen	-2.275
         unterstuetzen	1.75
         unterstuetzend	2.5
-        untersuchungshaft	-3.25
+        untersuchungshaft	-3.25	n
         untertreiben	-3.25
-        unterversorgung	-2.275
+        unterversorgung	-2.275	n
         unterwerfen	-2.275
-        unterwerfung	-2.275
+        unterwerfung	-2.275	n
         unterwuerfig	-3.25
-        unterwuerfigkeit	-3.25
+        unterwuerfigkeit	-3.25	n
         untragbar	-3.25
         untreu	-3.25
-        untreue	-3.25
+        untreue	-3.25	n
         untroestlich	-3.25
         untrueglich	1.75
         untuechtig	-2.275
-        untugend	-3.25
+        untugend	-3.25	n
         unueberlegt	-3.25
-        unuebersichtlichkeit	-2.275
+        unuebersichtlichkeit	-2.275	n
         unumschraenkt	1.75
         unumstoesslich	1.75
         unumstritten	1.75
         unverantwortbar	-3.25
         unverantwortlich	-3.25
         unverbesserlich	-3.25
-        unverbindlichkeit	-3.25
+        unverbindlichkeit	-3.25	n
         unverbluemt	2.5
         unverdaechtig	2.5
         unverdient	-3.25
         unverdorben	2.5
         unverdrossen	1.75
         unverfaelscht	2.5
-        unverfaelschtheit	1.75
+        unverfaelschtheit	1.75	n
         unverfroren	-3.25
-        unverfrorenheit	-3.25
+        unverfrorenheit	-3.25	n
         unverfuegbar	-2.275
-        unvergaenglichkeit	1.75
+        unvergaenglichkeit	1.75	n
         unverguetet	-2.275
         unverhaeltnismaessig	-3.25
         unverhohlen	-2.275
-        unverkaeuflichkeit	-2.275
+        unverkaeuflichkeit	-2.275	n
         unverkrampft	1.75
-        unverletzlichkeit	1.75
+        unverletzlichkeit	1.75	n
         unverletzt	2.5
-        unvermoegen	-2.275
+        unvermoegen	-2.275	n
         unvernuenftig	-3.25
         unverschaemt	-3.25
-        unverschaemtheit	-3.25
+        unverschaemtheit	-3.25	n
         unversehrt	2.5
-        unversehrtheit	1.75
+        unversehrtheit	1.75	n
         unversoehnlich	-3.25
         unverstanden	-3.25
-        unvertraeglichkeit	-2.275
+        unvertraeglichkeit	-2.275	n
         unvertretbar	-3.25
-        unvertretbarkeit	-2.275
+        unvertretbarkeit	-2.275	n
         unverwuestlich	1.75
         unverwundbar	2.5
         unverzagt	1.75
         unverzeihlich	-3.25
-        unvollkommenheit	-3.25
+        unvollkommenheit	-3.25	n
         unvoreingenommen	2.5
-        unvorhersehbarkeit	-2.275
+        unvorhersehbarkeit	-2.275	n
         unvorsichtig	-3.25
         unwahr	-3.25
-        unwahrheit	-3.25
-        unwesen	-2.275
-        unwichtigkeit	-2.275
+        unwahrheit	-3.25	n
+        unwesen	-2.275	n
+        unwichtigkeit	-2.275	n
         unwiderstehlich	2.5
-        unwille	-3.25
+        unwille	-3.25	n
         unwillig	-2.275
         unwillkommen	-3.25
         unwirklich	-3.25
-        unwirksamkeit	-2.275
+        unwirksamkeit	-2.275	n
         unwirsch	-3.25
         unwissend	-3.25
         unwissentlich	-2.275
-        unwohlsein	-3.25
+        unwohlsein	-3.25	n
         unwuerdig	-3.25
-        unzucht	-2.275
+        unzucht	-2.275	n
         unzufrieden	-3.25
-        unzufriedenheit	-3.25
+        unzufriedenheit	-3.25	n
         unzugaenglich	-3.25
         unzulaenglich	-3.25
-        unzulaenglichkeit	-3.25
+        unzulaenglichkeit	-3.25	n
         unzumutbar	-3.25
         unzurechnungsfaehig	-3.25
         unzureichend	-3.25
         unzutreffend	-3.25
         unzuverlaessig	-3.25
-        unzuverlaessigkeit	-3.25
+        unzuverlaessigkeit	-3.25	n
         unzweckmaessig	-3.25
         unzweifelhaft	1.75
-        update	1.75
+        update	1.75	n
         urbar	1.75
         urkomisch	2.5
-        urkundenfaelschung	-2.275
-        urlaubsanspruch	1.75
-        urlaubsfreude	2.5
-        urlaubsgenuss	2.5
+        urkundenfaelschung	-2.275	n
+        urlaubsanspruch	1.75	n
+        urlaubsfreude	2.5	n
+        urlaubsgenuss	2.5	n
         urlaubsreif	-3.25
-        urlaubsvergnuegen	2.5
-        urspruenglichkeit	1.75
-        urvertrauen	2.5
-        usurpation	-2.275
+        urlaubsvergnuegen	2.5	n
+        urspruenglichkeit	1.75	n
+        urvertrauen	2.5	n
+        usurpation	-2.275	n
         utopisch	-3.25
         vaeterlich	1.75
         validieren	2.5
         variabel	1.75
-        vaterlandsliebe	2.5
+        vaterlandsliebe	2.5	n
         vaterlandslos	-2.275
         vaterlos	-2.275
         vegetieren	-2.275
-        venia_legendi	2.5
+        venia_legendi	2.5	n
         verabreden	1.75
         verabscheuen	-3.25
         verabscheuungswuerdig	-3.25
         verachten	-3.25
         verachtet	-3.25
-        verachtung	-3.25
+        verachtung	-3.25	n
         veraechtlich	-3.25
         veraengstigt	-3.25
         veraeppeln	-3.25
         veraergern	-3.25
         veraergert	-3.25
-        veraergerung	-3.25
+        veraergerung	-3.25	n
         veralbern	-3.25
         verantworten	-2.275
-        verantwortung	2.5
+        verantwortung	2.5	n
         verantwortungsbewusst	2.5
-        verantwortungsgefuehl	2.5
+        verantwortungsgefuehl	2.5	n
         verantwortungslos	-3.25
-        verantwortungslosigkeit	-3.25
+        verantwortungslosigkeit	-3.25	n
         verantwortungsvoll	2.5
         verargen	-3.25
         verarmen	-2.275
         verarmt	-2.275
         verarschen	-2.275
         verausgaben	-2.275
-        verausgabung	-3.25
+        verausgabung	-3.25	n
         verballhornen	-3.25
-        verballhornung	-2.275
+        verballhornung	-2.275	n
         verbannen	-3.25
         verbeissen	-3.25
         verbessern	1.75
-        verbesserung	1.75
-        verbesserungsvorschlag	1.75
+        verbesserung	1.75	n
+        verbesserungsvorschlag	1.75	n
         verbieten	-3.25
-        verbindlichkeit	2.5
+        verbindlichkeit	2.5	n
         verbittert	-3.25
-        verbitterung	-3.25
-        verbleib	1.75
+        verbitterung	-3.25	n
+        verbleib	1.75	n
         verblendet	-3.25
         verblichen	-3.25
         verblueffen	2.5
@@ -6411,28 +6411,28 @@ extension LexiconData {
         verborgen	-2.275
         verbraemen	-3.25
         verbraucht	-3.25
-        verbrechen	-2.275
-        verbrechensrate	-3.25
+        verbrechen	-2.275	n
+        verbrechensrate	-3.25	n
         verbrecherisch	-3.25
         verbrennen	-2.275
-        verbrennung	-2.275
+        verbrennung	-2.275	n
         verbriefen	1.75
-        verbruederung	1.75
+        verbruederung	1.75	n
         verbruehen	-3.25
         verbuenden	1.75
         verbuergen	1.75
-        verbuessung	1.75
+        verbuessung	1.75	n
         verbummeln	-2.275
-        verbundenheit	1.75
-        verbundenheitsgefuehl	2.5
+        verbundenheit	1.75	n
+        verbundenheitsgefuehl	2.5	n
         verdaechtig	-3.25
         verdaechtigen	-2.275
         verdammen	-3.25
-        verdammnis	-3.25
-        verdammung	-3.25
+        verdammnis	-3.25	n
+        verdammung	-3.25	n
         verdauen	1.75
-        verdauungsbeschwerden	-3.25
-        verdauungsstoerung	-3.25
+        verdauungsbeschwerden	-3.25	n
+        verdauungsstoerung	-3.25	n
         verdeckt	-2.275
         verderben	-3.25
         verdeutlichen	1.75
@@ -6442,22 +6442,22 @@ extension LexiconData {
         verdorben	-3.25
         verdorren	-2.275
         verdraengen	1.75
-        verdraengung	-2.275
+        verdraengung	-2.275	n
         verdrehen	-2.275
         verdriessen	-3.25
         verdriesslich	-3.25
         verdrossen	-3.25
-        verdrossenheit	-3.25
+        verdrossenheit	-3.25	n
         verdruckst	-2.275
-        verdruss	-3.25
+        verdruss	-3.25	n
         verdursten	-3.25
         verehren	2.5
         verehrt	2.5
-        verehrung	2.5
+        verehrung	2.5	n
         verehrungswuerdig	2.5
         vereinsamt	-2.275
-        vereinsamung	-2.275
-        vereinsgruendung	1.75
+        vereinsamung	-2.275	n
+        vereinsgruendung	1.75	n
         vereinzelt	-2.275
         vereiteln	-2.275
         vereitert	-3.25
@@ -6467,96 +6467,96 @@ extension LexiconData {
         verfallen	-2.275
         verfassungsfeindlich	-3.25
         verfassungsgemaess	2.5
-        verfassungsgemaessigkeit	1.75
+        verfassungsgemaessigkeit	1.75	n
         verfassungskonform	2.5
-        verfassungsreform	2.5
+        verfassungsreform	2.5	n
         verfassungstreu	2.5
         verfehlen	-2.275
         verfehlt	-3.25
-        verfehlung	-2.275
+        verfehlung	-2.275	n
         verfeindet	-3.25
-        verfemung	-3.25
-        verfestigung	2.5
+        verfemung	-3.25	n
+        verfestigung	2.5	n
         verfluchen	-3.25
         verfolgen	-3.25
-        verfolgung	-2.275
-        verfolgungswahn	-3.25
+        verfolgung	-2.275	n
+        verfolgungswahn	-3.25	n
         verformt	-3.25
         verfressen	-3.25
-        verfuegungsgewalt	-2.275
+        verfuegungsgewalt	-2.275	n
         verfuehrbar	-2.275
         verfuehren	-3.25
         vergaellen	-3.25
-        vergaenglichkeit	-2.275
+        vergaenglichkeit	-2.275	n
         vergammeln	-2.275
         vergammelt	-3.25
-        vergasung	-2.275
+        vergasung	-2.275	n
         vergeben	1.75
-        vergeblichkeit	-3.25
-        vergebung	1.75
+        vergeblichkeit	-3.25	n
+        vergebung	1.75	n
         vergehen	-2.275
         vergelten	-2.275
-        vergeltung	-3.25
-        vergeltungsmassnahme	-3.25
-        vergeltungsschlag	-2.275
+        vergeltung	-3.25	n
+        vergeltungsmassnahme	-3.25	n
+        vergeltungsschlag	-2.275	n
         vergessen	-2.275
         vergesslich	-3.25
         vergewaltigen	-3.25
-        vergewaltigung	-2.275
+        vergewaltigung	-2.275	n
         vergiessen	-3.25
-        vergiftung	-3.25
+        vergiftung	-3.25	n
         vergnuegen	2.5
         vergnueglich	1.75
         vergnuegt	2.5
-        vergnuegtheit	2.5
+        vergnuegtheit	2.5	n
         vergnuegungssuechtig	-2.275
         vergoennen	2.5
         vergoettern	2.5
         vergoettert	2.5
-        vergoetterung	2.5
-        vergoldung	1.75
+        vergoetterung	2.5	n
+        vergoldung	1.75	n
         vergraemt	-3.25
         vergraetzen	-3.25
         vergraetzt	-3.25
         vergraulen	-3.25
         verhaengnisvoll	-3.25
         verhaertet	-3.25
-        verhaertung	-3.25
+        verhaertung	-3.25	n
         verhaetschelt	-2.275
-        verhaftung	-2.275
+        verhaftung	-2.275	n
         verhalten	-3.25
         verhaltensgestoert	-3.25
-        verhaltenstherapie	1.75
+        verhaltenstherapie	1.75	n
         verhandlungsfaehig	1.75
-        verhandlungsspielraum	1.75
+        verhandlungsspielraum	1.75	n
         verharmlosen	-3.25
         verhasst	-3.25
         verheerend	-3.25
         verheilt	2.5
         verheimlichen	-2.275
-        verheimlichung	-2.275
+        verheimlichung	-2.275	n
         verheissen	1.75
         verheissungsvoll	2.5
         verhelfen	1.75
         verherrlichen	2.5
-        verhetzung	-2.275
+        verhetzung	-2.275	n
         verhexen	-3.25
         verhindern	-3.25
         verhindert	-2.275
-        verhoehnung	-3.25
+        verhoehnung	-3.25	n
         verhohnepipeln	-3.25
-        verhuellung	-3.25
-        verhuetung	1.75
+        verhuellung	-3.25	n
+        verhuetung	1.75	n
         verhungern	-3.25
-        verhungerung	-3.25
-        verjuengungskur	1.75
+        verhungerung	-3.25	n
+        verjuengungskur	1.75	n
         verkalkulieren	-2.275
-        verkalkung	-3.25
-        verkehrschaos	-2.275
-        verkehrsdelikt	-2.275
-        verkehrslaerm	-2.275
+        verkalkung	-3.25	n
+        verkehrschaos	-2.275	n
+        verkehrsdelikt	-2.275	n
+        verkehrslaerm	-2.275	n
         verkehrssicher	2.5
-        verkehrssicherheit	1.75
+        verkehrssicherheit	1.75	n
         verkehrstauglich	2.5
         verkehrsuntauglich	-3.25
         verkehrt	2.5
@@ -6573,78 +6573,78 @@ extension LexiconData {
         verknusen	-2.275
         verkohlen	-2.275
         verkommen	-3.25
-        verkommenheit	-3.25
+        verkommenheit	-3.25	n
         verkorkst	-3.25
         verkraften	-2.275
         verkrampft	-2.275
-        verkrampfung	-3.25
+        verkrampfung	-3.25	n
         verkrueppelt	-2.275
-        verkrueppelung	-3.25
+        verkrueppelung	-3.25	n
         verkuehlen	-3.25
         verkuemmern	-2.275
         verlachen	-3.25
         verladen	-2.275
         verlaesslich	2.5
-        verlaesslichkeit	2.5
+        verlaesslichkeit	2.5	n
         verlassen	-2.275
-        verlassenheit	-3.25
+        verlassenheit	-3.25	n
         verlebt	-3.25
-        verlegenheit	-3.25
+        verlegenheit	-3.25	n
         verleiden	-3.25
         verlernen	-2.275
         verletzbar	-3.25
-        verletzbarkeit	-2.275
+        verletzbarkeit	-2.275	n
         verletzen	-3.25
         verletzend	-3.25
-        verletzlichkeit	-2.275
+        verletzlichkeit	-2.275	n
         verletzt	-3.25
-        verletzung	-3.25
+        verletzung	-3.25	n
         verletzungsfrei	1.75
-        verleugnung	-2.275
+        verleugnung	-2.275	n
         verleumden	-3.25
         verlieben	2.5
         verliebt	2.5
-        verliebtheit	2.5
-        verliebtsein	2.5
+        verliebtheit	2.5	n
+        verliebtsein	2.5	n
         verlieren	-2.275
-        verliererseite	-2.275
-        verlobung	1.75
+        verliererseite	-2.275	n
+        verlobung	1.75	n
         verlocken	-3.25
         verlockend	2.5
         verlogen	-3.25
-        verlogenheit	-3.25
+        verlogenheit	-3.25	n
         verloren	-2.275
         verloren_gegangen	-2.275
         verlorengegangen	-2.275
-        verlorenheit	-2.275
+        verlorenheit	-2.275	n
         verlottern	-3.25
         verlottert	-3.25
         verlumpt	-3.25
-        verlust	-3.25
-        verlust_bringend	-3.25
+        verlust	-3.25	n
+        verlust_bringend	-3.25	n
         verlustbringend	-3.25
         verlustfrei	1.75
         verlustreich	-3.25
-        vermaehlung	1.75
+        vermaehlung	1.75	n
         vermaledeien	-3.25
         vermasseln	-2.275
-        vermeidung	-2.275
+        vermeidung	-2.275	n
         vermeintlich	-3.25
         vermiesen	-3.25
         vermisst	-2.275
-        vermoegen	1.75
+        vermoegen	1.75	n
         vermoegend	1.75
-        vermoegenswert	1.75
+        vermoegenswert	1.75	n
         vermurkst	-3.25
         vernachlaessigen	-3.25
         verneinen	-3.25
-        vernichten	-3.25
+        vernichten	-3.25	n
         vernichtend	-3.25
-        vernichtung	-3.25
-        vernichtungskrieg	-3.25
+        vernichtung	-3.25	n
+        vernichtungskrieg	-3.25	n
         verniedlichen	-3.25
         vernuenftig	2.5
-        vernunft	2.5
+        vernunft	2.5	n
         veroeden	-2.275
         verpacken	-2.275
         verpassen	-2.275
@@ -6656,7 +6656,7 @@ extension LexiconData {
         verpoent	-3.25
         verprellen	-3.25
         verquer	-2.275
-        verrat	-3.25
+        verrat	-3.25	n
         verraten	-2.275
         verrucht	-3.25
         verrueckt	-3.25
@@ -6666,7 +6666,7 @@ extension LexiconData {
         versauen	-3.25
         verschaemt	-2.275
         verschaerft	-2.275
-        verschaerfung	-2.275
+        verschaerfung	-2.275	n
         verschaetzen	-2.275
         verschaukeln	-2.275
         verscheiden	-2.275
@@ -6675,21 +6675,21 @@ extension LexiconData {
         verschiessen	-3.25
         verschlafen	-2.275
         verschlagen	-3.25
-        verschlagenheit	-3.25
+        verschlagenheit	-3.25	n
         verschlechtern	-2.275
-        verschlechterung	-3.25
-        verschleierung	-2.275
+        verschlechterung	-3.25	n
+        verschleierung	-2.275	n
         verschleimt	-3.25
-        verschleiss	-3.25
-        verschleppung	-2.275
+        verschleiss	-3.25	n
+        verschleppung	-2.275	n
         verschliessen	-2.275
         verschlossen	-3.25
-        verschlossenheit	-2.275
+        verschlossenheit	-2.275	n
         verschmaehen	-2.275
         verschmerzen	2.5
         verschmitzt	1.75
         verschnupft	-3.25
-        verschoenerung	1.75
+        verschoenerung	1.75	n
         verschollen	-2.275
         verschorft	-3.25
         verschossen	1.75
@@ -6697,17 +6697,17 @@ extension LexiconData {
         verschreckt	-3.25
         verschrien	-3.25
         verschroben	-3.25
-        verschrobenheit	-2.275
-        verschrottung	-3.25
+        verschrobenheit	-2.275	n
+        verschrottung	-3.25	n
         verschuechtert	-2.275
-        verschulden	-3.25
-        verschuldung	-2.275
+        verschulden	-3.25	n
+        verschuldung	-2.275	n
         verschusseln	-2.275
         verschweigen	-2.763
         verschwenderisch	-2.275
         verschwiegen	2.5
-        verschwiegenheit	1.75
-        verschwisterung	1.75
+        verschwiegenheit	1.75	n
+        verschwisterung	1.75	n
         verschwitzen	-2.275
         verschwitzt	-3.25
         verschwoeren	-2.275
@@ -6717,174 +6717,174 @@ extension LexiconData {
         versehrt	-3.25
         versetzen	-2.275
         versichern	2.5
-        versicherungsbetrug	-2.275
+        versicherungsbetrug	-2.275	n
         versieben	-2.275
-        versiegelung	1.75
-        versieglung	1.75
+        versiegelung	1.75	n
+        versieglung	1.75	n
         versiert	2.5
         versklaven	-3.25
-        versklavung	-3.25
+        versklavung	-3.25	n
         verslumen	-3.25
         versnobt	-2.275
         versoehnen	1.75
         versoehnlich	2.5
-        versoehnung	2.5
+        versoehnung	2.5	n
         versoffen	-3.25
-        versorgungssicherheit	1.75
+        versorgungssicherheit	1.75	n
         verspaeten	-2.275
-        verspannung	-2.275
+        verspannung	-2.275	n
         versprechen	2.5
         verstaendig	2.5
         verstaendigen	1.75
         verstaendnislos	-2.275
         verstaendnisvoll	2.5
         verstauchen	-2.275
-        verstauchung	-2.275
-        versteckspiel	-3.25
+        verstauchung	-2.275	n
+        versteckspiel	-3.25	n
         versteckt	-2.275
         versterben	-2.275
         verstimmen	-3.25
         verstimmt	-3.25
-        verstimmung	-3.25
+        verstimmung	-3.25	n
         verstockt	-3.25
         verstoeren	-3.25
-        verstoerung	-3.25
+        verstoerung	-3.25	n
         verstohlen	-3.25
-        verstopfung	-3.25
+        verstopfung	-3.25	n
         verstorben	-3.25
-        verstoss	-2.275
+        verstoss	-2.275	n
         verstossen	-3.25
         verstuemmeln	-3.25
-        verstuemmelung	-3.25
-        verstuemmlung	-3.25
+        verstuemmelung	-3.25	n
+        verstuemmlung	-3.25	n
         versuessen	1.75
         versumpfen	-3.25
         vertauschen	-2.275
         verteidigen	2.5
-        verteidigungskrieg	-3.25
-        verteilungskampf	-2.275
-        verteuerung	1.75
+        verteidigungskrieg	-3.25	n
+        verteilungskampf	-2.275	n
+        verteuerung	1.75	n
         verteufeln	-3.25
         vertraeumt	-2.275
         vertragen	1.75
-        vertragsbruch	-2.275
-        vertragstreue	1.75
-        vertrauen	2.5
-        vertrauen_erweckend	2.5
+        vertragsbruch	-2.275	n
+        vertragstreue	1.75	n
+        vertrauen	2.5	n
+        vertrauen_erweckend	2.5	n
         vertrauenerweckend	2.5
         vertrauensbildend	2.5
-        vertrauensbruch	-3.25
+        vertrauensbruch	-3.25	n
         vertrauenserweckend	2.5
         vertrauensfoerdernd	2.5
-        vertrauenskrise	-3.25
-        vertrauensstellung	1.75
-        vertrauensverhaeltnis	1.75
-        vertrauensverlust	-3.25
+        vertrauenskrise	-3.25	n
+        vertrauensstellung	1.75	n
+        vertrauensverhaeltnis	1.75	n
+        vertrauensverlust	-3.25	n
         vertrauensvoll	2.5
         vertrauenswuerdig	2.5
-        vertrauenswuerdigkeit	1.75
-        vertraulichkeit	1.75
-        vertrautheit	2.5
+        vertrauenswuerdigkeit	1.75	n
+        vertraulichkeit	1.75	n
+        vertrautheit	2.5	n
         vertrocknen	-2.275
-        vertuschung	-2.275
+        vertuschung	-2.275	n
         veruebeln	-3.25
         verueben	-3.25
         verundeutlichen	-3.25
         verunglimpfen	-3.25
         verunklaren	-3.25
         verunmoeglichen	-2.275
-        verunsichern	-3.25
+        verunsichern	-3.25	n
         verunsichert	-2.275
-        verunsicherung	-3.25
+        verunsicherung	-3.25	n
         verurteilen	-3.25
-        verve	2.5
+        verve	2.5	n
         vervollkommnen	1.75
-        vervollkommnung	1.75
+        vervollkommnung	1.75	n
         verwachsen	-3.25
         verwahrlosen	-3.25
         verwahrlost	-3.25
-        verwahrlosung	-3.25
+        verwahrlosung	-3.25	n
         verwaisen	-2.275
-        verwaltungsreform	2.5
+        verwaltungsreform	2.5	n
         verwarnen	-3.25
-        verwarnung	-3.25
+        verwarnung	-3.25	n
         verwechseln	-2.275
         verwehren	-3.25
         verweigern	-3.25
-        verweis	-3.25
+        verweis	-3.25	n
         verwerfen	-2.275
         verwerflich	-3.25
-        verwerflichkeit	-3.25
-        verwertbarkeit	1.75
+        verwerflichkeit	-3.25	n
+        verwertbarkeit	1.75	n
         verwesen	-2.275
         verwestlichen	-3.25
         verwirren	-3.25
         verwirrend	-3.25
-        verwirrspiel	-3.25
+        verwirrspiel	-3.25	n
         verwirrt	-3.25
-        verwirrung	-3.25
+        verwirrung	-3.25	n
         verwitwen	-2.275
         verwoehnt	-2.275
         verworfen	-3.25
         verwuenschen	-3.25
-        verwuestung	-3.25
+        verwuestung	-3.25	n
         verwundbar	-3.25
         verwunden	-3.25
         verwundern	-3.25
         verwundet	-3.25
-        verwundung	-3.25
-        verwurzelung	1.75
+        verwundung	-3.25	n
+        verwurzelung	1.75	n
         verzaertelt	-2.275
         verzagen	-3.25
         verzagt	-3.25
-        verzagtheit	-3.25
+        verzagtheit	-3.25	n
         verzaubern	2.5
         verzaubert	1.75
         verzeihen	1.75
         verzeihend	1.75
-        verzeihung	1.75
+        verzeihung	1.75	n
         verzogen	-2.275
         verzuecken	2.5
         verzueckt	2.5
-        verzueckung	2.5
+        verzueckung	2.5	n
         verzweifeln	-3.25
         verzweifelt	-3.25
-        verzweiflung	-3.25
-        verzweiflungshandlung	-3.25
-        verzweiflungstat	-3.25
-        vetternwirtschaft	-2.275
+        verzweiflung	-3.25	n
+        verzweiflungshandlung	-3.25	n
+        verzweiflungstat	-3.25	n
+        vetternwirtschaft	-2.275	n
         vielbeschworen	1.75
         vielfaeltig	1.75
         vielgepriesen	2.5
         vielseitig	2.5
-        vielseitigkeit	1.75
+        vielseitigkeit	1.75	n
         vielversprechend	2.5
-        vietnamkrieg	-3.25
+        vietnamkrieg	-3.25	n
         virtuos	2.5
-        virusgrippe	-3.25
-        virusinfektion	-3.25
+        virusgrippe	-3.25	n
+        virusinfektion	-3.25	n
         vital	1.75
-        voelkerfreundschaft	1.75
-        voelkermord	-3.25
-        voellegefuehl	-2.275
-        voellerei	-3.25
+        voelkerfreundschaft	1.75	n
+        voelkermord	-3.25	n
+        voellegefuehl	-2.275	n
+        voellerei	-3.25	n
         vogelfrei	-2.275
-        volksaufstand	-2.275
-        volksverhetzung	-2.275
+        volksaufstand	-2.275	n
+        volksverhetzung	-2.275	n
         voll_gefressen	-2.275
         voll_gestopft	-2.275
         voll_spucken	-2.275
         vollgefressen	-2.275
         vollgestopft	-2.275
-        vollkommenheit	2.5
+        vollkommenheit	2.5	n
         vollmundig	-2.275
-        vollrausch	-3.25
+        vollrausch	-3.25	n
         vollschlank	1.75
         vollspucken	-2.275
         vollstopfen	-2.275
         vollstramm	-3.25
         volltrunken	-3.25
-        vollzug	-3.25
+        vollzug	-3.25	n
         voluminoes	-2.275
         voranstellen	1.75
         vorarbeiten	1.75
@@ -6893,266 +6893,266 @@ extension LexiconData {
         vorbestraft	-2.275
         vorbeugen	1.75
         vorbeugend	1.75
-        vorbildfunktion	1.75
+        vorbildfunktion	1.75	n
         vorbildlich	2.5
         vordergruendig	-3.25
         vorenthalten	-2.275
         vorflunkern	-3.25
-        vorfreude	2.5
+        vorfreude	2.5	n
         vorgaukeln	-2.275
         vorgeben	-2.275
         vorgeblich	-3.25
         vorgeschoben	-3.25
         vorgetaeuscht	-3.25
-        vorhaltung	-3.25
-        vorhersehbarkeit	1.75
+        vorhaltung	-3.25	n
+        vorhersehbarkeit	1.75	n
         vorheucheln	-3.25
         vorknoepfen	-2.275
         vorlaut	-3.25
         vorlieb_nehmen	2.5
-        vorliebe	2.5
+        vorliebe	2.5	n
         vorliebnehmen	2.5
         vorluegen	-3.25
         vormachen	-2.275
         vornehm	1.75
         vornehmen	-2.275
-        vorratsduengung	1.75
-        vorsaetzlichkeit	-2.275
+        vorratsduengung	1.75	n
+        vorsaetzlichkeit	-2.275	n
         vorschieben	-3.25
         vorschreiben	-2.275
         vorschriftsmaessig	2.5
         vorschuetzen	-2.275
         vorschwindeln	-2.275
         vorsichtig	1.75
-        vorsorgekur	1.75
+        vorsorgekur	1.75	n
         vorsorglich	1.75
         vorspiegeln	-2.275
-        vorspiegelung	-3.25
+        vorspiegelung	-3.25	n
         vorspielen	-2.275
-        vorstrafe	-3.25
+        vorstrafe	-3.25	n
         vortaeuschen	-3.25
-        vorteil	1.75
-        vorteilsnahme	-2.275
+        vorteil	1.75	n
+        vorteilsnahme	-2.275	n
         vortrefflich	2.5
-        vortritt	1.75
+        vortritt	1.75	n
         vorurteilsfrei	2.5
         vorurteilslos	2.5
         vorverurteilen	-3.25
         vorwerfen	-3.25
-        vorwurf	-3.25
+        vorwurf	-3.25	n
         vorwurfsvoll	-3.25
         vorzeigbar	2.5
         vorziehen	1.75
         vorzueglich	2.5
-        vorzug	1.75
-        voyeurismus	-3.25
+        vorzug	1.75	n
+        voyeurismus	-3.25	n
         vulgaer	-3.25
-        vulkanausbruch	-3.25
+        vulkanausbruch	-3.25	n
         wach	1.75
-        wachstumsquote	1.75
-        wachstumsrate	1.75
+        wachstumsquote	1.75	n
+        wachstumsrate	1.75	n
         wacker	2.5
-        waehrungsreform	2.5
-        waermeverlust	-3.25
-        waffenembargo	-3.25
-        waffengeschaeft	-2.275
-        waffengewalt	-2.275
-        waffenhandel	-2.275
-        waffenreduktion	1.75
-        waffenschmuggel	-2.275
+        waehrungsreform	2.5	n
+        waermeverlust	-3.25	n
+        waffenembargo	-3.25	n
+        waffengeschaeft	-2.275	n
+        waffengewalt	-2.275	n
+        waffenhandel	-2.275	n
+        waffenreduktion	1.75	n
+        waffenschmuggel	-2.275	n
         wagemutig	1.75
         wagen	1.75
         waghalsig	1.75
         wahlberechtigt	2.5
-        wahlbetrug	-2.275
-        wahlfaelschung	-2.275
-        wahn	-3.25
+        wahlbetrug	-2.275	n
+        wahlfaelschung	-2.275	n
+        wahn	-3.25	n
         wahnsinnig	-3.25
-        wahnvorstellung	-3.25
+        wahnvorstellung	-3.25	n
         wahr	2.5
         wahrhaft	2.5
         wahrhaftig	2.5
-        wahrhaftigkeit	2.5
-        wahrheit	2.5
+        wahrhaftigkeit	2.5	n
+        wahrheit	2.5	n
         wahrheitsgemaess	2.5
-        wahrung	1.75
+        wahrung	1.75	n
         wandlungsfaehig	2.5
-        wandlungsfaehigkeit	1.75
+        wandlungsfaehigkeit	1.75	n
         wankelmuetig	-2.275
-        wankelmuetigkeit	-3.25
-        wankelmut	-3.25
+        wankelmuetigkeit	-3.25	n
+        wankelmut	-3.25	n
         warnen	-2.275
-        warnstreik	-2.275
-        wassermangel	-3.25
-        wechselbad	1.75
-        wechselfieber	-3.25
+        warnstreik	-2.275	n
+        wassermangel	-3.25	n
+        wechselbad	1.75	n
+        wechselfieber	-3.25	n
         wegekeln	-3.25
-        wegfall	-3.25
+        wegfall	-3.25	n
         wegloben	-2.275
-        wegrationalisierung	-2.275
+        wegrationalisierung	-2.275	n
         wegschicken	-2.275
         wegstecken	1.75
         wegweisend	2.5
         wegwuenschen	-3.25
         weh	-3.25
-        wehe	-3.25
+        wehe	-3.25	n
         wehklagen	-3.25
-        wehleidigkeit	-3.25
+        wehleidigkeit	-3.25	n
         wehmuetig	-3.25
-        wehmut	-3.25
+        wehmut	-3.25	n
         wehrdienstfahig	1.75
         wehren	-3.25
         wehrlos	-2.275
         wehrtauglich	1.75
         wehruntauglich	-3.25
-        wehwehchen	-2.275
+        wehwehchen	-2.275	n
         weichen	1.75
         weigern	-3.25
         weihen	-2.275
         weinen	-3.25
-        weinerlichkeit	-3.25
-        weinkrampf	-3.25
+        weinerlichkeit	-3.25	n
+        weinkrampf	-3.25	n
         weise	2.5
-        weisheit	2.5
+        weisheit	2.5	n
         weismachen	-2.275
         weisungsbefugt	2.5
-        weiterbildung	2.5
-        weiterverwendung	1.75
+        weiterbildung	2.5	n
+        weiterverwendung	1.75	n
         weitgereist	2.5
         weitschweifig	-2.275
         weitsichtig	2.5
-        weitsichtigkeit	-2.275
-        wellness	2.5
-        wellnesskur	1.75
+        weitsichtigkeit	-2.275	n
+        wellness	2.5	n
+        wellnesskur	1.75	n
         weltfremd	-3.25
-        weltfrieden	2.5
+        weltfrieden	2.5	n
         weltgewandt	1.75
-        weltklasse	1.75
-        weltkrieg	-3.25
-        weltkulturerbe	1.75
-        weltkulturschatz	1.75
+        weltklasse	1.75	n
+        weltkrieg	-3.25	n
+        weltkulturerbe	1.75	n
+        weltkulturschatz	1.75	n
         weltmaennisch	2.5
-        weltniveau	1.75
+        weltniveau	1.75	n
         weltoffen	2.5
-        weltoffenheit	2.5
-        weltrang	1.75
-        weltschmerz	-3.25
-        weltspitze	1.75
-        weltuntergangsstimmung	-3.25
-        weltwunder	1.75
+        weltoffenheit	2.5	n
+        weltrang	1.75	n
+        weltschmerz	-3.25	n
+        weltspitze	1.75	n
+        weltuntergangsstimmung	-3.25	n
+        weltwunder	1.75	n
         wendig	1.75
-        werksspionage	-2.275
-        wermutstropfen	-3.25
-        werterhaltung	1.75
+        werksspionage	-2.275	n
+        wermutstropfen	-3.25	n
+        werterhaltung	1.75	n
         wertgestellt	1.75
-        wertherstimmung	-3.25
+        wertherstimmung	-3.25	n
         wertlos	-2.275
-        wertlosigkeit	-3.25
+        wertlosigkeit	-3.25	n
         wertschaetzen	2.5
         wertvoll	2.5
-        wesensverwandtschaft	2.5
+        wesensverwandtschaft	2.5	n
         wettbewerbsfaehig	2.5
-        wettbewerbsfaehigkeit	1.75
+        wettbewerbsfaehigkeit	1.75	n
         wettern	-3.25
-        wettruesten	-3.25
+        wettruesten	-3.25	n
         wichtig	1.75
         widerlich	-3.25
-        widernatuerlichkeit	-2.275
+        widernatuerlichkeit	-2.275	n
         widerrufen	-3.25
-        widersinnigkeit	-3.25
+        widersinnigkeit	-3.25	n
         widerspenstig	-2.275
-        widerspenstigkeit	-3.25
+        widerspenstigkeit	-3.25	n
         widersprechen	-3.25
-        widerspruch	-2.275
-        widerspruechlichkeit	-3.25
+        widerspruch	-2.275	n
+        widerspruechlichkeit	-3.25	n
         widerstandsfaehig	2.5
-        widerstandsfaehigkeit	1.75
-        widerstandskraft	1.75
+        widerstandsfaehigkeit	1.75	n
+        widerstandskraft	1.75	n
         widerstandslos	-3.25
         widerstrebend	-2.275
         widerwaertig	-3.25
-        widerwille	-3.25
+        widerwille	-3.25	n
         widerwillig	-2.275
         widmen	-2.275
         widrig	-3.25
-        wiederaufarbeitung	1.75
-        wiederaufbau	2.5
-        wiederaufstieg	1.75
-        wiederbeschaffung	1.75
-        wiedererlangung	1.75
-        wiedergutmachung	1.75
-        wiederherstellung	2.5
-        wiederverwendung	1.75
+        wiederaufarbeitung	1.75	n
+        wiederaufbau	2.5	n
+        wiederaufstieg	1.75	n
+        wiederbeschaffung	1.75	n
+        wiedererlangung	1.75	n
+        wiedergutmachung	1.75	n
+        wiederherstellung	2.5	n
+        wiederverwendung	1.75	n
         wild	-3.25
-        wildheit	-2.275
+        wildheit	-2.275	n
         willenlos	-3.25
-        willenskraft	2.5
-        willensstaerke	2.5
+        willenskraft	2.5	n
+        willensstaerke	2.5	n
         willig	1.75
         willkommen	2.5
-        willkuerakt	-3.25
+        willkuerakt	-3.25	n
         wimmern	-3.25
-        windpocken	-3.25
+        windpocken	-3.25	n
         winseln	-3.25
         winzig	-2.275
-        wirbel	-2.275
+        wirbel	-2.275	n
         wirklich	2.5
         wirklichkeitsfremd	-3.25
         wirkungslos	-2.275
-        wirkungslosigkeit	-2.275
-        wirren	-2.275
-        wirrwarr	-2.275
-        wirtschaftsaufschwung	1.75
-        wirtschaftsblockade	-2.275
-        wirtschaftsboykott	-2.275
-        wirtschaftsebargo	-3.25
-        wirtschaftskriminalitaet	-2.275
-        wirtschaftsreform	2.5
-        wirtschaftssanktion	-2.275
-        wirtschaftsspionage	-2.275
-        wirtschaftswachstum	1.75
-        wissbegier	1.75
-        wissbegierde	1.75
+        wirkungslosigkeit	-2.275	n
+        wirren	-2.275	n
+        wirrwarr	-2.275	n
+        wirtschaftsaufschwung	1.75	n
+        wirtschaftsblockade	-2.275	n
+        wirtschaftsboykott	-2.275	n
+        wirtschaftsebargo	-3.25	n
+        wirtschaftskriminalitaet	-2.275	n
+        wirtschaftsreform	2.5	n
+        wirtschaftssanktion	-2.275	n
+        wirtschaftsspionage	-2.275	n
+        wirtschaftswachstum	1.75	n
+        wissbegier	1.75	n
+        wissbegierde	1.75	n
         wissbegierig	2.5
-        wissensdurst	2.5
+        wissensdurst	2.5	n
         wissensdurstig	2.5
-        wissenshungrigkeit	1.75
-        witz	2.5
+        wissenshungrigkeit	1.75	n
+        witz	2.5	n
         witzig	2.5
-        wochenendarrest	-3.25
-        wohl	2.5
+        wochenendarrest	-3.25	n
+        wohl	2.5	n
         wohl_geformt	2.5
         wohl_tun	1.75
-        wohlbefinden	2.5
+        wohlbefinden	2.5	n
         wohlerzogen	1.75
-        wohlfuehlkur	1.75
+        wohlfuehlkur	1.75	n
         wohlgeformt	2.5
-        wohlgefuehl	2.5
+        wohlgefuehl	2.5	n
         wohlgesinnt	1.75
         wohlgesonnen	1.75
-        wohlgestaltetheit	1.75
+        wohlgestaltetheit	1.75	n
         wohlhabend	1.75
         wohlig	1.75
         wohlmeinend	1.75
-        wohlstand	2.5
-        wohlstandsgefaelle	-2.275
-        wohltaetigkeit	2.5
-        wohltaetigkeitsveranstaltung	1.75
-        wohltat	1.75
+        wohlstand	2.5	n
+        wohlstandsgefaelle	-2.275	n
+        wohltaetigkeit	2.5	n
+        wohltaetigkeitsveranstaltung	1.75	n
+        wohltat	1.75	n
         wohltuend	1.75
         wohltun	1.75
         wohlwollend	2.5
         wohnungslos	-3.25
         wolkenlos	1.75
-        wollust	-3.25
-        wonne	2.5
-        wortbruch	-3.25
-        wortfindungsstoerung	-3.25
-        wortgefecht	-2.275
+        wollust	-3.25	n
+        wonne	2.5	n
+        wortbruch	-3.25	n
+        wortfindungsstoerung	-3.25	n
+        wortgefecht	-2.275	n
         wortgewaltig	2.5
         wortgewandt	2.5
         wortreich	2.5
-        wucherung	-3.25
+        wucherung	-3.25	n
         wuerdelos	-2.275
         wuerdevoll	1.75
         wuerdig	1.75
@@ -7161,79 +7161,79 @@ extension LexiconData {
         wueten	2.5
         wuetend	-3.25
         wund	-3.25
-        wunde	-2.275
+        wunde	-2.275	n
         wunderbar	2.5
         wunderschoen	2.5
         wundervoll	2.5
-        wundmal	-3.25
-        wundrose	-2.275
-        wundstarrkrampf	-3.25
+        wundmal	-3.25	n
+        wundrose	-2.275	n
+        wundstarrkrampf	-3.25	n
         wurmen	-3.25
         wurstig	-2.275
-        wut	-3.25
-        wutanfall	-3.25
-        wutausbruch	-3.25
+        wut	-3.25	n
+        wutanfall	-3.25	n
+        wutausbruch	-3.25	n
         zaeh	-2.275
-        zaehigkeit	1.75
+        zaehigkeit	1.75	n
         zaehmen	2.5
         zaehneknirschend	-2.275
         zaenkisch	-3.25
         zaertlich	2.5
-        zaertlichkeit	2.5
+        zaertlichkeit	2.5	n
         zagen	-2.275
         zaghaft	-2.275
         zahlreich	1.75
         zahlungskraeftig	1.75
         zahlungsunfaehig	-2.275
-        zahlungsunfaehigkeit	-2.275
+        zahlungsunfaehigkeit	-2.275	n
         zahm	1.75
-        zahnausfall	-3.25
-        zahnentzuendung	-3.25
-        zahnerkrankung	-3.25
-        zahnfaeule	-3.25
-        zahnfleischschwund	-3.25
-        zahngeschwuer	-3.25
-        zahnhalsentzuendung	-3.25
-        zahnkrankheit	-3.25
-        zahnschmerz	-3.25
-        zahnvereiterung	-3.25
-        zahnweh	-3.25
-        zank	-2.275
-        zankapfel	-2.275
+        zahnausfall	-3.25	n
+        zahnentzuendung	-3.25	n
+        zahnerkrankung	-3.25	n
+        zahnfaeule	-3.25	n
+        zahnfleischschwund	-3.25	n
+        zahngeschwuer	-3.25	n
+        zahnhalsentzuendung	-3.25	n
+        zahnkrankheit	-3.25	n
+        zahnschmerz	-3.25	n
+        zahnvereiterung	-3.25	n
+        zahnweh	-3.25	n
+        zank	-2.275	n
+        zankapfel	-2.275	n
         zanksuechtig	-3.25
         zart	1.75
         zart_besaitet	-3.25
         zartbesaitet	-3.25
-        zartheit	-2.275
+        zartheit	-2.275	n
         zauberhaft	2.5
         zauderhaft	-3.25
         zaudern	-2.275
-        zeckenstich	-2.275
+        zeckenstich	-2.275	n
         zeihen	-3.25
-        zeitverlust	-3.25
+        zeitverlust	-3.25	n
         zelebrieren	1.75
-        zensur	-2.275
+        zensur	-2.275	n
         zerbeult	-2.275
-        zerbrechlichkeit	-2.275
+        zerbrechlichkeit	-2.275	n
         zeremoniell	1.75
-        zerfall	-3.25
+        zerfall	-3.25	n
         zerfallen	-2.275
-        zerissenheit	-3.25
-        zerlegung	-3.25
+        zerissenheit	-3.25	n
+        zerlegung	-3.25	n
         zermuerben	-2.275
-        zerrissenheit	-3.25
+        zerrissenheit	-3.25	n
         zerruetten	-2.275
-        zerschlagenheit	-2.275
-        zerschlagung	-3.25
+        zerschlagenheit	-2.275	n
+        zerschlagung	-3.25	n
         zerschrammen	-2.275
         zerstoererisch	-3.25
-        zerstoerung	-3.25
-        zerstoerungswut	-3.25
+        zerstoerung	-3.25	n
+        zerstoerungswut	-3.25	n
         zerstreut	-3.25
-        zerstrittenheit	-3.25
-        zerstueckelung	-3.25
-        zertruemmerung	-3.25
-        zerwuerfnis	-3.25
+        zerstrittenheit	-3.25	n
+        zerstueckelung	-3.25	n
+        zertruemmerung	-3.25	n
+        zerwuerfnis	-3.25	n
         zetern	-3.25
         zeugungsfaehig	1.75
         zeugungsunfaehig	-2.275
@@ -7247,65 +7247,65 @@ extension LexiconData {
         zielorientiert	1.75
         zielsicher	2.5
         zielstrebig	1.75
-        zielstrebigkeit	2.5
+        zielstrebigkeit	2.5	n
         ziepen	-2.275
         zig	1.75
-        zigarettenabhaengigkeit	-3.25
+        zigarettenabhaengigkeit	-3.25	n
         zimperlich	-3.25
-        zinserhoehung	1.75
+        zinserhoehung	1.75	n
         zittern	-2.275
-        zivilcourage	2.5
-        zivilschlag	-2.275
+        zivilcourage	2.5	n
+        zivilschlag	-2.275	n
         zoegerlich	-3.25
         zoegern	-2.275
-        zoff	-3.25
+        zoff	-3.25	n
         zollen	2.5
-        zorn	-3.25
+        zorn	-3.25	n
         zornig	-3.25
         zubilligen	1.75
-        zuchtlosigkeit	-3.25
+        zuchtlosigkeit	-3.25	n
         zuckerkrank	-3.25
-        zuckerkrankheit	-3.25
-        zuechtigung	-3.25
+        zuckerkrankheit	-3.25	n
+        zuechtigung	-3.25	n
         zuegellos	-2.275
-        zuegellosigkeit	-3.25
+        zuegellosigkeit	-3.25	n
         zuegeln	2.5
         zuenftig	1.75
         zuernen	-3.25
-        zufaelligkeit	-2.275
+        zufaelligkeit	-2.275	n
         zufrieden	2.5
         zufrieden_geben	2.5
         zufrieden_sein	2.5
         zufrieden_stellen	1.75
         zufriedengeben	2.5
-        zufriedenheit	2.5
+        zufriedenheit	2.5	n
         zufriedenstellen	1.75
         zufriedenstellend	2.5
         zufuegen	-2.275
         zugeben	1.75
-        zugehoerigkeitsgefuehl	2.5
+        zugehoerigkeitsgefuehl	2.5	n
         zugeknoepft	-2.275
         zugestehen	1.75
-        zugzwang	-2.275
-        zuhaelterei	-3.25
-        zukunftsangst	-3.25
+        zugzwang	-2.275	n
+        zuhaelterei	-3.25	n
+        zukunftsangst	-3.25	n
         zukunftstraechtig	2.5
         zukunftsweisend	2.5
-        zulaessigkeit	1.75
+        zulaessigkeit	1.75	n
         zulassen	2.5
-        zulassung	1.75
-        zumutung	-3.25
-        zuneigung	2.5
+        zulassung	1.75	n
+        zumutung	-3.25	n
+        zuneigung	2.5	n
         zuraten	2.5
         zurechnungsfaehig	2.5
         zurechtstutzen	-3.25
         zurechtweisen	-3.25
-        zurechtweisung	-3.25
-        zureden	2.5
-        zurschaustellung	-3.25
+        zurechtweisung	-3.25	n
+        zureden	2.5	n
+        zurschaustellung	-3.25	n
         zurueckgeblieben	-2.275
         zurueckgezogen	-2.275
-        zurueckgezogenheit	-2.275
+        zurueckgezogenheit	-2.275	n
         zurueckhalten	2.5
         zurueckscheuen	-3.25
         zurueckschrecken	-3.25
@@ -7315,58 +7315,58 @@ extension LexiconData {
         zusaetzlich	-2.275
         zusagen	2.5
         zusammenbrechen	-2.275
-        zusammenbruch	-3.25
-        zusammengehoerigkeit	1.75
-        zusammengehoerigkeitsgefuehl	2.5
+        zusammenbruch	-3.25	n
+        zusammengehoerigkeit	1.75	n
+        zusammengehoerigkeitsgefuehl	2.5	n
         zusammenkruemmen	-3.25
         zusammenrotten	-3.25
         zusammenstauchen	-3.25
-        zusatzausbildung	2.5
+        zusatzausbildung	2.5	n
         zusetzen	-3.25
         zusichern	2.5
-        zuspitzung	-2.275
-        zuspruch	2.5
+        zuspitzung	-2.275	n
+        zuspruch	2.5	n
         zustehend	2.5
         zustimmen	1.75
         zutrauen	2.125
         zutreffend	2.5
         zuverlaessig	2.5
-        zuverlaessigkeit	2.5
-        zuversicht	2.5
+        zuverlaessigkeit	2.5	n
+        zuversicht	2.5	n
         zuversichtlich	2.5
         zuversichtslos	-3.25
-        zuvertrauen	2.5
+        zuvertrauen	2.5	n
         zuvorkommend	1.75
-        zuwendung	1.75
+        zuwendung	1.75	n
         zuwider_sein	-3.25
         zuwiderhandeln	-3.25
-        zuwiderhandlung	-2.275
-        zwang	-2.275
+        zuwiderhandlung	-2.275	n
+        zwang	-2.275	n
         zwanghaft	-3.25
-        zwanghaftigkeit	-3.25
-        zwanglosigkeit	1.75
-        zwangsarbeit	-3.25
+        zwanghaftigkeit	-3.25	n
+        zwanglosigkeit	1.75	n
+        zwangsarbeit	-3.25	n
         zwangsgestoert	-3.25
-        zwangsvereinigung	-3.25
-        zweckentfremdung	-2.275
+        zwangsvereinigung	-3.25	n
+        zweckentfremdung	-2.275	n
         zweckfrei	-3.25
         zwecklos	-3.25
         zweckmaessig	2.5
-        zweckmaessigkeit	1.75
-        zweifel	-3.25
+        zweckmaessigkeit	1.75	n
+        zweifel	-3.25	n
         zweifelhaft	-3.25
-        zweifelhaftigkeit	-2.275
+        zweifelhaftigkeit	-2.275	n
         zweifeln	-2.275
         zweifelnd	-3.25
-        zweifelsfall	-3.25
-        zweikampf	-2.275
-        zwergenaufstand	-2.275
+        zweifelsfall	-3.25	n
+        zweikampf	-2.275	n
+        zwergenaufstand	-2.275	n
         zwergenhaft	-2.275
-        zwietracht	-3.25
+        zwietracht	-3.25	n
         zwingen	-3.25
-        zwischenruf	-2.275
-        zwischenspeicherung	1.75
-        zwist	-2.275
+        zwischenruf	-2.275	n
+        zwischenspeicherung	1.75	n
+        zwist	-2.275	n
         zynisch	-3.25
         """##
 }

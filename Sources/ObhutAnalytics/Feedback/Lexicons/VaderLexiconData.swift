@@ -25,7 +25,7 @@
 // SOFTWARE.
 
 extension LexiconData {
-    /// 7494 entries, "key<TAB>valence" per line (canonical keys, VADER units).
+    /// 7494 entries, "key<TAB>valence[<TAB>n for nouns]" per line (canonical keys, VADER units).
     static let vaderEnglish: String = ##"""
         $:	-1.5
         %)	-0.4

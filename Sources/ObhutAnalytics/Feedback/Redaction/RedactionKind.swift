@@ -28,7 +28,17 @@ public enum RedactionKind: String, Sendable, Hashable, Codable, CaseIterable, Co
     }
 
     public static func < (a: RedactionKind, b: RedactionKind) -> Bool {
-        allCases.firstIndex(of: a).unsafelyUnwrapped < allCases.firstIndex(of: b).unsafelyUnwrapped
+        a.rank < b.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .email: 0
+        case .phone: 1
+        case .iban: 2
+        case .address: 3
+        case .name: 4
+        }
     }
 }
 

@@ -75,7 +75,9 @@ public enum LexiconScorer {
         for i in 0..<count {
             var t = tokens[i]
             let k = CanonicalBytes.fold(text, from: Int(t.start), to: Int(t.end), into: scratch)
-            if let (entry, rule) = WordFinder.find(scratch, k, table: table, language: lexicon.language, scratch: scratch2) {
+            if let (entry, rule) = WordFinder.find(
+                scratch, k, table: table, language: lexicon.language, scratch: scratch2, capitalized: t.flags.contains(.capitalized))
+            {
                 t.roles = entry.roles
                 t.boost = entry.boost
                 t.valence = entry.valence

@@ -8,7 +8,8 @@ import ObhutCore
 /// not word lists: adjective and noun endings (-e, -en, -er, -es, -em, -n, -s), superlatives
 /// (-ste, -sten, …), participles and third persons (-t → -en, ge-…-t → …-en), and compounds whose
 /// head (the last part) carries the meaning (Lieferzeit → Zeit, with at least three letters before
-/// and four in the head).
+/// and four in the head). A lower-case word never reaches a noun-only entry by a cut ending
+/// ("rufen" is not "Ruf"); a compound head may be a noun in any case.
 enum WordFinder {
     static let germanEndings: [[UInt8]] = ["sten", "ster", "stes", "stem", "ste", "em", "en", "er", "es", "e", "n", "s"].map { Array($0.utf8) }
     static let headEndings: [[UInt8]] = ["en", "e", "n", "s"].map { Array($0.utf8) }
@@ -16,11 +17,14 @@ enum WordFinder {
     /// The entry for canonical bytes `k[0..<n]` and the rule that found it. `scratch` holds 2n+4 bytes.
     @inline(__always)
     static func find(
-        _ k: UnsafeMutablePointer<UInt8>, _ n: Int, table: WordIndex, language: Language, scratch: UnsafeMutablePointer<UInt8>
+        _ k: UnsafeMutablePointer<UInt8>, _ n: Int, table: WordIndex, language: Language, scratch: UnsafeMutablePointer<UInt8>,
+        capitalized: Bool = true
     ) -> (WordEntry, SentimentRules)? {
         if let e = table.lookup(k, n) { return (e, e.roles.contains(.shopWord) ? .shopWord : []) }
         guard language == .de, n >= 4 else { return nil }
-        if let e = stripped(k, n, endings: germanEndings, minimum: 3, table: table) { return (e, .inflection) }
+        if let e = stripped(k, n, endings: germanEndings, minimum: 3, table: table), capitalized || !e.roles.contains(.noun) {
+            return (e, .inflection)
+        }
         // Participle and third person: "überzeugt" → "überzeugen", "gelangweilt" → "langweilen".
         if k[n - 1] == 0x74 {  // t
             var from = 0
@@ -34,7 +38,7 @@ enum WordFinder {
                 for q in 0..<m { scratch[q] = k[from + q] }
                 scratch[m] = 0x65
                 scratch[m + 1] = 0x6E
-                if let e = table.lookup(scratch, m + 2), e.valence != 0 { return (e, .inflection) }
+                if let e = table.lookup(scratch, m + 2), e.valence != 0, !e.roles.contains(.noun) { return (e, .inflection) }
             }
         }
         // Compound: the longest head found.
