@@ -15,7 +15,7 @@ public enum TextLanguage: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Everything the feedback analysis found in one text: redaction first, then language,
 /// sentiment with its reasons, and the aspects with their own sentiment.
-public struct FeedbackAnalysis: Sendable, Hashable {
+public struct FeedbackAnalysis: Sendable, Hashable, Codable {
     /// The text after redaction: the only form of it that analysis and display ever see.
     public var redacted: RedactedText
     public var language: LanguageGuess

@@ -100,7 +100,11 @@ struct LexiconScorerTests {
         #expect(score("Es ist zu empfehlen", .de) > 0)
     }
 
-    @Test func starRatingsInTheTextCount() {
+    @Test func starRatingsAndBuyingAgainCount() {
+        #expect(score("Würde ich nicht nochmal kaufen.", .de) < 0)
+        #expect(score("Würde wieder bestellen.", .de) > 0)
+        #expect(score("Would order again", .en) > 0)
+        #expect(score("Won't buy again", .en) < 0)
         #expect(score("Nur zwei Sterne", .de) < 0)
         #expect(score("5 Sterne", .de) > 0)
         #expect(score("one star", .en) < 0)

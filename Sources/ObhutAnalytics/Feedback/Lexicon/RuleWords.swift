@@ -23,7 +23,7 @@ struct RuleWords: Sendable {
     /// The last words of the fixed phrases of ``LexiconScorer/adjustPhrases(_:_:german:)``.
     static let phraseWords = [
         "stars", "star", "sterne", "stern", "sternen", "wieder", "again", "back", "up", "down", "kind", "sort", "least", "grüße", "grüßen", "gruß",
-        "regards", "wishes", "time",
+        "regards", "wishes", "time", "nochmal", "erneut",
     ]
 
     static let german = RuleWords(

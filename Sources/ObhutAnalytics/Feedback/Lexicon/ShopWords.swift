@@ -181,6 +181,13 @@ extension LexiconData {
         lieferzeit	0
         geehrte	0
         normal	0
+        okay	0.9
+        ok	0.9
+        kaufen	0
+        gekauft	0
+        kauf	0
+        bestellen	0
+        bestellt	0
         wert	1.5
         geholfen	1.5
         geehrter	0

@@ -282,7 +282,9 @@ public enum LexiconScorer {
                 if isWord(t, "wieder") && isWord(p, "nie") {
                     set(i, -2, from: i - 1)
                     tokens[i - 1].roles = []
-                } else if isWord(t, "wieder") && (isWord(p, "gerne") || isWord(p, "gern") || isWord(p, "jederzeit") || isBuying(i + 1)) {
+                } else if isWord(t, "wieder") || isWord(t, "nochmal") || isWord(t, "erneut"),
+                    isWord(p, "gerne") || isWord(p, "gern") || isWord(p, "jederzeit") || isBuying(i + 1)
+                {
                     set(i, 1.5, from: i - 1)  // "gerne wieder", "würde wieder bestellen"; "nicht wieder bestellen" is then negated
                 }
             } else if isWord(t, "again") && isWord(p, "never") {

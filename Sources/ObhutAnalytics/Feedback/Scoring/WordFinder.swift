@@ -26,7 +26,7 @@ enum WordFinder {
             return (e, .inflection)
         }
         // Participle and third person: "überzeugt" → "überzeugen", "gelangweilt" → "langweilen".
-        if k[n - 1] == 0x74 {  // t
+        if k[n - 1] == 0x74 && !capitalized {  // t; not for nouns ("Bett" is not "beten")
             var from = 0
             for attempt in 0..<2 {
                 if attempt == 1 {
