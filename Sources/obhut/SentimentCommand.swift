@@ -66,7 +66,15 @@ struct SentimentCommand: AsyncParsableCommand {
         }
         let lines = Self.splitLines(String(decoding: data, as: UTF8.self))
         let aspects = Aspect.standard + customAspects.compactMap(Self.parseAspect)
-        for line in Self.render(lines, language: lang, aspects: aspects, json: json, ui: ui) { print(line) }
+        // In chunks, so output starts at once and a large file never holds all results in memory.
+        let analyzer = FeedbackAnalyzer(aspects: aspects)
+        var start = 0
+        while start < lines.count {
+            let end = min(start + 1_000, lines.count)
+            let out = Self.render(Array(lines[start..<end]), firstLine: start + 1, language: lang, analyzer: analyzer, json: json, ui: ui)
+            for line in out { print(line) }
+            start = end
+        }
     }
 
     /// The input's lines: split at "\n", a trailing "\r" dropped, no line after a final newline.
@@ -79,20 +87,24 @@ struct SentimentCommand: AsyncParsableCommand {
 
     /// One output line per input line, in input order (pure: the CLI tests call it in-process).
     static func render(_ lines: [String], language: TextLanguage, aspects: [Aspect] = Aspect.standard, json: Bool, ui: Language) -> [String] {
-        let analyzer = FeedbackAnalyzer(aspects: aspects)
+        render(lines, firstLine: 1, language: language, analyzer: FeedbackAnalyzer(aspects: aspects), json: json, ui: ui)
+    }
+
+    /// As above, numbering from `firstLine`, with an analyzer made once for the whole file.
+    static func render(_ lines: [String], firstLine: Int, language: TextLanguage, analyzer: FeedbackAnalyzer, json: Bool, ui: Language) -> [String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return lines.enumerated().map { index, line in
             let a = analyzer.analyze(line, language: language)
             if json {
                 let record = SentimentLine(
-                    line: index + 1, label: a.label, score: rounded(a.score), language: a.language.language,
+                    line: firstLine + index, label: a.label, score: rounded(a.score), language: a.language.language,
                     aspects: a.aspects.map { .init(aspect: $0.aspect, label: $0.label, score: rounded($0.score), mentions: $0.mentions) },
                     redactions: Dictionary(uniqueKeysWithValues: a.redacted.counts.map { ($0.key.rawValue, $0.value) }),
                     reasons: a.reasons.map { $0.text[ui] })
                 return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             }
-            var out = "\(index + 1)\t\(a.label.name[ui])\t\(FeedbackAnalysis.format(a.score))\t\(a.language.language.rawValue)"
+            var out = "\(firstLine + index)\t\(a.label.name[ui])\t\(FeedbackAnalysis.format(a.score))\t\(a.language.language.rawValue)"
             if !a.aspects.isEmpty {
                 out += "\t" + a.aspects.map { "\($0.name[ui]) \(FeedbackAnalysis.format($0.score))" }.joined(separator: ", ")
             }
