@@ -91,9 +91,14 @@ public struct LogisticRegression: Sendable, Codable, Equatable {
             }
             guard let step = CholeskySolver.solve(hessian, gradient, size: p) else { throw .singular }
             for j in 0..<p { beta[j] -= step[j] }
+            // Stop when the Newton step no longer moves any coefficient (quadratic convergence makes
+            // the next step tiny); the objective alone can stall while weights still move in the
+            // fifth digit, which is enough to reorder near-tied scores.
+            let largestStep = step.map(abs).max() ?? 0
+            let largestWeight = beta.map(abs).max() ?? 0
             let change = abs(objective - loss)
             objective = loss
-            if change <= tolerance * max(1, abs(loss)) { break }
+            if largestStep <= tolerance * (1 + largestWeight) || (change == 0 && largestStep <= 1e-6) { break }
         }
         return LogisticRegression(intercept: beta[0], weights: Array(beta[1...]), lambda: lambda, iterations: iteration)
     }
