@@ -19,7 +19,7 @@ struct ObhutCommand: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, StatusCommand.self, ImportCommand.self, ColumnsCommand.self, QualityCommand.self,
             RegisterCommand.self, PreflightCommand.self, RunCommand.self, SegmentsCommand.self, ConsentCommand.self, SubjectCommand.self,
             CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
-            EvaluateCommand.self,
+            LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self,
         ])
 }
 

@@ -14,6 +14,8 @@ public struct DemoReport: Sendable, Codable {
     public var qualityScore: Int
     /// Analyses the demo ran, with their number of results.
     public var runs: [String]
+    /// Analyses that did not run, with the reason (English; the CLI shows `obhut preflight` for details).
+    public var refused: [String] = []
     public var seconds: Double
     /// An invented customer to try the subject commands on.
     public var exampleCustomer: String
@@ -37,6 +39,9 @@ public struct DemoReport: Sendable, Codable {
                   obhut quality --dir \(d)                  # findet die eingebauten Fehler
                   obhut register --dir \(d)                 # Verzeichnis der Verarbeitungstätigkeiten (Art. 30)
                   obhut preflight segments --dir \(d)       # Vorabprüfung einer Auswertung
+                  obhut segments --dir \(d)                 # Kundensegmente mit Beschreibung
+                  obhut leads --dir \(d)                    # Leads nach Abschlusschance, mit Begründung
+                  obhut model-card lead-scores --dir \(d)   # Modellkarte der Lead-Bewertung
                   obhut subject export \(exampleCustomer) --dir \(d)  # Auskunft über eine (erfundene) Person
                   obhut audit verify --dir \(d)             # Zugriffsprotokoll prüfen
                   obhut columns                             # Spalten für den Import eigener Daten
@@ -55,6 +60,9 @@ public struct DemoReport: Sendable, Codable {
                   obhut quality --dir \(d)                  # finds the planted defects
                   obhut register --dir \(d)                 # record of processing activities (Art. 30)
                   obhut preflight segments --dir \(d)       # pre-flight check of an analysis
+                  obhut segments --dir \(d)                 # customer segments, described
+                  obhut leads --dir \(d)                    # leads by chance to convert, with reasons
+                  obhut model-card lead-scores --dir \(d)   # model card of the lead scoring
                   obhut subject export \(exampleCustomer) --dir \(d)  # everything about one (invented) person
                   obhut audit verify --dir \(d)             # check the audit log
                   obhut columns                             # columns for importing your own data
@@ -136,16 +144,23 @@ public struct DemoRunner: Sendable {
         for activity in register.activities { try workspace.approve(activity: activity.name, by: "Demo-DSB", actor: .job("demo")) }
         // As analyses arrive, the demo runs them through the kernel like anyone would.
         var runs: [String] = []
+        var refused: [String] = []
+        // One analysis that cannot run (too little data in a tiny demo) does not stop the others.
         for name in Analyses.builtIn.keys.sorted() where register.activity(name) != nil {
-            let run = try PrivacyKernel(workspace: workspace, actor: .job("demo")).run(name, seed: seed)
-            runs.append("\(name): \(run.results)")
+            do {
+                let run = try PrivacyKernel(workspace: workspace, actor: .job("demo")).run(name, seed: seed)
+                runs.append("\(name): \(run.results)")
+            } catch let error as UserFacingError {
+                runs.append("\(name): –")
+                refused.append(name + ": " + error.message(in: .en))
+            }
         }
         let quality = try QualityReport.compute(for: workspace)
         let counts = try workspace.store.counts()
         return DemoReport(
             directory: workspace.directory.path, seed: seed, customers: customers,
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
-            qualityScore: quality.score, runs: runs, seconds: Date().timeIntervalSince(start),
+            qualityScore: quality.score, runs: runs, refused: refused, seconds: Date().timeIntervalSince(start),
             exampleCustomer: try workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT min(id) FROM customer") } ?? "")
     }
 }

@@ -2,6 +2,7 @@
 /// without an analysis here fails its pre-flight check with that reason.
 public enum Analyses {
     public static let builtIn: [String: any Analysis] = [
-        "segments": SegmentsAnalysis()
+        "segments": SegmentsAnalysis(),
+        "lead-scores": LeadScoresAnalysis(),
     ]
 }

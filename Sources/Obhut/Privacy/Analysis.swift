@@ -12,12 +12,29 @@ public protocol Analysis: Sendable {
 /// What an analysis produced.
 public struct AnalysisOutput: Sendable {
     public var perPerson: [PersonResult]
+    /// Results about leads (business contacts), by index into `Scope.leads`.
+    public var perLead: [LeadResult]
     /// Aggregate results (no personal data), as JSON, stored with the run.
     public var summaryJSON: String?
 
-    public init(perPerson: [PersonResult], summaryJSON: String? = nil) {
+    public init(perPerson: [PersonResult], perLead: [LeadResult] = [], summaryJSON: String? = nil) {
         self.perPerson = perPerson
+        self.perLead = perLead
         self.summaryJSON = summaryJSON
+    }
+}
+
+/// A score for one lead, with its explanation.
+public struct LeadResult: Sendable {
+    /// Index into `Scope.leads`.
+    public var lead: Int
+    public var probability: Double
+    public var explanation: Explanation
+
+    public init(lead: Int, probability: Double, explanation: Explanation) {
+        self.lead = lead
+        self.probability = probability
+        self.explanation = explanation
     }
 }
 

@@ -101,6 +101,8 @@ public struct PrivacyKernel: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        // Lead activities concern business contacts: their number is the scope's size.
+        let inScope = scope.people.isEmpty ? (scope.leads?.leadIds.count ?? 0) : scope.people.count
         try store.writer.write { db in
             // The newest run replaces the results of earlier runs of the same activity.
             try db.execute(sql: "DELETE FROM derived_result WHERE activity = ?", arguments: [name])
@@ -117,14 +119,26 @@ public struct PrivacyKernel: Sendable {
                 ])
                 try insert.execute()
             }
+            if !output.perLead.isEmpty, let leads = scope.leads {
+                // Scores of leads no longer in scope (objected, deleted) go with the new run.
+                try db.execute(sql: "DELETE FROM lead_score")
+                let insertLead = try db.cachedStatement(
+                    sql: "INSERT INTO lead_score (lead_id, run_id, probability, explanation, model_version, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                for r in output.perLead {
+                    let explanation = String(decoding: try encoder.encode(r.explanation), as: UTF8.self)
+                    insertLead.setUncheckedArguments([leads.leadIds[r.lead], runId, r.probability, explanation, analysis.modelVersion, now])
+                    try insertLead.execute()
+                }
+            }
             try db.execute(
                 sql: "UPDATE activity_run SET status = 'completed', finished_at = ?, people = ?, summary = ? WHERE id = ?",
-                arguments: [Int64(Date().timeIntervalSince1970), scope.people.count, output.summaryJSON, runId])
+                arguments: [Int64(Date().timeIntervalSince1970), inScope, output.summaryJSON, runId])
         }
         try workspace.audit(
-            actor: actor, action: "run.completed", count: Set(output.perPerson.map(\.person)).count, activity: name, reason: "run \(runId)")
+            actor: actor, action: "run.completed", count: Set(output.perPerson.map(\.person)).count + output.perLead.count, activity: name,
+            reason: "run \(runId)")
         return RunReport(
-            runId: runId, activity: name, people: scope.people.count, results: output.perPerson.count,
+            runId: runId, activity: name, people: inScope, results: output.perPerson.count + output.perLead.count,
             modelVersion: analysis.modelVersion, preflight: report, seconds: Date().timeIntervalSince(start))
     }
 }

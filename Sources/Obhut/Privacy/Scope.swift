@@ -98,4 +98,7 @@ public struct LeadTable: Sendable {
     public let meetings: [Int]?
     public let lastActivityAt: [Int64?]?
     public let stageSince: [Int64?]?
+    /// The latest estimate (0-1) a lead's owner gave when correcting its score, if any: the sales
+    /// team's own judgement, which the next training learns from (GDPR Art. 22: a person decides).
+    public let correctedProbability: [Double?]
 }

@@ -91,6 +91,21 @@ struct ScopeBuilder {
         }
     }
 
+    /// Each lead's latest corrected estimate from its owner (nil where none).
+    func latestCorrections(_ db: Database, leadIds: [String]) throws -> [Double?] {
+        var latest: [String: Double] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT lead_id, corrected FROM lead_feedback WHERE id IN
+                (SELECT max(id) FROM lead_feedback WHERE kind = 'correction' GROUP BY lead_id)
+                """)
+        {
+            latest[row["lead_id"]] = row["corrected"]
+        }
+        return leadIds.map { latest[$0] }
+    }
+
     /// The entities the activity reads, for the quality gate.
     var inputEntities: Set<Entity> {
         var out = Set<Entity>()
@@ -238,7 +253,8 @@ struct ScopeBuilder {
                     createdAt: col("created_at") { $0["created_at"] }, stage: col("stage") { $0["stage"] }, outcome: col("outcome") { $0["outcome"] },
                     emailsOpened: col("emails_opened") { $0["emails_opened"] }, visits: col("visits") { $0["visits"] },
                     meetings: col("meetings") { $0["meetings"] }, lastActivityAt: col("last_activity_at") { $0["last_activity_at"] },
-                    stageSince: col("stage_since") { $0["stage_since"] })
+                    stageSince: col("stage_since") { $0["stage_since"] },
+                    correctedProbability: try latestCorrections(db, leadIds: rows.map { $0["id"] }))
             }
             return Scope(
                 activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,

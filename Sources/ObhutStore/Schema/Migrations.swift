@@ -226,6 +226,34 @@ enum Migrations {
                     CREATE INDEX customer_alias_customer ON customer_alias(customer_id);
                     """)
         }
+        migrator.registerMigration("v4-lead-scores") { db in
+            try db.execute(
+                sql: """
+                    -- The latest score of every open lead that has not objected, with its explanation.
+                    CREATE TABLE lead_score (
+                        lead_id TEXT PRIMARY KEY,
+                        run_id INTEGER NOT NULL,
+                        probability REAL NOT NULL,
+                        explanation TEXT NOT NULL,     -- JSON Explanation
+                        model_version TEXT NOT NULL,
+                        created_at INTEGER NOT NULL
+                    ) STRICT;
+                    -- A lead owner's correction of a score, or a mark that it is wrong (Art. 22: a
+                    -- person decides). Kept for the next training; never holds contact data.
+                    CREATE TABLE lead_feedback (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        lead_id TEXT NOT NULL,
+                        run_id INTEGER,
+                        kind TEXT NOT NULL,            -- correction, wrong
+                        scored REAL,                   -- the score that was corrected
+                        corrected REAL,                -- the owner's estimate (0-1), if given
+                        reason TEXT NOT NULL,
+                        by TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX lead_feedback_lead ON lead_feedback(lead_id, id);
+                    """)
+        }
         return migrator
     }
 }
