@@ -4,10 +4,23 @@ extension Recommender {
     ///
     /// Returns `users.count × limit` items row by row, −1 where fewer items remain. ALS scores
     /// four customers per pass over the item factors (the item factors are read once per four
-    /// customers instead of once per customer). Deterministic for every thread count.
+    /// customers instead of once per customer) in norm order with early termination
+    /// (``ALSModel``'s pruned scan). Deterministic for every thread count.
     public func topN(for users: [Int], userItems: InteractionMatrix, limit: Int, threads: Int = 2) -> [Int32] {
         var out = [Int32](repeating: -1, count: users.count * max(0, limit))
         guard limit > 0, !users.isEmpty else { return out }
+        if case .als(let als) = model {
+            // Known users with history: the model's exact pruned scan; the rest: popularity.
+            let warm = users.indices.filter { users[$0] >= 0 && users[$0] < als.users && users[$0] < userItems.rows && !userItems.range(ofRow: users[$0]).isEmpty }
+            let warmSet = Set(warm)
+            let cold = users.indices.filter { !warmSet.contains($0) }
+            let warmLists = als.topN(for: warm.map { users[$0] }, userItems: userItems, limit: limit, threads: threads)
+            let coldLists = Recommender(model: .popularity, popularity: popularity).topN(
+                for: cold.map { users[$0] }, userItems: userItems, limit: limit, threads: threads)
+            for (k, r) in warm.enumerated() { out.replaceSubrange((r * limit)..<((r + 1) * limit), with: warmLists[(k * limit)..<((k + 1) * limit)]) }
+            for (k, r) in cold.enumerated() { out.replaceSubrange((r * limit)..<((r + 1) * limit), with: coldLists[(k * limit)..<((k + 1) * limit)]) }
+            return out
+        }
         let group = 4
         let blocks = ParallelRows(rows: users.count, blockSize: 64)
         let workers = max(1, threads)
@@ -71,17 +84,6 @@ extension Recommender {
             return userItems.range(ofRow: u).map { (Int(userItems.columnIndices[$0]), userItems.values[$0]) }
         }
         switch model {
-        case .als(let als):
-            var warm: [Int] = []
-            for (k, u) in batch.enumerated() {
-                if u >= 0 && u < als.users && u < userItems.rows && !userItems.range(ofRow: u).isEmpty {
-                    personal[k] = true
-                    warm.append(k)
-                } else {
-                    buffer.replaceSubrange((k * items)..<((k + 1) * items), with: popularity.scores)
-                }
-            }
-            if !warm.isEmpty { als.scoreRows(warm.map { batch[$0] }, rows: warm, into: &buffer) }
         case .neighbours(let knn):
             for (k, u) in batch.enumerated() {
                 let history = historyOf(u)
@@ -94,7 +96,7 @@ extension Recommender {
                 knn.accumulate(history: history, into: &row)
                 buffer.replaceSubrange((k * items)..<((k + 1) * items), with: row)
             }
-        case .popularity:
+        case .popularity, .als:  // ALS lists come from ALSModel.topN
             for k in batch.indices { buffer.replaceSubrange((k * items)..<((k + 1) * items), with: popularity.scores) }
         }
         return personal
@@ -104,46 +106,4 @@ extension Recommender {
 /// An Int32 buffer whose disjoint parts several workers write at once.
 struct SharedInt32: @unchecked Sendable {
     let base: UnsafeMutablePointer<Int32>
-}
-
-extension ALSModel {
-    /// Scores of `users` (up to four) for every item into `buffer` rows `rows[k]` (each
-    /// ``items`` long): one pass over the item factors for all of them.
-    func scoreRows(_ users: [Int], rows: [Int], into buffer: inout [Float]) {
-        let n = layout.stride
-        let count = users.count
-        userFactors.withUnsafeBufferPointer { uBuf in
-            itemFactors.withUnsafeBufferPointer { yBuf in
-                buffer.withUnsafeMutableBufferPointer { out in
-                    guard let ub = uBuf.baseAddress, let y = yBuf.baseAddress, let o = out.baseAddress else { return }
-                    let x0 = ub + users[0] * n
-                    let x1 = ub + users[min(1, count - 1)] * n
-                    let x2 = ub + users[min(2, count - 1)] * n
-                    let x3 = ub + users[min(3, count - 1)] * n
-                    let r0 = o + rows[0] * items
-                    let r1 = o + rows[min(1, count - 1)] * items
-                    let r2 = o + rows[min(2, count - 1)] * items
-                    let r3 = o + rows[min(3, count - 1)] * items
-                    for i in 0..<items {
-                        let yi = y + i &* n
-                        var a0 = Lane.zero, a1 = Lane.zero, a2 = Lane.zero, a3 = Lane.zero
-                        var k = 0
-                        while k < n {
-                            let v = loadLane(yi, k)
-                            a0 += loadLane(x0, k) * v
-                            a1 += loadLane(x1, k) * v
-                            a2 += loadLane(x2, k) * v
-                            a3 += loadLane(x3, k) * v
-                            k &+= 8
-                        }
-                        // Rows past `count` repeat the last user and write the same value twice.
-                        r3[i] = a3.sum()
-                        r2[i] = a2.sum()
-                        r1[i] = a1.sum()
-                        r0[i] = a0.sum()
-                    }
-                }
-            }
-        }
-    }
 }
