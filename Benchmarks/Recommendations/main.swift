@@ -11,6 +11,18 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9
 }
 
+/// CPU seconds (user + system) of this process so far: with the wall time, the share of the
+/// 2 cores the benchmark actually got on a shared machine.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
 
 func peakRSSMiB() -> Double {
@@ -32,7 +44,9 @@ func quality(name: String, users: [Int], items: [Int], times: [Double], userCoun
     }
     let train = try InteractionMatrix(rows: userCount, columns: itemCount, rowIndices: tu, columnIndices: ti).binarized()
     let evalUsers = test.keys.filter { allUsers || !train.range(ofRow: $0).isEmpty }.sorted()
-    print("\(name): \(userCount) users, \(itemCount) items, train \(train.nonZeroCount), test \(isTest.filter { $0 }.count), evaluated users \(evalUsers.count)\(allUsers ? " (all, as a8: cold users get popularity)" : "")")
+    print(
+        "\(name): \(userCount) users, \(itemCount) items, train \(train.nonZeroCount), test \(isTest.filter { $0 }.count), evaluated users \(evalUsers.count)\(allUsers ? " (all, as a8: cold users get popularity)" : "")"
+    )
     var candidates: [ModelCandidate] = [.popularity]
     for alpha: Float in [1, 5, 10, 20, 40] { candidates.append(.als(ALSConfiguration(factors: 64, regularization: 0.01, alpha: alpha))) }
     for alpha: Float in [1, 5, 20] {
@@ -81,8 +95,16 @@ func csvFields(_ line: Substring) -> [String] {
         if quoted {
             if c == "\"" {
                 if let n = chars.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else { field.append(c) }
+            } else {
+                field.append(c)
+            }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            fields.append(field); field = ""
+        } else {
+            field.append(c)
+        }
     }
     fields.append(field)
     return fields
@@ -108,7 +130,8 @@ func retail(_ path: String) throws {
     for (u, c) in customers.enumerated() {
         for (p, t) in first[c, default: [:]] { users.append(u); items.append(pIndex[p] ?? 0); times.append(tIndex[t] ?? 0) }
     }
-    try quality(name: "UCI Online Retail", users: users, items: items, times: times, userCount: customers.count, itemCount: products.count, allUsers: true)
+    try quality(
+        name: "UCI Online Retail", users: users, items: items, times: times, userCount: customers.count, itemCount: products.count, allUsers: true)
 }
 
 /// The a2_recs.py generator with SplitMix64 in place of numpy's PCG64 (same distributions, not the
@@ -158,21 +181,37 @@ func scale(repeats: Int) throws {
     var times: [Double] = []
     var model: ALSModel?
     for _ in 0..<repeats {
-        times.append(try seconds { model = try ImplicitALS.fit(m, configuration: ALSConfiguration(factors: 64, regularization: 0.01, alpha: 1, iterations: 15, threads: 2)) })
-        print("  ALS f=64 15 it, 2 threads: \(String(format: "%.2f", times.last ?? 0)) s")
+        let cpu0 = cpuSeconds()
+        times.append(
+            try seconds {
+                model = try ImplicitALS.fit(
+                    m, configuration: ALSConfiguration(factors: 64, regularization: 0.01, alpha: 1, iterations: 15, threads: 2))
+            })
+        let cpu = cpuSeconds() - cpu0
+        print(
+            "  ALS f=64 15 it, 2 threads: \(String(format: "%.2f", times.last ?? 0)) s wall, \(String(format: "%.1f", cpu)) s CPU (\(String(format: "%.2f", cpu / (times.last ?? 1))) cores)"
+        )
     }
     guard let model else { return }
     let sorted = times.sorted()
-    print("  ALS fit median \(String(format: "%.2f", sorted[sorted.count / 2])) s (min \(String(format: "%.2f", sorted[0])), \(String(format: "%.3f", sorted[sorted.count / 2] / 15)) s/iteration)")
+    print(
+        "  ALS fit median \(String(format: "%.2f", sorted[sorted.count / 2])) s (min \(String(format: "%.2f", sorted[0])), \(String(format: "%.3f", sorted[sorted.count / 2] / 15)) s/iteration)"
+    )
     let rawData = m.nonZeroCount * (4 + 4 + 4)  // (user, item, weight) as Int32, Int32, Float
     let rawModel = (m.rows + m.columns) * 64 * 4
     let held = m.nonZeroCount * 8 * 2 + (m.rows + m.columns + 2) * 8 + (model.userFactors.count + model.itemFactors.count + model.itemGram.count) * 4
-    print("  memory: raw arrays \(rawData / 1_048_576) MiB data + \(rawModel / 1_048_576) MiB factors; held (matrix + transpose + model) \(held / 1_048_576) MiB = \(String(format: "%.2f", Double(held) / Double(rawData + rawModel)))x; peak RSS \(Int(peakRSSMiB())) MiB")
+    print(
+        "  memory: raw arrays \(rawData / 1_048_576) MiB data + \(rawModel / 1_048_576) MiB factors; held (matrix + transpose + model) \(held / 1_048_576) MiB = \(String(format: "%.2f", Double(held) / Double(rawData + rawModel)))x; peak RSS \(Int(peakRSSMiB())) MiB"
+    )
     let rec = Recommender(model: .als(model), popularity: Popularity(m))
     let all = Array(0..<m.rows)
     var lists: [Int32] = []
+    let cpu0 = cpuSeconds()
     let top = seconds { lists = rec.topN(for: all, userItems: m, limit: 10, threads: 2) }
-    print("  top-10 for all \(all.count) users: \(String(format: "%.2f", top)) s (\(Int(Double(all.count) / top)) users/s), first list \(lists.prefix(10).map(String.init).joined(separator: ","))")
+    let cpu = cpuSeconds() - cpu0
+    print(
+        "  top-10 for all \(all.count) users: \(String(format: "%.2f", top)) s (\(Int(Double(all.count) / top)) users/s), \(String(format: "%.1f", cpu)) s CPU (\(String(format: "%.2f", cpu / top)) cores), first list \(lists.prefix(10).map(String.init).joined(separator: ","))"
+    )
 }
 
 let args = CommandLine.arguments

@@ -32,9 +32,11 @@ struct ImplicitALSTests {
         }
     }
 
-    @Test func conjugateGradientWithEnoughStepsMatchesTheExactSolve() throws {
+    /// alpha 1 on binary data takes the path where no entry changes the matrix (c − 1 = 0).
+    @Test(arguments: [Float(1), 4])
+    func conjugateGradientWithEnoughStepsMatchesTheExactSolve(alpha: Float) throws {
         let m = try blockMatrix()
-        let configuration = ALSConfiguration(factors: 8, regularization: 0.5, alpha: 4, iterations: 3)
+        let configuration = ALSConfiguration(factors: 8, regularization: 0.5, alpha: alpha, iterations: 3)
         let model = try ImplicitALS.fit(m, configuration: configuration)
         // One user half-step from the fitted item factors with 20 CG steps (more than the 8
         // unknowns) must equal the Cholesky solution of the normal equations.

@@ -156,7 +156,8 @@ public struct RecommendationEvaluation: Sendable, Codable {
                     "\(users) users, \(items) items; train \(trainInteractions), test \(testInteractions) interactions; \(evaluatedUsers) users evaluated, k = \(k)."
             )[l],
             Self.row(
-                l == .de ? "Modell" : "model", ["P@\(k)", "R@\(k)", "NDCG@\(k)", "MAP@\(k)", l == .de ? "Abdeckung" : "coverage", l == .de ? "Training s" : "fit s"]),
+                l == .de ? "Modell" : "model",
+                ["P@\(k)", "R@\(k)", "NDCG@\(k)", "MAP@\(k)", l == .de ? "Abdeckung" : "coverage", l == .de ? "Training s" : "fit s"]),
         ]
         for m in models {
             let values = [m.precision, m.recall, m.ndcg, m.map, m.coverage].map { String(format: "%.4f", $0) }

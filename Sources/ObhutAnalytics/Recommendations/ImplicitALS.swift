@@ -120,20 +120,31 @@ public enum ImplicitALS {
             storeLane(-loadLane(r, k), r, k)
             k &+= 8
         }
+        // Entries with confidence exactly 1 (alpha · weight = 1, e.g. binary data at alpha 1) add
+        // nothing to A (their c − 1 is 0): they enter r as +y_i and are skipped in the CG steps.
+        var weighted = 0
         for e in 0..<count {
             let yi = y + Int(columns[e]) &* n
             let c = alpha * values[e]
-            scaledAdd(c - (c - 1) * dotProduct(yi, x, n), yi, r, n)
+            if c == 1 {
+                scaledAdd(1, yi, r, n)
+            } else {
+                scaledAdd(c - (c - 1) * dotProduct(yi, x, n), yi, r, n)
+                weighted += 1
+            }
         }
         p.update(from: r, count: n)
         var rsOld = dotProduct(r, r, n)
         if rsOld < 1e-20 { return }
         for _ in 0..<steps {
             symmetricProduct(g, p, ap, n)
-            for e in 0..<count {
-                let yi = y + Int(columns[e]) &* n
-                let c = alpha * values[e]
-                scaledAdd((c - 1) * dotProduct(yi, p, n), yi, ap, n)
+            if weighted > 0 {
+                for e in 0..<count {
+                    let c = alpha * values[e]
+                    if c == 1 { continue }
+                    let yi = y + Int(columns[e]) &* n
+                    scaledAdd((c - 1) * dotProduct(yi, p, n), yi, ap, n)
+                }
             }
             let step = rsOld / dotProduct(p, ap, n)
             scaledAdd(step, p, x, n)

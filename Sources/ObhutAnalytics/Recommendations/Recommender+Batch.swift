@@ -11,7 +11,9 @@ extension Recommender {
         guard limit > 0, !users.isEmpty else { return out }
         if case .als(let als) = model {
             // Known users with history: the model's exact pruned scan; the rest: popularity.
-            let warm = users.indices.filter { users[$0] >= 0 && users[$0] < als.users && users[$0] < userItems.rows && !userItems.range(ofRow: users[$0]).isEmpty }
+            let warm = users.indices.filter {
+                users[$0] >= 0 && users[$0] < als.users && users[$0] < userItems.rows && !userItems.range(ofRow: users[$0]).isEmpty
+            }
             let warmSet = Set(warm)
             let cold = users.indices.filter { !warmSet.contains($0) }
             let warmLists = als.topN(for: warm.map { users[$0] }, userItems: userItems, limit: limit, threads: threads)
