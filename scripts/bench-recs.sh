@@ -6,7 +6,7 @@
 # (anchors/a2_recs.py, anchors/a8_retail.py) in the same session.
 #
 #   bash scripts/bench-recs.sh [ml100k] [retail] [scale]    (default: all; SKIP_ANCHOR=1 skips implicit)
-#   REPEATS=3 sets the ALS timing repeats (median reported).
+#   REPEATS=3 sets the ALS timing repeats (median reported); ALPHA=1 the confidence scale of the timed fits.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${WORK:-/tmp/obhut-bench-recs}"
@@ -48,7 +48,7 @@ for line in sys.stdin:
     r = json.loads(line)
     if r.get("task") == "recs_ml100k" and r["split"] == "per_user_last10":
         extra = " ".join(f"{k}={r[k]}" for k in ("alpha", "K") if k in r)
-        print(f"  {r[\"model\"]} {extra}: P@10 {r[\"precision@10\"]} R@10 {r[\"recall@10\"]} NDCG@10 {r[\"ndcg@10\"]} cov {r[\"coverage@10\"]}")'
+        print("  {} {}: P@10 {} R@10 {} NDCG@10 {} cov {}".format(r["model"], extra, r["precision@10"], r["recall@10"], r["ndcg@10"], r["coverage@10"]))'
         fi ;;
     retail)
         CSV=$(mktemp /tmp/obhut-retail.XXXX.csv)
@@ -63,22 +63,22 @@ for line in sys.stdin:
     r = json.loads(line)
     if r.get("task") == "recs_retail":
         extra = " ".join(f"{k}={r[k]}" for k in ("alpha", "K") if k in r)
-        print(f"  {r[\"model\"]} {extra}: NDCG@10 {r[\"ndcg@10\"]}")'
+        print("  {} {}: NDCG@10 {}".format(r["model"], extra, r["ndcg@10"]))'
         fi ;;
     scale)
-        "$BIN" scale "${REPEATS:-3}"
+        "$BIN" scale "${REPEATS:-3}" "${ALPHA:-1}"
         if [ -z "${SKIP_ANCHOR:-}" ] && [ -x "$PY" ]; then
             echo "anchor: implicit (anchors/a2_recs.py --part scale, 3 fits; load $(cut -d' ' -f1-3 /proc/loadavg))"
             anchor "$ANCHORS/a2_recs.py" --part scale | "$PY" -c '
 import json, sys
 for line in sys.stdin:
     r = json.loads(line)
-    if r.get("task") == "als_scale":
-        t = r["train_time"]; print(f"  implicit ALS f=64 15 it: median {t[\"median_s\"]} s (min {t[\"min_s\"]}, max {t[\"max_s\"]}), {r[\"per_iteration_median_s\"]} s/iteration")
+    if r.get("task") == "als_scale" and r.get("kind") == "result":
+        t = r["train_time"]; print("  implicit ALS f=64 15 it: median {} s (min {}, max {}), {} s/iteration".format(t["median_s"], t["min_s"], t["max_s"], r["per_iteration_median_s"]))
     elif r.get("task") == "als_scale_recommend":
-        t = r["top10_time"]; print(f"  implicit recommend top-10 for {r[\"users_batch\"]} users: {t[\"median_s\"]} s ({r[\"users_per_s\"]} users/s; all 200k ~ {round(200000 / r[\"users_per_s\"], 1)} s)")
+        t = r["top10_time"]; print("  implicit recommend top-10 for {} users: {} s ({} users/s; all 200k ~ {} s)".format(r["users_batch"], t["median_s"], r["users_per_s"], round(200000 / r["users_per_s"], 1)))
     elif r.get("kind") == "data":
-        print(f"  implicit data: {r[\"users\"]} x {r[\"items\"]}, {r[\"nnz\"]} nnz, top item share {r[\"top_item_share\"]}, user median {r[\"user_median\"]}, max {r[\"user_max\"]}")'
+        print("  implicit data: {} x {}, {} nnz, top item share {}, user median {}, max {}".format(r["users"], r["items"], r["nnz"], r["top_item_share"], r["user_median"], r["user_max"]))'
         fi ;;
     *) echo "unknown part $part" >&2; exit 1 ;;
     esac

@@ -1,7 +1,7 @@
 // Benchmark of ObhutAnalytics/Recommendations (scripts/bench-recs.sh):
 //   RecsBench ml100k u.data          quality on MovieLens-100k, per user last 10 % by time (a2_recs.py)
 //   RecsBench retail retail.csv      quality on UCI Online Retail, decompressed (a8_retail.py's rules)
-//   RecsBench scale [repeats]        ALS 200k × 20k × 5M, 64 factors, 15 iterations; top-10 for all users
+//   RecsBench scale [repeats [alpha]] ALS 200k × 20k × 5M, 64 factors, 15 iterations; top-10 for all users
 import Foundation
 import ObhutAnalytics
 
@@ -169,7 +169,7 @@ func synthetic(users nu: Int = 200_000, items ni: Int = 20_000, nnz: Int = 5_000
         rows: nu, columns: ni, rowIndices: keys.map { Int($0 / Int64(ni)) }, columnIndices: keys.map { Int($0 % Int64(ni)) })
 }
 
-func scale(repeats: Int) throws {
+func scale(repeats: Int, alpha: Float) throws {
     var m: InteractionMatrix?
     let gen = try seconds { m = try synthetic() }
     guard let m else { return }
@@ -185,11 +185,11 @@ func scale(repeats: Int) throws {
         times.append(
             try seconds {
                 model = try ImplicitALS.fit(
-                    m, configuration: ALSConfiguration(factors: 64, regularization: 0.01, alpha: 1, iterations: 15, threads: 2))
+                    m, configuration: ALSConfiguration(factors: 64, regularization: 0.01, alpha: alpha, iterations: 15, threads: 2))
             })
         let cpu = cpuSeconds() - cpu0
         print(
-            "  ALS f=64 15 it, 2 threads: \(String(format: "%.2f", times.last ?? 0)) s wall, \(String(format: "%.1f", cpu)) s CPU (\(String(format: "%.2f", cpu / (times.last ?? 1))) cores)"
+            "  ALS f=64 alpha=\(alpha) 15 it, 2 threads: \(String(format: "%.2f", times.last ?? 0)) s wall, \(String(format: "%.1f", cpu)) s CPU (\(String(format: "%.2f", cpu / (times.last ?? 1))) cores)"
         )
     }
     guard let model else { return }
@@ -219,7 +219,7 @@ do {
     switch args.count > 1 ? args[1] : "" {
     case "ml100k": try ml100k(args[2])
     case "retail": try retail(args[2])
-    case "scale": try scale(repeats: args.count > 2 ? Int(args[2]) ?? 3 : 3)
+    case "scale": try scale(repeats: args.count > 2 ? Int(args[2]) ?? 3 : 3, alpha: args.count > 3 ? Float(args[3]) ?? 1 : 1)
     default: print("usage: RecsBench ml100k FILE | retail FILE | scale [repeats]")
     }
 } catch {
