@@ -1,9 +1,16 @@
 import Foundation
+import ObhutAnalytics
 import Testing
 
 @testable import Obhut
 
 struct RecommendationEvaluationTests {
+    /// A small grid keeps the debug-build tests fast; the default grid is the same code path.
+    private let small: [ModelCandidate] = [
+        .popularity, .neighbours(k: 20, weighting: .cosine), .neighbours(k: 20, weighting: .bm25(k1: 1.2, b: 0.75)),
+        .als(ALSConfiguration(factors: 8, iterations: 5)),
+    ]
+
     /// Two tastes of 20 invented users each; every user's last item by time is the test item.
     private func tastes() -> String {
         var rows = ["user,item,timestamp"]
@@ -16,12 +23,13 @@ struct RecommendationEvaluationTests {
 
     @Test func evaluatesEveryModelOnATemporalSplit() throws {
         let file = try writeFixture("tastes.csv", tastes())
-        let result = try RecommendationEvaluation.run(input: file, split: .init(option: "temporal:0.1"), k: 5)
+        let result = try RecommendationEvaluation.run(input: file, split: .init(option: "temporal:0.1"), k: 5, candidates: small)
         #expect(result.users == 40 && result.items == 20)
         #expect(result.testInteractions == 40)  // ceil(0.8) = 1 per user
         #expect(result.evaluatedUsers == 40)
         #expect(result.models.contains { $0.model == "popularity" })
-        #expect(result.models.count == 17)
+        #expect(result.models.count == 4)
+        #expect(ModelSelection.defaultCandidates().count == 17)
         #expect(result.models[0].ndcg >= result.models[result.models.count - 1].ndcg)
         // Popularity only knows the other taste's items here: NDCG 0, so no ratio.
         let popularity = try #require(result.models.first { $0.model == "popularity" })
@@ -38,7 +46,8 @@ struct RecommendationEvaluationTests {
             if k % 8 == 7 { test.append(row.split(separator: "\t").prefix(2).joined(separator: "\t")) } else { train.append(row) }
         }
         let result = try RecommendationEvaluation.run(
-            train: writeFixture("train.tsv", train.joined(separator: "\n")), test: writeFixture("test.tsv", test.joined(separator: "\n")), k: 5)
+            train: writeFixture("train.tsv", train.joined(separator: "\n")), test: writeFixture("test.tsv", test.joined(separator: "\n")), k: 5,
+            candidates: small)
         #expect(result.split == .files)
         #expect(result.trainInteractions == 280 && result.testInteractions == 40)
     }

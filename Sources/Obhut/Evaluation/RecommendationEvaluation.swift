@@ -58,20 +58,25 @@ public struct RecommendationEvaluation: Sendable, Codable {
     /// Best NDCG@k over popularity's.
     public var bestOverPopularity: Double?
 
-    /// Evaluates on separate train and test files.
-    public static func run(train: URL, test: URL, k: Int = 10, threads: Int = 2, seed: UInt64 = 42) throws -> RecommendationEvaluation {
+    /// Evaluates on separate train and test files; `candidates` defaults to
+    /// ``ModelSelection/defaultCandidates(seed:)`` (popularity, cosine and BM25 neighbours, an ALS grid).
+    public static func run(
+        train: URL, test: URL, k: Int = 10, threads: Int = 2, seed: UInt64 = 42, candidates: [ModelCandidate]? = nil
+    ) throws -> RecommendationEvaluation {
         let a = try InteractionFile.read(train)
         let b = try InteractionFile.read(test)
         let ids = IdSpace(users: a.users + b.users, items: a.items + b.items)
         return try evaluate(
             train: (ids.userIndices(a.users), ids.itemIndices(a.items)), test: (ids.userIndices(b.users), ids.itemIndices(b.items)),
-            ids: ids, split: .files, k: k, threads: threads, seed: seed)
+            ids: ids, split: .files, k: k, threads: threads, candidates: candidates ?? ModelSelection.defaultCandidates(seed: seed))
     }
 
     /// Splits one file by time and evaluates.
     ///
     /// - Throws: ``EvaluationError`` when a row has no timestamp (the split needs one).
-    public static func run(input: URL, split: Split, k: Int = 10, threads: Int = 2, seed: UInt64 = 42) throws -> RecommendationEvaluation {
+    public static func run(
+        input: URL, split: Split, k: Int = 10, threads: Int = 2, seed: UInt64 = 42, candidates: [ModelCandidate]? = nil
+    ) throws -> RecommendationEvaluation {
         let file = try InteractionFile.read(input)
         guard let times = file.timestamps else {
             throw EvaluationError.line(
@@ -98,11 +103,13 @@ public struct RecommendationEvaluation: Sendable, Codable {
                 train.1.append(items[r])
             }
         }
-        return try evaluate(train: train, test: test, ids: ids, split: split, k: k, threads: threads, seed: seed)
+        return try evaluate(
+            train: train, test: test, ids: ids, split: split, k: k, threads: threads,
+            candidates: candidates ?? ModelSelection.defaultCandidates(seed: seed))
     }
 
     static func evaluate(
-        train: ([Int], [Int]), test: ([Int], [Int]), ids: IdSpace, split: Split, k: Int, threads: Int, seed: UInt64
+        train: ([Int], [Int]), test: ([Int], [Int]), ids: IdSpace, split: Split, k: Int, threads: Int, candidates: [ModelCandidate]
     ) throws -> RecommendationEvaluation {
         guard k >= 1 else { throw EvaluationError.option("--k", "1…") }
         let matrix = try InteractionMatrix(
@@ -119,7 +126,7 @@ public struct RecommendationEvaluation: Sendable, Codable {
         }
         let popularity = Popularity(matrix)
         var models: [Model] = []
-        for candidate in ModelSelection.defaultCandidates(seed: seed) {
+        for candidate in candidates {
             let start = Date()
             let recommender = try candidate.fit(matrix, popularity: popularity, threads: threads)
             let seconds = Date().timeIntervalSince(start)
