@@ -12,7 +12,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             For analysts: the files hold no personal data (ids, dates, amounts, item names), and nothing is stored.
             Für Analysten: Die Dateien enthalten keine personenbezogenen Daten, und nichts wird gespeichert.
             """,
-        subcommands: [EvaluateCLVCommand.self, EvaluateBasketsCommand.self])
+        subcommands: [EvaluateCLVCommand.self, EvaluateBasketsCommand.self, EvaluateRecommendationsCommand.self])
 }
 
 struct EvaluateBasketsCommand: AsyncParsableCommand {

@@ -67,7 +67,8 @@ extension ProcessingRegister {
                     en: "Personal product recommendations with reasons, from the purchase history."),
                 dataCategories: ["purchase history"],
                 fields: [
-                    "orders.customer_id", "orders.product_id", "orders.quantity", "orders.ordered_at", "products.category", "products.for_sale",
+                    "orders.customer_id", "orders.product_id", "orders.quantity", "orders.ordered_at", "products.name", "products.category",
+                    "products.for_sale",
                 ],
                 results: [ResultDeclaration(name: "recommendation", perPerson: true, retentionDays: 90)],
                 humanReview: false, qualityThreshold: 60),

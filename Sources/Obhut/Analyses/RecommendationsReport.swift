@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import ObhutCore
+import ObhutStore
+
+/// Reading a customer's precomputed recommendations (one indexed row), audited.
+public enum RecommendationsReport {
+    public struct List: Sendable, Codable {
+        public var customerId: String
+        public var products: [RecommendedProduct]
+        public var modelVersion: String
+        public var runId: Int64
+        public var stale: Bool
+    }
+
+    public static func list(_ customer: String, in workspace: Workspace) throws -> List? {
+        let row = try workspace.store.writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1",
+                arguments: [customer])
+        }
+        try workspace.audit(
+            actor: .cli, action: "recommendations.read", subject: workspace.store.keys.subjectToken(customerId: customer), count: 1,
+            activity: "recommendations")
+        guard let row else { return nil }
+        return List(
+            customerId: customer, products: try JSONDecoder().decode([RecommendedProduct].self, from: Data((row["value"] as String).utf8)),
+            modelVersion: row["model_version"], runId: row["run_id"], stale: (row["stale"] as Int) == 1)
+    }
+
+    /// How each model did on the held-out purchases in the latest run (aggregates only).
+    public static func latestSummary(in workspace: Workspace) throws -> RecommendationsSummary? {
+        let text = try workspace.store.writer.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT summary FROM activity_run WHERE activity = 'recommendations' AND status = 'completed' ORDER BY id DESC LIMIT 1")
+        }
+        return try text.map { try JSONDecoder().decode(RecommendationsSummary.self, from: Data($0.utf8)) }
+    }
+}
