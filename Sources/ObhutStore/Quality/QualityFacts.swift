@@ -102,7 +102,7 @@ public struct QualityFacts: Sendable, Codable, Equatable {
             let orders = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) AS n, count(channel) AS channel, count(customer_id) AS customer,
+                    SELECT count(*) AS n, count(channel) AS channel, count(customer_ref) AS customer,
                            coalesce(sum(ordered_at > ?), 0) AS future
                     FROM order_line
                     """, arguments: [future])!
