@@ -251,7 +251,9 @@ struct ScopeBuilder {
 
         var person: [Int32] = [], order: [Int32] = [], product: [Int32] = []
         var quantity: [Double] = [], price: [Int64] = [], discount: [Int64] = [], at: [Int64] = []
-        var previousOrder: [UInt8] = []
+        // The previous order id's bytes, kept in one buffer that only grows (no allocation per order).
+        var previousOrder = [UInt8](repeating: 0, count: 64)
+        var previousLength = -1
         var orderNumber: Int32 = -1
         let rows = try RawRows(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM order_line WHERE customer_ref IS NOT NULL")
         while try rows.next() {
@@ -261,10 +263,20 @@ struct ScopeBuilder {
             guard p >= 0, prod >= 0 else { continue }
             person.append(p)
             if let orderColumn {
-                let same = rows.withBytes(orderColumn) { bytes in bytes.elementsEqual(previousOrder) }
-                if !same || orderNumber < 0 {
+                rows.withBytes(orderColumn) { bytes in
+                    let same =
+                        bytes.count == previousLength
+                        && previousOrder.withUnsafeBytes { previous in
+                            guard let a = previous.baseAddress, let b = bytes.baseAddress else { return bytes.count == 0 }
+                            return memcmp(a, b, bytes.count) == 0
+                        }
+                    guard !same else { return }
                     orderNumber += 1
-                    previousOrder = rows.withBytes(orderColumn) { Array($0) }
+                    if bytes.count > previousOrder.count { previousOrder = [UInt8](repeating: 0, count: bytes.count * 2) }
+                    previousOrder.withUnsafeMutableBytes { previous in
+                        if let base = bytes.baseAddress { previous.baseAddress?.copyMemory(from: base, byteCount: bytes.count) }
+                    }
+                    previousLength = bytes.count
                 }
                 order.append(orderNumber)
             }
