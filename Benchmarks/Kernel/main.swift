@@ -27,6 +27,8 @@ func kernel(_ dir: String) throws {
         }.min()!
         print(String(format: "| build scope: %@ | %.3f s | %d people in scope |", activity.name, t, people))
     }
+    let preflight = try (0..<3).map { _ in try seconds { _ = try PrivacyKernel(workspace: ws).preflight("segments") } }.min()!
+    print(String(format: "| pre-flight check: segments (quality gate, consent coverage, Art. 9 scan) | %.3f s | |", preflight))
     let ids = try ws.store.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id LIMIT 3 OFFSET 1000") }
     let rights = SubjectRights(workspace: ws)
     var exportSize = 0

@@ -39,7 +39,7 @@ struct DemoRunnerTests {
                     try String.fetchOne(
                         db,
                         sql:
-                            "SELECT group_concat(order_id || line || coalesce(customer_id, '') || product_id || quantity || unit_price_minor || ordered_at, '|') FROM (SELECT * FROM order_line ORDER BY order_id, line)"
+                            "SELECT group_concat(x, '|') FROM (SELECT o.order_id || o.line || coalesce(c.id, '') || p.id || o.quantity || o.unit_price_minor || o.ordered_at AS x FROM order_line o LEFT JOIN customer c ON c.ref = o.customer_ref JOIN product p ON p.ref = o.product_ref ORDER BY o.order_id, o.line)"
                     ) ?? "",
                     try String.fetchOne(
                         db, sql: "SELECT group_concat(customer_id || purpose || granted || at, '|') FROM (SELECT * FROM consent_event ORDER BY seq)")

@@ -48,11 +48,11 @@ struct ErasureTests {
         // Orders are kept anonymised; the person and their key are gone.
         let (orders, keys) = try ws.store.writer.read { db in
             (
-                try Row.fetchOne(db, sql: "SELECT customer_id, unit_price_minor FROM order_line WHERE order_id = 'O1'"),
+                try Row.fetchOne(db, sql: "SELECT customer_ref, unit_price_minor FROM order_line WHERE order_id = 'O1'"),
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM person_key WHERE subject = 'c:E1'")
             )
         }
-        #expect(orders?["customer_id"] as String? == nil)
+        #expect(orders?["customer_ref"] as Int64? == nil)
         #expect(orders?["unit_price_minor"] as Int64? == 999)
         #expect(keys == 0)
         #expect(throws: SubjectError.self) { try rights.export("E1") }
@@ -74,7 +74,8 @@ struct ErasureTests {
         let export = try SubjectRights(workspace: ws).export("K3")
         let (orders, consents) = try ws.store.writer.read { db in
             (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE customer_id = 'K3'") ?? -1,
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM order_line WHERE customer_ref = (SELECT ref FROM customer WHERE id = 'K3')") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM consent_event WHERE customer_id = 'K3'") ?? -1
             )
         }
@@ -90,6 +91,34 @@ struct ErasureTests {
         let html = export.html(in: .de)
         #expect(html.contains("Ihre bei uns gespeicherten Daten"))
         #expect(!html.contains("<script"))
+    }
+
+    /// Anonymised lines keep no integer key of the person, the consent state goes with the ledger,
+    /// and the key is never handed to anyone else.
+    @Test func erasedPersonsIntegerKeyLinksToNothingAndIsNotReused() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 13, customers: 10)
+        try shop.populate(ws)
+        try SubjectRights(workspace: ws).consent("K2", purpose: .marketing, granted: true, source: "test", textVersion: "v1")
+        let ref = try #require(try ws.store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = 'K2'") })
+        let linesBefore = try ws.store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE customer_ref = ?", arguments: [ref]) ?? 0
+        }
+        let report = try SubjectRights(workspace: ws).erase("K2")
+        #expect(report.orderLinesAnonymised == linesBefore)
+        let (lines, states, maxRef) = try ws.store.writer.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line WHERE customer_ref = ?", arguments: [ref]) ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM consent_state WHERE customer_ref = ?", arguments: [ref]) ?? -1,
+                try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0
+            )
+        }
+        #expect(lines == 0)
+        #expect(states == 0)
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("n.csv", "customer_id,last_name\nNEU1,Neu\n")))
+        let newRef = try ws.store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = 'NEU1'") }
+        #expect(newRef != ref)
+        #expect((newRef ?? 0) > maxRef)
     }
 
     @Test func rectificationReSealsAndMarksResultsStale() throws {

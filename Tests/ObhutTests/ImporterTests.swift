@@ -172,7 +172,9 @@ import Testing
         let r2 = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: orders, format: .shopify))
         #expect(r2.rowsImported == 2)
         #expect(try ws.store.counts()[.products] == 2)
-        let ids = try ws.store.writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT customer_id FROM order_line") }
+        let ids = try ws.store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT c.id FROM order_line o JOIN customer c ON c.ref = o.customer_ref")
+        }
         #expect(ids.count == 1)
         #expect(ids.first?.contains("@") == false)
     }
@@ -335,7 +337,9 @@ import Testing
         }
         let r = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: file, skipInvalid: true))
         #expect(r.rowsImported == 1 && r.rowsRejected == 1)
-        let customer = try ws.store.writer.read { db in try String.fetchOne(db, sql: "SELECT customer_id FROM order_line WHERE order_id = 'O1'") }
+        let customer = try ws.store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT c.id FROM order_line o JOIN customer c ON c.ref = o.customer_ref WHERE o.order_id = 'O1'")
+        }
         #expect(customer == "C1")
     }
 }

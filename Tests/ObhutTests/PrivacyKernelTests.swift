@@ -169,6 +169,46 @@ struct PrivacyKernelTests {
         #expect(other.orders?.product == nil && other.orders?.discountMinor == nil, "clv declares neither products nor discounts")
     }
 
+    /// Known answer: people sorted by customer id whatever order they were imported in, order
+    /// numbers dense in (order id, line) order over the lines kept, products by key.
+    @Test func scopeSortsPeopleByIdAndNumbersOrdersDensely() throws {
+        let ws = try makeWorkspace()
+        let importer = Importer(workspace: ws)
+        _ = try importer.run(ImportRequest(entity: .customers, file: writeFixture("c.csv", "customer_id,last_name\nK2,B\nK1,A\nK3,C\n")))
+        _ = try importer.run(ImportRequest(entity: .products, file: writeFixture("p.csv", "product_id,name\nP2,Zange\nP1,Schere\n")))
+        let orders = """
+            order_id,line,customer_id,product_id,quantity,unit_price,ordered_at
+            O1,1,K2,P1,1,1.00,2025-01-01
+            O1,2,K2,P2,2,2.00,2025-01-01
+            O10,1,K1,P2,1,3.00,2025-01-02
+            O2,1,K3,P1,1,4.00,2025-01-03
+            O3,1,K1,P1,1,5.00,2025-01-04
+
+            """
+        _ = try importer.run(ImportRequest(entity: .orders, file: writeFixture("o.csv", orders)))
+        let consents =
+            "customer_id,purpose,granted,at\nK1,personalization,1,2025-01-01\nK2,personalization,1,2025-01-01\n"
+            + "K3,personalization,1,2025-01-01\nK3,personalization,0,2025-02-01\n"
+        _ = try importer.run(ImportRequest(entity: .consents, file: writeFixture("k.csv", consents)))
+        for a in try ws.register().activities { try ws.approve(activity: a.name, by: "DSB Test", actor: .cli) }
+        let register = try ws.register()
+
+        let all = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("purchase-patterns"))).build()
+        #expect(all.customerIds == ["K1", "K2", "K3"])
+        #expect(all.products?.ids == ["P1", "P2"])
+        // Stored order: O1/1, O1/2, O10/1, O2/1, O3/1 (text order of the ids).
+        #expect(all.orders?.person == [1, 1, 0, 2, 0])
+        #expect(all.orders?.order == [0, 0, 1, 2, 3])
+        #expect(all.orders?.product == [0, 1, 1, 0, 0])
+        #expect(all.orders?.unitPriceMinor == [100, 200, 300, 400, 500])
+
+        // K3 withdrew: their line goes, and the order numbers stay dense.
+        let consenting = try ScopeBuilder(workspace: ws, register: register, activity: try #require(register.activity("segments"))).build()
+        #expect(consenting.customerIds == ["K1", "K2"])
+        #expect(consenting.orders?.person == [1, 1, 0, 0])
+        #expect(consenting.orders?.order == [0, 0, 1, 2])
+    }
+
     @Test func runStoresPreflightReportAndResultsCarryExplanationAndModelVersion() throws {
         let ws = try makeWorkspace()
         var shop = RandomShop(seed: 6, customers: 20)

@@ -71,7 +71,10 @@ struct RetentionTests {
             (
                 try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id"), try String.fetchAll(db, sql: "SELECT id FROM feedback"),
                 try String.fetchAll(db, sql: "SELECT id FROM lead ORDER BY id"),
-                try Row.fetchAll(db, sql: "SELECT order_id, customer_id FROM order_line ORDER BY order_id").map {
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT o.order_id, c.id AS customer_id FROM order_line o LEFT JOIN customer c ON c.ref = o.customer_ref ORDER BY o.order_id"
+                ).map {
                     "\($0["order_id"] as String)=\(($0["customer_id"] as String?) ?? "-")"
                 }
             )

@@ -31,12 +31,13 @@ public struct CustomerMerge: Sendable {
         var movedAliases: [String] = []  // aliases that named the other record
     }
 
+    /// `ref` is kept so an undo puts the record back under its integer key (order lines point at it).
     static let customerColumns = [
-        "id", "sealed", "email_index", "identity_index", "phone_index", "country", "language", "created_at",
+        "ref", "id", "sealed", "email_index", "identity_index", "phone_index", "country", "language", "created_at",
         "updated_at", "present_mask", "soft_invalid_mask", "import_id",
     ]
     static let blobColumns: Set<String> = ["sealed", "email_index", "identity_index", "phone_index"]
-    static let intColumns: Set<String> = ["created_at", "updated_at", "present_mask", "soft_invalid_mask", "import_id"]
+    static let intColumns: Set<String> = ["ref", "created_at", "updated_at", "present_mask", "soft_invalid_mask", "import_id"]
 
     static func capture(_ row: Row) -> [String: String?] {
         var out: [String: String?] = [:]
@@ -90,10 +91,11 @@ public struct CustomerMerge: Sendable {
             kept.country = kept.country ?? merged.country
             try store.replacePersonal(kept, in: db)
 
-            snap.movedOrders = try Row.fetchAll(db, sql: "SELECT order_id, line FROM order_line WHERE customer_id = ?", arguments: [other]).map {
+            let keepRef: Int64 = keepRow["ref"], otherRef: Int64 = otherRow["ref"]
+            snap.movedOrders = try Row.fetchAll(db, sql: "SELECT order_id, line FROM order_line WHERE customer_ref = ?", arguments: [otherRef]).map {
                 [$0["order_id"], String($0["line"] as Int64)]
             }
-            try db.execute(sql: "UPDATE order_line SET customer_id = ? WHERE customer_id = ?", arguments: [keep, other])
+            try db.execute(sql: "UPDATE order_line SET customer_ref = ? WHERE customer_ref = ?", arguments: [keepRef, otherRef])
             for row in try Row.fetchAll(db, sql: "SELECT id, sealed_text FROM feedback WHERE customer_id = ?", arguments: [other]) {
                 snap.movedFeedback[row["id"]] = row["sealed_text"]
                 try store.moveFeedback(id: row["id"], from: other, to: keep, in: db)
@@ -162,6 +164,7 @@ public struct CustomerMerge: Sendable {
     public func undo(_ id: Int64) throws {
         let keep = try store.writer.write { db -> String in
             let (keep, other, snap) = try pending(id, db)
+            let keepRefBefore = try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = ?", arguments: [keep])
             try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [keep])
             try db.execute(
                 sql:
@@ -172,9 +175,16 @@ public struct CustomerMerge: Sendable {
                     "INSERT INTO customer (\(Self.customerColumns.joined(separator: ", "))) VALUES (\(Self.customerColumns.map { _ in "?" }.joined(separator: ", ")))",
                 arguments: Self.restoreArguments(snap.otherRow))
             try db.execute(sql: "INSERT INTO person_key (subject, wrapped) VALUES (?, ?)", arguments: ["c:" + other, snap.otherKey])
+            // A snapshot taken before v4 has no `ref`: the rows got new keys, which lines and consent state follow.
+            let keepRef = try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = ?", arguments: [keep])
+            let otherRef = try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = ?", arguments: [other])
+            if let keepRefBefore, keepRef != keepRefBefore {
+                try db.execute(sql: "UPDATE order_line SET customer_ref = ? WHERE customer_ref = ?", arguments: [keepRef, keepRefBefore])
+                try ConsentState.rebuild(db, customerId: keep, previousRef: keepRefBefore)
+            }
             for key in snap.movedOrders {
                 try db.execute(
-                    sql: "UPDATE order_line SET customer_id = ? WHERE order_id = ? AND line = ?", arguments: [other, key[0], Int64(key[1])])
+                    sql: "UPDATE order_line SET customer_ref = ? WHERE order_id = ? AND line = ?", arguments: [otherRef, key[0], Int64(key[1])])
             }
             for (fid, sealed) in snap.movedFeedback {
                 try db.execute(sql: "UPDATE feedback SET customer_id = ?, sealed_text = ? WHERE id = ?", arguments: [other, sealed, fid])

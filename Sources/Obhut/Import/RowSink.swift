@@ -10,7 +10,9 @@ struct MappedRow: Sendable {
     enum Kind: Sendable {
         case customer(PreparedCustomer)
         case product(Product)
-        case order(OrderLine, hints: ShopHints)
+        /// An order line with the integer keys of its customer and product, when the producer could
+        /// resolve them (a shop export's e-mail or new article is resolved by the writer).
+        case order(OrderLine, hints: ShopHints, refs: OrderRefs)
         case feedback(Feedback)
         case consent(ConsentEvent)
         case lead(PreparedLead)
@@ -23,30 +25,46 @@ struct MappedRow: Sendable {
     var sourceFields: [String?]
 }
 
-/// The ids of customers and products in the store when an import starts, so the producer
-/// thread checks references and the writer thread only writes.
+/// The integer keys an order line is stored with (`customer.ref`, `product.ref`).
+struct OrderRefs: Sendable {
+    var customer: Int64?
+    var product: Int64?
+}
+
+/// The ids (with their integer keys) of customers and products in the store when an import
+/// starts, so the producer thread checks references and resolves keys, and the writer thread
+/// only writes.
 struct ReferenceSets: Sendable {
-    var customers: Set<String> = []
-    var products: Set<String> = []
+    var customers: [String: Int64] = [:]
+    var products: [String: Int64] = [:]
     /// Other systems' ids of known people (alias → customer id).
     var aliases: [String: String] = [:]
 
     /// The customer an id names: itself, or the person it is an alias of.
     func resolve(_ id: String) -> String? {
-        customers.contains(id) ? id : aliases[id]
+        customers[id] != nil ? id : aliases[id]
+    }
+
+    /// The same with the person's integer key.
+    func resolveWithRef(_ id: String) -> (id: String, ref: Int64)? {
+        if let ref = customers[id] { return (id, ref) }
+        guard let target = aliases[id], let ref = customers[target] else { return nil }
+        return (target, ref)
     }
 
     static func load(_ store: SQLiteStore, for entity: ImportEntity) throws -> ReferenceSets {
         try store.writer.read { db in
             var r = ReferenceSets()
             if [.orders, .feedback, .consents].contains(entity) {
-                r.customers = try Set(String.fetchAll(db, sql: "SELECT id FROM customer"))
+                for row in try Row.fetchAll(db, sql: "SELECT id, ref FROM customer") { r.customers[row[0]] = row[1] }
                 r.aliases = Dictionary(
                     uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT alias, customer_id FROM customer_alias").map {
                         ($0["alias"] as String, $0["customer_id"] as String)
                     })
             }
-            if entity == .orders { r.products = try Set(String.fetchAll(db, sql: "SELECT id FROM product")) }
+            if entity == .orders {
+                for row in try Row.fetchAll(db, sql: "SELECT id, ref FROM product") { r.products[row[0]] = row[1] }
+            }
             return r
         }
     }
@@ -69,10 +87,19 @@ extension MappedRow {
         case .customer(let c, let soft): kind = .customer(try keys.prepare(c, softInvalidMask: soft))
         case .product(let p): kind = .product(p)
         case .order(var o, var hints):
-            if hints.customerEmail == nil, let id = o.customerId, references.resolve(id) == nil {
+            var refs = OrderRefs()
+            if hints.customerEmail == nil, let id = o.customerId {
+                if let resolved = references.resolveWithRef(id) {
+                    o.customerId = resolved.id
+                    refs.customer = resolved.ref
+                }
+            }
+            if hints.customerEmail == nil, o.customerId != nil, refs.customer == nil {
                 kind = unknownCustomer()
-            } else if !references.products.contains(o.productId) {
-                if hints.customerEmail == nil, let id = o.customerId { o.customerId = references.resolve(id) }
+            } else if let product = references.products[o.productId] {
+                refs.product = product
+                kind = .order(o, hints: hints, refs: refs)
+            } else {
                 // Shop exports carry the article on the line: the writer creates it.
                 if format == .generic || hints.productName == nil {
                     kind = .rejected(
@@ -83,11 +110,8 @@ extension MappedRow {
                     )
                 } else {
                     hints.createProduct = true
-                    kind = .order(o, hints: hints)
+                    kind = .order(o, hints: hints, refs: refs)
                 }
-            } else {
-                if hints.customerEmail == nil, let id = o.customerId { o.customerId = references.resolve(id) }
-                kind = .order(o, hints: hints)
             }
         case .feedback(var f):
             if let id = f.customerId {
@@ -129,9 +153,11 @@ struct RowSink {
             }
         case .product(let p):
             return try writer.write(p) == .duplicateInImport ? duplicate(row, field: "product_id") : nil
-        case .order(var o, let hints):
-            if let issue = try resolveReferences(&o, hints: hints, line: row.line, create: true) { return issue }
-            return try writer.write(o) == .duplicateInImport ? duplicate(row, field: "order_id") : nil
+        case .order(var o, let hints, var refs):
+            if let issue = try resolveReferences(&o, &refs, hints: hints, line: row.line, create: true) { return issue }
+            guard let product = refs.product else { return unknownProduct(row.line) }
+            return try writer.write(o, customerRef: refs.customer, productRef: product) == .duplicateInImport
+                ? duplicate(row, field: "order_id") : nil
         case .feedback(let f):
             return try writer.write(f) == .duplicateInImport ? duplicate(row, field: "feedback_id") : nil
         case .consent(let c):
@@ -147,14 +173,14 @@ struct RowSink {
     mutating func check(_ row: MappedRow) throws -> RowIssue? {
         switch row.kind {
         case .rejected(let issue): return issue
-        case .order(var o, let hints): return try resolveReferences(&o, hints: hints, line: row.line, create: false)
+        case .order(var o, let hints, var refs): return try resolveReferences(&o, &refs, hints: hints, line: row.line, create: false)
         default: return nil
         }
     }
 
-    private func resolveReferences(_ o: inout OrderLine, hints: ShopHints, line: Int, create: Bool) throws -> RowIssue? {
+    private func resolveReferences(_ o: inout OrderLine, _ refs: inout OrderRefs, hints: ShopHints, line: Int, create: Bool) throws -> RowIssue? {
         if let email = hints.customerEmail {
-            guard let id = try writer.customerId(matchingEmail: email) else {
+            guard let id = try writer.customerId(matchingEmail: email), let ref = try writer.customerRef(id) else {
                 return RowIssue(
                     line: line, field: "customer_id",
                     reason: Localized(
@@ -162,13 +188,23 @@ struct RowSink {
                         en: "no customer with this e-mail address; import the customers first"))
             }
             o.customerId = id
+            refs.customer = ref
         }
         // Customer and product ids were checked on the producer thread; only articles a shop
         // export names on its lines are created here, once.
-        if hints.createProduct, create, let name = hints.productName, try !writer.productExists(o.productId) {
-            _ = try writer.write(Product(id: o.productId, name: name, priceMinor: o.unitPriceMinor, currency: o.currency))
+        if hints.createProduct, create, let name = hints.productName {
+            if try !writer.productExists(o.productId) {
+                _ = try writer.write(Product(id: o.productId, name: name, priceMinor: o.unitPriceMinor, currency: o.currency))
+            }
+            refs.product = try writer.productRef(o.productId)
         }
         return nil
+    }
+
+    private func unknownProduct(_ line: Int) -> RowIssue {
+        RowIssue(
+            line: line, field: "product_id",
+            reason: Localized(de: "unbekannte Artikelnummer; zuerst die Produkte importieren", en: "unknown product id; import the products first"))
     }
 
     private func duplicate(_ row: MappedRow, field: String) -> RowIssue {

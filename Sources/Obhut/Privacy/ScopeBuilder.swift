@@ -12,54 +12,67 @@ struct ScopeBuilder {
 
     var store: SQLiteStore { workspace.store }
 
+    /// The people a scope holds, in person-index order (sorted by customer id, so indexes are
+    /// deterministic), with their integer keys.
+    struct EligiblePeople {
+        var ids: [String] = []
+        var refs: [Int64] = []
+    }
+
     /// Customers with a valid legal basis for the activity's purpose, not restricted, not
-    /// objecting; sorted by id so person indexes are deterministic.
-    func eligibleCustomerIds(_ db: Database) throws -> [String] {
+    /// objecting; sorted by id.
+    ///
+    /// Consent comes from `consent_state` (the latest event per purpose and person, kept by the
+    /// ledger's triggers): one range scan of integers, marked in a flag per key. Then one walk of
+    /// the customer id index, which holds the key too (covering), yields the order by id; only
+    /// the people kept become Strings.
+    func eligiblePeople(_ db: Database) throws -> EligiblePeople {
         let purpose = activity.purpose.rawValue
         let excluded = Set(
             try String.fetchAll(db, sql: "SELECT customer_id FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose]))
-        var ids: [String]
+        let maxRef = Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0)
+        var consenting: [Bool]?
         if activity.legalBasis.requiresConsent {
-            // The latest event per person decides (ties by ledger order): SQLite returns the bare
-            // column `granted` from the row that holds the max() of the group, in one index scan.
-            // at · 2^30 + seq orders by time, then ledger order, and fits 64 bits until 2242.
-            ids = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT customer_id FROM (SELECT customer_id, granted, max(at * 1073741824 + seq) FROM consent_event
-                    WHERE purpose = ? GROUP BY customer_id) WHERE granted = 1
-                    """, arguments: [purpose])
-            ids.sort()
-        } else {
-            ids = try String.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
+            var flags = [Bool](repeating: false, count: maxRef + 1)
+            let rows = try RawRows(db, sql: "SELECT customer_ref FROM consent_state WHERE purpose = ? AND granted = 1", arguments: [purpose])
+            while try rows.next() {
+                let ref = Int(rows.int64(0))
+                if ref >= 0 && ref <= maxRef { flags[ref] = true }
+            }
+            consenting = flags
         }
-        return excluded.isEmpty ? ids : ids.filter { !excluded.contains($0) }
+        var people = EligiblePeople()
+        let rows = try RawRows(db, sql: "SELECT ref, id FROM customer ORDER BY id")
+        while try rows.next() {
+            let ref = rows.int64(0)
+            if let consenting, !(ref >= 0 && ref <= Int64(maxRef) && consenting[Int(ref)]) { continue }
+            let id = rows.string(1)
+            if !excluded.isEmpty && excluded.contains(id) { continue }
+            people.ids.append(id)
+            people.refs.append(ref)
+        }
+        return people
     }
 
     /// People with a granted consent, per purpose (latest event wins).
     func consentCoverage(_ db: Database) throws -> [String: Int] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT purpose, sum(granted) AS n FROM (SELECT customer_id, purpose, granted, max(at * 1073741824 + seq) FROM consent_event
-                GROUP BY customer_id, purpose) GROUP BY purpose
-                """)
+        let rows = try Row.fetchAll(db, sql: "SELECT purpose, sum(granted) AS n FROM consent_state GROUP BY purpose")
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["purpose"] as String, $0["n"] as Int) })
     }
 
     func specialCategoryUses(_ db: Database) throws -> [PreflightFacts.SpecialCategoryUse] {
         guard activity.fields.contains(where: { $0.hasPrefix("orders.") }) else { return [] }
-        var byCategory: [String: (special: String, products: [String])] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, category FROM product WHERE category IS NOT NULL") {
+        var byCategory: [String: (special: String, products: [Int64])] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT ref, category FROM product WHERE category IS NOT NULL") {
             let category: String = row["category"]
             guard let special = register.specialCategory(ofProductCategory: category) else { continue }
-            byCategory[category, default: (special, [])].products.append(row["id"])
+            byCategory[category, default: (special, [])].products.append(row["ref"])
         }
         return try byCategory.sorted { $0.key < $1.key }.map { category, value in
             let placeholders = value.products.map { _ in "?" }.joined(separator: ",")
             let n =
                 try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM order_line WHERE product_id IN (\(placeholders))", arguments: StatementArguments(value.products))
+                    db, sql: "SELECT count(*) FROM order_line WHERE product_ref IN (\(placeholders))", arguments: StatementArguments(value.products))
                 ?? 0
             return PreflightFacts.SpecialCategoryUse(productCategory: category, specialCategory: value.special, orderLines: n)
         }
@@ -69,7 +82,7 @@ struct ScopeBuilder {
         try store.writer.read { db in
             let purpose = activity.purpose.rawValue
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
-            let eligible = try eligibleCustomerIds(db).count
+            let eligible = try eligiblePeople(db).ids.count
             let restricted =
                 try Int.fetchOne(
                     db,
@@ -130,21 +143,24 @@ struct ScopeBuilder {
         return try store.writer.read { db in
             // Lead activities concern business contacts, not customers.
             let concernsCustomers = declared.contains { !$0.hasPrefix("leads.") }
-            let ids = concernsCustomers ? try eligibleCustomerIds(db) : []
-            var index = [String: Int32](minimumCapacity: ids.count)
-            for (i, id) in ids.enumerated() { index[id] = Int32(i) }
+            let eligible = concernsCustomers ? try eligiblePeople(db) : EligiblePeople()
+            let ids = eligible.ids
             let people = PseudonymList(ids: ids, pseudonymiser: pseudonymiser)
+            // Person index by integer key: an array lookup per order line instead of hashing an id.
+            let maxRef = Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0)
+            var personOfRef = [Int32](repeating: -1, count: maxRef + 1)
+            for (i, ref) in eligible.refs.enumerated() where ref >= 0 && Int(ref) <= maxRef { personOfRef[Int(ref)] = Int32(i) }
 
             var orders: OrderTable?
             var products: ProductTable?
             if declared.contains(where: { $0.hasPrefix("orders.") }) {
-                // Products: all, so indexes are stable; the special-category ones are filtered from lines.
-                let productRows = try Row.fetchAll(db, sql: "SELECT id, name, category, for_sale, price_minor FROM product ORDER BY id")
-                var productIndex = [String: Int32](minimumCapacity: productRows.count)
-                var excluded = Set<Int32>()
+                // Products: all, so indexes are stable; the special-category ones are left out of the lines.
+                let productRows = try Row.fetchAll(db, sql: "SELECT ref, id, name, category, for_sale, price_minor FROM product ORDER BY id")
+                let maxProductRef = productRows.reduce(0) { max($0, Int($1["ref"] as Int64)) }
+                var productOfRef = [Int32](repeating: -1, count: maxProductRef + 1)
                 for (i, row) in productRows.enumerated() {
-                    productIndex[row["id"]] = Int32(i)
-                    if let c: String = row["category"], register.specialCategory(ofProductCategory: c) != nil { excluded.insert(Int32(i)) }
+                    let special = (row["category"] as String?).map { register.specialCategory(ofProductCategory: $0) != nil } ?? false
+                    if !special { productOfRef[Int(row["ref"] as Int64)] = Int32(i) }
                 }
                 products = ProductTable(
                     ids: productRows.map { $0["id"] },
@@ -152,54 +168,20 @@ struct ScopeBuilder {
                     categories: declared.contains("products.category") ? productRows.map { $0["category"] } : nil,
                     forSale: declared.contains("products.for_sale") ? productRows.map { ($0["for_sale"] as Int) != 0 } : nil,
                     priceMinor: declared.contains("products.price") ? productRows.map { $0["price_minor"] } : nil)
-
-                var person: [Int32] = [], order: [Int32] = [], product: [Int32] = []
-                var quantity: [Double] = [], price: [Int64] = [], discount: [Int64] = [], at: [Int64] = []
-                // order_line is stored in (order_id, line) order, and a scan returns it so: lines of one
-                // order are adjacent, and the dense order number grows when the id changes.
-                var previousOrder = ""
-                var orderNumber: Int32 = -1
-                let cursor = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT customer_id, order_id, product_id, quantity, unit_price_minor, discount_minor, ordered_at
-                        FROM order_line WHERE customer_id IS NOT NULL
-                        """)
-                while let row = try cursor.next() {
-                    guard let p = index[row[0] as String], let prod = productIndex[row[2] as String], !excluded.contains(prod) else { continue }
-                    person.append(p)
-                    if declared.contains("orders.order_id") {
-                        let key: String = row[1]
-                        if key != previousOrder {
-                            orderNumber += 1
-                            previousOrder = key
-                        }
-                        order.append(orderNumber)
-                    }
-                    if declared.contains("orders.product_id") { product.append(prod) }
-                    if declared.contains("orders.quantity") { quantity.append(row[3]) }
-                    if declared.contains("orders.unit_price") { price.append(row[4]) }
-                    if declared.contains("orders.discount") { discount.append(row[5]) }
-                    if declared.contains("orders.ordered_at") { at.append(row[6]) }
-                }
-                orders = OrderTable(
-                    person: person, order: declared.contains("orders.order_id") ? order : nil,
-                    product: declared.contains("orders.product_id") ? product : nil,
-                    quantity: declared.contains("orders.quantity") ? quantity : nil,
-                    unitPriceMinor: declared.contains("orders.unit_price") ? price : nil,
-                    discountMinor: declared.contains("orders.discount") ? discount : nil,
-                    orderedAt: declared.contains("orders.ordered_at") ? at : nil)
+                orders = try readOrderLines(db, declared: declared, personOfRef: personOfRef, productOfRef: productOfRef)
             }
 
             var customers: CustomerTable?
             if declared.contains(where: { $0.hasPrefix("customers.") }) {
                 var country = [String?](repeating: nil, count: ids.count), language = country
                 var created = [Int64?](repeating: nil, count: ids.count)
-                for row in try Row.fetchAll(db, sql: "SELECT id, country, language, created_at FROM customer") {
-                    guard let i = index[row["id"] as String] else { continue }
-                    country[Int(i)] = row["country"]
-                    language[Int(i)] = row["language"]
-                    created[Int(i)] = row["created_at"]
+                for row in try Row.fetchAll(db, sql: "SELECT ref, country, language, created_at FROM customer") {
+                    let ref = Int(row["ref"] as Int64)
+                    guard ref >= 0, ref <= maxRef, personOfRef[ref] >= 0 else { continue }
+                    let i = Int(personOfRef[ref])
+                    country[i] = row["country"]
+                    language[i] = row["language"]
+                    created[i] = row["created_at"]
                 }
                 customers = CustomerTable(
                     country: declared.contains("customers.country") ? country : nil,
@@ -209,6 +191,9 @@ struct ScopeBuilder {
 
             var feedback: FeedbackTable?
             if declared.contains(where: { $0.hasPrefix("feedback.") }) {
+                // Feedback names people by id (it is sealed under their key, with the id in the context).
+                var index = [String: Int32](minimumCapacity: ids.count)
+                for (i, id) in ids.enumerated() { index[id] = Int32(i) }
                 var person: [Int32] = [], product: [String?] = [], rating: [Int?] = [], text: [String] = [], lang: [String?] = [], at: [Int64] = []
                 let wantsText = declared.contains("feedback.text")
                 let cursor = try Row.fetchCursor(
@@ -260,5 +245,67 @@ struct ScopeBuilder {
                 activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,
                 products: products, customers: customers, feedback: feedback, leads: leads, asOf: workspace.clock())
         }
+    }
+
+    /// Every order line of a person in scope, in (order id, line) order, as columns; lines of
+    /// special-category products (Art. 9) are left out. Only declared columns are read.
+    ///
+    /// The table is stored in (order_id, line) order, so lines of one order are adjacent and the
+    /// dense order number grows when the id's bytes change (compared in place, no String).
+    func readOrderLines(_ db: Database, declared: Set<String>, personOfRef: [Int32], productOfRef: [Int32]) throws -> OrderTable {
+        var columns = ["customer_ref", "product_ref"]
+        func column(_ field: String, _ name: String) -> Int32? {
+            guard declared.contains(field) else { return nil }
+            columns.append(name)
+            return Int32(columns.count - 1)
+        }
+        let orderColumn = column("orders.order_id", "order_id")
+        let quantityColumn = column("orders.quantity", "quantity")
+        let priceColumn = column("orders.unit_price", "unit_price_minor")
+        let discountColumn = column("orders.discount", "discount_minor")
+        let atColumn = column("orders.ordered_at", "ordered_at")
+        let wantsProduct = declared.contains("orders.product_id")
+
+        var person: [Int32] = [], order: [Int32] = [], product: [Int32] = []
+        var quantity: [Double] = [], price: [Int64] = [], discount: [Int64] = [], at: [Int64] = []
+        // The previous order id's bytes, kept in one buffer that only grows (no allocation per order).
+        var previousOrder = [UInt8](repeating: 0, count: 64)
+        var previousLength = -1
+        var orderNumber: Int32 = -1
+        let rows = try RawRows(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM order_line WHERE customer_ref IS NOT NULL")
+        while try rows.next() {
+            let ref = Int(rows.int64(0)), prodRef = Int(rows.int64(1))
+            guard ref >= 0, ref < personOfRef.count, prodRef >= 0, prodRef < productOfRef.count else { continue }
+            let p = personOfRef[ref], prod = productOfRef[prodRef]
+            guard p >= 0, prod >= 0 else { continue }
+            person.append(p)
+            if let orderColumn {
+                rows.withBytes(orderColumn) { bytes in
+                    let same =
+                        bytes.count == previousLength
+                        && previousOrder.withUnsafeBytes { previous in
+                            guard let a = previous.baseAddress, let b = bytes.baseAddress else { return bytes.count == 0 }
+                            return memcmp(a, b, bytes.count) == 0
+                        }
+                    guard !same else { return }
+                    orderNumber += 1
+                    if bytes.count > previousOrder.count { previousOrder = [UInt8](repeating: 0, count: bytes.count * 2) }
+                    previousOrder.withUnsafeMutableBytes { previous in
+                        if let base = bytes.baseAddress { previous.baseAddress?.copyMemory(from: base, byteCount: bytes.count) }
+                    }
+                    previousLength = bytes.count
+                }
+                order.append(orderNumber)
+            }
+            if wantsProduct { product.append(prod) }
+            if let quantityColumn { quantity.append(rows.double(quantityColumn)) }
+            if let priceColumn { price.append(rows.int64(priceColumn)) }
+            if let discountColumn { discount.append(rows.int64(discountColumn)) }
+            if let atColumn { at.append(rows.int64(atColumn)) }
+        }
+        return OrderTable(
+            person: person, order: orderColumn != nil ? order : nil, product: wantsProduct ? product : nil,
+            quantity: quantityColumn != nil ? quantity : nil, unitPriceMinor: priceColumn != nil ? price : nil,
+            discountMinor: discountColumn != nil ? discount : nil, orderedAt: atColumn != nil ? at : nil)
     }
 }

@@ -68,8 +68,8 @@ public struct Retention: Sendable {
         func before(_ days: Int) -> Int64 { t - Int64(days) * 86_400 }
         let rights = SubjectRights(workspace: workspace, actor: actor)
         let dueCustomersSQL = """
-            SELECT c.id FROM customer c LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM order_line WHERE customer_id IS NOT NULL GROUP BY customer_id) o
-            ON o.customer_id = c.id WHERE coalesce(o.last, c.created_at, c.updated_at, 0) < ?
+            SELECT c.id FROM customer c LEFT JOIN (SELECT customer_ref, max(ordered_at) AS last FROM order_line WHERE customer_ref IS NOT NULL GROUP BY customer_ref) o
+            ON o.customer_ref = c.ref WHERE coalesce(o.last, c.created_at, c.updated_at, 0) < ?
             """
         // Returns the report and the customers it erases (their tokens go to erasure.log).
         let body = { (db: Database) throws -> (RetentionReport, [String]) in
@@ -88,8 +88,7 @@ public struct Retention: Sendable {
                 consentsToRenew: try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT count(*) FROM (SELECT granted, at, row_number() OVER (PARTITION BY customer_id, purpose ORDER BY at DESC, seq DESC) rn FROM consent_event)
-                        WHERE rn = 1 AND granted = 1 AND at < ?
+                        SELECT count(*) FROM consent_state WHERE granted = 1 AND at < ?
                         """, arguments: [before(rules.consentRenewalDays)]) ?? 0,
                 customersDueSoon: max(0, dueSoon))
             for activity in register.activities {

@@ -65,8 +65,9 @@ extension SubjectRights {
                 orders: try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT o.*, p.name AS product_name FROM order_line o LEFT JOIN product p ON p.id = o.product_id
-                        WHERE o.customer_id = ? ORDER BY o.ordered_at, o.order_id, o.line
+                        SELECT o.*, p.id AS product_id, p.name AS product_name
+                        FROM customer c JOIN order_line o ON o.customer_ref = c.ref LEFT JOIN product p ON p.ref = o.product_ref
+                        WHERE c.id = ? ORDER BY o.ordered_at, o.order_id, o.line
                         """, arguments: [customerId]
                 ).map {
                     .init(

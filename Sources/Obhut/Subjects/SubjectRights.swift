@@ -90,19 +90,24 @@ public struct SubjectRights: Sendable {
     /// Deletes one person's rows inside a running transaction (erasure requests and retention).
     func eraseRows(_ db: Database, customerId: String) throws -> ErasureReport {
         var r = ErasureReport()
+        // Order lines lose the person's integer key (they keep amounts and products, §147 AO), and
+        // the consent events go while the customer row still exists, so the ledger's trigger can
+        // drop the person's consent state too. The key itself is never reused (AUTOINCREMENT).
+        if let ref = try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = ?", arguments: [customerId]) {
+            try db.execute(sql: "UPDATE order_line SET customer_ref = NULL WHERE customer_ref = ?", arguments: [ref])
+            r.orderLinesAnonymised = db.changesCount
+        }
+        try db.execute(sql: "DELETE FROM consent_event WHERE customer_id = ?", arguments: [customerId])
+        r.consentsDeleted = db.changesCount
         try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["c:" + customerId])
         try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM feedback WHERE customer_id = ?", arguments: [customerId])
         r.feedbackDeleted = db.changesCount
-        try db.execute(sql: "DELETE FROM consent_event WHERE customer_id = ?", arguments: [customerId])
-        r.consentsDeleted = db.changesCount
         try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [customerId])
         r.derivedResultsDeleted = db.changesCount
         try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM customer_alias WHERE customer_id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM pending_merge WHERE keep_id = ? OR other_id = ?", arguments: [customerId, customerId])
-        try db.execute(sql: "UPDATE order_line SET customer_id = NULL WHERE customer_id = ?", arguments: [customerId])
-        r.orderLinesAnonymised = db.changesCount
         try db.execute(
             sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)",
             arguments: [store.keys.subjectToken(customerId: customerId), Int64(workspace.clock().timeIntervalSince1970)])

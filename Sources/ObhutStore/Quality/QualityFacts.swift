@@ -98,23 +98,24 @@ public struct QualityFacts: Sendable, Codable, Equatable {
                         FieldCount(field: "currency", present: products["currency"], invalid: 0),
                     ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: 0))
 
-            // Order lines: outliers by line value against the interquartile range.
-            let orders = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) AS n, count(channel) AS channel, count(customer_id) AS customer,
-                           coalesce(sum(ordered_at > ?), 0) AS future
-                    FROM order_line
-                    """, arguments: [future])!
-            let orderRows: Int = orders["n"]
+            // Order lines: counts and outliers by line value against the interquartile range, in
+            // one pass over the table (it is the largest; two passes cost a second at 5M lines).
             // Outliers on the log of the line value: prices are skewed, so fences on the raw values
             // would flag every expensive article. Beyond 3 interquartile ranges of ln(value). The
             // quartiles come from a histogram of ln(value) in steps of 0.05 (one scan, no sort).
+            var orderRows = 0, withChannel = 0, withCustomer = 0, inFuture = 0
             var outliers = 0
             var bins: [Int: Int] = [:]
-            let values = try Double.fetchCursor(
-                db, sql: "SELECT quantity * unit_price_minor FROM order_line WHERE quantity > 0 AND unit_price_minor > 0")
-            while let v = try values.next() { bins[Int((log(v) * 20).rounded(.down)), default: 0] += 1 }
+            let lines = try RawRows(
+                db, sql: "SELECT channel IS NOT NULL, customer_ref IS NOT NULL, ordered_at, quantity, unit_price_minor FROM order_line")
+            while try lines.next() {
+                orderRows += 1
+                if lines.int64(0) != 0 { withChannel += 1 }
+                if lines.int64(1) != 0 { withCustomer += 1 }
+                if lines.int64(2) > future { inFuture += 1 }
+                let quantity = lines.double(3), price = lines.int64(4)
+                if quantity > 0 && price > 0 { bins[Int((log(quantity * Double(price)) * 20).rounded(.down)), default: 0] += 1 }
+            }
             let histogram = bins.sorted { $0.key < $1.key }.map { (bin: $0.key, n: $0.value) }
             let positive = histogram.reduce(0) { $0 + $1.n }
             if positive >= 20 {
@@ -136,9 +137,9 @@ public struct QualityFacts: Sendable, Codable, Equatable {
                 EntityFacts(
                     entity: .orders, rows: orderRows,
                     fields: [
-                        FieldCount(field: "channel", present: orders["channel"], invalid: 0),
-                        FieldCount(field: "customer_id", present: orders["customer"], invalid: 0),
-                        FieldCount(field: "ordered_at", present: orderRows, invalid: orders["future"]),
+                        FieldCount(field: "channel", present: withChannel, invalid: 0),
+                        FieldCount(field: "customer_id", present: withCustomer, invalid: 0),
+                        FieldCount(field: "ordered_at", present: orderRows, invalid: inFuture),
                     ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: outliers))
 
             let feedback = try Row.fetchOne(

@@ -26,9 +26,14 @@ public final class ImportWriter {
     /// Statements prepared once per import: looking them up by SQL text for every row cost more
     /// than executing them.
     private var statements: [StatementKey: Statement] = [:]
+    /// Integer keys (`ref`) of customers and products by id: those this import wrote, and those
+    /// looked up. Customers are a bounded cache (order lines mostly name people written just
+    /// before them, as in the demo shop); products are few.
+    private var customerRefs: [String: Int64] = [:]
+    private var productRefs: [String: Int64] = [:]
+    private var allProductsLoaded = false
     private var customerIds: Set<String>?
-    private var productIds: Set<String>?
-    private var leadIds: Set<String>?
+    static let customerRefCacheLimit = 200_000
 
     /// The order-line table was empty when this import began: rows can only conflict with rows of
     /// this same file, so a plain INSERT (one B-tree seek) does what the upsert (two) does.
@@ -41,7 +46,9 @@ public final class ImportWriter {
         ordersStartedEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM order_line)") ?? false
     }
 
-    enum StatementKey { case customer, personKey, product, orderLine, orderLineInsert, feedback, consent, lead, emailMatch }
+    enum StatementKey {
+        case customer, personKey, product, orderLine, orderLineInsert, feedback, consent, lead, emailMatch, customerRef, productRef
+    }
 
     private func prepared(_ key: StatementKey, _ sql: @autoclosure () -> String) throws -> Statement {
         if let s = statements[key] { return s }
@@ -63,12 +70,37 @@ public final class ImportWriter {
     /// Whether a customer with this id exists (loaded once per import; ids only, no personal data).
     public func customerExists(_ id: String) throws -> Bool {
         if customerIds == nil { customerIds = try Set(String.fetchAll(db, sql: "SELECT id FROM customer")) }
-        return customerIds!.contains(id)
+        return customerIds?.contains(id) ?? false
     }
 
     public func productExists(_ id: String) throws -> Bool {
-        if productIds == nil { productIds = try Set(String.fetchAll(db, sql: "SELECT id FROM product")) }
-        return productIds!.contains(id)
+        try productRef(id) != nil
+    }
+
+    /// The integer key of a customer, nil if unknown.
+    public func customerRef(_ id: String) throws -> Int64? {
+        if let ref = customerRefs[id] { return ref }
+        let statement = try prepared(.customerRef, "SELECT ref FROM customer WHERE id = ?")
+        guard let ref = try Int64.fetchOne(statement, arguments: [id]) else { return nil }
+        remember(customer: id, ref: ref)
+        return ref
+    }
+
+    /// The integer key of a product, nil if unknown (all products are loaded at the first miss:
+    /// a catalogue is small, and shop exports name many products once each).
+    public func productRef(_ id: String) throws -> Int64? {
+        if let ref = productRefs[id] { return ref }
+        if !allProductsLoaded {
+            allProductsLoaded = true
+            for row in try Row.fetchAll(db, sql: "SELECT id, ref FROM product") { productRefs[row[0]] = row[1] }
+            return productRefs[id]
+        }
+        return nil
+    }
+
+    private func remember(customer id: String, ref: Int64) {
+        if customerRefs.count >= Self.customerRefCacheLimit { customerRefs.removeAll(keepingCapacity: true) }
+        customerRefs[id] = ref
     }
 
     /// The id of an existing customer with the same normalised e-mail, so re-imports under a new
@@ -100,6 +132,8 @@ public final class ImportWriter {
     }
 
     private func writeRow(_ c: PreparedCustomer) throws -> WriteOutcome {
+        // RETURNING gives the person's integer key whether the row was inserted or updated; no row
+        // comes back when the WHERE of the upsert kept an earlier row of this same import.
         let statement = try self.prepared(
             .customer,
             """
@@ -112,13 +146,15 @@ public final class ImportWriter {
                 updated_at = excluded.updated_at, present_mask = excluded.present_mask,
                 soft_invalid_mask = excluded.soft_invalid_mask, import_id = excluded.import_id
             WHERE customer.import_id IS NOT excluded.import_id
+            RETURNING ref
             """)
         statement.setUncheckedArguments([
             c.id, c.sealed, c.emailIndex, c.identityIndex, c.phoneIndex, c.country, c.language,
             c.createdAt, c.updatedAt, c.presentMask, c.softInvalidMask, importId,
         ])
-        try statement.execute()
-        guard db.changesCount > 0 else { return .duplicateInImport }
+        guard let ref = try Int64.fetchOne(statement) else { return .duplicateInImport }
+        remember(customer: c.id, ref: ref)
+        customerIds?.insert(c.id)
         let keyStatement = try self.prepared(
             .personKey,
             """
@@ -127,7 +163,6 @@ public final class ImportWriter {
             """)
         keyStatement.setUncheckedArguments(["c:" + c.id, c.wrappedKey])
         try keyStatement.execute()
-        customerIds?.insert(c.id)
         return .written
     }
 
@@ -141,35 +176,49 @@ public final class ImportWriter {
                 price_minor = excluded.price_minor, currency = excluded.currency, for_sale = excluded.for_sale,
                 created_at = excluded.created_at, import_id = excluded.import_id
             WHERE product.import_id IS NOT excluded.import_id
+            RETURNING ref
             """)
         statement.setUncheckedArguments([
             p.id, p.name, p.category, p.priceMinor, p.currency, p.forSale ? 1 : 0,
             p.createdAt.map { Int64($0.timeIntervalSince1970) }, importId,
         ])
-        try statement.execute()
-        guard db.changesCount > 0 else { return .duplicateInImport }
-        productIds?.insert(p.id)
+        guard let ref = try Int64.fetchOne(statement) else { return .duplicateInImport }
+        productRefs[p.id] = ref
         return .written
     }
 
+    /// Writes an order line, looking up the integer keys of its customer and product (the demo
+    /// shop; the importer resolves them on its producer thread and calls the variant below).
     public func write(_ o: OrderLine) throws -> WriteOutcome {
+        guard let product = try productRef(o.productId) else { throw ImportWriterError.unknownReference }
+        var customer: Int64?
+        if let id = o.customerId {
+            guard let ref = try customerRef(id) else { throw ImportWriterError.unknownReference }
+            customer = ref
+        }
+        return try write(o, customerRef: customer, productRef: product)
+    }
+
+    /// Writes an order line whose customer and product keys are known. `o.customerId` and
+    /// `o.productId` are not stored: the keys are.
+    public func write(_ o: OrderLine, customerRef: Int64?, productRef: Int64) throws -> WriteOutcome {
         let statement =
             ordersStartedEmpty
             ? try self.prepared(
                 .orderLineInsert,
                 """
-                INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
+                INSERT INTO order_line (order_id, line, customer_ref, product_ref, quantity, unit_price_minor,
                     currency, ordered_at, channel, discount_minor, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             : try self.prepared(
                 .orderLine,
                 """
-                INSERT INTO order_line (order_id, line, customer_id, product_id, quantity, unit_price_minor,
+                INSERT INTO order_line (order_id, line, customer_ref, product_ref, quantity, unit_price_minor,
                     currency, ordered_at, channel, discount_minor, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(order_id, line) DO UPDATE SET customer_id = excluded.customer_id,
-                    product_id = excluded.product_id, quantity = excluded.quantity,
+                ON CONFLICT(order_id, line) DO UPDATE SET customer_ref = excluded.customer_ref,
+                    product_ref = excluded.product_ref, quantity = excluded.quantity,
                     unit_price_minor = excluded.unit_price_minor, currency = excluded.currency,
                     ordered_at = excluded.ordered_at, channel = excluded.channel,
                     discount_minor = excluded.discount_minor, import_id = excluded.import_id
@@ -178,8 +227,8 @@ public final class ImportWriter {
         let raw = RawStatement(statement)
         raw.bind(1, o.orderId)
         raw.bind(2, Int64(o.line))
-        raw.bind(3, o.customerId)
-        raw.bind(4, o.productId)
+        raw.bind(3, customerRef)
+        raw.bind(4, productRef)
         raw.bind(5, o.quantity)
         raw.bind(6, o.unitPriceMinor)
         raw.bind(7, o.currency)
@@ -290,7 +339,7 @@ extension SQLiteStore {
         var deferred: [(name: String, sql: String)] = []
         if entity == .orders && expectedRows > 10_000 {
             let existing = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM order_line") ?? 0 }
-            if existing < expectedRows { deferred = [("order_line_customer", "CREATE INDEX order_line_customer ON order_line(customer_id)")] }
+            if existing < expectedRows { deferred = [("order_line_customer", "CREATE INDEX order_line_customer ON order_line(customer_ref)")] }
         }
         return try importTransaction(label: entity.rawValue, fileName: fileName, format: format, now: now, deferredIndexes: deferred, body)
     }
@@ -325,4 +374,10 @@ extension SQLiteStore {
             throw error
         }
     }
+}
+
+/// A write that names a customer or product the store does not hold (the importer checks
+/// references before writing; this guards direct callers).
+public enum ImportWriterError: Error, Sendable {
+    case unknownReference
 }

@@ -28,6 +28,9 @@ struct RawStatement {
     }
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
 
     /// Runs the statement once; throws GRDB's `DatabaseError` (without the bound values) on failure.

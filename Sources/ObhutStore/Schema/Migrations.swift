@@ -226,6 +226,7 @@ enum Migrations {
                     CREATE INDEX customer_alias_customer ON customer_alias(customer_id);
                     """)
         }
+        migrator.registerMigration("v4-integer-references") { db in try IntegerReferences.migrate(db) }
         migrator.registerMigration("v4-lead-scores") { db in
             try db.execute(
                 sql: """
