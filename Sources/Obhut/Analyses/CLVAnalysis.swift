@@ -40,13 +40,28 @@ public struct CLVAnalysis: Analysis {
         results.reserveCapacity(summary.count)
         var totalValue = 0.0
         var atRisk = 0
+        // Everything but the spend depends on (x, t_x, T) only, which many customers share (days are
+        // whole, so there are far fewer histories than customers): computed once per history.
+        struct History: Hashable { let x: Double, tx: Double, T: Double }
+        var cache: [History: (expected: Double, discounted: Double, churn: ChurnRisk)] = [:]
         for k in 0..<summary.count {
             let x = summary.frequency[k], tx = summary.recency[k], T = summary.age[k]
-            let expected = try purchases.model.expectedPurchases(within: horizonWeeks, frequency: x, recency: tx, age: T)
+            let history = History(x: x, tx: tx, T: T)
+            let shared: (expected: Double, discounted: Double, churn: ChurnRisk)
+            if let known = cache[history] {
+                shared = known
+            } else {
+                shared = (
+                    try purchases.model.expectedPurchases(within: horizonWeeks, frequency: x, recency: tx, age: T),
+                    try LifetimeValue.discountedPurchases(purchases: purchases.model, frequency: x, recency: tx, age: T, options: options),
+                    try ChurnRisk(model: purchases.model, frequency: x, recency: tx, age: T, threshold: churnThreshold)
+                )
+                cache[history] = shared
+            }
+            let expected = shared.expected
             let meanSpend = try spend.model.expectedMeanSpend(frequency: x, meanSpend: summary.meanRepeatSpend[k])
-            let value = try LifetimeValue.value(
-                purchases: purchases.model, frequency: x, recency: tx, age: T, expectedSpend: meanSpend, options: options)
-            let churn = try ChurnRisk(model: purchases.model, frequency: x, recency: tx, age: T, threshold: churnThreshold)
+            let value = meanSpend * shared.discounted
+            let churn = shared.churn
             totalValue += value
             if churn.atRisk { atRisk += 1 }
             let alive = Int((churn.probabilityAlive * 100).rounded())
