@@ -7,5 +7,6 @@ public enum Analyses {
         "purchase-patterns": PurchasePatternsAnalysis(),
         "rebuy-reminders": RebuyRemindersAnalysis(),
         "clv": CLVAnalysis(),
+        "feedback": FeedbackInsightsAnalysis(),
     ]
 }
