@@ -192,7 +192,7 @@ public struct FeedbackInsights: Sendable, Hashable, Codable {
                 }
                 for c in candidates where out.count < parameters.examplesPerAspect {
                     let text = shorten(c.evidence, to: parameters.exampleLength)
-                    if seen.insert(text).inserted { out.append(text) }
+                    if seen.insert(sameness(text)).inserted { out.append(text) }
                 }
                 return out
             }
@@ -221,8 +221,22 @@ public struct FeedbackInsights: Sendable, Hashable, Codable {
         return lines.joined(separator: "\n")
     }
 
+    /// Leading conjunctions that make two examples read the same ("aber schlecht verarbeitet",
+    /// "Schlecht verarbeitet").
+    static let leadingConjunctions: Set<String> = ["und", "aber", "doch", "jedoch", "sondern", "and", "but", "yet", "though"]
+
+    /// The key under which examples count as the same: lower case, without a leading conjunction.
+    static func sameness(_ text: String) -> String {
+        var words = text.lowercased().split(separator: " ")
+        if let first = words.first, leadingConjunctions.contains(String(first)) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// One line of at most `length` characters; a placeholder cut at the clause start ("NAME] zu
+    /// teuer") gets its bracket back.
     static func shorten(_ text: String, to length: Int) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        var flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        if let close = flat.firstIndex(of: "]"), flat.firstIndex(of: "[").map({ $0 > close }) ?? true { flat = "[" + flat }
         return flat.count <= length ? flat : String(flat.prefix(max(length - 1, 1))) + "…"
     }
 }
