@@ -14,7 +14,9 @@ public struct FeedbackReport: Sendable, Codable {
         let row = try workspace.store.writer.read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT id, model_version, summary FROM activity_run WHERE activity = 'feedback' AND status = 'completed' ORDER BY id DESC LIMIT 1")
+                sql:
+                    "SELECT id, model_version, summary FROM activity_run WHERE activity = 'feedback' AND status = 'completed' ORDER BY id DESC LIMIT 1"
+            )
         }
         guard let row, let text = row["summary"] as String? else { return FeedbackReport() }
         return FeedbackReport(
@@ -47,8 +49,11 @@ public struct FeedbackReport: Sendable, Codable {
         let redacted = s.redactions.values.reduce(0, +)
         var lines = [
             Localized(
-                de: "Feedback aus Lauf \(runId) (Modell \(modelVersion ?? "?")): \(s.total) Texte, alle vor der Auswertung geschwärzt (\(redacted) Angaben entfernt)",
-                en: "Feedback from run \(runId) (model \(modelVersion ?? "?")): \(s.total) texts, all redacted before analysis (\(redacted) values removed)")[l],
+                de:
+                    "Feedback aus Lauf \(runId) (Modell \(modelVersion ?? "?")): \(s.total) Texte, alle vor der Auswertung geschwärzt (\(redacted) Angaben entfernt)",
+                en:
+                    "Feedback from run \(runId) (model \(modelVersion ?? "?")): \(s.total) texts, all redacted before analysis (\(redacted) values removed)"
+            )[l],
             Localized(de: "Stimmung: ", en: "Sentiment: ")[l] + [SentimentLabel.negative, .neutral, .positive].map(label).joined(separator: ", ")
                 + Localized(de: "; Mittelwert ", en: "; mean ")[l] + Self.signed(s.meanScore),
             Localized(de: "Sprachen: ", en: "Languages: ")[l] + languages,

@@ -30,8 +30,10 @@ public struct SentimentTraining: Sendable {
         public func render(in l: Language) -> String {
             var lines = [
                 Localized(
-                    de: "Trainingsdaten: \(ratedReviews) Bewertungen (\(positive) positiv mit 4-5 Sternen, \(negative) negativ mit 1-2 Sternen; 3 Sterne bleiben außen vor), geschwärzt.",
-                    en: "Training data: \(ratedReviews) reviews (\(positive) positive with 4-5 stars, \(negative) negative with 1-2 stars; 3 stars left out), redacted."
+                    de:
+                        "Trainingsdaten: \(ratedReviews) Bewertungen (\(positive) positiv mit 4-5 Sternen, \(negative) negativ mit 1-2 Sternen; 3 Sterne bleiben außen vor), geschwärzt.",
+                    en:
+                        "Training data: \(ratedReviews) reviews (\(positive) positive with 4-5 stars, \(negative) negative with 1-2 stars; 3 stars left out), redacted."
                 )[l]
             ]
             if let c = choice.comparison {
@@ -42,12 +44,16 @@ public struct SentimentTraining: Sendable {
                         en: "Lexicon: accuracy \(pct(c.lexicon.accuracy))%, balanced \(pct(c.lexicon.balancedAccuracy))%.")[l])
                 lines.append(
                     Localized(
-                        de: "Klassifikator (\(classifierVersion)): Genauigkeit \(pct(c.classifier.accuracy)) %, balanciert \(pct(c.classifier.balancedAccuracy)) %.",
-                        en: "Classifier (\(classifierVersion)): accuracy \(pct(c.classifier.accuracy))%, balanced \(pct(c.classifier.balancedAccuracy))%."
+                        de:
+                            "Klassifikator (\(classifierVersion)): Genauigkeit \(pct(c.classifier.accuracy)) %, balanciert \(pct(c.classifier.balancedAccuracy)) %.",
+                        en:
+                            "Classifier (\(classifierVersion)): accuracy \(pct(c.classifier.accuracy))%, balanced \(pct(c.classifier.balancedAccuracy))%."
                     )[l])
             }
             lines.append(choice.statement[l])
-            let method = choice.used == .classifier ? Localized(de: "der trainierte Klassifikator", en: "the trained classifier") : Localized(de: "das Lexikon", en: "the lexicon")
+            let method =
+                choice.used == .classifier
+                ? Localized(de: "der trainierte Klassifikator", en: "the trained classifier") : Localized(de: "das Lexikon", en: "the lexicon")
             lines.append(Localized(de: "Der nächste Lauf von feedback verwendet \(method.de).", en: "The next feedback run uses \(method.en).")[l])
             return lines.joined(separator: "\n")
         }
