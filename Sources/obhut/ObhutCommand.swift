@@ -20,7 +20,7 @@ struct ObhutCommand: AsyncParsableCommand {
             RegisterCommand.self, PreflightCommand.self, RunCommand.self, SegmentsCommand.self, ConsentCommand.self, SubjectCommand.self,
             CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
             PatternsCommand.self, CLVCommand.self, RebuyCommand.self, LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self,
-            BreachCommand.self, SentimentCommand.self, RecommendCommand.self, WhyCommand.self,
+            BreachCommand.self, SentimentCommand.self, RecommendCommand.self, WhyCommand.self, FeedbackCommand.self, TrainCommand.self,
         ])
 }
 

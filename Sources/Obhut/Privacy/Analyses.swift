@@ -8,5 +8,6 @@ public enum Analyses {
         "rebuy-reminders": RebuyRemindersAnalysis(),
         "clv": CLVAnalysis(),
         "recommendations": RecommendationsAnalysis(),
+        "feedback": FeedbackInsightsAnalysis(),
     ]
 }
