@@ -35,7 +35,9 @@ public struct FeedbackReport: Sendable, Codable {
             })
     }
 
-    static func signed(_ x: Double) -> String { FeedbackAnalysis.format(x) }
+    static func signed(_ x: Double, _ l: Language = .en) -> String {
+        l == .de ? FeedbackAnalysis.format(x).replacingOccurrences(of: ".", with: ",") : FeedbackAnalysis.format(x)
+    }
     static func pct(_ x: Double) -> String { String(format: "%.0f", x * 100) }
 
     public func render(in l: Language, weeks: Int = 12) -> String {
@@ -55,7 +57,7 @@ public struct FeedbackReport: Sendable, Codable {
                     "Feedback from run \(runId) (model \(modelVersion ?? "?")): \(s.total) texts, all redacted before analysis (\(redacted) values removed)"
             )[l],
             Localized(de: "Stimmung: ", en: "Sentiment: ")[l] + [SentimentLabel.negative, .neutral, .positive].map(label).joined(separator: ", ")
-                + Localized(de: "; Mittelwert ", en: "; mean ")[l] + Self.signed(s.meanScore),
+                + Localized(de: "; Mittelwert ", en: "; mean ")[l] + Self.signed(s.meanScore, l),
             Localized(de: "Sprachen: ", en: "Languages: ")[l] + languages,
             "",
             Localized(de: "Methode: ", en: "Method: ")[l] + s.method.statement[l],
@@ -71,7 +73,7 @@ public struct FeedbackReport: Sendable, Codable {
                 "  " + Self.sparkline(recent.map(\.meanScore), lo: -1, hi: 1) + "  │  " + Self.sparkline(recent.map(\.negativeShare), lo: 0, hi: 1))
             for w in recent {
                 lines.append(
-                    "  \(w.week)  n=\(w.count)  \(Self.signed(w.meanScore))  "
+                    "  \(w.week)  n=\(w.count)  \(Self.signed(w.meanScore, l))  "
                         + Localized(de: "\(Self.pct(w.negativeShare)) % negativ", en: "\(Self.pct(w.negativeShare))% negative")[l])
             }
         }
@@ -83,7 +85,7 @@ public struct FeedbackReport: Sendable, Codable {
                 lines.append(
                     "  – \(a.name[l]): "
                         + Localized(
-                            de: "\(a.mentions) Erwähnungen, Stimmung \(Self.signed(a.meanScore)), \(Self.pct(a.negativeShare)) % negativ",
+                            de: "\(a.mentions) Erwähnungen, Stimmung \(Self.signed(a.meanScore, .de)), \(Self.pct(a.negativeShare)) % negativ",
                             en: "\(a.mentions) mentions, sentiment \(Self.signed(a.meanScore)), \(Self.pct(a.negativeShare))% negative")[l])
                 for e in a.negativeExamples { lines.append("      − „\(e)“") }
                 for e in a.positiveExamples { lines.append("      + „\(e)“") }

@@ -64,8 +64,9 @@ public struct PatternsReport: Sendable, Codable {
         if let baskets = s.baskets {
             section(
                 Localized(
-                    de: "Was zusammen gekauft wird (\(baskets.orderCount) Bestellungen, Mindest-Support \(baskets.minSupport)):",
-                    en: "Bought together (\(baskets.orderCount) orders, min support \(baskets.minSupport)):"),
+                    de:
+                        "Was zusammen gekauft wird (\(baskets.orderCount) Bestellungen, Mindest-Support \(String(format: "%.4f", baskets.minSupport).replacingOccurrences(of: ".", with: ","))):",
+                    en: "Bought together (\(baskets.orderCount) orders, min support \(String(format: "%.4f", baskets.minSupport))):"),
                 baskets.rules.map { $0.statement[l] })
         }
         return lines.joined(separator: "\n")

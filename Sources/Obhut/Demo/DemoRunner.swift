@@ -39,7 +39,11 @@ public struct DemoReport: Sendable, Codable {
                   obhut quality --dir \(d)                  # findet die eingebauten Fehler
                   obhut register --dir \(d)                 # Verzeichnis der Verarbeitungstätigkeiten (Art. 30)
                   obhut preflight segments --dir \(d)       # Vorabprüfung einer Auswertung
+                  obhut patterns --dir \(d)                 # Kaufmuster: wann, Trends, Wiederkauf, Warenkörbe
                   obhut segments --dir \(d)                 # Kundensegmente mit Beschreibung
+                  obhut clv --dir \(d)                      # Kundenwert und Abwanderungsrisiko
+                  obhut recommend \(exampleCustomer) --dir \(d)  # Empfehlungen mit Begründung
+                  obhut feedback --dir \(d)                 # Stimmung und Aspekte der Bewertungen
                   obhut leads --dir \(d)                    # Leads nach Abschlusschance, mit Begründung
                   obhut model-card lead-scores --dir \(d)   # Modellkarte der Lead-Bewertung
                   obhut subject export \(exampleCustomer) --dir \(d)  # Auskunft über eine (erfundene) Person
@@ -60,7 +64,11 @@ public struct DemoReport: Sendable, Codable {
                   obhut quality --dir \(d)                  # finds the planted defects
                   obhut register --dir \(d)                 # record of processing activities (Art. 30)
                   obhut preflight segments --dir \(d)       # pre-flight check of an analysis
+                  obhut patterns --dir \(d)                 # purchase patterns: when, trends, rebuying, baskets
                   obhut segments --dir \(d)                 # customer segments, described
+                  obhut clv --dir \(d)                      # lifetime value and churn risk
+                  obhut recommend \(exampleCustomer) --dir \(d)  # recommendations with reasons
+                  obhut feedback --dir \(d)                 # sentiment and aspects of the feedback
                   obhut leads --dir \(d)                    # leads by chance to convert, with reasons
                   obhut model-card lead-scores --dir \(d)   # model card of the lead scoring
                   obhut subject export \(exampleCustomer) --dir \(d)  # everything about one (invented) person

@@ -43,14 +43,14 @@ public struct MethodComparison: Sendable, Hashable, Codable {
         case .classifier:
             return Localized(
                 de:
-                    "Der trainierte Klassifikator ist besser: \(c) % gegenüber \(l) % (Lexikon), \(m) Punkte mehr, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
+                    "Der trainierte Klassifikator ist besser: \(c.replacingOccurrences(of: ".", with: ",")) % gegenüber \(l.replacingOccurrences(of: ".", with: ",")) % (Lexikon), \(m.replacingOccurrences(of: ".", with: ",")) Punkte mehr, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
                 en:
                     "The trained classifier is better: \(c)% against \(l)% (lexicon), \(m) points more, \(folds)-fold cross-validation on \(used) reviews."
             )
         case .lexicon:
             return Localized(
                 de:
-                    "Das Lexikon bleibt: \(l) % gegenüber \(c) % (Klassifikator), \(m) Punkte Unterschied, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
+                    "Das Lexikon bleibt: \(l.replacingOccurrences(of: ".", with: ",")) % gegenüber \(c.replacingOccurrences(of: ".", with: ",")) % (Klassifikator), \(m.replacingOccurrences(of: ".", with: ",")) Punkte Unterschied, \(folds)-fache Kreuzvalidierung auf \(used) Bewertungen.",
                 en:
                     "The lexicon stays: \(l)% against \(c)% (classifier), a difference of \(m) points, \(folds)-fold cross-validation on \(used) reviews."
             )

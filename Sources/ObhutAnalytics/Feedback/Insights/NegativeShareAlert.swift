@@ -71,13 +71,13 @@ public struct NegativeShareAlert: Sendable, Hashable, Codable {
             alert.fired
             ? Localized(
                 de:
-                    "Warnung: Der Anteil negativer Rückmeldungen ist in den letzten 4 Wochen deutlich gestiegen: \(pct(p1)) % (\(x1) von \(n1)) gegenüber \(pct(p2)) % (\(x2) von \(n2)) in den 12 Wochen davor (p \(pText)).",
+                    "Warnung: Der Anteil negativer Rückmeldungen ist in den letzten 4 Wochen deutlich gestiegen: \(pct(p1).replacingOccurrences(of: ".", with: ",")) % (\(x1) von \(n1)) gegenüber \(pct(p2).replacingOccurrences(of: ".", with: ",")) % (\(x2) von \(n2)) in den 12 Wochen davor (p \(pText.replacingOccurrences(of: ".", with: ","))).",
                 en:
                     "Alert: the share of negative feedback rose significantly in the last 4 weeks: \(pct(p1))% (\(x1) of \(n1)) against \(pct(p2))% (\(x2) of \(n2)) in the 12 weeks before (p \(pText))."
             )
             : Localized(
                 de:
-                    "Kein signifikanter Anstieg negativer Rückmeldungen: letzte 4 Wochen \(pct(p1)) % (\(x1) von \(n1)), 12 Wochen davor \(pct(p2)) % (\(x2) von \(n2)) (p \(pText)).",
+                    "Kein signifikanter Anstieg negativer Rückmeldungen: letzte 4 Wochen \(pct(p1).replacingOccurrences(of: ".", with: ",")) % (\(x1) von \(n1)), 12 Wochen davor \(pct(p2).replacingOccurrences(of: ".", with: ",")) % (\(x2) von \(n2)) (p \(pText.replacingOccurrences(of: ".", with: ","))).",
                 en:
                     "No significant rise in negative feedback: last 4 weeks \(pct(p1))% (\(x1) of \(n1)), 12 weeks before \(pct(p2))% (\(x2) of \(n2)) (p \(pText))."
             )
