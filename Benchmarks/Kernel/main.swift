@@ -1,6 +1,7 @@
 // Benchmarks of the privacy kernel (issue "Privacy kernel", BENCHMARKS.md):
 //   obhut-bench kernel DIR      scope per activity, export and erasure of one person, on a workspace
 //   obhut-bench encryption N    N demo customers through the import pipeline with and without sealing
+//   obhut-bench recs-read DIR N read N customers' precomputed recommendation lists (with the audit entry each)
 // Release build: scripts/bench-kernel.sh. Timings are wall clock, best of three where it is cheap.
 import Foundation
 import GRDB
@@ -36,6 +37,23 @@ func kernel(_ dir: String) throws {
     print(String(format: "| export one person (JSON, %d bytes) | %.3f s | |", exportSize, export))
     let erase = try ids.map { id in try seconds { _ = try rights.erase(id) } }.min()!
     print(String(format: "| erase one person (incl. WAL checkpoint) | %.3f s | |", erase))
+}
+
+/// Reads the stored recommendation lists of `n` customers, one by one, as `obhut recommend` and the
+/// server do: one indexed row, decoded, and an audit entry per read. Prints the per-read percentiles.
+func recommendationReads(_ dir: String, _ n: Int) throws {
+    let ws = try Workspace.open(at: URL(fileURLWithPath: dir))
+    let ids = try ws.store.writer.read { db in
+        try String.fetchAll(db, sql: "SELECT customer_id FROM derived_result WHERE activity = 'recommendations' ORDER BY id LIMIT ?", arguments: [n])
+    }
+    var times: [Double] = []
+    for id in ids { times.append(try seconds { _ = try RecommendationsReport.list(id, in: ws) }) }
+    times.sort()
+    func q(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(p * Double(times.count)))] * 1000 }
+    print(
+        String(
+            format: "| read one customer's recommendations (%d reads) | median %.3f ms, p99 %.3f ms | incl. audit entry |", times.count, q(0.5),
+            q(0.99)))
 }
 
 /// N customers from the demo generator through the importer's two-thread pipeline (prepare on
@@ -101,7 +119,8 @@ let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "kernel" where args.count > 2: try kernel(args[2])
 case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
+case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
 default:
-    print("usage: obhut-bench kernel DIR | obhut-bench encryption [N]")
+    print("usage: obhut-bench kernel DIR | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
     exit(2)
 }

@@ -83,9 +83,18 @@ struct SubjectCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection (Art. 21). / Widerspruch.")
         @Argument(help: "Customer id.") var customer: String
         @Option(help: "Only this purpose (default: all).") var purpose: String?
+        @Option(help: "Only products of this category (no recommendations from it). / Nur diese Produktkategorie.") var category: String?
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
+            if let category {
+                try SubjectRights(workspace: global.openWorkspace()).objectToCategory(customer, category: category)
+                print(
+                    Localized(
+                        de: "Widerspruch erfasst: keine Angebote aus der Kategorie \(category).",
+                        en: "Objection recorded: no offers from the category \(category).")[global.language])
+                return
+            }
             try SubjectRights(workspace: global.openWorkspace()).restrict(customer, kind: .object, purpose: purpose.map { PurposeID($0) })
             print(
                 Localized(de: "Widerspruch erfasst (\(purpose ?? "alle Zwecke")).", en: "Objection recorded (\(purpose ?? "all purposes")).")[
@@ -98,10 +107,12 @@ struct SubjectCommand: AsyncParsableCommand {
         @Argument(help: "Customer id.") var customer: String
         @Argument(help: "restrict or object") var kind: String
         @Option(help: "The purpose it was recorded for (default: all).") var purpose: String?
+        @Option(help: "The product category of an objection.") var category: String?
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             guard let k = RestrictionKind(rawValue: kind) else { throw ValidationError("kind must be restrict or object") }
+            let purpose = category.map { "category:" + $0 } ?? purpose
             try SubjectRights(workspace: global.openWorkspace()).lift(customer, kind: k, purpose: purpose.map { PurposeID($0) })
         }
     }

@@ -54,5 +54,18 @@ struct RecommendationsAnalysisTests {
         let entries = try ws.store.auditEntries(from: 1, limit: 100_000)
         #expect(entries.contains { $0.action == "recommendations.read" && $0.subject == ws.store.keys.subjectToken(customerId: someone) })
         #expect(try SubjectRights(workspace: ws).export(someone).derivedResults.contains { $0.kind == "recommendation" })
+
+        // An objection to a category (Art. 21) takes the list away at once and the category out of the next one.
+        let firstProduct = try #require(list.products.first).product
+        let objected = try #require(category[firstProduct])
+        let rights = SubjectRights(workspace: ws)
+        try rights.objectToCategory(someone, category: objected)
+        #expect(try RecommendationsReport.list(someone, in: ws) == nil)
+        try PrivacyKernel(workspace: ws).run("recommendations", seed: 3)
+        let after = try #require(try RecommendationsReport.list(someone, in: ws))
+        #expect(!after.products.isEmpty)
+        #expect(after.products.allSatisfy { category[$0.product] != objected }, "nothing from \(objected)")
+        #expect(try rights.export(someone).restrictions.contains { $0.kind == "object" && $0.purpose == "category:" + objected })
+        #expect(throws: SubjectError.categoryMissing) { try rights.objectToCategory(someone, category: " ") }
     }
 }

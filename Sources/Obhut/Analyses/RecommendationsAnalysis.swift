@@ -74,6 +74,9 @@ public struct RecommendationsAnalysis: Analysis {
             let range = matrix.range(ofRow: person)
             let history = range.map { (item: Int(matrix.columnIndices[$0]), weight: matrix.values[$0]) }
             var exclusions = CustomerExclusions()
+            if let objected = scope.objectedCategories[Int32(person)], let names = categories?.names {
+                for name in objected { if let c = names.firstIndex(of: name) { exclusions.categories.insert(Int32(c)) } }
+            }
             for (item, _) in history where !due.contains(Int64(person) << 32 | Int64(item)) { exclusions.items.insert(item) }
             let list = recommender.recommend(
                 user: person, history: history, limit: limit, rules: rules, exclusions: exclusions, excludeHistory: false)

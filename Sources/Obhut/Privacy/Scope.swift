@@ -26,6 +26,9 @@ public struct Scope: Sendable {
     public let leads: LeadTable?
     /// When the scope was taken: analyses measure recency against it, not against the wall clock.
     public let asOf: Date
+    /// Product categories each person objected to (Art. 21), by person index; only filled when the
+    /// activity declares `products.category`. Nothing of these categories may be put to them.
+    public var objectedCategories: [Int32: [String]] = [:]
 }
 
 /// The pseudonyms of a scope's people, in person-index order, computed on access.

@@ -241,9 +241,24 @@ struct ScopeBuilder {
                     stageSince: col("stage_since") { $0["stage_since"] },
                     correctedProbability: try latestCorrections(db, leadIds: rows.map { $0["id"] }))
             }
-            return Scope(
+            var scope = Scope(
                 activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,
                 products: products, customers: customers, feedback: feedback, leads: leads, asOf: workspace.clock())
+            if declared.contains("products.category") {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.ref, r.purpose FROM person_restriction r JOIN customer c ON c.id = r.customer_id
+                        WHERE r.kind = 'object' AND r.purpose LIKE 'category:%'
+                        """)
+                {
+                    let ref = Int(row["ref"] as Int64)
+                    guard ref < personOfRef.count, personOfRef[ref] >= 0 else { continue }
+                    let i = personOfRef[ref]
+                    scope.objectedCategories[i, default: []].append(String((row["purpose"] as String).dropFirst("category:".count)))
+                }
+            }
+            return scope
         }
     }
 

@@ -160,6 +160,25 @@ public struct SubjectRights: Sendable {
         try workspace.audit(actor: actor, action: "subject.\(kind.rawValue)", subject: token, count: 1, reason: purpose?.rawValue ?? "all purposes")
     }
 
+    /// Records that the person objects to being offered products of `category` (Art. 21): stored
+    /// as an objection whose purpose is `category:NAME`, so export, erasure and merge carry it like
+    /// any objection; their current recommendations go at once, the next run leaves the category out.
+    public func objectToCategory(_ customerId: String, category: String) throws {
+        let category = category.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !category.isEmpty else { throw SubjectError.categoryMissing }
+        let token = store.keys.subjectToken(customerId: customerId)
+        try store.writer.write { db in
+            try requireCustomer(customerId, db)
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO person_restriction (customer_id, kind, purpose, at) VALUES (?, 'object', ?, ?)",
+                arguments: [customerId, "category:" + category, Int64(workspace.clock().timeIntervalSince1970)])
+            try db.execute(
+                sql: "DELETE FROM derived_result WHERE customer_id = ? AND activity = 'recommendations'", arguments: [customerId])
+            try recordRequest(db, kind: .objection, customerId: customerId, detail: "category:" + category, completed: true)
+        }
+        try workspace.audit(actor: actor, action: "subject.object", subject: token, count: 1, reason: "product category")
+    }
+
     /// Lifts a restriction or objection.
     public func lift(_ customerId: String, kind: RestrictionKind, purpose: PurposeID?) throws {
         try store.writer.write { db in
@@ -261,6 +280,7 @@ public enum SubjectError: UserFacingError, Equatable {
     case unknownPurpose(String)
     case notRectifiable(String)
     case invalidValue(field: String, reason: Localized)
+    case categoryMissing
 
     public func message(in l: Language) -> String {
         switch (self, l) {
@@ -271,6 +291,8 @@ public enum SubjectError: UserFacingError, Equatable {
         case (.notRectifiable(let f), .de): "Das Feld \(f) wird nicht berichtigt, sondern vom System gesetzt."
         case (.notRectifiable(let f), .en): "Field \(f) is set by the system, not rectified."
         case (.invalidValue(let f, let r), _): "\(f): \(r[l])"
+        case (.categoryMissing, .de): "Bitte die Produktkategorie angeben (--category)."
+        case (.categoryMissing, .en): "Please name the product category (--category)."
         }
     }
 }
