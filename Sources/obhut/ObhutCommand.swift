@@ -17,10 +17,11 @@ struct ObhutCommand: AsyncParsableCommand {
         version: ObhutVersion.string,
         subcommands: [
             DemoCommand.self, InitCommand.self, StatusCommand.self, ImportCommand.self, ColumnsCommand.self, QualityCommand.self,
-            RegisterCommand.self, PreflightCommand.self, RunCommand.self, SegmentsCommand.self, ConsentCommand.self, SubjectCommand.self,
-            CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
-            PatternsCommand.self, CLVCommand.self, RebuyCommand.self, LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self,
-            BreachCommand.self, SentimentCommand.self, RecommendCommand.self, WhyCommand.self, FeedbackCommand.self, TrainCommand.self,
+            RegisterCommand.self, PreflightCommand.self, RunCommand.self,
+            PatternsCommand.self, SegmentsCommand.self, CLVCommand.self, RebuyCommand.self, RecommendCommand.self, WhyCommand.self,
+            FeedbackCommand.self, TrainCommand.self, LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self, SentimentCommand.self,
+            ConsentCommand.self, SubjectCommand.self, CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BreachCommand.self,
+            BackupCommand.self, RestoreCommand.self, KeyCommand.self,
         ])
 }
 
