@@ -17,6 +17,8 @@ public struct DemoReport: Sendable, Codable {
     /// Analyses that did not run, with the reason (English; the CLI shows `obhut preflight` for details).
     public var refused: [String] = []
     public var seconds: Double
+    /// Of which generating, sealing and importing the shop (the rest: approvals and analyses).
+    public var loadSeconds: Double = 0
     /// An invented customer to try the subject commands on.
     public var exampleCustomer: String
 
@@ -26,7 +28,7 @@ public struct DemoReport: Sendable, Codable {
             .joined(separator: "\n")
         return Localized(
             de: """
-                Demo-Shop angelegt in \(d) (Startwert \(seed), \(String(format: "%.1f", seconds)) s).
+                Demo-Shop angelegt in \(d) (Startwert \(seed), \(String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")) s, davon \(String(format: "%.1f", loadSeconds).replacingOccurrences(of: ".", with: ",")) s Erzeugen und Import).
                 Alle Personen sind erfunden. Personenbezogene Felder liegen nur verschlüsselt vor.
 
                 \(e)
@@ -51,7 +53,7 @@ public struct DemoReport: Sendable, Codable {
                   obhut columns                             # Spalten für den Import eigener Daten
                 """,
             en: """
-                Demo shop created in \(d) (seed \(seed), \(String(format: "%.1f", seconds)) s).
+                Demo shop created in \(d) (seed \(seed), \(String(format: "%.1f", seconds)) s, of which \(String(format: "%.1f", loadSeconds)) s to generate and import).
                 Every person in it is invented. Personal fields are stored encrypted only.
 
                 \(e)
@@ -142,6 +144,7 @@ public struct DemoRunner: Sendable {
             queue.cancel()
             throw error
         }
+        let loaded = Date().timeIntervalSince(start)
         try workspace.store.setMeta("demo_seed", String(seed))
         try workspace.audit(actor: .job("demo"), action: "import.demo", count: customers)
         var register = try workspace.register()
@@ -168,7 +171,7 @@ public struct DemoRunner: Sendable {
         return DemoReport(
             directory: workspace.directory.path, seed: seed, customers: customers,
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
-            qualityScore: quality.score, runs: runs, refused: refused, seconds: Date().timeIntervalSince(start),
+            qualityScore: quality.score, runs: runs, refused: refused, seconds: Date().timeIntervalSince(start), loadSeconds: loaded,
             exampleCustomer: try workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT min(id) FROM customer") } ?? "")
     }
 }
