@@ -103,15 +103,9 @@ public struct CLVAnalysis: Analysis {
         return AnalysisOutput(perPerson: results, summaryJSON: summaryJSON)
     }
 
-    static func euro(_ x: Double, _ l: Language) -> String {
-        let text = String(format: "%.2f EUR", x)
-        return l == .de ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    static func euro(_ x: Double, _ l: Language) -> String { l.decimal(x, digits: 2) + " EUR" }
 
-    static func decimal(_ x: Double, _ l: Language) -> String {
-        let text = String(format: "%.1f", x)
-        return l == .de ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    static func decimal(_ x: Double, _ l: Language) -> String { l.decimal(x, digits: 1) }
 }
 
 /// The stored value of one `clv` result.

@@ -65,10 +65,7 @@ public struct CLVReport: Sendable, Codable {
                 de: "Noch kein Kundenwert. Erst: obhut preflight clv, dann obhut run clv.",
                 en: "No lifetime values yet. First: obhut preflight clv, then obhut run clv.")[l]
         }
-        func num(_ x: Double, _ d: Int = 3) -> String {
-            let t = String(format: "%.\(d)f", x)
-            return l == .de ? t.replacingOccurrences(of: ".", with: ",") : t
-        }
+        func num(_ x: Double, _ d: Int = 3) -> String { l.decimal(x, digits: d) }
         var lines = [
             Localized(
                 de: "Kundenwert aus Lauf \(runId) (Modell \(modelVersion ?? "?")): \(s.customers) Kunden mit Käufen",

@@ -83,8 +83,8 @@ public struct SegmentsReport: Sendable, Codable {
 
     /// "14.4" or, in German, "14,4", padded to four characters.
     static func percent(_ part: Int, of total: Int, _ l: Language) -> String {
-        let text = String(format: "%4.1f", 100 * Double(part) / Double(max(1, total)))
-        return l == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+        let text = l.decimal(100 * Double(part) / Double(max(1, total)), digits: 1)
+        return String(repeating: " ", count: max(0, 4 - text.count)) + text
     }
 
     public func render(in l: Language) -> String {
@@ -107,9 +107,8 @@ public struct SegmentsReport: Sendable, Codable {
                     Self.percent(s.customers, of: total, l), s.description[l]))
         }
         if let clusters, !clusters.isEmpty {
-            let comma = { (x: Double) in l == .de ? String(format: "%.2f", x).replacingOccurrences(of: ".", with: ",") : String(format: "%.2f", x) }
-            let quality = comma(silhouette ?? 0)
-            let stable = comma(stability ?? 0)
+            let quality = l.decimal(silhouette ?? 0, digits: 2)
+            let stable = l.decimal(stability ?? 0, digits: 2)
             lines.append("")
             lines.append(
                 Localized(

@@ -28,7 +28,7 @@ public struct DemoReport: Sendable, Codable {
             .joined(separator: "\n")
         return Localized(
             de: """
-                Demo-Shop angelegt in \(d) (Startwert \(seed), \(String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")) s, davon \(String(format: "%.1f", loadSeconds).replacingOccurrences(of: ".", with: ",")) s Erzeugen und Import).
+                Demo-Shop angelegt in \(d) (Startwert \(seed), \(Language.de.decimal(seconds, digits: 1)) s, davon \(Language.de.decimal(loadSeconds, digits: 1)) s Erzeugen und Import).
                 Alle Personen sind erfunden. Personenbezogene Felder liegen nur verschlüsselt vor.
 
                 \(e)

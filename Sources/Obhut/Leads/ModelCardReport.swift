@@ -7,10 +7,7 @@ public enum ModelCardReport {
     public static func render(_ s: LeadScoresSummary, runId: Int64, in l: Language) -> String {
         let c = s.card
         func day(_ t: Int64) -> String { DateText.day(Date(timeIntervalSince1970: TimeInterval(t))) }
-        func num(_ x: Double, _ digits: Int = 3) -> String {
-            let t = String(format: "%.\(digits)f", x)
-            return l == .de ? t.replacingOccurrences(of: ".", with: ",") : t
-        }
+        func num(_ x: Double, _ digits: Int = 3) -> String { l.decimal(x, digits: digits) }
         var lines: [String] = []
         lines.append(
             Localized(

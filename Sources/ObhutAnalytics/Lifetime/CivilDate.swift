@@ -2,12 +2,7 @@
 public enum CivilDate {
     /// Days since 1970-01-01 of a date (Howard Hinnant's `days_from_civil`); negative before 1970.
     public static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(LocalCalendar.day(year: year, month: month, day: day))
     }
 
     /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, optionally followed by `T` or a space
@@ -46,15 +41,7 @@ public enum CivilDate {
 
     /// The ISO text `YYYY-MM-DD` of a day since 1970 (Hinnant's `civil_from_days`).
     public static func isoText(days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = LocalCalendar.civil(day: Int64(days))
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text

@@ -35,3 +35,12 @@ public struct Localized: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension Language {
+    /// A number as people read it in this language: `digits` decimals, a decimal comma in German
+    /// ("14,4"), a point in English ("14.4"). No thousands separators (figures stay copyable).
+    public func decimal(_ x: Double, digits: Int) -> String {
+        let text = String(format: "%.\(max(0, digits))f", x)
+        return self == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
