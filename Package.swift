@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: obhut (executable) → Obhut (use cases, privacy kernel)
+// Dependencies point one way: obhut (executable) → ObhutServer → Obhut (use cases, privacy kernel)
 // → ObhutStore / ObhutImport / ObhutAnalytics / ObhutDemo → ObhutCore.
 let package = Package(
     name: "Obhut",
@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .target(name: "ObhutCore"),
@@ -37,10 +40,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // HTTP API, dashboard, sign-in and roles (Hummingbird). Depends on the use cases only.
+        .target(
+            name: "ObhutServer",
+            dependencies: [
+                "Obhut", "ObhutCore", "ObhutStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "obhut",
             dependencies: [
-                "Obhut", "ObhutStore", "ObhutAnalytics",
+                "Obhut", "ObhutServer", "ObhutStore", "ObhutAnalytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks of the privacy kernel on a real workspace (scripts/bench-kernel.sh).
@@ -51,6 +67,13 @@ let package = Package(
         .testTarget(name: "ObhutDemoTests", dependencies: ["ObhutDemo", "ObhutCore"]),
         .testTarget(name: "ObhutStoreTests", dependencies: ["ObhutStore"]),
         .testTarget(name: "ObhutTests", dependencies: ["Obhut"]),
+        .testTarget(
+            name: "ObhutServerTests",
+            dependencies: [
+                "ObhutServer", "Obhut",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["obhut", "ObhutAnalytics"]),
     ],
     swiftLanguageModes: [.v6]

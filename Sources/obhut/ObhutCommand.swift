@@ -21,7 +21,7 @@ struct ObhutCommand: AsyncParsableCommand {
             PatternsCommand.self, SegmentsCommand.self, CLVCommand.self, RebuyCommand.self, RecommendCommand.self, WhyCommand.self,
             FeedbackCommand.self, TrainCommand.self, LeadsCommand.self, ModelCardCommand.self, EvaluateCommand.self, SentimentCommand.self,
             ConsentCommand.self, SubjectCommand.self, CustomersCommand.self, RetentionCommand.self, AuditCommand.self, BreachCommand.self,
-            BackupCommand.self, RestoreCommand.self, KeyCommand.self,
+            BackupCommand.self, RestoreCommand.self, KeyCommand.self, ServeCommand.self, UserCommand.self,
         ])
 }
 

@@ -44,10 +44,25 @@ public struct SubjectExport: Sendable, Codable {
 extension SubjectRights {
     /// Collects the export and records the access request (completed) and the read in the audit log.
     public func export(_ customerId: String) throws -> SubjectExport {
-        guard let customer = try store.customer(id: customerId) else { throw SubjectError.unknownCustomer(customerId) }
+        guard try store.customer(id: customerId) != nil else { throw SubjectError.unknownCustomer(customerId) }
         let token = store.keys.subjectToken(customerId: customerId)
         try store.writer.write { db in try recordRequest(db, kind: .access, customerId: customerId, detail: nil, completed: true) }
         try workspace.audit(actor: actor, action: "subject.export", subject: token, count: 1)
+        return try collect(customerId, includeAudit: true)
+    }
+
+    /// Everything stored about one person, for a staff member's look at their record (server,
+    /// customer detail): audited as `customer.view` with the reason (without the person's own audit trail), not recorded as an access
+    /// request of the person. Callers mask fields by role before showing them.
+    public func view(_ customerId: String, reason: String) throws -> SubjectExport {
+        guard try store.customer(id: customerId) != nil else { throw SubjectError.unknownCustomer(customerId) }
+        try workspace.audit(actor: actor, action: "customer.view", subject: store.keys.subjectToken(customerId: customerId), count: 1, reason: reason)
+        return try collect(customerId, includeAudit: false)
+    }
+
+    func collect(_ customerId: String, includeAudit: Bool) throws -> SubjectExport {
+        guard let customer = try store.customer(id: customerId) else { throw SubjectError.unknownCustomer(customerId) }
+        let token = store.keys.subjectToken(customerId: customerId)
         let decoder = JSONDecoder()
         var export = try store.writer.read { db in
             SubjectExport(
@@ -100,6 +115,7 @@ extension SubjectRights {
                     .map(SubjectRequest.init(row:)),
                 auditEntries: [])
         }
+        guard includeAudit else { return export }
         export.auditEntries = try store.auditEntries(subject: token).map {
             .init(
                 sequence: $0.sequence, at: Date(timeIntervalSince1970: TimeInterval($0.at) / 1000), actor: $0.actor, role: $0.role,

@@ -274,6 +274,56 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v6-accounts") { db in
+            try db.execute(
+                sql: """
+                    -- People who sign in to the server, with one role each (least privilege). The
+                    -- password is a bcrypt hash; failed sign-ins lock the account for a while.
+                    CREATE TABLE app_user (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL UNIQUE,
+                        role TEXT NOT NULL,
+                        password_hash TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failed_logins INTEGER NOT NULL DEFAULT 0,
+                        locked_until INTEGER
+                    ) STRICT;
+                    -- API tokens: shown once, stored as SHA-256 only, limited to a role no higher than their user's.
+                    CREATE TABLE api_token (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+                        label TEXT NOT NULL,
+                        token_hash TEXT NOT NULL UNIQUE,
+                        role TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        last_used_at INTEGER,
+                        revoked_at INTEGER
+                    ) STRICT;
+                    -- Browser sessions: the cookie's value is never stored, only its SHA-256, so a
+                    -- stolen database file does not sign anyone in. Kept in the database so that a
+                    -- restart of the server does not sign everyone out.
+                    CREATE TABLE web_session (
+                        id_hash TEXT PRIMARY KEY,
+                        user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+                        csrf TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    ) STRICT;
+                    -- Alerts when one user reads more people per hour than the threshold.
+                    CREATE TABLE access_alert (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        user_name TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        people INTEGER NOT NULL,
+                        window_start INTEGER NOT NULL,
+                        raised_at INTEGER NOT NULL,
+                        acknowledged_at INTEGER
+                    ) STRICT;
+                    -- One person's audit trail (export, breach) without reading the whole log.
+                    CREATE INDEX audit_entry_subject ON audit_entry(subject) WHERE subject IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Obhut
+
+/// Watches how many distinct people each user reads per hour (clock hours). When a user goes
+/// over the threshold, an access alert is stored (`access_alert`, shown in the privacy cockpit)
+/// and written to the audit log, once per user and hour. People are counted by their keyed
+/// subject token, so the monitor holds no personal data.
+public actor AccessMonitor {
+    public let threshold: Int
+    let workspace: Workspace
+    private var hour: Int64 = -1
+    private var seen: [String: Set<String>] = [:]
+    private var alerted: Set<String> = []
+
+    public init(workspace: Workspace, threshold: Int) {
+        self.workspace = workspace
+        self.threshold = threshold
+    }
+
+    /// Notes that `principal` read these people (subject tokens); returns true when this read
+    /// raised an alert.
+    @discardableResult
+    public func record(_ principal: Principal, subjects: [String], at now: Date) -> Bool {
+        let h = Int64(now.timeIntervalSince1970) / 3_600
+        if h != hour {
+            hour = h
+            seen.removeAll(keepingCapacity: true)
+            alerted.removeAll()
+        }
+        let who = principal.actor.name
+        seen[who, default: []].formUnion(subjects)
+        let count = seen[who]?.count ?? 0
+        guard count > threshold, !alerted.contains(who) else { return false }
+        alerted.insert(who)
+        let actor = principal.actor
+        try? workspace.store.writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO access_alert (user_name, role, people, window_start, raised_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [actor.name, actor.role, count, h * 3_600, Int64(now.timeIntervalSince1970)])
+        }
+        try? workspace.audit(
+            actor: Actor.job("access-monitor"), action: "alert.mass-access", count: count,
+            reason: "user=\(actor.name) more than \(threshold) people within one hour")
+        return true
+    }
+}
+
+/// A raised access alert, for the cockpit and the API.
+public struct AccessAlert: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var user: String
+    public var role: String
+    public var people: Int
+    public var windowStart: Date
+    public var raisedAt: Date
+    public var acknowledged: Bool
+
+    public static func list(in workspace: Workspace, limit: Int = 50) throws -> [AccessAlert] {
+        try workspace.store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM access_alert ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                AccessAlert(
+                    id: $0["id"], user: $0["user_name"], role: $0["role"], people: $0["people"],
+                    windowStart: Date(timeIntervalSince1970: TimeInterval($0["window_start"] as Int64)),
+                    raisedAt: Date(timeIntervalSince1970: TimeInterval($0["raised_at"] as Int64)),
+                    acknowledged: ($0["acknowledged_at"] as Int64?) != nil)
+            }
+        }
+    }
+}
