@@ -10,6 +10,23 @@ import ObhutCore
 /// - `PATCH /api/customers/{id}` `{"field": "value"|null, ...}` rectifies fields (Art. 16);
 ///   derived results of the person become stale.
 enum CustomerRoutes {
+    static let endpoints: [Endpoint] = [
+        Endpoint(
+            .get, "/api/customers", .api, .signedIn,
+            Localized(
+                de: "Kunden suchen (admin, marketing) oder genau einen nachschlagen (support, dpo)",
+                en: "Search customers (admin, marketing) or look up exactly one (support, dpo)"),
+            masking: Localized(
+                de: "marketing: Namen und Kontaktdaten nur mit Marketing-Einwilligung", en: "marketing: names and contact data only with marketing consent")),
+        Endpoint(
+            .get, "/api/customers/{id}", .api, .permission(.customerDetail),
+            Localized(de: "Ein Kunde mit Einwilligungen und abgeleiteten Ergebnissen samt Begründung", en: "One customer with consents and derived results with their why"),
+            masking: Localized(
+                de: "marketing: Kontaktdaten nur mit Marketing-Einwilligung; support: keine Profiling-Ergebnisse",
+                en: "marketing: contact data only with marketing consent; support: no profiling results")),
+        Endpoint(.patch, "/api/customers/{id}", .api, .permission(.customerUpdate), Localized(de: "Felder berichtigen (Art. 16)", en: "Rectify fields (Art. 16)")),
+    ]
+
     struct SearchResult: Codable, ResponseEncodable {
         var customers: [CustomerView]
     }

@@ -10,6 +10,12 @@ import ObhutCore
 ///   the account is locked; 429 when the client address made too many failed attempts.
 /// - `DELETE /api/session` signs out. `GET /api/me` says who is signed in and what they may do.
 enum SessionRoutes {
+    static let endpoints: [Endpoint] = [
+        Endpoint(.post, "/api/session", .api, .open, Localized(de: "Anmelden", en: "Sign in")),
+        Endpoint(.delete, "/api/session", .api, .open, Localized(de: "Abmelden", en: "Sign out")),
+        Endpoint(.get, "/api/me", .api, .signedIn, Localized(de: "Wer ist angemeldet, was darf die Rolle", en: "Who is signed in, what the role may do")),
+    ]
+
     struct Credentials: Codable {
         var name: String
         var password: String

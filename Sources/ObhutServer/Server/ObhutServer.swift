@@ -74,6 +74,10 @@ public enum ObhutServer {
 
 /// `GET /api/health`: the trivial route (no database, no sign-in) that load tests compare with.
 enum HealthRoutes {
+    static let endpoints: [Endpoint] = [
+        Endpoint(.get, "/api/health", .api, .open, Localized(de: "Lebenszeichen des Servers", en: "Server liveness"))
+    ]
+
     struct Health: Codable, ResponseEncodable {
         var status: String
         var version: String
