@@ -58,7 +58,12 @@ enum SessionRoutes {
         String, String, UserAccount
     ) {
         guard await services.throttle.allowed(context.clientAddress) else { throw APIError.tooManyAttempts }
-        switch try services.users.verify(name: String(name.prefix(64)), password: String(password.prefix(1024))) {
+        // bcrypt takes a quarter of a second on purpose: off the request threads, so a flood of
+        // sign-ins does not stall everyone else's requests.
+        let users = services.users
+        let (n, pw) = (String(name.prefix(64)), String(password.prefix(1024)))
+        let result = try await Offload.run { try users.verify(name: n, password: pw) }
+        switch result {
         case .success(let user):
             await services.throttle.reset(context.clientAddress)
             let (cookie, csrf) = try services.users.startSession(for: user)
