@@ -54,10 +54,11 @@ extension SubjectRights {
     /// Everything stored about one person, for a staff member's look at their record (server,
     /// customer detail): audited as `customer.view` with the reason (without the person's own audit trail), not recorded as an access
     /// request of the person. Callers mask fields by role before showing them.
-    public func view(_ customerId: String, reason: String) throws -> SubjectExport {
+    public func view(_ customerId: String, reason: String) async throws -> SubjectExport {
         guard try store.customer(id: customerId) != nil else { throw SubjectError.unknownCustomer(customerId) }
-        try workspace.audit(actor: actor, action: "customer.view", subject: store.keys.subjectToken(customerId: customerId), count: 1, reason: reason)
-        return try collect(customerId, includeAudit: false)
+        let record = try collect(customerId, includeAudit: false)
+        try await workspace.auditReads(actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
+        return record
     }
 
     func collect(_ customerId: String, includeAudit: Bool) throws -> SubjectExport {

@@ -114,7 +114,7 @@ public struct CustomerAccess: Sendable {
     public func detail(_ id: String, principal: Principal) async throws -> CustomerDetail {
         guard principal.may(.customerDetail) else { throw APIError.forbidden }
         guard id.count <= 256, try store.customer(id: id) != nil else { throw APIError.notFound }
-        let record = try SubjectRights(workspace: workspace, actor: principal.actor).view(id, reason: "detail")
+        let record = try await SubjectRights(workspace: workspace, actor: principal.actor).view(id, reason: "detail")
         await services.monitor.record(principal, subjects: [store.keys.subjectToken(customerId: id)], at: workspace.clock())
         var latest: [String: Bool] = [:]
         for c in record.consents { latest[c.purpose] = c.granted }  // events come in time order
@@ -175,12 +175,8 @@ public struct CustomerAccess: Sendable {
     func audit(_ principal: Principal, action: String, ids: [String]) async throws {
         guard !ids.isEmpty else { return }
         let tokens = ids.map { store.keys.subjectToken(customerId: $0) }
-        if tokens.count == 1 {
-            try workspace.audit(actor: principal.actor, action: action, subject: tokens[0], count: 1)
-        } else {
-            // One entry per person, so each person's export lists the read.
-            for t in tokens { try workspace.audit(actor: principal.actor, action: action, subject: t, count: tokens.count) }
-        }
+        // One entry per person, so each person's export lists the read; committed together.
+        try await workspace.auditReads(actor: principal.actor, action: action, subjects: tokens, count: tokens.count)
         await services.monitor.record(principal, subjects: tokens, at: workspace.clock())
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import GRDB
 import ObhutCore
 
@@ -11,6 +12,14 @@ public final class SQLiteStore: Sendable {
     public let path: String
     public let writer: DatabasePool
     public let keys: KeyRing
+    /// Group commit of audit entries for concurrent readers (the server).
+    public var auditBatcher: AuditBatcher { _auditBatcher.withLock { b in
+        if let b { return b }
+        let made = AuditBatcher(store: self)
+        b = made
+        return made
+    } }
+    private let _auditBatcher = Mutex<AuditBatcher?>(nil)
 
     /// Opens (or creates) the database. The master key only wraps the workspace secret, from
     /// which every working key is derived: rotating the master key is one re-wrap, and a wrong
