@@ -74,6 +74,27 @@ struct BackupTests {
         #expect(throws: BackupError.wrongKey) { try Backup.verify(file, master: MasterKey.generate()) }
     }
 
+    /// Truncated, extended or garbage files are refused with a reason, and a refused restore
+    /// leaves no database (and no half-written file) in the target folder.
+    @Test func damagedBackupsAreRefusedAndRestoreLeavesNothing() throws {
+        let ws = try workspaceWithPeople()
+        let file = backupURL()
+        _ = try Backup.create(ws, to: file, environment: [:])
+        let master = try Workspace.masterKey(at: ws.directory, environment: [:])
+        let good = try Data(contentsOf: file)
+        for (name, bad) in [
+            ("truncated", good.prefix(good.count - 7)), ("extended", good + Data([0])), ("header only", good.prefix(12)),
+            ("garbage", Data(repeating: 0x41, count: 4096)),
+        ] {
+            try Data(bad).write(to: file)
+            #expect(throws: BackupError.self, "\(name)") { try Backup.verify(file, master: master) }
+            let target = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-restore-\(UUID().uuidString)")
+            #expect(throws: BackupError.self, "\(name)") { try Backup.restore(file, into: target, master: master, erasureLog: nil) }
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+            #expect(left.isEmpty, "\(name): \(left)")
+        }
+    }
+
     /// A backup taken before an erasure does not bring the person back: the restore replays the
     /// erasure log that outlives the database.
     @Test func restoreDoesNotResurrectErasedPeople() throws {

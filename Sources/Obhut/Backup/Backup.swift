@@ -40,85 +40,121 @@ public enum Backup {
         let destination = try DatabaseQueue(path: snapshot.path)
         try workspace.store.writer.backup(to: destination)
         try destination.close()
-        let plain = try Data(contentsOf: snapshot)
-        let key = master.derived(.backup)
-        var body = Data()
-        var chunks = 0
-        var offset = 0
-        while offset < plain.count {
-            let end = min(plain.count, offset + chunkSize)
-            let box = try AES.GCM.seal(plain[offset..<end], using: key, authenticating: chunkAAD(chunks)).combined!
-            appendLength(UInt32(box.count), to: &body)
-            body.append(box)
-            chunks += 1
-            offset = end
+        // Streams: the snapshot is read in chunks twice (hash and size for the manifest, which
+        // comes first; then seal and write), so memory stays at a few chunks however large it is.
+        var hasher = SHA256()
+        var bytes = 0
+        try forEachChunk(of: snapshot) { chunk in
+            hasher.update(data: chunk)
+            bytes += chunk.count
         }
+        let chunks = (bytes + chunkSize - 1) / chunkSize
         let manifest = Manifest(
             format: 1, createdAt: workspace.clock(), obhutVersion: ObhutVersion.string, keyFingerprint: master.fingerprint,
             counts: Dictionary(uniqueKeysWithValues: try workspace.store.counts().map { ($0.key.rawValue, $0.value) }),
-            chunks: chunks, bytes: plain.count, sha256: SHA256.hash(data: plain).map { String(format: "%02x", $0) }.joined())
-        var out = magic
+            chunks: chunks, bytes: bytes, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        var header = magic
         let json = try JSONEncoder.sorted.encode(manifest)
-        appendLength(UInt32(json.count), to: &out)
-        out.append(json)
-        out.append(body)
+        appendLength(UInt32(json.count), to: &header)
+        header.append(json)
         let temp = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
-        guard fm.createFile(atPath: temp.path, contents: out, attributes: [.posixPermissions: 0o600]) else {
+        guard fm.createFile(atPath: temp.path, contents: header, attributes: [.posixPermissions: 0o600]),
+            let out = FileHandle(forWritingAtPath: temp.path)
+        else { throw BackupError.cannotWrite(file.path) }
+        var written = 0
+        do {
+            defer { try? out.close() }
+            try out.seekToEnd()
+            let key = master.derived(.backup)
+            try forEachChunk(of: snapshot) { chunk in
+                guard let box = try AES.GCM.seal(chunk, using: key, authenticating: chunkAAD(written)).combined else {
+                    throw BackupError.cannotWrite(file.path)
+                }
+                var framed = Data(capacity: box.count + 4)
+                appendLength(UInt32(box.count), to: &framed)
+                framed.append(box)
+                try out.write(contentsOf: framed)
+                written += 1
+            }
+            try out.synchronize()
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+        guard written == chunks, rename(temp.path, file.path) == 0 else {
+            try? fm.removeItem(at: temp)
             throw BackupError.cannotWrite(file.path)
         }
-        guard rename(temp.path, file.path) == 0 else { throw BackupError.cannotWrite(file.path) }
         try workspace.audit(actor: .cli, action: "backup.create", count: manifest.counts["customers"] ?? 0)
         return manifest
     }
 
-    /// Reads and checks a backup: every chunk authenticates, the hash matches, SQLite's integrity
-    /// check passes. Returns the manifest and the snapshot bytes.
-    public static func open(_ file: URL, master: MasterKey) throws -> (Manifest, Data) {
-        guard let data = FileManager.default.contents(atPath: file.path), data.count > magic.count + 4, data.prefix(magic.count) == magic else {
-            throw BackupError.notABackup(file.lastPathComponent)
+    /// Reads and checks a backup: every chunk authenticates, the hash matches. Writes the
+    /// snapshot to `destination` chunk by chunk (memory stays at a chunk) and returns the manifest.
+    public static func decrypt(_ file: URL, master: MasterKey, to destination: URL) throws -> Manifest {
+        let name = file.lastPathComponent
+        guard let input = FileHandle(forReadingAtPath: file.path) else { throw BackupError.notABackup(name) }
+        defer { try? input.close() }
+        func read(_ n: Int, _ what: String) throws -> Data {
+            let d = try input.read(upToCount: n) ?? Data()
+            guard d.count == n else { throw BackupError.damaged(name, "truncated \(what)") }
+            return d
         }
-        var offset = magic.count
-        func length() throws -> Int {
-            guard offset + 4 <= data.count else { throw BackupError.damaged(file.lastPathComponent, "truncated") }
-            let n = data[offset..<offset + 4].reduce(0) { ($0 << 8) | Int($1) }
-            offset += 4
-            return n
-        }
-        let manifestLength = try length()
-        guard offset + manifestLength <= data.count else { throw BackupError.damaged(file.lastPathComponent, "truncated manifest") }
-        let manifest = try JSONDecoder.iso.decode(Manifest.self, from: data[offset..<offset + manifestLength])
-        offset += manifestLength
+        func length(_ what: String) throws -> Int { try read(4, what).reduce(0) { ($0 << 8) | Int($1) } }
+        guard (try? input.read(upToCount: magic.count)) == magic else { throw BackupError.notABackup(name) }
+        let manifestLength = try length("manifest")
+        guard manifestLength < 1 << 20 else { throw BackupError.damaged(name, "manifest too large") }
+        let manifest: Manifest
+        do { manifest = try JSONDecoder.iso.decode(Manifest.self, from: try read(manifestLength, "manifest")) } catch let e as BackupError {
+            throw e
+        } catch { throw BackupError.damaged(name, "manifest unreadable") }
         guard manifest.keyFingerprint == master.fingerprint else { throw BackupError.wrongKey }
         let key = master.derived(.backup)
-        var plain = Data(capacity: manifest.bytes)
+        let fm = FileManager.default
+        guard fm.createFile(atPath: destination.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let out = FileHandle(forWritingAtPath: destination.path)
+        else { throw BackupError.cannotWrite(destination.path) }
+        defer { try? out.close() }
+        var hasher = SHA256()
+        var bytes = 0
         for chunk in 0..<manifest.chunks {
-            let n = try length()
-            guard offset + n <= data.count else { throw BackupError.damaged(file.lastPathComponent, "chunk \(chunk) truncated") }
-            do {
-                plain.append(try AES.GCM.open(AES.GCM.SealedBox(combined: data[offset..<offset + n]), using: key, authenticating: chunkAAD(chunk)))
-            } catch {
-                throw BackupError.damaged(file.lastPathComponent, "chunk \(chunk) does not authenticate")
+            let n = try length("chunk \(chunk)")
+            guard n <= chunkSize + 64 else { throw BackupError.damaged(name, "chunk \(chunk) too large") }
+            let box = try read(n, "chunk \(chunk)")
+            let plain: Data
+            do { plain = try AES.GCM.open(AES.GCM.SealedBox(combined: box), using: key, authenticating: chunkAAD(chunk)) } catch {
+                throw BackupError.damaged(name, "chunk \(chunk) does not authenticate")
             }
-            offset += n
+            hasher.update(data: plain)
+            bytes += plain.count
+            try out.write(contentsOf: plain)
         }
-        guard offset == data.count else { throw BackupError.damaged(file.lastPathComponent, "extra bytes after the last chunk") }
-        guard SHA256.hash(data: plain).map({ String(format: "%02x", $0) }).joined() == manifest.sha256 else {
-            throw BackupError.damaged(file.lastPathComponent, "checksum mismatch")
+        guard (try input.read(upToCount: 1) ?? Data()).isEmpty else { throw BackupError.damaged(name, "extra bytes after the last chunk") }
+        guard bytes == manifest.bytes, hasher.finalize().map({ String(format: "%02x", $0) }).joined() == manifest.sha256 else {
+            throw BackupError.damaged(name, "checksum mismatch")
         }
-        return (manifest, plain)
+        try out.synchronize()
+        return manifest
     }
 
     /// Verifies a backup without restoring it: decryption, checksum, and SQLite's integrity check
-    /// on a temporary copy.
+    /// on a temporary copy (deleted afterwards).
     public static func verify(_ file: URL, master: MasterKey) throws -> Manifest {
-        let (manifest, plain) = try open(file, master: master)
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-verify-\(UUID().uuidString).sqlite")
         defer { try? FileManager.default.removeItem(at: temp) }
-        FileManager.default.createFile(atPath: temp.path, contents: plain, attributes: [.posixPermissions: 0o600])
+        let manifest = try decrypt(file, master: master, to: temp)
         let db = try DatabaseQueue(path: temp.path)
         let check = try db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        try db.close()
         guard check == "ok" else { throw BackupError.damaged(file.lastPathComponent, "integrity check: \(check ?? "?")") }
         return manifest
+    }
+
+    /// Calls `body` with each chunk of a file, in order.
+    static func forEachChunk(of file: URL, _ body: (Data) throws -> Void) throws {
+        guard let input = FileHandle(forReadingAtPath: file.path) else { throw BackupError.cannotWrite(file.path) }
+        defer { try? input.close() }
+        while let chunk = try input.read(upToCount: chunkSize), !chunk.isEmpty { try body(chunk) }
     }
 
     /// Restores a backup into `directory` (which must not hold a workspace), with the master key
@@ -128,9 +164,12 @@ public enum Backup {
         let fm = FileManager.default
         let db = directory.appendingPathComponent(Workspace.databaseName)
         if fm.fileExists(atPath: db.path) { throw WorkspaceError.alreadyExists(path: directory.path) }
-        let (manifest, plain) = try open(file, master: master)
         try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard fm.createFile(atPath: db.path, contents: plain, attributes: [.posixPermissions: 0o600]) else { throw BackupError.cannotWrite(db.path) }
+        // Decrypted beside the target first, so a damaged backup leaves no half database behind.
+        let partial = directory.appendingPathComponent(".restore-\(UUID().uuidString).sqlite")
+        defer { try? fm.removeItem(at: partial) }
+        let manifest = try decrypt(file, master: master, to: partial)
+        guard rename(partial.path, db.path) == 0 else { throw BackupError.cannotWrite(db.path) }
         let keyFile = directory.appendingPathComponent(Workspace.masterKeyName)
         if !fm.fileExists(atPath: keyFile.path) {
             fm.createFile(atPath: keyFile.path, contents: Data((master.base64 + "\n").utf8), attributes: [.posixPermissions: 0o600])
