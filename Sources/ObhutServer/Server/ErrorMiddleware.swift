@@ -15,7 +15,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = Self.apiError(for: error, context: context)
-            return Self.response(apiError, request: request, language: context.language)
+            return Self.response(apiError, request: request, language: LanguageMiddleware.language(of: request))
         }
     }
 

@@ -10,14 +10,19 @@ struct LanguageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         let explicit = request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
-        context.language =
-            explicit ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.value) }
-            ?? Self.fromAcceptLanguage(request.headers[.acceptLanguage]) ?? .en
+        context.language = Self.language(of: request)
         var response = try await next(request, context)
         if let explicit {
             response.setCookie(Cookie(name: Self.cookieName, value: explicit.rawValue, maxAge: 365 * 86_400, path: "/", sameSite: .lax))
         }
         return response
+    }
+
+    /// The language a request asks for (also used for error answers, which are made outside).
+    static func language(of request: Request) -> Language {
+        request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
+            ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.value) }
+            ?? Self.fromAcceptLanguage(request.headers[.acceptLanguage]) ?? .en
     }
 
     /// The highest-weighted of de/en in an Accept-Language header (RFC 9110 §12.5.4).

@@ -49,8 +49,9 @@ public struct ServerServices: Sendable {
 public enum ObhutServer {
     public static func router(_ services: ServerServices) -> Router<AppContext> {
         let router = Router(context: AppContext.self)
-        router.add(middleware: ErrorMiddleware())
+        // Outermost first: security headers also go on error answers.
         router.add(middleware: SecurityHeadersMiddleware(behindTLS: services.configuration.behindTLS))
+        router.add(middleware: ErrorMiddleware())
         router.add(middleware: LanguageMiddleware())
         router.add(middleware: AuthMiddleware(users: services.users))
         HealthRoutes.register(on: router)
