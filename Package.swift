@@ -61,6 +61,8 @@ let package = Package(
             ]),
         // Benchmarks of the privacy kernel on a real workspace (scripts/bench-kernel.sh).
         .executableTarget(name: "obhut-bench", dependencies: ["Obhut", "ObhutStore", "ObhutDemo"], path: "Benchmarks/Kernel"),
+        // Fuzzing of the CSV and JSON Lines readers and the import mapping (scripts/fuzz.sh).
+        .executableTarget(name: "obhut-fuzz", dependencies: ["ObhutImport", "ObhutCore"], path: "Benchmarks/Fuzz"),
         .testTarget(name: "ObhutCoreTests", dependencies: ["ObhutCore"]),
         .testTarget(name: "ObhutAnalyticsTests", dependencies: ["ObhutAnalytics"]),
         .testTarget(name: "ObhutImportTests", dependencies: ["ObhutImport"]),

@@ -133,10 +133,13 @@ public struct PrivacyKernel: Sendable {
             try db.execute(
                 sql: "UPDATE activity_run SET status = 'completed', finished_at = ?, people = ?, summary = ? WHERE id = ?",
                 arguments: [Int64(Date().timeIntervalSince1970), inScope, output.summaryJSON, runId])
+            // In the same transaction: a process killed after the commit cannot leave stored results
+            // without their audit entry.
+            _ = try store.appendAudit(
+                db, actor: actor.name, role: actor.role, action: "run.completed",
+                subject: nil, count: Set(output.perPerson.map(\.person)).count + output.perLead.count, activity: name,
+                reason: "run \(runId)", at: workspace.clock())
         }
-        try workspace.audit(
-            actor: actor, action: "run.completed", count: Set(output.perPerson.map(\.person)).count + output.perLead.count, activity: name,
-            reason: "run \(runId)")
         return RunReport(
             runId: runId, activity: name, people: inScope, results: output.perPerson.count + output.perLead.count,
             modelVersion: analysis.modelVersion, preflight: report, seconds: Date().timeIntervalSince(start))

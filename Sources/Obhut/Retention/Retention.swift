@@ -129,7 +129,8 @@ public struct Retention: Sendable {
         let (report, erased) = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write(body)
         if !dryRun {
             try workspace.store.checkpointAndTruncateWAL()
-            try rights.appendToErasureLog(erased.map { workspace.store.keys.subjectToken(customerId: $0) })
+            // The tokens reach erasure.log from the erasure_log table (again at the next open if this process dies first).
+            if !erased.isEmpty { try workspace.syncErasureLog() }
         }
         return report
     }

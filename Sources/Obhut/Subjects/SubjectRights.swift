@@ -43,33 +43,25 @@ public struct SubjectRights: Sendable {
     /// Erases a person: their key is destroyed, their personal rows and derived results deleted,
     /// their orders anonymised (kept for §147 AO / §257 HGB), and the WAL emptied so no copy of
     /// a deleted page remains. The erasure log keeps only a keyed token, for restores to replay.
+    ///
+    /// Crash safety: rows, request and audit entry commit in one transaction, so a process killed
+    /// at any moment leaves the person either fully there or fully erased and audited. The token
+    /// reaches `erasure.log` after the commit; if the process dies before, the next
+    /// `Workspace.open` appends it (`syncErasureLog`).
     public func erase(_ customerId: String) throws -> ErasureReport {
         let token = store.keys.subjectToken(customerId: customerId)
+        let now = workspace.clock()
         let report = try store.writer.write { db -> ErasureReport in
             try requireCustomer(customerId, db)
             let r = try eraseRows(db, customerId: customerId)
             try recordRequest(db, kind: .erasure, customerId: customerId, detail: nil, completed: true)
+            _ = try store.appendAudit(
+                db, actor: actor.name, role: actor.role, action: "subject.erase", subject: token, count: 1, activity: nil, reason: nil, at: now)
             return r
         }
-        try workspace.audit(actor: actor, action: "subject.erase", subject: token, count: 1)
         try store.checkpointAndTruncateWAL()
-        try appendToErasureLog([token])
+        try workspace.syncErasureLog()
         return report
-    }
-
-    /// The erasure log outside the database (`erasure.log`: one keyed token and date per line),
-    /// so a restore from an older backup can erase the person again even if the database is lost.
-    func appendToErasureLog(_ tokens: [String]) throws {
-        guard !tokens.isEmpty else { return }
-        let url = workspace.directory.appendingPathComponent("erasure.log")
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: url.path) { fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        let day = DateText.day(workspace.clock())
-        try handle.write(contentsOf: Data(tokens.map { "\($0) \(day)\n" }.joined().utf8))
-        try handle.synchronize()
     }
 
     /// Erases everyone whose keyed token is in `tokens` (restore). Returns how many.

@@ -68,7 +68,11 @@ public struct Workspace: Sendable {
         if let expected = try store.meta("key_fingerprint"), expected != key.fingerprint {
             throw WorkspaceError.masterKeyInvalid(reason: "fingerprint \(key.fingerprint) ≠ \(expected)")
         }
-        return Workspace(directory: directory, store: store, clock: clock)
+        let workspace = Workspace(directory: directory, store: store, clock: clock)
+        // A process killed after an erasure committed but before its token reached erasure.log
+        // left a gap: close it now, before anything else could lose the database.
+        try workspace.syncErasureLog()
+        return workspace
     }
 
     /// Deletes the files of a workspace (database with WAL and journal, key, register) and

@@ -27,7 +27,7 @@ public struct ColumnResolver: Sendable {
         for spec in FieldCatalog.fields(for: entity) where spec.required && positions[spec.name] == nil {
             if !Self.derivable(spec.name, entity: entity, format: format, positions: positions) { missing.append(spec.name) }
         }
-        if !missing.isEmpty { throw .missingColumns(missing, available: columns.names) }
+        if !missing.isEmpty { throw .missingColumns(missing, available: HeaderText.listed(columns.names, anyKnown: !positions.isEmpty)) }
         self.positions = positions
     }
 

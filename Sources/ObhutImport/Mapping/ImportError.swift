@@ -2,6 +2,7 @@ import ObhutCore
 
 /// Problems with an import as a whole. Row problems are `RowIssue`s, collected in the report.
 public enum ImportError: UserFacingError, Equatable {
+    /// `available` lists the header cells as `HeaderText.listed` shows them (empty: no known column).
     case missingColumns([String], available: [String])
     case mappedColumnMissing(field: String, header: String)
     case badMapping(file: String, line: Int, reason: Localized)
@@ -10,6 +11,10 @@ public enum ImportError: UserFacingError, Equatable {
 
     public func message(in language: Language) -> String {
         switch (self, language) {
+        case (.missingColumns(let m, let a), .de) where a.isEmpty:
+            "Pflichtspalten fehlen: \(m.joined(separator: ", ")). Die erste Zeile nennt keine bekannte Spalte: fehlt die Kopfzeile? Sonst mit --format oder --mapping zuordnen."
+        case (.missingColumns(let m, let a), .en) where a.isEmpty:
+            "Required columns missing: \(m.joined(separator: ", ")). The first line names no known column: is the header row missing? Otherwise map them with --format or --mapping."
         case (.missingColumns(let m, let a), .de):
             "Pflichtspalten fehlen: \(m.joined(separator: ", ")). Vorhandene Spalten: \(a.joined(separator: ", ")). Mit --format oder --mapping zuordnen."
         case (.missingColumns(let m, let a), .en):

@@ -132,6 +132,9 @@ public struct RowMapper: Sendable {
         let id = try row.identifier("product_id", row.required("product_id"))
         let name = try row.required("name")
         let price = try row.money("price", required: false)
+        if let price, price < 0 {
+            throw row.issue("price", de: "negativer Preis", en: "negative price")
+        }
         let currency = try row.currency("currency")
         var forSale = true
         if let raw = row.text("for_sale") {

@@ -182,8 +182,8 @@ public final class CSVReader: TabularSource {
                     names.append(text.trimmingWhitespace())
                 }
                 var seen = Set<String>()
-                for name in names where !name.isEmpty {
-                    if !seen.insert(name).inserted { throw .duplicateColumn(name: name) }
+                for (position, name) in names.enumerated() where !name.isEmpty {
+                    if !seen.insert(name).inserted { throw .duplicateColumn(name: HeaderText.shown(name, position: position)) }
                 }
                 columns = Columns(names)
                 window.start = next
