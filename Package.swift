@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "ObhutServer",
             dependencies: [
-                "Obhut", "ObhutCore", "ObhutStore",
+                "Obhut", "ObhutCore", "ObhutStore", "ObhutImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 "ObhutServer", "Obhut",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(name: "CLITests", dependencies: ["obhut", "ObhutAnalytics"]),

@@ -19,7 +19,7 @@ public struct CLVReport: Sendable, Codable {
     /// At churn risk, highest value first (reads of these are audited).
     public var atRisk: [Customer]
 
-    public static func latest(in workspace: Workspace, atRiskShown: Int = 10) throws -> CLVReport {
+    public static func latest(in workspace: Workspace, atRiskShown: Int = 10, actor: Actor = .cli) throws -> CLVReport {
         let (run, rows) = try workspace.store.writer.read { db -> (Row?, [Row]) in
             let run = try Row.fetchOne(
                 db,
@@ -35,21 +35,21 @@ public struct CLVReport: Sendable, Codable {
         }
         guard let run, let text = run["summary"] as String? else { return CLVReport(atRisk: []) }
         let customers = try rows.map(Self.customer)
-        if !customers.isEmpty { try workspace.audit(actor: .cli, action: "clv.read", count: customers.count, activity: "clv") }
+        if !customers.isEmpty { try workspace.audit(actor: actor, action: "clv.read", count: customers.count, activity: "clv") }
         return CLVReport(
             runId: run["id"], modelVersion: run["model_version"], summary: try JSONDecoder().decode(CLVSummary.self, from: Data(text.utf8)),
             atRisk: customers)
     }
 
     /// One customer's value and why; the read is audited.
-    public static func customer(_ id: String, in workspace: Workspace) throws -> Customer? {
+    public static func customer(_ id: String, in workspace: Workspace, actor: Actor = .cli) throws -> Customer? {
         let row = try workspace.store.writer.read { db in
             try Row.fetchOne(
                 db,
                 sql: "SELECT customer_id, value, explanation FROM derived_result WHERE activity = 'clv' AND customer_id = ? ORDER BY id DESC LIMIT 1",
                 arguments: [id])
         }
-        try workspace.audit(actor: .cli, action: "clv.read", subject: workspace.store.keys.subjectToken(customerId: id), count: 1, activity: "clv")
+        try workspace.audit(actor: actor, action: "clv.read", subject: workspace.store.keys.subjectToken(customerId: id), count: 1, activity: "clv")
         return try row.map(Self.customer)
     }
 

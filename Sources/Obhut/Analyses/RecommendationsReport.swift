@@ -13,7 +13,7 @@ public enum RecommendationsReport {
         public var stale: Bool
     }
 
-    public static func list(_ customer: String, in workspace: Workspace) throws -> List? {
+    public static func list(_ customer: String, in workspace: Workspace, actor: Actor = .cli) throws -> List? {
         let row = try workspace.store.writer.read { db in
             try Row.fetchOne(
                 db,
@@ -22,7 +22,7 @@ public enum RecommendationsReport {
                 arguments: [customer])
         }
         try workspace.audit(
-            actor: .cli, action: "recommendations.read", subject: workspace.store.keys.subjectToken(customerId: customer), count: 1,
+            actor: actor, action: "recommendations.read", subject: workspace.store.keys.subjectToken(customerId: customer), count: 1,
             activity: "recommendations")
         guard let row else { return nil }
         return List(

@@ -65,13 +65,13 @@ public struct SegmentsReport: Sendable, Codable {
     }
 
     /// One customer's segment with its explanation; the read is audited.
-    public static func customer(_ id: String, in workspace: Workspace) throws -> SubjectExport.DerivedRecord? {
+    public static func customer(_ id: String, in workspace: Workspace, actor: Actor = .cli) throws -> SubjectExport.DerivedRecord? {
         let token = workspace.store.keys.subjectToken(customerId: id)
         let row = try workspace.store.writer.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT * FROM derived_result WHERE customer_id = ? AND activity = 'segments' ORDER BY id DESC LIMIT 1", arguments: [id])
         }
-        try workspace.audit(actor: .cli, action: "segments.read", subject: token, count: 1, activity: "segments")
+        try workspace.audit(actor: actor, action: "segments.read", subject: token, count: 1, activity: "segments")
         guard let row else { return nil }
         return SubjectExport.DerivedRecord(
             activity: row["activity"], purpose: row["purpose"], kind: row["kind"], value: row["value"],

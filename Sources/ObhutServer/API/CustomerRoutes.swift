@@ -12,7 +12,7 @@ import ObhutCore
 enum CustomerRoutes {
     static let endpoints: [Endpoint] = [
         Endpoint(
-            .get, "/api/customers", .api, .signedIn,
+            .get, "/api/customers", .api, .permission(.customerDetail),
             Localized(
                 de: "Kunden suchen (admin, marketing) oder genau einen nachschlagen (support, dpo)",
                 en: "Search customers (admin, marketing) or look up exactly one (support, dpo)"),
