@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Obhut
 import ObhutCore
+import ObhutServer
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
             Everything in the demo is invented: people, addresses, reviews, companies. The same
             --seed and --as-of always give the same shop. A few rows are deliberately dirty so that
             `obhut quality` has something to find. The invented DPO approves the shipped activities.
+            Afterwards it creates one dashboard user per role (demo-admin, demo-dpo, ...) with one
+            random password, printed once, and says how to start `obhut serve`; --serve starts it.
             """)
 
     @Option(help: "Seed: the same seed gives the same shop.") var seed: UInt64 = 42
@@ -18,6 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The shop's 'today' (YYYY-MM-DD, default: today).") var asOf: String?
     @Flag(help: "Delete an existing workspace in --dir first.") var fresh = false
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Start the dashboard server right after the demo. / Danach gleich den Server starten.") var serve = false
+    @Option(help: "Port of the dashboard server (with --serve, and in the printed command).") var port = 8080
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -46,5 +51,17 @@ struct DemoCommand: AsyncParsableCommand {
         }
         progress.finish()
         if json { try printJSON(report) } else { print(report.render(in: l)) }
+        let services = ServerServices(workspace: workspace, configuration: .init(port: port))
+        let logins = try DemoLogins.ensure(in: services.users)
+        let text = DemoLogins.instructions(logins, directory: directory.path, port: port, serving: serve, in: l)
+        if json {
+            // stdout stays the JSON report; the one-time password goes to the terminal.
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        } else {
+            print("")
+            print(text)
+        }
+        fflush(nil)  // all C streams: the report and login reach a pipe before the server blocks
+        if serve { try await ObhutServer.application(services).runService() }
     }
 }
