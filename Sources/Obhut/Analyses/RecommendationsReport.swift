@@ -14,6 +14,24 @@ public enum RecommendationsReport {
     }
 
     public static func list(_ customer: String, in workspace: Workspace, actor: Actor = .cli) throws -> List? {
+        let list = try fetch(customer, in: workspace)
+        try workspace.audit(
+            actor: actor, action: "recommendations.read", subject: workspace.store.keys.subjectToken(customerId: customer), count: 1,
+            activity: "recommendations")
+        return list
+    }
+
+    /// The same for concurrent readers (the server): the audit entry is group-committed with
+    /// other readers' entries; returns once it is durable.
+    public static func read(_ customer: String, in workspace: Workspace, actor: Actor) async throws -> List? {
+        let list = try fetch(customer, in: workspace)
+        try await workspace.auditReads(
+            actor: actor, action: "recommendations.read", subjects: [workspace.store.keys.subjectToken(customerId: customer)], count: 1,
+            activity: "recommendations")
+        return list
+    }
+
+    static func fetch(_ customer: String, in workspace: Workspace) throws -> List? {
         let row = try workspace.store.writer.read { db in
             try Row.fetchOne(
                 db,
@@ -21,9 +39,6 @@ public enum RecommendationsReport {
                     "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1",
                 arguments: [customer])
         }
-        try workspace.audit(
-            actor: actor, action: "recommendations.read", subject: workspace.store.keys.subjectToken(customerId: customer), count: 1,
-            activity: "recommendations")
         guard let row else { return nil }
         return List(
             customerId: customer, products: try JSONDecoder().decode([RecommendedProduct].self, from: Data((row["value"] as String).utf8)),
