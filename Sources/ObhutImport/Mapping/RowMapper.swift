@@ -43,6 +43,8 @@ public struct RowMapper: Sendable {
 
     static let earliest: Int64 = 631_152_000  // 1990-01-01: no shop data older than that is plausible
     static let maxIdLength = 200
+    /// Largest quantity of one order line, in units (either sign: returns are negative).
+    static let maxQuantity = 1_000_000.0
 
     public init(
         entity: ImportEntity, format: ImportFormat, resolver: ColumnResolver, now: Date,
@@ -180,6 +182,11 @@ public struct RowMapper: Sendable {
         if format != .generic { hints.productName = row.text("product_name") ?? productId }
         let quantity = try row.number("quantity")
         guard quantity != 0 else { throw row.issue("quantity", de: "Menge 0 ist keine Position", en: "a quantity of 0 is not a line") }
+        // A quantity beyond a million units is a typo or a number from another column (found by
+        // fuzzing: 1e26 and 2^63 passed and would overflow revenue sums downstream).
+        guard abs(quantity) <= Self.maxQuantity else {
+            throw row.issue("quantity", de: "unplausible Menge (mehr als 1.000.000)", en: "implausible quantity (more than 1,000,000)")
+        }
         guard let price = try row.money("unit_price", required: true) else { throw row.issue("unit_price", de: "fehlt", en: "missing") }
         guard price >= 0 else {
             throw row.issue(
