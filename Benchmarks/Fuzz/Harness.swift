@@ -175,7 +175,7 @@ enum Sanity {
         case .product(let p):
             if let price = p.priceMinor, price < 0 || price > 1_000_000_000_000 { return "product price \(price) minor units" }
         case .lead(let l):
-            if let size = l.size, size > 100_000_000 { return "lead size \(size)" }
+            if let size = l.size, size > 10_000_000 { return "lead size \(size)" }
         default: break
         }
         return nil

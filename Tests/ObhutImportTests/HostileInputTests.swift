@@ -80,4 +80,17 @@ struct HostileInputTests {
         #expect(issue.line == 2)
         #expect(issue.field == "price")
     }
+
+    /// A company size of 2^63 - 1 employees (and "311.299.999") passed as a lead's size.
+    @Test(arguments: ["9223372036854775807", "311.299.999"])
+    func anAbsurdCompanySizeIsRejected(size: String) throws {
+        var reader = try CSVReader(bytes: Array("lead_id,company,size,created_at\nL1,Beispiel GmbH,\(size),2025-01-02\n".utf8))
+        let resolver = try ColumnResolver(entity: .leads, format: .generic, columns: reader.columns, mapping: nil)
+        let mapper = RowMapper(entity: .leads, format: .generic, resolver: resolver, now: Self.now) { $0 }
+        guard case .rejected(let issue) = mapper.map(try #require(try reader.next()).get()) else {
+            Issue.record("size \(size) was accepted")
+            return
+        }
+        #expect(issue.field == "size")
+    }
 }

@@ -45,6 +45,8 @@ public struct RowMapper: Sendable {
     static let maxIdLength = 200
     /// Largest quantity of one order line, in units (either sign: returns are negative).
     static let maxQuantity = 1_000_000.0
+    /// Largest plausible number of employees of a lead's company.
+    static let maxCompanySize = 10_000_000
 
     public init(
         entity: ImportEntity, format: ImportFormat, resolver: ColumnResolver, now: Date,
@@ -262,6 +264,10 @@ public struct RowMapper: Sendable {
         if let raw = row.text("size") {
             guard let n = Int(raw.filter { $0 != "." && $0 != " " }), n >= 0 else {
                 throw row.issue("size", de: "erwartet eine Mitarbeiterzahl", en: "expected a number of employees")
+            }
+            // The largest employers have a few million people; 2^63 - 1 passed before (found by fuzzing).
+            guard n <= Self.maxCompanySize else {
+                throw row.issue("size", de: "unplausible Mitarbeiterzahl (mehr als 10 Millionen)", en: "implausible number of employees (more than 10 million)")
             }
             size = n
         }
