@@ -24,8 +24,8 @@ public struct LineChart: Sendable {
     /// Values written beside the horizontal grid lines (e.g. -1, 0, 1).
     public var ticks: [Double]
     public var format: @Sendable (Double) -> String
-    public var width = 640.0
-    public var height = 200.0
+    public var width = 900.0
+    public var height = 240.0
 
     public init(
         title: String, labels: [String], series: [Series], range: ClosedRange<Double>, ticks: [Double],
@@ -64,7 +64,8 @@ public struct LineChart: Sendable {
         }
         let every = Swift.max(1, Int((Double(labels.count) / 8).rounded(.up)))
         let xs = Self.points(Array(repeating: 0, count: labels.count), range: range, width: plotW, height: plotH).map(\.x)
-        for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
+        // Every `every`-th label, and the last one unless a regular one sits too close to it.
+        for (i, label) in labels.enumerated() where (i % every == 0 && labels.count - 1 - i >= (every + 1) / 2) || i == labels.count - 1 {
             out += "<text class=\"axis\" x=\"\(Chart.n(Self.left + xs[i]))\" y=\"\(Chart.n(height - 8))\" text-anchor=\"middle\" fill=\"\(Chart.muted)\">\(HTML.escape(label))</text>"
         }
         for s in series {

@@ -80,7 +80,8 @@ enum CustomerDetailPage {
                 + "</section>"
         }
         let items = derived.map { r -> String in
-            let factors = r.why.factors.prefix(6).map { "<li>\(v.t($0.name)): \(v.e($0.value))</li>" }.joined()
+            // Recommendations list their reasons per product already.
+            let factors = (r.kind == "recommendation" ? [] : r.why.factors.prefix(6)).map { "<li>\(v.t($0.name)): \(v.e($0.value))</li>" }.joined()
             return """
                 <li><div><strong>\(v.t(title(r.kind)))</strong>\(r.stale ? " <span class=\"badge warn\">\(v.t("veraltet", "stale"))</span>" : "")</div>\
                 \(valueText(r, v))<div class="why"><strong>\(v.t("Warum:", "Why:"))</strong> \(v.t(r.why.summary))</div>\

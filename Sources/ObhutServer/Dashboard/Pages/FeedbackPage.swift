@@ -25,12 +25,6 @@ enum FeedbackPage {
         }
         let weeks = Array(s.weeks.suffix(26))
         let lang = v.l
-        body += "<div class=\"grid\"><section class=\"card\"><h2>\(v.t("Stimmung", "Sentiment"))</h2>"
-        body += "<p>\(v.t("Mittelwert", "Mean")) <strong>\(signed(s.meanScore, v))</strong> \(v.t("auf einer Skala von −1 (negativ) bis +1 (positiv).", "on a scale from −1 (negative) to +1 (positive)."))</p>"
-        body += v.figure(
-            BarChart(title: v.l == .de ? "Texte je Stimmung" : "Texts per sentiment", bars: bars).svg(), caption: "",
-            table: v.table([v.t("Stimmung", "Sentiment"), v.t("Texte", "Texts")], bars.map { [v.e($0.label), $0.valueText] }))
-        body += "<p class=\"muted small\">\(v.t("Methode:", "Method:")) \(v.t(s.method.statement))</p></section>"
         if !weeks.isEmpty {
             let chart = LineChart(
                 title: v.l == .de ? "Stimmung und Anteil negativer Texte je Woche" : "Sentiment and share of negative texts per week",
@@ -49,7 +43,12 @@ enum FeedbackPage {
                 table: v.table([v.t("Woche", "Week"), v.t("Texte", "Texts"), v.t("Stimmung", "Sentiment"), v.t("negativ", "negative")], rows))
             body += "</section>"
         }
-        body += "</div>"
+        body += "<section class=\"card\"><h2>\(v.t("Stimmung", "Sentiment"))</h2>"
+        body += "<p>\(v.t("Mittelwert", "Mean")) <strong>\(signed(s.meanScore, v))</strong> \(v.t("auf einer Skala von −1 (negativ) bis +1 (positiv).", "on a scale from −1 (negative) to +1 (positive)."))</p>"
+        body += v.figure(
+            BarChart(title: v.l == .de ? "Texte je Stimmung" : "Texts per sentiment", bars: bars).svg(), caption: "",
+            table: v.table([v.t("Stimmung", "Sentiment"), v.t("Texte", "Texts")], bars.map { [v.e($0.label), $0.valueText] }))
+        body += "<p class=\"muted small\">\(v.t("Methode:", "Method:")) \(v.t(s.method.statement))</p></section>"
         let aspects = s.aspects.filter { $0.mentions > 0 }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
         if !aspects.isEmpty {
             body += "<section class=\"card\"><h2>\(v.t("Aspekte", "Aspects"))</h2>"
@@ -63,14 +62,19 @@ enum FeedbackPage {
                 })
             for a in aspects where !(a.negativeExamples.isEmpty && a.positiveExamples.isEmpty) {
                 body += "<h3>\(v.t(a.name))</h3><ul class=\"plain\">"
-                body += a.negativeExamples.map { "<li><span class=\"badge bad\">−</span> „\(v.e($0))“</li>" }.joined()
-                body += a.positiveExamples.map { "<li><span class=\"badge ok\">+</span> „\(v.e($0))“</li>" }.joined()
+                body += a.negativeExamples.map { "<li><span class=\"badge bad\">−</span> \(quote($0, v))</li>" }.joined()
+                body += a.positiveExamples.map { "<li><span class=\"badge ok\">+</span> \(quote($0, v))</li>" }.joined()
                 body += "</ul>"
             }
             body += "<p class=\"muted small\">\(v.t("Beispiele sind geschwärzt: Namen, E-Mail-Adressen und Telefonnummern sind durch Platzhalter ersetzt.", "Examples are redacted: names, e-mail addresses and phone numbers are replaced by placeholders."))</p></section>"
         }
         body += "<p class=\"muted small\">\(v.t("Auf der Kommandozeile:", "On the command line:")) \(v.command("obhut feedback"))</p>"
         return v.page(title, body)
+    }
+
+    /// A quoted example, with the reader's quotation marks.
+    static func quote(_ text: String, _ v: DashboardView) -> String {
+        v.l == .de ? "„\(v.e(text))“" : "“\(v.e(text))”"
     }
 
     static func signed(_ x: Double, _ v: DashboardView) -> String {

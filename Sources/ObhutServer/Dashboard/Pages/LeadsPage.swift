@@ -12,11 +12,11 @@ enum LeadsPage {
         let v = DashboardRoutes.view(request, context)
         let title = Localized(de: "Leads", en: "Leads")
         let desk = LeadDesk(workspace: services.workspace, actor: principal.actor)
-        let leads = try desk.list(limit: 50)
+        let leads = try desk.list(limit: 25)
         guard !leads.isEmpty else {
             return v.page(title, v.empty(v.t("Noch keine bewerteten Leads.", "No scored leads yet."), command: "obhut run lead-scores"))
         }
-        var body = "<p class=\"lead\">\(v.t("Offene Leads nach Abschlusschance, mit den Gründen des Modells. Die Bewertung hilft; entscheiden tut ein Mensch.", "Open leads by their chance to convert, with the model's reasons. The score helps; a person decides."))</p>"
+        var body = "<p class=\"lead\">\(v.t("Die 25 offenen Leads mit der höchsten Abschlusschance, mit den Gründen des Modells. Die Bewertung hilft; entscheiden tut ein Mensch.", "The 25 open leads with the best chance to convert, with the model's reasons. The score helps; a person decides."))</p>"
         let rows = leads.map { lead -> [String] in
             let factors = lead.explanation.factors.sorted { abs($0.contribution) > abs($1.contribution) }.prefix(3).map { f -> String in
                 "<li>\(f.contribution >= 0 ? "↑" : "↓") \(v.t(f.name)): \(v.e(f.value))</li>"

@@ -52,7 +52,7 @@ enum OverviewPage {
                 ]
             }
             cards.append(
-                "<section class=\"card\"><h2>\(v.t("Letzte Auswertungsläufe", "Last analysis runs"))</h2>"
+                "<section class=\"card wide\"><h2>\(v.t("Letzte Auswertungsläufe", "Last analysis runs"))</h2>"
                     + (rows.isEmpty
                         ? v.empty(v.t("Noch keine Läufe.", "No runs yet."), command: "obhut run ACTIVITY")
                         : v.table(
