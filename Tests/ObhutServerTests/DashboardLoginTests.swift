@@ -80,7 +80,8 @@ import Testing
     @Test func formPostsWithoutTheCSRFTokenAreRefused() async throws {
         let fixture = try ServerFixture(customers: 20)
         defer { fixture.remove() }
-        let id = try #require(try await fixture.workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM customer ORDER BY id LIMIT 1") })
+        let id = try #require(
+            try await fixture.workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM customer ORDER BY id LIMIT 1") })
         try await fixture.app().test(.router) { client in
             let session = try await client.signIn("admin")
             var headers = session.headers
@@ -92,7 +93,8 @@ import Testing
             }
             // The person is still there, and with the token the same form works.
             #expect(try fixture.workspace.store.customer(id: id) != nil)
-            try await client.execute(uri: "/customers", method: .post, headers: headers, body: Self.form([("_csrf", session.csrf), ("q", id)])) { response in
+            try await client.execute(uri: "/customers", method: .post, headers: headers, body: Self.form([("_csrf", session.csrf), ("q", id)])) {
+                response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains(id))
             }
