@@ -142,6 +142,14 @@ def main():
     browser = Browser()
     failures = []
     try:
+        for lang in ["de", "en"]:
+            status, problems = browser.navigate(f"{args.base}/login?lang={lang}")
+            name = f"login-{lang}.png"
+            browser.screenshot(os.path.join(args.out, name), full=False)
+            mark = "ok" if status == 200 and not problems else "FAIL"
+            print(f"{mark:4} {status} {'(anonymous)':13} {'/login':28} {lang}  {name}")
+            if mark != "ok":
+                failures.append(name)
         for user, pages in RUNS:
             session = sign_in(args.base, user, args.password)
             browser.call("Network.clearBrowserCookies")

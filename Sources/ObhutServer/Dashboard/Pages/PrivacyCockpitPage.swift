@@ -139,7 +139,8 @@ enum PrivacyCockpitPage {
                 } else {
                     "<span class=\"badge warn\">\(v.t("offen", "open"))</span>"
                 }
-            let daysLeft = Int((r.deadline.timeIntervalSince(now) / 86_400).rounded(.down))
+            // Whole days, counted towards zero: "10 days ago" for 10.2 days, "30 days left" for 30.9.
+            let daysLeft = Int(r.deadline.timeIntervalSince(now) / 86_400)
             let deadline =
                 r.completedAt == nil
                 ? "\(v.day(r.deadline)) <span class=\"\(overdue ? "overdue-text" : "small muted")\">(\(overdue ? v.t("seit \(-daysLeft) Tagen", "\(-daysLeft) days ago") : v.t("noch \(daysLeft) Tage", "\(daysLeft) days left")))</span>"
