@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    /// Under `no-referrer` a browser sends `Origin: null` with form posts, which the same-origin
+    /// check refuses: the dashboard's forms need a policy that keeps the origin for the own site.
+    @Test func pagesKeepTheOriginForTheirOwnFormPosts() async throws {
+        let fixture = try ServerFixture(customers: 5)
+        defer { fixture.remove() }
+        try await fixture.app().test(.router) { client in
+            try await client.execute(uri: "/login", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+            }
+            let body = Self.form([("name", "admin"), ("password", "password-admin"), ("next", "/")])
+            var headers = Self.formHeaders
+            headers[.origin] = "null"
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .forbidden, "an opaque origin stays refused")
+            }
+        }
+    }
+
     @Test func wrongPasswordIsRejectedWithoutACookie() async throws {
         let fixture = try ServerFixture(customers: 5)
         defer { fixture.remove() }
