@@ -19,7 +19,13 @@ import websocket  # websocket-client
 
 PAGES = ["/", "/customers", "/customers/{customer}", "/behaviour", "/segments", "/clv", "/feedback", "/leads", "/privacy"]
 # (user, pages) — the admin sees everything; the DPO's cockpit and the analyst's pseudonyms too.
-RUNS = [("demo-admin", PAGES), ("demo-dpo", ["/privacy", "/customers/{customer}"]), ("demo-analyst", ["/", "/clv"])]
+# "/customers#search" fills in the search form (POST, so no e-mail ever sits in a URL) and submits it.
+RUNS = [
+    ("demo-admin", PAGES + ["/customers#search"]),
+    ("demo-dpo", ["/privacy", "/customers/{customer}"]),
+    ("demo-analyst", ["/", "/clv"]),
+    ("demo-marketing", ["/customers#search"]),
+]
 # Key pages for the README: (user, path, lang, file name).
 DOCS = [
     ("demo-admin", "/", "en", "overview-en.png"),
@@ -97,6 +103,10 @@ class Browser:
     def navigate(self, url):
         self.events.clear()
         self.call("Page.navigate", url=url)
+        return self.loaded()
+
+    def loaded(self):
+        """Waits for the load event; the document's status and any console errors or warnings."""
         self.wait_for("Page.loadEventFired")
         status = None
         for e in self.events:
@@ -107,6 +117,14 @@ class Browser:
             if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] in ("error", "warning")
         ]
         return status, problems
+
+    def submit(self, fields, form):
+        """Fills in a form and submits it, as a person would (DevTools' own evaluation: the page
+        itself runs no script). Returns the answer's status and problems."""
+        self.events.clear()
+        fill = "".join(f"document.getElementById({json.dumps(k)}).value={json.dumps(v)};" for k, v in fields.items())
+        self.call("Runtime.evaluate", expression=fill + f"document.querySelector({json.dumps(form)}).submit()")
+        return self.loaded()
 
     def screenshot(self, path, full=True):
         clip = None
@@ -142,15 +160,38 @@ def main():
     browser = Browser()
     failures = []
     try:
+        for lang in ["de", "en"]:
+            status, problems = browser.navigate(f"{args.base}/login?lang={lang}")
+            name = f"login-{lang}.png"
+            browser.screenshot(os.path.join(args.out, name), full=False)
+            mark = "ok" if status == 200 and not problems else "FAIL"
+            print(f"{mark:4} {status} {'(anonymous)':13} {'/login':28} {lang}  {name}")
+            if mark != "ok":
+                failures.append(name)
+        # The sign-in form itself, end to end: post it, land on `next`.
+        browser.call("Network.clearBrowserCookies")
+        for lang in ["de", "en"]:
+            browser.navigate(f"{args.base}/login?lang={lang}&next=%2Ffeedback")
+            status, problems = browser.submit({"name": "demo-support", "password": args.password}, "form")
+            name = f"support-feedback-after-login-{lang}.png"
+            browser.screenshot(os.path.join(args.out, name), full=False)
+            mark = "ok" if status == 200 and not problems else "FAIL"
+            print(f"{mark:4} {status} {'demo-support':13} {'/login → /feedback':28} {lang}  {name}")
+            if mark != "ok":
+                failures.append(name)
+            browser.call("Network.clearBrowserCookies")
         for user, pages in RUNS:
             session = sign_in(args.base, user, args.password)
             browser.call("Network.clearBrowserCookies")
             browser.call("Network.setCookie", name="obhut_session", value=session, domain=host, path="/", httpOnly=True)
             for page in pages:
-                path = page.replace("{customer}", args.customer)
+                path, _, action = page.replace("{customer}", args.customer).partition("#")
                 for lang in ["de", "en"]:
                     status, problems = browser.navigate(f"{args.base}{path}?lang={lang}")
-                    slug = page.strip("/").replace("/", "-").replace("{customer}", "detail") or "overview"
+                    if action == "search":
+                        status, more = browser.submit({"q": args.customer[:-1]}, "form.search")
+                        problems += more
+                    slug = page.strip("/").replace("/", "-").replace("{customer}", "detail").replace("#", "-") or "overview"
                     name = f"{user.removeprefix('demo-')}-{slug}-{lang}.png"
                     browser.screenshot(os.path.join(args.out, name))
                     mark = "ok" if status == 200 and not problems else "FAIL"

@@ -8,7 +8,7 @@
 #   KILLS=100        processes to kill
 #   SEED=1           seed of the operations and kill delays (a failure prints it)
 #   CUSTOMERS=20000  size of the demo shop
-#   IMPORT_ROWS=200000 order lines per import file (customers files: a tenth)
+#   IMPORT_ROWS=100000 order lines per import file (customers files: a tenth)
 #   SKIP_BUILD=1 BIN=path   use an existing binary instead of building the release one
 #   WORK=dir         keep the workspace and files there (default: a temporary folder, removed)
 # Exits non-zero on any failure. Needs python3 and the sqlite3 command-line tool.
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 KILLS=${KILLS:-100}
 SEED=${SEED:-1}
 CUSTOMERS=${CUSTOMERS:-20000}
-IMPORT_ROWS=${IMPORT_ROWS:-200000}
+IMPORT_ROWS=${IMPORT_ROWS:-100000}
 SCRATCH=${SCRATCH:-.build-h}
 if [ -z "${SKIP_BUILD:-}" ]; then
     swift build -c release --scratch-path "$SCRATCH" --product obhut >/dev/null

@@ -171,7 +171,7 @@ class Checker:
             return ["import", kind, path], {"kind": kind, "rows": rows, "before": before, "file": os.path.basename(path)}
         if op == "run":
             activity = self.rnd.choice(ACTIVITIES)
-            return ["run", activity], {"activity": activity}
+            return ["run", activity], {"activity": activity, "timing": "run " + activity}
         if op == "erase":
             row = sq(db, f"SELECT id, ref FROM customer ORDER BY id LIMIT 1 OFFSET {self.rnd.randrange(max(1, self.snap['customers'] - 1))}")[0]
             cid, ref = row["id"], row["ref"]
@@ -278,20 +278,25 @@ class Checker:
     # ---- the loop ----------------------------------------------------------------------------
 
     def calibrate(self, ops):
-        """Times one complete run of each operation (not killed), to spread the kill delays over it."""
-        for op in ops:
+        """Times one complete run of each operation (each activity of `run`), not killed, to spread
+        the kill delays over it."""
+        plan = [(op, None) for op in ops if op != "run"] + [("run", a) for a in ACTIVITIES]
+        for op, activity in plan:
             argv, ctx = self.prepare(op)
+            if activity:
+                argv, ctx = ["run", activity], {"activity": activity, "timing": "run " + activity}
+            key = ctx.get("timing", op)
             before = self.snapshot()
             t = time.monotonic()
             r = self.obhut(*argv)
-            self.durations[op] = time.monotonic() - t
+            self.durations[key] = time.monotonic() - t
             if r.returncode != 0:
                 raise SystemExit(f"calibration of {op} failed ({r.returncode}): {r.stderr.strip()[:500]}")
             self.check_all()
             self.check_op(op, ctx, before)
             self.verify_audit_and_log()
             self.snap = self.snapshot()
-            print(f"calibration: {op} takes {self.durations[op]:.2f} s", flush=True)
+            print(f"calibration: {key} takes {self.durations[key]:.2f} s", flush=True)
 
     def run(self):
         ops = ["import-orders", "import-customers", "run", "erase", "retention"]
@@ -315,7 +320,7 @@ class Checker:
             if op == "import-orders":
                 self.customer_ids = [r["id"] for r in sq(db, "SELECT id FROM customer ORDER BY id LIMIT 5000")]
             argv, ctx = self.prepare(op)
-            delay = self.rnd.uniform(0.02, 1.1 * self.durations[op])
+            delay = self.rnd.uniform(0.02, 1.1 * self.durations[ctx.get("timing", op)])
             before = self.snapshot()
             proc = subprocess.Popen([self.a.bin, *argv, "--dir", self.ws], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             time.sleep(delay)

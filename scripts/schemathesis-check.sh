@@ -43,15 +43,20 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
+# Run 1: every operation, every check. Run 2: the operations whose values the importer and
+# rectification validate beyond what a schema can say (e-mail syntax, plausible dates, required
+# columns of a file): every check except "schema-valid data must be accepted".
+COMMON=(--header "Authorization: Bearer $TOKEN" --max-examples "$MAX" --seed 7 --no-color --request-timeout 120
+    --exclude-path '/api/customers/{id}/erase' --exclude-path '/api/tokens/{id}')
 set +e
-"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.json" \
-    --header "Authorization: Bearer $TOKEN" \
-    --max-examples "$MAX" \
-    --exclude-path '/api/customers/{id}/erase' \
-    --exclude-path '/api/tokens/{id}' \
-    --seed 7 \
-    --no-color
-STATUS=$?
+"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.json" "${COMMON[@]}" \
+    --exclude-operation-id postCustomers --exclude-operation-id postImportsByEntity --exclude-operation-id patchCustomersById
+STATUS1=$?
+"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.json" "${COMMON[@]}" \
+    --include-operation-id postCustomers --include-operation-id postImportsByEntity --include-operation-id patchCustomersById \
+    --exclude-checks positive_data_acceptance
+STATUS2=$?
 set -e
-grep -c . "$WORK/server.log" >/dev/null || true
+echo "schemathesis: run 1 exit $STATUS1, run 2 exit $STATUS2"
+STATUS=$(( STATUS1 != 0 || STATUS2 != 0 ))
 exit $STATUS

@@ -1,6 +1,8 @@
 // Fuzzing of the CSV and JSON Lines readers and the import mapping (issue 9, "Hostile input"):
 //   obhut-fuzz --seconds N --seed S [--out DIR] [--hang-seconds T]   generate, mutate, check
 //   obhut-fuzz --seed S --only I [--dump FILE]                       rerun input I alone (and save its bytes)
+//   obhut-fuzz --replay FILE --entity E [--format F] [--jsonl 1]        read one file through the harness, timed
+//   obhut-fuzz --seed S --corpus DIR --count N                       write N inputs as a libFuzzer seed corpus
 // A seeded structure-aware generator (Generator, Serializer) plus byte mutations (Mutator); each
 // input is read twice (whole and in short reads) and checked by Harness. Exit 0: no finding;
 // 1: a property was violated (printed with the input's number); 70: crash; 71: hang.
@@ -14,6 +16,12 @@ var only: UInt64?
 var dump: String?
 var out = FileManager.default.currentDirectoryPath
 var hangSeconds = 10.0
+var corpus: String?
+var replay: String?
+var entity = ImportEntity.customers
+var format = ImportFormat.generic
+var jsonl = false
+var count = 200
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     let v = args.popFirst() ?? ""
@@ -24,6 +32,12 @@ while let a = args.popFirst() {
     case "--dump": dump = v
     case "--out": out = v
     case "--hang-seconds": hangSeconds = Double(v) ?? hangSeconds
+    case "--corpus": corpus = v
+    case "--replay": replay = v
+    case "--entity": entity = ImportEntity(rawValue: v) ?? entity
+    case "--format": format = ImportFormat(rawValue: v) ?? format
+    case "--jsonl": jsonl = v == "1"
+    case "--count": count = Int(v) ?? count
     default:
         FileHandle.standardError.write(Data("usage: obhut-fuzz --seconds N --seed S [--out DIR] [--hang-seconds T] | --seed S --only I [--dump FILE]\n".utf8))
         exit(2)
@@ -35,6 +49,28 @@ func input(_ index: UInt64, seed: UInt64) -> FuzzInput {
     var input = Generator.make(&r)
     if r.chance(0.7) { Mutator.mutate(&input.bytes, &r) }
     return input
+}
+
+if let replay {
+    let bytes = Array(FileManager.default.contents(atPath: replay) ?? Data())
+    let t0 = Date()
+    let o = Harness.run(FuzzInput(entity: entity, format: format, jsonLines: jsonl, bytes: bytes, secrets: []), variant: 0)
+    print("\(bytes.count) bytes in \(String(format: "%.3f", Date().timeIntervalSince(t0))) s: records \(o.records), record errors \(o.recordErrors), row issues \(o.rowIssues)")
+    for v in o.violations { print("VIOLATION: \(v)") }
+    exit(o.violations.isEmpty ? 0 : 1)
+}
+
+if let corpus {
+    // The first byte selects what Benchmarks/FuzzLibFuzzer/Entry.swift reads: entity, format, JSON Lines.
+    try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+    for n in 0..<UInt64(count) {
+        let i = input(n, seed: seed)
+        var selector = UInt8(ImportEntity.allCases.firstIndex(of: i.entity) ?? 0)
+        selector |= i.format == .shopify ? 0x18 : i.format == .woocommerce ? 0x10 : 0
+        selector |= i.jsonLines ? 0x80 : 0
+        FileManager.default.createFile(atPath: "\(corpus)/seed-\(n)", contents: Data([selector] + i.bytes.prefix(65_535)))
+    }
+    exit(0)
 }
 
 CrashGuard.install(directory: out, hangSeconds: hangSeconds)

@@ -34,11 +34,25 @@ struct HostileInputTests {
         #expect(error.message(in: .en).contains("is the header row missing?"))
     }
 
-    /// With a real header the columns present are still listed, cells that look like values by position.
-    @Test func aRealHeaderIsListedWithDataLikeCellsByPosition() throws {
-        let error = try #require(try resolverError("kunde,first_name,max@example.de\nx,y,z\n", .customers))
+    /// With a real header the known column names are listed and other cells by position: a
+    /// damaged header mixed with a data row printed a surname.
+    @Test func aRealHeaderListsKnownNamesAndOtherCellsByPosition() throws {
+        let error = try #require(try resolverError("C0,Quandtnkqxz,max@example.de,lastname,email\nx,y,z,u,v\n", .customers))
         let message = error.message(in: .en)
-        #expect(message.contains("Columns present: kunde, first_name, column 3"), "\(message)")
+        #expect(message.contains("Columns present: column 1, column 2, column 3, lastname, email."), "\(message)")
+    }
+
+    /// Absurd quantities (2^63 from a mistyped id, 1e26) passed as order quantities.
+    @Test(arguments: ["9223372036854775807", "1e26", "-1000001"])
+    func anAbsurdQuantityIsRejected(quantity: String) throws {
+        var reader = try CSVReader(bytes: Array("order_id,customer_id,product_id,quantity,unit_price,ordered_at\nO1,C1,P1,\(quantity),9.99,2025-01-02\n".utf8))
+        let resolver = try ColumnResolver(entity: .orders, format: .generic, columns: reader.columns, mapping: nil)
+        let mapper = RowMapper(entity: .orders, format: .generic, resolver: resolver, now: Self.now) { $0 }
+        guard case .rejected(let issue) = mapper.map(try #require(try reader.next()).get()) else {
+            Issue.record("quantity \(quantity) was accepted")
+            return
+        }
+        #expect(issue.field == "quantity")
     }
 
     @Test(arguments: [
@@ -65,5 +79,18 @@ struct HostileInputTests {
         }
         #expect(issue.line == 2)
         #expect(issue.field == "price")
+    }
+
+    /// A company size of 2^63 - 1 employees (and "311.299.999") passed as a lead's size.
+    @Test(arguments: ["9223372036854775807", "311.299.999"])
+    func anAbsurdCompanySizeIsRejected(size: String) throws {
+        var reader = try CSVReader(bytes: Array("lead_id,company,size,created_at\nL1,Beispiel GmbH,\(size),2025-01-02\n".utf8))
+        let resolver = try ColumnResolver(entity: .leads, format: .generic, columns: reader.columns, mapping: nil)
+        let mapper = RowMapper(entity: .leads, format: .generic, resolver: resolver, now: Self.now) { $0 }
+        guard case .rejected(let issue) = mapper.map(try #require(try reader.next()).get()) else {
+            Issue.record("size \(size) was accepted")
+            return
+        }
+        #expect(issue.field == "size")
     }
 }

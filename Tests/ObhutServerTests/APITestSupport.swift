@@ -74,7 +74,9 @@ func object(_ buffer: ByteBuffer) -> [String: Any] {
 
 extension TestClientProtocol {
     /// The status of one request (for checks that need nothing else).
-    func status(_ uri: String, _ method: HTTPRequest.Method = .get, headers: HTTPFields = [:], body: String? = nil) async throws -> HTTPResponse.Status {
+    func status(_ uri: String, _ method: HTTPRequest.Method = .get, headers: HTTPFields = [:], body: String? = nil) async throws
+        -> HTTPResponse.Status
+    {
         try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { $0.status }
     }
 

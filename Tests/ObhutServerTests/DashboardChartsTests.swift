@@ -55,8 +55,10 @@ import Testing
     }
 
     @Test func barChartEscapesLabelsAndWritesValues() {
-        let svg = BarChart(title: "Segments", bars: [.init(label: "Champions & Co", value: 3, valueText: "3 · 60 %"), .init(label: "<b>", value: 2, valueText: "2")])
-            .svg()
+        let svg = BarChart(
+            title: "Segments", bars: [.init(label: "Champions & Co", value: 3, valueText: "3 · 60 %"), .init(label: "<b>", value: 2, valueText: "2")]
+        )
+        .svg()
         #expect(svg.contains("Champions &amp; Co"))
         #expect(svg.contains("&lt;b&gt;"))
         #expect(!svg.contains("<b>"))

@@ -91,7 +91,9 @@ import Testing
             headers[.contentType] = "application/x-www-form-urlencoded"
             // An id prefix is no exact look-up: refused with the reason.
             let prefix = String(person.id.prefix(2))
-            try await client.execute(uri: "/customers?lang=en", method: .post, headers: headers, body: DashboardLoginTests.form([("_csrf", session.csrf), ("q", prefix)])) { response in
+            try await client.execute(
+                uri: "/customers?lang=en", method: .post, headers: headers, body: DashboardLoginTests.form([("_csrf", session.csrf), ("q", prefix)])
+            ) { response in
                 #expect(response.status == .ok || response.status == .badRequest)
                 #expect(String(buffer: response.body).components(separatedBy: "href=\"/customers/").count - 1 <= 1)
             }
@@ -101,7 +103,10 @@ import Testing
                 #expect(!body.contains("/export\""))
             }
             for action in ["/export", "/restrict", "/object", "/erase"] {
-                try await client.execute(uri: CustomerPages.path(person.id, action), method: .post, headers: headers, body: DashboardLoginTests.form([("_csrf", session.csrf), ("confirm", person.id)])) { response in
+                try await client.execute(
+                    uri: CustomerPages.path(person.id, action), method: .post, headers: headers,
+                    body: DashboardLoginTests.form([("_csrf", session.csrf), ("confirm", person.id)])
+                ) { response in
                     #expect(response.status == .forbidden, "\(action)")
                 }
             }

@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    /// Under `no-referrer` a browser sends `Origin: null` with form posts, which the same-origin
+    /// check refuses: the dashboard's forms need a policy that keeps the origin for the own site.
+    @Test func pagesKeepTheOriginForTheirOwnFormPosts() async throws {
+        let fixture = try ServerFixture(customers: 5)
+        defer { fixture.remove() }
+        try await fixture.app().test(.router) { client in
+            try await client.execute(uri: "/login", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+            }
+            let body = Self.form([("name", "admin"), ("password", "password-admin"), ("next", "/")])
+            var headers = Self.formHeaders
+            headers[.origin] = "null"
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .forbidden, "an opaque origin stays refused")
+            }
+        }
+    }
+
     @Test func wrongPasswordIsRejectedWithoutACookie() async throws {
         let fixture = try ServerFixture(customers: 5)
         defer { fixture.remove() }
@@ -80,7 +98,8 @@ import Testing
     @Test func formPostsWithoutTheCSRFTokenAreRefused() async throws {
         let fixture = try ServerFixture(customers: 20)
         defer { fixture.remove() }
-        let id = try #require(try await fixture.workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM customer ORDER BY id LIMIT 1") })
+        let id = try #require(
+            try await fixture.workspace.store.writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM customer ORDER BY id LIMIT 1") })
         try await fixture.app().test(.router) { client in
             let session = try await client.signIn("admin")
             var headers = session.headers
@@ -92,7 +111,8 @@ import Testing
             }
             // The person is still there, and with the token the same form works.
             #expect(try fixture.workspace.store.customer(id: id) != nil)
-            try await client.execute(uri: "/customers", method: .post, headers: headers, body: Self.form([("_csrf", session.csrf), ("q", id)])) { response in
+            try await client.execute(uri: "/customers", method: .post, headers: headers, body: Self.form([("_csrf", session.csrf), ("q", id)])) {
+                response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains(id))
             }

@@ -19,10 +19,17 @@ public enum HeaderText {
     }
 
     /// The header cells to list when required columns are missing: none when no cell names a known
-    /// column (the header row is probably missing: every cell may be personal data), else each
-    /// through `shown`.
+    /// column (the header row is probably missing: every cell may be personal data); else the cells
+    /// that are column names Obhut knows (any entity, any format), and the others by position, since
+    /// a surname cannot be told from a shop's own column name by its letters.
     public static func listed(_ names: [String], anyKnown: Bool) -> [String] {
         guard anyKnown else { return [] }
-        return names.enumerated().map { shown($0.element, position: $0.offset) }
+        return names.enumerated().map { knownNames.contains(Columns.fold($0.element)) ? $0.element : "column \($0.offset + 1)" }
     }
+
+    /// Every header name of every field, entity and format, folded as `Columns` matches them.
+    static let knownNames: Set<String> = Set(
+        ImportEntity.allCases.flatMap { entity in
+            FieldCatalog.fields(for: entity).flatMap { spec in ImportFormat.allCases.flatMap { spec.headerNames(for: $0) } }
+        }.map(Columns.fold))
 }

@@ -43,6 +43,10 @@ public struct RowMapper: Sendable {
 
     static let earliest: Int64 = 631_152_000  // 1990-01-01: no shop data older than that is plausible
     static let maxIdLength = 200
+    /// Largest quantity of one order line, in units (either sign: returns are negative).
+    static let maxQuantity = 1_000_000.0
+    /// Largest plausible number of employees of a lead's company.
+    static let maxCompanySize = 10_000_000
 
     public init(
         entity: ImportEntity, format: ImportFormat, resolver: ColumnResolver, now: Date,
@@ -180,6 +184,11 @@ public struct RowMapper: Sendable {
         if format != .generic { hints.productName = row.text("product_name") ?? productId }
         let quantity = try row.number("quantity")
         guard quantity != 0 else { throw row.issue("quantity", de: "Menge 0 ist keine Position", en: "a quantity of 0 is not a line") }
+        // A quantity beyond a million units is a typo or a number from another column (found by
+        // fuzzing: 1e26 and 2^63 passed and would overflow revenue sums downstream).
+        guard abs(quantity) <= Self.maxQuantity else {
+            throw row.issue("quantity", de: "unplausible Menge (mehr als 1.000.000)", en: "implausible quantity (more than 1,000,000)")
+        }
         guard let price = try row.money("unit_price", required: true) else { throw row.issue("unit_price", de: "fehlt", en: "missing") }
         guard price >= 0 else {
             throw row.issue(
@@ -255,6 +264,10 @@ public struct RowMapper: Sendable {
         if let raw = row.text("size") {
             guard let n = Int(raw.filter { $0 != "." && $0 != " " }), n >= 0 else {
                 throw row.issue("size", de: "erwartet eine Mitarbeiterzahl", en: "expected a number of employees")
+            }
+            // The largest employers have a few million people; 2^63 - 1 passed before (found by fuzzing).
+            guard n <= Self.maxCompanySize else {
+                throw row.issue("size", de: "unplausible Mitarbeiterzahl (mehr als 10 Millionen)", en: "implausible number of employees (more than 10 million)")
             }
             size = n
         }

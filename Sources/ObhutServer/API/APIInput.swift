@@ -46,10 +46,25 @@ enum APIInput {
         return value
     }
 
-    /// A JSON body decoded as `T`; an empty body counts as `{}` (for bodies whose fields are all optional).
-    static func body<T: Decodable>(_ request: Request, context: AppContext, as type: T.Type) async throws -> T {
+    /// A JSON object body decoded as `T`, with no members besides `fields` (a misspelt member is
+    /// an error, not silently ignored); an empty body counts as `{}` (for bodies whose members
+    /// are all optional).
+    static func body<T: Decodable>(_ request: Request, context: AppContext, as type: T.Type, fields: Set<String>) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let data = buffer.readableBytes == 0 ? Data("{}".utf8) : Data(buffer: buffer)
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
+            throw APIError.badRequest(Localized(de: "Erwartet wird ein JSON-Objekt.", en: "Expected a JSON object."), code: "invalid_body")
+        }
+        if let empty = object.keys.sorted().first(where: { object[$0] is NSNull }) {
+            // Absent and null are not the same: null is refused, leave the member out instead.
+            throw APIError.badRequest(
+                Localized(de: "\(empty.prefix(40)) darf nicht null sein; weglassen.", en: "\(empty.prefix(40)) may not be null; leave it out."),
+                code: "invalid_body")
+        }
+        if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
+            throw APIError.badRequest(
+                Localized(de: "Unbekanntes Feld: \(unknown.prefix(40))", en: "Unknown field: \(unknown.prefix(40))"), code: "unknown_field")
+        }
         do {
             return try JSON.decoder().decode(T.self, from: data)
         } catch {

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import ObhutCore
 
@@ -23,5 +24,27 @@ enum APIRoutes {
         OversightRoutes.register(on: router, services: services)
         UserRoutes.register(on: router, services: services)
         OpenAPIRoutes.register(on: router)
+        registerMethodNotAllowed(on: router)
+    }
+
+    /// A method the API does not offer on a path it has answers 405 with an `Allow` header (not
+    /// 404, which would say the path does not exist). Registered last, for every API path of
+    /// the catalog and every method it lacks there.
+    static func registerMethodNotAllowed(on router: Router<AppContext>) {
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
+        let byPath = Dictionary(grouping: EndpointCatalog.all.filter { $0.kind == .api }, by: \.path)
+        for (path, endpoints) in byPath {
+            let offered = Set(endpoints.map(\.method))
+            let allow = methods.filter { offered.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            for method in methods where !offered.contains(method) {
+                router.on(RouterPath(path), method: method) { _, context -> Response in
+                    let message = Localized(de: "Diese Methode ist hier nicht erlaubt.", en: "This method is not allowed here.")
+                    var response = JSON.response(
+                        ErrorBody(error: .init(code: "method_not_allowed", message: message[context.language])), status: .methodNotAllowed)
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+        }
     }
 }

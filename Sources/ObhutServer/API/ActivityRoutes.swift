@@ -97,7 +97,12 @@ enum ActivityRoutes {
         router.post("/api/activities/{name}/runs") { request, context -> Response in
             let principal = try context.require(.runs)
             let name = try context.parameters.require("name")
-            let body = try await APIInput.body(request, context: context, as: RunRequest.self)
+            let body = try await APIInput.body(request, context: context, as: RunRequest.self, fields: ["seed"])
+            // JSON numbers are exact up to 2^53 - 1 in every client; larger seeds would not survive a round trip.
+            guard (body.seed ?? 1) <= 9_007_199_254_740_991 else {
+                throw APIError.badRequest(
+                    Localized(de: "seed muss zwischen 0 und 2^53 - 1 liegen.", en: "seed must lie between 0 and 2^53 - 1."), code: "invalid_body")
+            }
             _ = try DomainErrors.map { try activity(name, workspace) }
             do {
                 let report = try PrivacyKernel(workspace: workspace, actor: principal.actor).run(name, seed: body.seed ?? 1)
@@ -115,6 +120,10 @@ enum ActivityRoutes {
                 throw APIError(
                     .unprocessableContent, code: "not_implemented",
                     message: Localized(de: "Für diese Tätigkeit gibt es keine Analyse.", en: "There is no analysis for this activity."))
+            } catch let e as UserFacingError {
+                // The request was fine; the analysis could not finish on the workspace's data as
+                // it is now (e.g. a model that does not converge). Nothing was stored.
+                throw APIError(.conflict, code: "run_failed", message: Localized(de: e.message(in: .de), en: e.message(in: .en)))
             }
         }
         router.get("/api/runs") { request, context -> Response in

@@ -17,14 +17,19 @@ enum CustomerRoutes {
                 de: "Kunden suchen (admin, marketing) oder genau einen nachschlagen (support, dpo)",
                 en: "Search customers (admin, marketing) or look up exactly one (support, dpo)"),
             masking: Localized(
-                de: "marketing: Namen und Kontaktdaten nur mit Marketing-Einwilligung", en: "marketing: names and contact data only with marketing consent")),
+                de: "marketing: Namen und Kontaktdaten nur mit Marketing-Einwilligung",
+                en: "marketing: names and contact data only with marketing consent")),
         Endpoint(
             .get, "/api/customers/{id}", .api, .permission(.customerDetail),
-            Localized(de: "Ein Kunde mit Einwilligungen und abgeleiteten Ergebnissen samt Begründung", en: "One customer with consents and derived results with their why"),
+            Localized(
+                de: "Ein Kunde mit Einwilligungen und abgeleiteten Ergebnissen samt Begründung",
+                en: "One customer with consents and derived results with their why"),
             masking: Localized(
                 de: "marketing: Kontaktdaten nur mit Marketing-Einwilligung; support: keine Profiling-Ergebnisse",
                 en: "marketing: contact data only with marketing consent; support: no profiling results")),
-        Endpoint(.patch, "/api/customers/{id}", .api, .permission(.customerUpdate), Localized(de: "Felder berichtigen (Art. 16)", en: "Rectify fields (Art. 16)")),
+        Endpoint(
+            .patch, "/api/customers/{id}", .api, .permission(.customerUpdate),
+            Localized(de: "Felder berichtigen (Art. 16)", en: "Rectify fields (Art. 16)")),
     ]
 
     struct SearchResult: Codable, ResponseEncodable {
@@ -36,13 +41,7 @@ enum CustomerRoutes {
         router.get("/api/customers") { request, context -> SearchResult in
             let principal = try context.signedIn()
             let q = request.uri.queryParameters["q"].map(String.init) ?? ""
-            let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 20
-            guard (1...CustomerAccess.maxResults).contains(limit) else {
-                throw APIError.badRequest(
-                    Localized(
-                        de: "limit muss zwischen 1 und \(CustomerAccess.maxResults) liegen.",
-                        en: "limit must be between 1 and \(CustomerAccess.maxResults)."))
-            }
+            let limit = try APIInput.int(request, "limit", default: 20, in: 1...CustomerAccess.maxResults)
             return SearchResult(customers: try await access.search(q, principal: principal, limit: limit))
         }
         router.get("/api/customers/{id}") { _, context -> CustomerDetailResponse in

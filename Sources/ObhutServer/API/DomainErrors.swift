@@ -22,6 +22,8 @@ enum DomainErrors {
             case .unknownUser: throw APIError.notFound
             case .nameTaken:
                 throw APIError(.conflict, code: "conflict", message: Localized(de: "Diesen Namen gibt es schon.", en: "That name is taken."))
+            case .tokenRoleTooHigh:
+                throw APIError(.forbidden, code: "token_role_too_high", message: Localized(de: e.message(in: .de), en: e.message(in: .en)))
             default: throw e
             }
         } catch let e as BreachError {

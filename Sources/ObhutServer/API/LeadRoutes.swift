@@ -42,7 +42,7 @@ enum LeadRoutes {
         router.post("/api/leads/{id}/correction") { request, context -> Response in
             let principal = try context.require(.leads)
             let id = try context.parameters.require("id")
-            let body = try await APIInput.body(request, context: context, as: Correction.self)
+            let body = try await APIInput.body(request, context: context, as: Correction.self, fields: ["probability", "wrong", "reason"])
             guard let reason = try APIInput.text(body.reason, field: "reason", max: 500, required: true) else { throw APIError.notFound }
             let desk = LeadDesk(workspace: workspace, actor: principal.actor)
             let kind: String

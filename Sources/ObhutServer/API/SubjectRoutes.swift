@@ -65,12 +65,7 @@ enum SubjectRoutes {
         router.post("/api/customers/{id}/restrict") { request, context -> Response in
             let principal = try context.require(.subjectRights)
             let id = try customerId(context)
-            let body = try await APIInput.body(request, context: context, as: Scope.self)
-            guard body.category == nil else {
-                throw APIError.badRequest(
-                    Localized(de: "Eine Einschränkung gilt für Zwecke, nicht Kategorien.", en: "A restriction applies to purposes, not categories."),
-                    code: "invalid_body")
-            }
+            let body = try await APIInput.body(request, context: context, as: Scope.self, fields: ["purpose"])
             let purpose = try purposeID(body.purpose)
             try DomainErrors.map { try rights(principal).restrict(id, kind: .restrict, purpose: purpose) }
             return JSON.response(Recorded(customerId: id, kind: "restrict", purpose: purpose?.rawValue, category: nil), status: .created)
@@ -78,8 +73,9 @@ enum SubjectRoutes {
         router.post("/api/customers/{id}/object") { request, context -> Response in
             let principal = try context.require(.subjectRights)
             let id = try customerId(context)
-            let body = try await APIInput.body(request, context: context, as: Scope.self)
-            if let category = try APIInput.text(body.category, field: "category", max: 120, required: false) {
+            let body = try await APIInput.body(request, context: context, as: Scope.self, fields: ["purpose", "category"])
+            if body.category != nil {
+                let category = try APIInput.text(body.category, field: "category", max: 120, required: true) ?? ""
                 guard body.purpose == nil else {
                     throw APIError.badRequest(
                         Localized(de: "Entweder purpose oder category angeben.", en: "Give either purpose or category."), code: "invalid_body")

@@ -39,6 +39,8 @@ enum UserRoutes {
         var secret: String
     }
 
+    static let nameBytes = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-".utf8)
+
     static func register(on router: Router<AppContext>, services: ServerServices) {
         let users = services.users
         router.get("/api/users") { _, context -> Response in
@@ -47,15 +49,24 @@ enum UserRoutes {
         }
         router.post("/api/users") { request, context -> Response in
             let principal = try context.require(.users)
-            let body = try await APIInput.body(request, context: context, as: NewUser.self)
-            guard body.password.count <= 1024 else { throw AccountError.weakPassword(minimum: UserDirectory.minimumPasswordLength) }
+            let body = try await APIInput.body(request, context: context, as: NewUser.self, fields: ["name", "role", "password"])
+            // The API takes ASCII names only (what the OpenAPI pattern says), a subset of what the CLI takes.
+            guard (2...64).contains(body.name.utf8.count), body.name.utf8.allSatisfy({ Self.nameBytes.contains($0) }) else {
+                throw APIError.badRequest(
+                    Localized(
+                        de: "Ungültiger Benutzername: 2-64 Zeichen aus A-Z, a-z, 0-9, . _ -",
+                        en: "Invalid user name: 2-64 characters from A-Z, a-z, 0-9, . _ -"), code: "invalid_body")
+            }
+            guard body.password.count <= 1024 else {
+                throw APIError.badRequest(Localized(de: "Das Passwort ist zu lang.", en: "The password is too long."), code: "invalid_body")
+            }
             let account = try DomainErrors.map { try users.add(name: body.name, role: body.role, password: body.password, actor: principal.actor) }
             return JSON.response(account, status: .created)
         }
         router.post("/api/users/{name}/tokens") { request, context -> Response in
             let principal = try context.require(.users)
             let name = try context.parameters.require("name")
-            let body = try await APIInput.body(request, context: context, as: NewToken.self)
+            let body = try await APIInput.body(request, context: context, as: NewToken.self, fields: ["label", "role"])
             let label = try APIInput.text(body.label, field: "label", max: 80, required: false) ?? "api"
             guard let user = try users.user(named: name) else { throw APIError.notFound }
             let role = body.role ?? user.role

@@ -78,7 +78,12 @@ public struct CustomerAccess: Sendable {
         let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
         let broad = principal.may(.customerSearch)
         guard broad || principal.may(.customerLookup) else { throw APIError.forbidden }
-        guard !q.isEmpty, q.count <= 320 else {
+        guard query.unicodeScalars.count <= 320 else {
+            throw APIError.badRequest(
+                Localized(de: "Die Suche darf höchstens 320 Zeichen haben.", en: "The query may have at most 320 characters."),
+                code: "invalid_parameter")
+        }
+        guard !q.isEmpty else {
             if broad { return [] }
             // One person at a time: a look-up role gets nothing for an empty query.
             throw APIError.badRequest(
@@ -130,7 +135,8 @@ public struct CustomerAccess: Sendable {
             ? record.feedback.map { .init(kind: $0.kind, rating: $0.rating, text: $0.text, createdAt: $0.createdAt) } : nil
         return CustomerDetail(
             customer: customer, restrictions: record.restrictions.map { $0.kind + ($0.purpose.map { ":" + $0 } ?? "") },
-            orders: .init(lines: record.orders.count, orders: orderIds.count, first: record.orders.first?.orderedAt, last: record.orders.last?.orderedAt),
+            orders: .init(
+                lines: record.orders.count, orders: orderIds.count, first: record.orders.first?.orderedAt, last: record.orders.last?.orderedAt),
             derived: derived, feedback: feedback)
     }
 

@@ -22,11 +22,15 @@ enum DashboardRoutes {
         list += [
             Endpoint(
                 .post, "/customers", .page, .permission(.customerDetail),
-                Localized(de: "Kundensuche (Formular, damit keine E-Mail-Adresse in die URL gerät)", en: "Customer search (a form, so no e-mail address lands in a URL)"),
+                Localized(
+                    de: "Kundensuche (Formular, damit keine E-Mail-Adresse in die URL gerät)",
+                    en: "Customer search (a form, so no e-mail address lands in a URL)"),
                 masking: masking("/customers")),
             Endpoint(
                 .get, "/customers/{id}", .page, .permission(.customerDetail),
-                Localized(de: "Kundenakte mit Einwilligungen, Segment, Kundenwert, Empfehlungen und Begründungen", en: "Customer record with consents, segment, CLV, recommendations and reasons"),
+                Localized(
+                    de: "Kundenakte mit Einwilligungen, Segment, Kundenwert, Empfehlungen und Begründungen",
+                    en: "Customer record with consents, segment, CLV, recommendations and reasons"),
                 masking: masking("/customers")),
             Endpoint(
                 .post, "/customers/{id}/export", .page, .permission(.subjectRights),
@@ -34,7 +38,9 @@ enum DashboardRoutes {
             Endpoint(
                 .post, "/customers/{id}/restrict", .page, .permission(.subjectRights),
                 Localized(de: "Verarbeitung einschränken (Art. 18)", en: "Restrict processing (Art. 18)")),
-            Endpoint(.post, "/customers/{id}/object", .page, .permission(.subjectRights), Localized(de: "Widerspruch (Art. 21)", en: "Objection (Art. 21)")),
+            Endpoint(
+                .post, "/customers/{id}/object", .page, .permission(.subjectRights), Localized(de: "Widerspruch (Art. 21)", en: "Objection (Art. 21)")
+            ),
             Endpoint(
                 .get, "/customers/{id}/erase", .page, .permission(.subjectRights),
                 Localized(de: "Löschung bestätigen", en: "Confirm erasure")),
@@ -47,8 +53,11 @@ enum DashboardRoutes {
         switch path {
         case "/customers":
             Localized(
-                de: "Namen und Kontaktdaten nur mit contactData; Marketing nur bei Marketing-Einwilligung; Suche nur admin/marketing, sonst genau eine Person",
-                en: "Names and contact data only with contactData; marketing only with marketing consent; search only admin/marketing, else exactly one person")
+                de:
+                    "Namen und Kontaktdaten nur mit contactData; Marketing nur bei Marketing-Einwilligung; Suche nur admin/marketing, sonst genau eine Person",
+                en:
+                    "Names and contact data only with contactData; marketing only with marketing consent; search only admin/marketing, else exactly one person"
+            )
         case "/clv": Localized(de: "Analyse sieht Pseudonyme statt Kundennummern", en: "Analysts see pseudonyms instead of customer ids")
         case "/feedback": Localized(de: "Beispiele vor der Auswertung geschwärzt", en: "Examples redacted before analysis")
         default: nil

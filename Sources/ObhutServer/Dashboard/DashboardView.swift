@@ -42,9 +42,15 @@ struct DashboardView {
 
     func decimal(_ x: Double, _ digits: Int = 1) -> String { l.decimal(x, digits: digits) }
     func percent(_ share: Double, _ digits: Int = 0) -> String { l.decimal(share * 100, digits: digits) + (l == .de ? " %" : "%") }
-    func euro(_ x: Double) -> String { l == .de ? l.decimal(x, digits: 2) + " €" : "€" + l.decimal(x, digits: 2) }
+    /// An amount in euros with thousands grouped: "49.494,19 €" / "€49,494.19".
+    func euro(_ x: Double) -> String {
+        let cents = Int((abs(x) * 100).rounded())
+        let text = count(cents / 100) + (l == .de ? "," : ".") + String(format: "%02d", cents % 100)
+        return (x < 0 ? "-" : "") + (l == .de ? text + " €" : "€" + text)
+    }
     func day(_ d: Date) -> String { DateText.day(d) }
-    func dateTime(_ d: Date) -> String { DateText.dateTime(d) }
+    /// "2026-11-23 22:03" (UTC; seconds are noise on a dashboard).
+    func dateTime(_ d: Date) -> String { String(DateText.dateTime(d).prefix(16)) }
 
     /// A command the reader can run in a shell, shown as code.
     func command(_ text: String) -> String { "<code class=\"cmd\">\(e(text))</code>" }
@@ -54,7 +60,7 @@ struct DashboardView {
     func figure(_ svg: String, caption: String, table: String) -> String {
         """
         <figure class="chart-box">\(svg)<figcaption>\(caption)</figcaption>\
-        <details class="as-table"><summary>\(t("Als Tabelle", "As a table"))</summary>\(table)</details></figure>
+        \(table.isEmpty ? "" : "<details class=\"as-table\"><summary>\(t("Als Tabelle", "As a table"))</summary>\(table)</details>")</figure>
         """
     }
 
@@ -111,4 +117,3 @@ struct DashboardView {
             """
     }
 }
-

@@ -49,7 +49,9 @@ public enum DemoLogins {
                 en: "  The demo users existed already; new password: obhut user password demo-admin --dir \(directory)")[l]
         let start =
             serving
-            ? Localized(de: "  Der Server startet jetzt: http://127.0.0.1:\(port)/ (Strg-C beendet)", en: "  The server starts now: http://127.0.0.1:\(port)/ (Ctrl-C stops)")[l]
+            ? Localized(
+                de: "  Der Server startet jetzt: http://127.0.0.1:\(port)/ (Strg-C beendet)",
+                en: "  The server starts now: http://127.0.0.1:\(port)/ (Ctrl-C stops)")[l]
             : Localized(
                 de: "  obhut serve --dir \(directory)\(port == 8080 ? "" : " --port \(port)")   # dann http://127.0.0.1:\(port)/ öffnen",
                 en: "  obhut serve --dir \(directory)\(port == 8080 ? "" : " --port \(port)")   # then open http://127.0.0.1:\(port)/")[l]

@@ -36,14 +36,14 @@ enum Stylesheet {
         .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}
         .skip:focus{left:1rem;z-index:10}
         .top{background:#102a2a;color:#e6f0ef}
-        .top .bar{max-width:1180px;margin:0 auto;padding:.55rem 1.25rem;display:flex;align-items:center;gap:1.5rem;flex-wrap:wrap}
+        .top .bar{max-width:1280px;margin:0 auto;padding:.55rem 1.25rem;display:flex;align-items:center;gap:1rem;flex-wrap:wrap}
         .brand{color:#fff;font-weight:650;font-size:1.15rem;text-decoration:none;letter-spacing:.01em}
         .brand .mark{color:#5eb8ae}
-        .main-nav{display:flex;gap:.25rem;flex-wrap:wrap;flex:1}
-        .main-nav a{color:#cfe0de;text-decoration:none;padding:.35rem .65rem;border-radius:6px}
+        .main-nav{display:flex;gap:.1rem;flex-wrap:wrap;flex:1}
+        .main-nav a{color:#cfe0de;text-decoration:none;padding:.3rem .55rem;border-radius:6px;font-size:.93rem;white-space:nowrap}
         .main-nav a:hover{background:#1d3f3e;color:#fff}
         .main-nav a[aria-current]{background:#e6f0ef;color:#102a2a;font-weight:600}
-        .tools{display:flex;align-items:center;gap:1rem}
+        .tools{display:flex;align-items:center;gap:.8rem;white-space:nowrap}
         .lang{display:flex;border:1px solid #3b5f5d;border-radius:6px;overflow:hidden;font-size:.85rem}
         .lang a,.lang span{padding:.15rem .5rem;text-decoration:none;color:#cfe0de}
         .lang span[aria-current]{background:#e6f0ef;color:#102a2a;font-weight:600}
@@ -51,7 +51,7 @@ enum Stylesheet {
         .who .role{color:#9fbdba}
         .who form{margin:0}
         button.link{background:none;border:0;color:#cfe0de;text-decoration:underline;cursor:pointer;font:inherit;padding:0}
-        main{max-width:1180px;margin:0 auto;padding:1.5rem 1.25rem 3rem}
+        main{max-width:1280px;margin:0 auto;padding:1.5rem 1.25rem 3rem}
         h1{font-size:1.6rem;font-weight:650;margin:.2rem 0 1rem}
         h2{font-size:1.15rem;font-weight:650;margin:0 0 .6rem}
         h3{font-size:1rem;font-weight:650;margin:1rem 0 .4rem}
@@ -62,7 +62,9 @@ enum Stylesheet {
         section.card,.card{background:var(--surface);border:1px solid var(--line);border-radius:var(--radius);padding:1.1rem 1.25rem;margin:0 0 1.1rem}
         .grid{display:grid;gap:1.1rem;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));margin-bottom:1.1rem}
         .grid>.card{margin:0}
-        .metrics{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));margin:0 0 1.1rem}
+        .grid>.wide{grid-column:span 2}
+        @media (max-width:1000px){.grid>.wide{grid-column:auto}}
+        .metrics{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));margin:0 0 1.1rem}
         .metric{background:var(--surface);border:1px solid var(--line);border-radius:var(--radius);padding:.9rem 1.1rem}
         .metric .value{font-size:1.7rem;font-weight:650;line-height:1.2;font-variant-numeric:tabular-nums}
         .metric .label{color:var(--muted);font-size:.9rem}
@@ -94,6 +96,7 @@ enum Stylesheet {
         ul.plain{list-style:none;padding:0;margin:0}
         ul.plain li{padding:.35rem 0;border-bottom:1px solid var(--line)}
         ul.plain li:last-child{border-bottom:0}
+        ul.plain li li{border-bottom:0;padding:.05rem 0}
         .why{color:var(--muted);font-size:.9rem}
         .factors{margin:.2rem 0 0;padding-left:1.1rem;color:var(--muted);font-size:.85rem}
         figure.chart-box{margin:0 0 .5rem}
@@ -119,18 +122,19 @@ enum Stylesheet {
         button,.button{font:inherit;font-weight:600;padding:.5rem 1rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
         button.secondary,.button.secondary{background:#fff;color:var(--accent)}
         button.danger,.button.danger{background:var(--danger);border-color:var(--danger)}
-        button.danger.secondary{background:#fff;color:var(--danger)}
+        button.danger.secondary,.button.danger.secondary{background:#fff;color:var(--danger)}
         .actions{display:flex;gap:.6rem;flex-wrap:wrap;margin-top:.4rem}
         .actions form{margin:0}
         .login{max-width:380px;margin:3rem auto}
         .login h1{text-align:center}
         .login .card{padding:1.5rem}
         .login button{width:100%}
-        .bar-cell{display:flex;align-items:center;gap:.5rem}
+        .bar-cell{display:flex;align-items:center;gap:.5rem;white-space:nowrap}
+        span.num{white-space:nowrap;font-variant-numeric:tabular-nums}
         .meter{display:inline-block;width:90px;height:8px;border-radius:4px;background:#eef2f5;overflow:hidden}
         .meter>span{display:block;height:100%;background:var(--accent)}
         .w0{width:0}.w1{width:10%}.w2{width:20%}.w3{width:30%}.w4{width:40%}.w5{width:50%}.w6{width:60%}.w7{width:70%}.w8{width:80%}.w9{width:90%}.w10{width:100%}
-        .foot{max-width:1180px;margin:0 auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.8rem}
+        .foot{max-width:1280px;margin:0 auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.8rem}
         main.error{max-width:560px;margin:4rem auto;background:#fff;border:1px solid var(--line);border-radius:var(--radius);padding:2rem}
         @media (max-width:700px){input[type=text],input[type=password],input[type=search]{min-width:0;width:100%}.top .bar{gap:.6rem}}
         @media print{.top,.foot,.actions,details.as-table summary{display:none}body{background:#fff}.card{border:0}}

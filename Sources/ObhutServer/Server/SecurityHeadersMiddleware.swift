@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Security headers on every answer (issue 7, hardening): a strict Content-Security-Policy (no
-/// scripts at all, styles and images from the server itself, no framing), nosniff, no referrer,
+/// scripts at all, styles and images from the server itself, no framing), nosniff, no referrer to other sites,
 /// no caching of pages that may hold personal data, and HSTS when served behind TLS.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppContext
@@ -16,7 +16,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a
+        // form post, and AuthMiddleware's same-origin check then refuses every dashboard form
+        // (found by scripts/browser-check). Other sites still get no referrer at all.
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

@@ -1,4 +1,5 @@
 import HTTPTypes
+import ObhutCore
 
 /// What the OpenAPI document says about one endpoint beyond the catalog entry: its query
 /// parameters, request body, success answer and the errors it can give.
@@ -38,7 +39,10 @@ extension EndpointDoc {
                 name: "limit", schema: ["type": "integer", "minimum": 1, "maximum": .int(max), "default": .int(def)], description: "How many at most."
             )
         }
-        let personOrFields = Schema.object(["purpose": Schema.string, "category": Schema.string])
+        let purpose = Schema.enumeration(Purpose.defaults.map(\.id.rawValue))
+        let scalar: JSONValue = ["type": ["string", "number", "boolean", "null"]]
+        let rectifiable = CustomerField.allCases.filter { $0 != .createdAt }.map(\.rawValue)
+        let patchNames = rectifiable + rectifiable.map(CustomerRoutes.camel).filter { !rectifiable.contains($0) }
 
         add(.get, "/api/health", EndpointDoc(response: Schema.ref("Health")))
         add(
@@ -61,13 +65,21 @@ extension EndpointDoc {
         add(
             .patch, "/api/customers/{id}",
             EndpointDoc(
-                body: .json(["type": "object", "additionalProperties": Schema.nullable("string"), "minProperties": 1], required: true),
+                body: .json(
+                    [
+                        "type": "object", "additionalProperties": Schema.nullable("string"), "minProperties": 1,
+                        "propertyNames": Schema.enumeration(patchNames),
+                    ], required: true),
                 response: Schema.ref("CustomerDetail"), errors: [400, 404]))
         add(
             .post, "/api/customers",
             EndpointDoc(
                 body: .json(
-                    ["type": "object", "properties": ["customer_id": Schema.string], "required": ["customer_id"], "additionalProperties": true],
+                    [
+                        "type": "object", "properties": ["customer_id": ["type": "string", "minLength": 1, "maxLength": 128]],
+                        "required": ["customer_id"],
+                        "additionalProperties": scalar,
+                    ],
                     required: true), status: 201,
                 response: Schema.object(["id": Schema.string, "rowsImported": Schema.integer], required: ["id", "rowsImported"]),
                 errors: [400, 409, 422]))
@@ -98,12 +110,13 @@ extension EndpointDoc {
         add(
             .post, "/api/activities/{name}/runs",
             EndpointDoc(
-                body: .json(Schema.object(["seed": ["type": "integer", "minimum": 0]]), required: false), status: 201,
+                body: .json(Schema.strict(["seed": ["type": "integer", "minimum": 0, "maximum": 9_007_199_254_740_991]]), required: false),
+                status: 201,
                 response: Schema.object(
                     [
                         "runId": Schema.integer, "activity": Schema.string, "people": Schema.integer, "results": Schema.integer,
                         "modelVersion": Schema.string, "preflight": Schema.ref("Preflight"), "seconds": Schema.number,
-                    ], required: ["runId", "activity", "people", "results", "modelVersion", "preflight", "seconds"]), errors: [400, 404, 422]))
+                    ], required: ["runId", "activity", "people", "results", "modelVersion", "preflight", "seconds"]), errors: [400, 404, 409, 422]))
         add(
             .get, "/api/runs",
             EndpointDoc(
@@ -177,9 +190,17 @@ extension EndpointDoc {
             .post, "/api/leads/{id}/correction",
             EndpointDoc(
                 body: .json(
-                    Schema.object(
-                        ["probability": ["type": "number", "minimum": 0, "maximum": 1], "wrong": Schema.boolean, "reason": Schema.string],
-                        required: ["reason"]), required: true), status: 201,
+                    [
+                        "oneOf": [
+                            Schema.strict(
+                                [
+                                    "probability": ["type": "number", "minimum": 0, "maximum": 1], "wrong": ["const": false],
+                                    "reason": Schema.text(max: 500),
+                                ],
+                                required: ["probability", "reason"]),
+                            Schema.strict(["wrong": ["const": true], "reason": Schema.text(max: 500)], required: ["wrong", "reason"]),
+                        ]
+                    ], required: true), status: 201,
                 response: Schema.object(
                     ["lead": Schema.string, "kind": Schema.enumeration(["correction", "wrong"]), "by": Schema.string],
                     required: ["lead", "kind", "by"]),
@@ -197,11 +218,17 @@ extension EndpointDoc {
                         "orderLinesAnonymised": Schema.integer,
                     ],
                     required: ["feedbackDeleted", "consentsDeleted", "derivedResultsDeleted", "orderLinesAnonymised"]), errors: [404]))
-        for kind in ["restrict", "object"] {
-            add(
-                .post, "/api/customers/{id}/\(kind)",
-                EndpointDoc(body: .json(personOrFields, required: false), status: 201, response: Schema.ref("SubjectRecorded"), errors: [400, 404]))
-        }
+        add(
+            .post, "/api/customers/{id}/restrict",
+            EndpointDoc(
+                body: .json(Schema.strict(["purpose": purpose]), required: false), status: 201, response: Schema.ref("SubjectRecorded"),
+                errors: [400, 404]))
+        add(
+            .post, "/api/customers/{id}/object",
+            EndpointDoc(
+                body: .json(Schema.strict(["purpose": purpose, "category": Schema.text(max: 120)]).setting("maxProperties", 1), required: false),
+                status: 201,
+                response: Schema.ref("SubjectRecorded"), errors: [400, 404]))
         add(
             .get, "/api/audit/verify",
             EndpointDoc(
@@ -242,16 +269,19 @@ extension EndpointDoc {
             .post, "/api/users",
             EndpointDoc(
                 body: .json(
-                    Schema.object(
-                        ["name": Schema.string, "role": Schema.ref("Role"), "password": Schema.string], required: ["name", "role", "password"]),
+                    Schema.strict(
+                        [
+                            "name": ["type": "string", "pattern": "^[A-Za-z0-9._-]{2,64}$"], "role": Schema.ref("Role"),
+                            "password": ["type": "string", "minLength": 10, "maxLength": 1024],
+                        ], required: ["name", "role", "password"]),
                     required: true), status: 201, response: Schema.ref("User"), errors: [400, 409]))
         add(
             .post, "/api/users/{name}/tokens",
             EndpointDoc(
-                body: .json(Schema.object(["label": Schema.string, "role": Schema.ref("Role")]), required: false), status: 201,
+                body: .json(Schema.strict(["label": ["type": "string", "maxLength": 80], "role": Schema.ref("Role")]), required: false), status: 201,
                 response: Schema.object(
                     ["id": Schema.integer, "user": Schema.string, "role": Schema.ref("Role"), "label": Schema.string, "secret": Schema.string],
-                    required: ["id", "user", "role", "label", "secret"]), errors: [400, 404]))
+                    required: ["id", "user", "role", "label", "secret"]), errors: [400, 403, 404]))
         add(.delete, "/api/tokens/{id}", EndpointDoc(status: 204, errors: [404]))
         add(.get, "/openapi.json", EndpointDoc(response: Schema.anyObject))
         return d

@@ -63,6 +63,12 @@ enum Schema {
         if !required.isEmpty { o["required"] = .array(required.sorted().map { .string($0) }) }
         return .object(o)
     }
+    /// An object with exactly these members allowed (the server refuses unknown ones).
+    static func strict(_ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
+        object(properties, required: required).setting("additionalProperties", false)
+    }
+    /// Text with at least one character that is not white space.
+    static func text(max: Int) -> JSONValue { ["type": "string", "minLength": 1, "maxLength": .int(max), "pattern": "\\S"] }
     static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
     static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/" + name)] }

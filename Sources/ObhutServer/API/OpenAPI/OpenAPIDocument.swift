@@ -61,9 +61,6 @@ enum OpenAPIDocument {
         parameters += doc.query.map {
             ["name": .string($0.name), "in": "query", "required": false, "schema": $0.schema, "description": .string($0.description)]
         }
-        parameters.append([
-            "name": "lang", "in": "query", "required": false, "schema": Schema.enumeration(["de", "en"]), "description": "Language of messages.",
-        ])
         op["parameters"] = .array(parameters)
         switch doc.body {
         case .json(let schema, let required)?:
@@ -72,7 +69,8 @@ enum OpenAPIDocument {
             op["requestBody"] = [
                 "required": true,
                 "content": [
-                    "text/csv": ["schema": Schema.string], "application/x-ndjson": ["schema": Schema.string],
+                    "text/csv": ["schema": ["type": "string", "minLength": 1]],
+                    "application/x-ndjson": ["schema": ["type": "string", "minLength": 1]],
                 ],
             ]
         case nil: break

@@ -49,8 +49,10 @@ public struct BarChart: Sendable {
             let y = 2 + Double(i) * Self.rowHeight
             let label = bar.label.count > 40 ? String(bar.label.prefix(39)) + "…" : bar.label
             out += "<text x=\"\(Chart.n(labelWidth - 8))\" y=\"\(Chart.n(y + 12.5))\" text-anchor=\"end\">\(HTML.escape(label))</text>"
-            out += "<rect x=\"\(Chart.n(labelWidth))\" y=\"\(Chart.n(y))\" width=\"\(Chart.n(Self.barArea))\" height=\"\(Chart.n(Self.barHeight))\" rx=\"3\" fill=\"\(Chart.ramp[0])\"/>"
-            out += "<rect x=\"\(Chart.n(labelWidth))\" y=\"\(Chart.n(y))\" width=\"\(Chart.n(lengths[i]))\" height=\"\(Chart.n(Self.barHeight))\" rx=\"3\" fill=\"\(colour)\">"
+            out +=
+                "<rect x=\"\(Chart.n(labelWidth))\" y=\"\(Chart.n(y))\" width=\"\(Chart.n(Self.barArea))\" height=\"\(Chart.n(Self.barHeight))\" rx=\"3\" fill=\"\(Chart.ramp[0])\"/>"
+            out +=
+                "<rect x=\"\(Chart.n(labelWidth))\" y=\"\(Chart.n(y))\" width=\"\(Chart.n(lengths[i]))\" height=\"\(Chart.n(Self.barHeight))\" rx=\"3\" fill=\"\(colour)\">"
             out += "<title>\(HTML.escape(bar.label)): \(HTML.escape(bar.valueText))</title></rect>"
             out += "<text x=\"\(Chart.n(labelWidth + Self.barArea + 8))\" y=\"\(Chart.n(y + 12.5))\">\(HTML.escape(bar.valueText))</text>"
         }

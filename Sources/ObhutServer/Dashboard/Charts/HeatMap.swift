@@ -47,13 +47,15 @@ public struct HeatMap: Sendable {
         }
         for (r, rowLabel) in rowLabels.enumerated() {
             let y = top + Double(r) * step
-            out += "<text class=\"axis\" x=\"\(Chart.n(labelWidth - 6))\" y=\"\(Chart.n(y + Self.cell * 0.68))\" text-anchor=\"end\">\(HTML.escape(rowLabel))</text>"
+            out +=
+                "<text class=\"axis\" x=\"\(Chart.n(labelWidth - 6))\" y=\"\(Chart.n(y + Self.cell * 0.68))\" text-anchor=\"end\">\(HTML.escape(rowLabel))</text>"
             for (c, columnLabel) in columnLabels.enumerated() {
                 let i = r * columnLabels.count + c
                 let v = i < values.count ? values[i] : 0
                 let x = labelWidth + Double(c) * step
                 let fill = Chart.ramp[Self.level(v, max: maximum)]
-                out += "<rect x=\"\(Chart.n(x))\" y=\"\(Chart.n(y))\" width=\"\(Chart.n(Self.cell))\" height=\"\(Chart.n(Self.cell))\" rx=\"3\" fill=\"\(fill)\">"
+                out +=
+                    "<rect x=\"\(Chart.n(x))\" y=\"\(Chart.n(y))\" width=\"\(Chart.n(Self.cell))\" height=\"\(Chart.n(Self.cell))\" rx=\"3\" fill=\"\(fill)\">"
                 out += "<title>\(HTML.escape(rowLabel)) \(HTML.escape(columnLabel)): \(Chart.n(v))</title></rect>"
             }
         }

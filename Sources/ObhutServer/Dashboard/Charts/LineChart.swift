@@ -24,8 +24,8 @@ public struct LineChart: Sendable {
     /// Values written beside the horizontal grid lines (e.g. -1, 0, 1).
     public var ticks: [Double]
     public var format: @Sendable (Double) -> String
-    public var width = 640.0
-    public var height = 200.0
+    public var width = 900.0
+    public var height = 240.0
 
     public init(
         title: String, labels: [String], series: [Series], range: ClosedRange<Double>, ticks: [Double],
@@ -59,13 +59,17 @@ public struct LineChart: Sendable {
         var out = Chart.open(width: width, height: height, title: title, classes: "chart line")
         for tick in ticks {
             let y = Self.top + Self.points([tick], range: range, width: 0, height: plotH)[0].y
-            out += "<line x1=\"\(Chart.n(Self.left))\" x2=\"\(Chart.n(width - Self.right))\" y1=\"\(Chart.n(y))\" y2=\"\(Chart.n(y))\" stroke=\"\(Chart.grid)\"/>"
-            out += "<text class=\"axis\" x=\"\(Chart.n(Self.left - 6))\" y=\"\(Chart.n(y + 4))\" text-anchor=\"end\" fill=\"\(Chart.muted)\">\(HTML.escape(format(tick)))</text>"
+            out +=
+                "<line x1=\"\(Chart.n(Self.left))\" x2=\"\(Chart.n(width - Self.right))\" y1=\"\(Chart.n(y))\" y2=\"\(Chart.n(y))\" stroke=\"\(Chart.grid)\"/>"
+            out +=
+                "<text class=\"axis\" x=\"\(Chart.n(Self.left - 6))\" y=\"\(Chart.n(y + 4))\" text-anchor=\"end\" fill=\"\(Chart.muted)\">\(HTML.escape(format(tick)))</text>"
         }
         let every = Swift.max(1, Int((Double(labels.count) / 8).rounded(.up)))
         let xs = Self.points(Array(repeating: 0, count: labels.count), range: range, width: plotW, height: plotH).map(\.x)
-        for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
-            out += "<text class=\"axis\" x=\"\(Chart.n(Self.left + xs[i]))\" y=\"\(Chart.n(height - 8))\" text-anchor=\"middle\" fill=\"\(Chart.muted)\">\(HTML.escape(label))</text>"
+        // Every `every`-th label, and the last one unless a regular one sits too close to it.
+        for (i, label) in labels.enumerated() where (i % every == 0 && labels.count - 1 - i >= (every + 1) / 2) || i == labels.count - 1 {
+            out +=
+                "<text class=\"axis\" x=\"\(Chart.n(Self.left + xs[i]))\" y=\"\(Chart.n(height - 8))\" text-anchor=\"middle\" fill=\"\(Chart.muted)\">\(HTML.escape(label))</text>"
         }
         for s in series {
             let pts = Self.points(s.values, range: range, width: plotW, height: plotH).map { (Self.left + $0.x, Self.top + $0.y) }

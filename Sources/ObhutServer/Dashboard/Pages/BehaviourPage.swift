@@ -25,7 +25,8 @@ enum BehaviourPage {
             <p class="lead">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · \(v.count(s.lineCount)) \(v.t("Bestellpositionen", "order lines")), \(v.count(s.personCount)) \(v.t("Kunden (pseudonym)", "customers (pseudonymous)")), \(v.count(s.productCount)) \(v.t("Produkte", "products"))</p>
             """
         if !s.highlights.isEmpty {
-            body += "<section class=\"card\"><h2>\(v.t("Das Wichtigste", "Highlights"))</h2><ul>"
+            body +=
+                "<section class=\"card\"><h2>\(v.t("Das Wichtigste", "Highlights"))</h2><ul>"
                 + s.highlights.prefix(6).map { "<li>\(v.t($0))</li>" }.joined() + "</ul></section>"
         }
         // Hour × weekday.
@@ -40,14 +41,19 @@ enum BehaviourPage {
         }
         body += "<section class=\"card\"><h2>\(v.t("Wann gekauft wird", "When people buy"))</h2><p>\(v.t(hw.statement))</p>"
         body += v.figure(
-            heat, caption: v.t("Dunkler = mehr Bestellpositionen. Stunden in Ortszeit des Shops.", "Darker = more order lines. Hours in the shop's local time."),
+            heat,
+            caption: v.t(
+                "Dunkler = mehr Bestellpositionen. Stunden in Ortszeit des Shops.", "Darker = more order lines. Hours in the shop's local time."),
             table: v.table([v.t("Tag", "Day")] + hours, heatRows, classes: "compact"))
         // Months.
         let month = s.timingByProduct.overall.month
         let monthBars = monthNames.enumerated().map { i, name in
-            BarChart.Bar(label: name, value: Double(i < month.counts.count ? month.counts[i] : 0), valueText: v.count(i < month.counts.count ? month.counts[i] : 0))
+            BarChart.Bar(
+                label: name, value: Double(i < month.counts.count ? month.counts[i] : 0),
+                valueText: v.count(i < month.counts.count ? month.counts[i] : 0))
         }
-        body += "<h3>\(v.t("Monate und Jahreszeiten", "Months and seasons"))</h3><p>\(v.t(month.statement)) \(v.t(s.timingByProduct.overall.season.statement))</p>"
+        body +=
+            "<h3>\(v.t("Monate und Jahreszeiten", "Months and seasons"))</h3><p>\(v.t(month.statement)) \(v.t(s.timingByProduct.overall.season.statement))</p>"
         body += v.figure(
             BarChart(title: v.l == .de ? "Bestellpositionen je Monat" : "Order lines per month", bars: monthBars).svg(),
             caption: v.t("Alle Jahre im Datenbestand zusammengezählt.", "All years in the data added up."),
@@ -70,20 +76,30 @@ enum BehaviourPage {
             }
             body += "<section class=\"card\"><h2>\(v.t("Saison je Kategorie", "Season per category"))</h2>"
             body += v.figure(
-                svg, caption: v.t("Je Zeile: Anteil des Monats an der Kategorie (dunkler = höherer Anteil).", "Per row: the month's share of the category (darker = larger share)."),
+                svg,
+                caption: v.t(
+                    "Je Zeile: Anteil des Monats an der Kategorie (dunkler = höherer Anteil).",
+                    "Per row: the month's share of the category (darker = larger share)."),
                 table: v.table(
                     [v.t("Kategorie", "Category")] + monthNames,
-                    groups.map { g in [v.e(g.name)] + (0..<12).map { "<span class=\"num\">\($0 < g.month.counts.count ? g.month.counts[$0] : 0)</span>" } }))
+                    groups.map { g in
+                        [v.e(g.name)] + (0..<12).map { "<span class=\"num\">\($0 < g.month.counts.count ? g.month.counts[$0] : 0)</span>" }
+                    }))
             body += v.table([v.t("Kategorie", "Category"), v.t("Befund", "Finding"), v.t("Aussage", "Statement")], rows)
-            body += "<p class=\"muted small\">\(v.t("„Echtes Muster“ heißt: nach Benjamini-Hochberg-Korrektur über alle Tests signifikant.", "\"Real pattern\" means: significant after Benjamini-Hochberg correction over all tests."))</p></section>"
+            body +=
+                "<p class=\"muted small\">\(v.t("„Echtes Muster“ heißt: nach Benjamini-Hochberg-Korrektur über alle Tests signifikant.", "\"Real pattern\" means: significant after Benjamini-Hochberg correction over all tests."))</p></section>"
         }
         body += trendsSection(v, s, monthNames: monthNames)
         if let baskets = s.baskets {
             let rows = baskets.rules.prefix(15).map { r -> [String] in
-                [v.t(r.statement), "<span class=\"num\">\(v.percent(r.support, 1))</span>", "<span class=\"num\">\(v.percent(r.confidence))</span>", "<span class=\"num\">\(v.decimal(r.lift, 1))</span>"]
+                [
+                    v.t(r.statement), "<span class=\"num\">\(v.percent(r.support, 1))</span>",
+                    "<span class=\"num\">\(v.percent(r.confidence))</span>", "<span class=\"num\">\(v.decimal(r.lift, 1))</span>",
+                ]
             }
             body += "<section class=\"card\"><h2>\(v.t("Was zusammen gekauft wird", "Bought together"))</h2>"
-            body += "<p class=\"muted small\">\(v.count(baskets.orderCount)) \(v.t("Bestellungen", "orders")); \(v.t("Support = Anteil der Bestellungen mit allen Produkten; Konfidenz = wie oft die Folge mitgekauft wird; Lift > 1 = häufiger als zufällig.", "support = share of orders with all products; confidence = how often the consequent is bought too; lift > 1 = more often than chance."))</p>"
+            body +=
+                "<p class=\"muted small\">\(v.count(baskets.orderCount)) \(v.t("Bestellungen", "orders")); \(v.t("Support = Anteil der Bestellungen mit allen Produkten; Konfidenz = wie oft die Folge mitgekauft wird; Lift > 1 = häufiger als zufällig.", "support = share of orders with all products; confidence = how often the consequent is bought too; lift > 1 = more often than chance."))</p>"
             body +=
                 rows.isEmpty
                 ? v.empty(v.t("Keine Regeln über der Mindestschwelle.", "No rules above the minimum threshold."))
@@ -116,8 +132,11 @@ enum BehaviourPage {
                 range: 0...max(1, top * 1.1), ticks: [0, (top / 2).rounded(), top.rounded()], format: { Chart.n($0) })
             out += "<p>\(v.t(trends.overall.statement))</p>"
             out += v.figure(
-                chart.svg(), caption: v.t("Unvollständige erste und letzte Zeiträume sind weggelassen.", "Incomplete first and last periods are left out."),
-                table: v.table([v.t("Zeitraum", "Period"), v.t("Positionen", "Lines")], zip(labels, counts).map { [v.e($0), "<span class=\"num\">\($1)</span>"] }))
+                chart.svg(),
+                caption: v.t("Unvollständige erste und letzte Zeiträume sind weggelassen.", "Incomplete first and last periods are left out."),
+                table: v.table(
+                    [v.t("Zeitraum", "Period"), v.t("Positionen", "Lines")],
+                    zip(labels, counts).map { [v.e($0), "<span class=\"num\">\($1)</span>"] }))
         }
         let byGroup = Dictionary(trends.groups.map { ($0.group, $0) }, uniquingKeysWith: { a, _ in a })
         func list(_ ids: [Int], _ badge: String) -> String {

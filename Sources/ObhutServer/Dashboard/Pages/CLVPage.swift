@@ -22,7 +22,8 @@ enum CLVPage {
             let tokens = report.atRisk.map { workspace.store.keys.subjectToken(customerId: $0.customerId) }
             for t in tokens { try workspace.audit(actor: principal.actor, action: "clv.read", subject: t, count: tokens.count, activity: "clv") }
         }
-        var body = "<p class=\"lead\">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · BG/NBD + Gamma-Gamma</p>"
+        var body =
+            "<p class=\"lead\">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · BG/NBD + Gamma-Gamma</p>"
         body += """
             <div class="metrics">
             <div class="metric"><div class="value">\(v.count(s.customers))</div><div class="label">\(v.t("Kunden mit Käufen", "Customers with purchases"))</div></div>
@@ -42,7 +43,8 @@ enum CLVPage {
         }
         body += "<section class=\"card\"><h2>\(v.t("Mit Risiko und höchstem Wert", "At risk with the highest value"))</h2>"
         if !showIds {
-            body += "<p class=\"muted small\">\(v.t("Ihre Rolle sieht Pseudonyme statt Kundennummern.", "Your role sees pseudonyms instead of customer ids."))</p>"
+            body +=
+                "<p class=\"muted small\">\(v.t("Ihre Rolle sieht Pseudonyme statt Kundennummern.", "Your role sees pseudonyms instead of customer ids."))</p>"
         }
         body +=
             rows.isEmpty

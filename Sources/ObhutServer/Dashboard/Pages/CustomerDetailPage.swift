@@ -12,8 +12,12 @@ enum CustomerDetailPage {
         let c = d.customer
         var body = ""
         switch done {
-        case "restrict": body += "<p class=\"notice\" role=\"status\">\(v.t("Die Verarbeitung ist eingeschränkt; Ergebnisse wurden entfernt.", "Processing is restricted; results were removed."))</p>"
-        case "object": body += "<p class=\"notice\" role=\"status\">\(v.t("Der Widerspruch ist vermerkt; Ergebnisse dieses Zwecks wurden entfernt.", "The objection is recorded; results of that purpose were removed."))</p>"
+        case "restrict":
+            body +=
+                "<p class=\"notice\" role=\"status\">\(v.t("Die Verarbeitung ist eingeschränkt; Ergebnisse wurden entfernt.", "Processing is restricted; results were removed."))</p>"
+        case "object":
+            body +=
+                "<p class=\"notice\" role=\"status\">\(v.t("Der Widerspruch ist vermerkt; Ergebnisse dieses Zwecks wurden entfernt.", "The objection is recorded; results of that purpose were removed."))</p>"
         default: break
         }
         func field(_ name: String, _ value: String?) -> String { CustomerPages.shown(value ?? "", masked: c.masked.contains(name), c, principal, v) }
@@ -53,7 +57,8 @@ enum CustomerDetailPage {
                 + d.restrictions.map { r -> String in
                     let parts = r.split(separator: ":", maxSplits: 1).map(String.init)
                     let kind = parts.first == "restrict" ? v.t("Einschränkung", "Restriction") : v.t("Widerspruch", "Objection")
-                    return "<li><span class=\"badge warn\">\(kind)</span> \(parts.count > 1 ? v.e(parts[1]) : v.t("alle Zwecke", "all purposes"))</li>"
+                    return
+                        "<li><span class=\"badge warn\">\(kind)</span> \(parts.count > 1 ? v.e(parts[1]) : v.t("alle Zwecke", "all purposes"))</li>"
                 }.joined() + "</ul>"
         body += """
             <section class="card"><h2>\(v.t("Einwilligungen je Zweck", "Consent per purpose"))</h2>\
@@ -67,7 +72,8 @@ enum CustomerDetailPage {
             let items = feedback.prefix(10).map { f -> String in
                 "<li><span class=\"badge neutral\">\(v.e(f.kind))</span>\(f.rating.map { " \($0)/5" } ?? "") · \(v.day(f.createdAt))<br>\(v.e(f.text))</li>"
             }.joined()
-            body += "<section class=\"card\"><h2>\(v.t("Nachrichten und Bewertungen", "Messages and reviews"))</h2><ul class=\"plain\">\(items)</ul></section>"
+            body +=
+                "<section class=\"card\"><h2>\(v.t("Nachrichten und Bewertungen", "Messages and reviews"))</h2><ul class=\"plain\">\(items)</ul></section>"
         }
         if principal.may(.subjectRights) { body += CustomerRightsForms.section(v, customerId: c.id, purposes: purposes) }
         return v.page(Localized(de: "Kunde \(c.id)", en: "Customer \(c.id)"), body)
@@ -76,11 +82,15 @@ enum CustomerDetailPage {
     static func derivedSection(_ v: DashboardView, _ derived: [CustomerDetail.Derived]) -> String {
         guard !derived.isEmpty else {
             return "<section class=\"card\"><h2>\(v.t("Auswertungen", "Analyses"))</h2>"
-                + v.empty(v.t("Keine Ergebnisse, die Ihre Rolle sehen darf (oder die Person ist in keinem Scope).", "No results your role may see (or the person is in no scope)."))
+                + v.empty(
+                    v.t(
+                        "Keine Ergebnisse, die Ihre Rolle sehen darf (oder die Person ist in keinem Scope).",
+                        "No results your role may see (or the person is in no scope)."))
                 + "</section>"
         }
         let items = derived.map { r -> String in
-            let factors = r.why.factors.prefix(6).map { "<li>\(v.t($0.name)): \(v.e($0.value))</li>" }.joined()
+            // Recommendations list their reasons per product already.
+            let factors = (r.kind == "recommendation" ? [] : r.why.factors.prefix(6)).map { "<li>\(v.t($0.name)): \(v.e($0.value))</li>" }.joined()
             return """
                 <li><div><strong>\(v.t(title(r.kind)))</strong>\(r.stale ? " <span class=\"badge warn\">\(v.t("veraltet", "stale"))</span>" : "")</div>\
                 \(valueText(r, v))<div class="why"><strong>\(v.t("Warum:", "Why:"))</strong> \(v.t(r.why.summary))</div>\
@@ -88,7 +98,8 @@ enum CustomerDetailPage {
                 <div class="muted small">\(v.t("Modell", "Model")) \(v.e(r.modelVersion)) · \(v.e(r.activity)) · \(v.day(r.createdAt))</div></li>
                 """
         }.joined()
-        return "<section class=\"card\"><h2>\(v.t("Auswertungen mit Begründung", "Analyses with their reasons"))</h2><ul class=\"plain\">\(items)</ul></section>"
+        return
+            "<section class=\"card\"><h2>\(v.t("Auswertungen mit Begründung", "Analyses with their reasons"))</h2><ul class=\"plain\">\(items)</ul></section>"
     }
 
     static func title(_ kind: String) -> Localized {
@@ -108,10 +119,12 @@ enum CustomerDetailPage {
         switch r.kind {
         case "recommendation":
             guard let list = try? JSONDecoder().decode([RecommendedProduct].self, from: data), !list.isEmpty else { return "" }
-            return "<ol class=\"small\">" + list.prefix(5).map { "<li>\(v.e($0.name)) — <span class=\"muted\">\(v.t($0.reason))</span></li>" }.joined() + "</ol>"
+            return "<ol class=\"small\">"
+                + list.prefix(5).map { "<li>\(v.e($0.name)) — <span class=\"muted\">\(v.t($0.reason))</span></li>" }.joined() + "</ol>"
         case "clv":
             guard let c = try? JSONDecoder().decode(CLVResult.self, from: data) else { return "" }
-            return "<p>\(v.euro(c.value)) \(v.t("in \(c.horizonMonths) Monaten", "over \(c.horizonMonths) months")) · \(v.t("noch aktiv", "still active")) \(v.percent(c.probabilityAlive))\(c.churnRisk ? " <span class=\"badge warn\">\(v.t("Abwanderungsrisiko", "churn risk"))</span>" : "")</p>"
+            return
+                "<p>\(v.euro(c.value)) \(v.t("in \(c.horizonMonths) Monaten", "over \(c.horizonMonths) months")) · \(v.t("noch aktiv", "still active")) \(v.percent(c.probabilityAlive))\(c.churnRisk ? " <span class=\"badge warn\">\(v.t("Abwanderungsrisiko", "churn risk"))</span>" : "")</p>"
         case "segment":
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let raw = object["segment"] as? String,
                 let s = RFMSegment(rawValue: raw)

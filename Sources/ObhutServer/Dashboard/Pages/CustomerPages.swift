@@ -64,14 +64,20 @@ enum CustomerPages {
                 let rows = results.map { c -> [String] in
                     [
                         "<a href=\"\(v.e(path(c.id)))\">\(v.e(c.id))</a>",
-                        shown([c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "), masked: c.masked.contains("lastName") || c.masked.contains("firstName"), c, principal, v),
+                        shown(
+                            [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "),
+                            masked: c.masked.contains("lastName") || c.masked.contains("firstName"), c, principal, v),
                         shown(c.email ?? "", masked: c.masked.contains("email"), c, principal, v),
                         v.e(c.country ?? "–"),
                         consentBadges(c.consents, v),
                     ]
                 }
                 body += "<section class=\"card\"><h2>\(v.t("Treffer", "Results")) (\(results.count))</h2>"
-                body += v.table([v.t("Kundennummer", "Customer id"), v.t("Name", "Name"), v.t("E-Mail", "E-mail"), v.t("Land", "Country"), v.t("Einwilligungen", "Consents")], rows)
+                body += v.table(
+                    [
+                        v.t("Kundennummer", "Customer id"), v.t("Name", "Name"), v.t("E-Mail", "E-mail"), v.t("Land", "Country"),
+                        v.t("Einwilligungen", "Consents"),
+                    ], rows)
                 body += "</section>"
             }
         }

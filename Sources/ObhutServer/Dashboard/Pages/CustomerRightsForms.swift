@@ -58,7 +58,9 @@ enum CustomerRightsForms {
             guard typed == id else {
                 return confirmPage(
                     v, id: id,
-                    error: v.t("Die eingegebene Kundennummer stimmt nicht; nichts wurde gelöscht.", "The customer id typed does not match; nothing was erased."),
+                    error: v.t(
+                        "Die eingegebene Kundennummer stimmt nicht; nichts wurde gelöscht.",
+                        "The customer id typed does not match; nothing was erased."),
                     status: .badRequest)
             }
             let report = try SubjectRights(workspace: workspace, actor: principal.actor).erase(id)

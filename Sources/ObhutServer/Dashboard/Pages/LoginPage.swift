@@ -20,7 +20,8 @@ enum LoginPage {
             let next = safeNext(fields["next"])
             let view = DashboardView(context: context, path: "/login")
             do {
-                let (cookie, _, _) = try await SessionRoutes.signIn(fields["name"] ?? "", fields["password"] ?? "", services: services, context: context)
+                let (cookie, _, _) = try await SessionRoutes.signIn(
+                    fields["name"] ?? "", fields["password"] ?? "", services: services, context: context)
                 // A session that came with the request ends: a new sign-in never reuses an id.
                 if let old = request.cookies[AuthMiddleware.sessionCookie] { try? services.users.endSession(cookie: old.value) }
                 var response = redirect(next)

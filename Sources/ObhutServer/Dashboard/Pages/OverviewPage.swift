@@ -13,7 +13,8 @@ enum OverviewPage {
         let principal = try context.require(.overview)
         let v = DashboardRoutes.view(request, context)
         let workspace = services.workspace
-        var body = "<p class=\"lead\">\(v.t("Willkommen, ", "Welcome, "))\(v.e(principal.user.name)). \(v.t("Hier sehen Sie, was Ihre Rolle sehen darf", "Here is what your role may see")) (\(v.t(principal.role.title))).</p>"
+        var body =
+            "<p class=\"lead\">\(v.t("Willkommen, ", "Welcome, "))\(v.e(principal.user.name)). \(v.t("Hier sehen Sie, was Ihre Rolle sehen darf", "Here is what your role may see")) (\(v.t(principal.role.title))).</p>"
 
         let counts = try workspace.store.counts()
         var metrics: [String] = []
@@ -28,7 +29,9 @@ enum OverviewPage {
         if principal.may(.leads) { metric(v.count(counts[.leads] ?? 0), v.t("Leads", "Leads")) }
         if principal.may(.quality) {
             let score = try QualityReport.compute(for: workspace).score
-            metric("\(score)<span class=\"muted small\">/100</span>", v.t("Datenqualität", "Data quality"), score >= 80 ? "good" : score >= 60 ? "warn" : "bad")
+            metric(
+                "\(score)<span class=\"muted small\">/100</span>", v.t("Datenqualität", "Data quality"),
+                score >= 80 ? "good" : score >= 60 ? "warn" : "bad")
         }
         var openRequests: [SubjectRequest] = []
         if principal.may(.subjectRequests) {
@@ -52,11 +55,14 @@ enum OverviewPage {
                 ]
             }
             cards.append(
-                "<section class=\"card\"><h2>\(v.t("Letzte Auswertungsläufe", "Last analysis runs"))</h2>"
+                "<section class=\"card wide\"><h2>\(v.t("Letzte Auswertungsläufe", "Last analysis runs"))</h2>"
                     + (rows.isEmpty
                         ? v.empty(v.t("Noch keine Läufe.", "No runs yet."), command: "obhut run ACTIVITY")
                         : v.table(
-                            [v.t("Lauf", "Run"), v.t("Tätigkeit", "Activity"), v.t("Beginn (UTC)", "Started (UTC)"), v.t("Status", "Status"), v.t("Personen", "People")],
+                            [
+                                v.t("Lauf", "Run"), v.t("Tätigkeit", "Activity"), v.t("Beginn (UTC)", "Started (UTC)"), v.t("Status", "Status"),
+                                v.t("Personen", "People"),
+                            ],
                             rows)) + "</section>")
         }
         if principal.may(.subjectRequests) {
@@ -67,7 +73,8 @@ enum OverviewPage {
             cards.append(
                 "<section class=\"card\"><h2>\(v.t("Offene Betroffenenanfragen", "Open subject requests"))</h2>"
                     + (items.isEmpty ? v.empty(v.t("Keine offenen Anfragen.", "No open requests.")) : "<ul class=\"plain\">\(items)</ul>")
-                    + "<p class=\"small\"><a href=\"/privacy#requests\">\(v.t("Zum Datenschutz-Cockpit", "To the privacy cockpit"))</a></p></section>")
+                    + "<p class=\"small\"><a href=\"/privacy#requests\">\(v.t("Zum Datenschutz-Cockpit", "To the privacy cockpit"))</a></p></section>"
+            )
         }
         if principal.may(.privacyCockpit) {
             let items = alerts.map { a -> String in
@@ -75,7 +82,11 @@ enum OverviewPage {
             }.joined()
             cards.append(
                 "<section class=\"card\"><h2>\(v.t("Zugriffsalarme", "Access alerts"))</h2>"
-                    + (items.isEmpty ? v.empty(v.t("Keine Alarme: niemand hat ungewöhnlich viele Personen gelesen.", "No alerts: nobody read an unusual number of people.")) : "<ul class=\"plain\">\(items)</ul>")
+                    + (items.isEmpty
+                        ? v.empty(
+                            v.t(
+                                "Keine Alarme: niemand hat ungewöhnlich viele Personen gelesen.",
+                                "No alerts: nobody read an unusual number of people.")) : "<ul class=\"plain\">\(items)</ul>")
                     + "</section>")
         }
         let shortcuts = DashboardNavigation.entries(for: principal.role).filter { $0.path != "/" }.map { entry -> String in

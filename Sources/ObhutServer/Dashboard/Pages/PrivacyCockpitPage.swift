@@ -25,7 +25,8 @@ enum PrivacyCockpitPage {
         let breaches = try BreachDesk(workspace: workspace, actor: principal.actor).list()
         let retention = try Retention(workspace: workspace, actor: principal.actor).run(dryRun: true)
 
-        var body = "<p class=\"lead\">\(v.t("Alles, was die/der Datenschutzbeauftragte im Blick haben muss, auf einer Seite. Rot heißt: jetzt handeln.", "Everything the data-protection officer has to keep an eye on, on one page. Red means: act now."))</p>"
+        var body =
+            "<p class=\"lead\">\(v.t("Alles, was die/der Datenschutzbeauftragte im Blick haben muss, auf einer Seite. Rot heißt: jetzt handeln.", "Everything the data-protection officer has to keep an eye on, on one page. Red means: act now."))</p>"
         body += """
             <div class="metrics">
             <div class="metric \(overdue.isEmpty ? (open.isEmpty ? "good" : "warn") : "bad")"><div class="value">\(open.count)</div><div class="label">\(v.t("offene Anfragen", "open requests"))\(overdue.isEmpty ? "" : ", \(overdue.count) \(v.t("überfällig", "overdue"))")</div></div>
@@ -62,21 +63,28 @@ enum PrivacyCockpitPage {
         let share = { (n: Int) in Double(n) / Double(max(1, total)) }
         let consentPurposes = purposes.filter { $0.legalBasis.requiresConsent }
         let bars = consentPurposes.map { p in
-            BarChart.Bar(label: p.title[v.l], value: share(granted[p.id.rawValue] ?? 0) * 100, valueText: v.percent(share(granted[p.id.rawValue] ?? 0)))
+            BarChart.Bar(
+                label: p.title[v.l], value: share(granted[p.id.rawValue] ?? 0) * 100, valueText: v.percent(share(granted[p.id.rawValue] ?? 0)))
         }
-        var chart = BarChart(title: v.l == .de ? "Anteil der Kunden mit Einwilligung je Zweck" : "Share of customers with consent per purpose", bars: bars, maximum: 100)
+        var chart = BarChart(
+            title: v.l == .de ? "Anteil der Kunden mit Einwilligung je Zweck" : "Share of customers with consent per purpose", bars: bars,
+            maximum: 100)
         chart.colour = Chart.accent
         let rows = purposes.map { p -> [String] in
             let n = granted[p.id.rawValue] ?? 0
             return [
                 "<strong>\(v.t(p.title))</strong>", "<span class=\"small\">\(v.t(p.legalBasis.title))</span>",
-                p.legalBasis.requiresConsent ? "<span class=\"num\">\(v.count(n))</span>" : "<span class=\"muted small\">\(v.t("keine Einwilligung nötig", "no consent needed"))</span>",
+                p.legalBasis.requiresConsent
+                    ? "<span class=\"num\">\(v.count(n))</span>"
+                    : "<span class=\"muted small\">\(v.t("keine Einwilligung nötig", "no consent needed"))</span>",
                 p.legalBasis.requiresConsent ? FeedbackPage.meter(share(n), v) : "",
             ]
         }
         return "<section class=\"card\" id=\"consent\"><h2>\(v.t("Einwilligungen je Zweck", "Consent coverage per purpose"))</h2>"
             + v.figure(chart.svg(), caption: v.t("Von \(v.count(total)) Kunden.", "Of \(v.count(total)) customers."), table: "")
-            + v.table([v.t("Zweck", "Purpose"), v.t("Rechtsgrundlage", "Legal basis"), v.t("mit Einwilligung", "with consent"), v.t("Anteil", "Share")], rows)
+            + v.table(
+                [v.t("Zweck", "Purpose"), v.t("Rechtsgrundlage", "Legal basis"), v.t("mit Einwilligung", "with consent"), v.t("Anteil", "Share")],
+                rows)
             + "<p class=\"muted small\">\(v.command("obhut consent grant CUSTOMER marketing"))</p></section>"
     }
 
@@ -85,14 +93,17 @@ enum PrivacyCockpitPage {
         let kernel = PrivacyKernel(workspace: workspace, actor: principal.actor)
         let rows = register.activities.map { a -> [String] in
             let approval =
-                a.approval.map { "<span class=\"badge ok\">\(v.t("freigegeben", "approved"))</span><div class=\"small muted\">\(v.e($0.by)), \(v.day($0.at))</div>" }
+                a.approval.map {
+                    "<span class=\"badge ok\">\(v.t("freigegeben", "approved"))</span><div class=\"small muted\">\(v.e($0.by)), \(v.day($0.at))</div>"
+                }
                 ?? "<span class=\"badge bad\">\(v.t("nicht freigegeben", "not approved"))</span>"
             let preflight: String
             if let report = try? kernel.preflight(a.name) {
                 let problems = report.items.filter { $0.status != .ok }
                 preflight =
                     (report.passed
-                        ? "<span class=\"badge ok\">\(v.t("bestanden", "passed"))</span>" : "<span class=\"badge bad\">\(v.t("nicht bestanden", "failed"))</span>")
+                        ? "<span class=\"badge ok\">\(v.t("bestanden", "passed"))</span>"
+                        : "<span class=\"badge bad\">\(v.t("nicht bestanden", "failed"))</span>")
                     + " <span class=\"small muted\">\(v.count(report.peopleInScope)) / \(v.count(report.customersTotal)) \(v.t("im Scope", "in scope"))</span>"
                     + (problems.isEmpty
                         ? ""
@@ -107,8 +118,13 @@ enum PrivacyCockpitPage {
                 approval, preflight, v.command("obhut preflight \(a.name)"),
             ]
         }
-        return "<section class=\"card\" id=\"register\"><h2>\(v.t("Verzeichnis der Verarbeitungstätigkeiten", "Record of processing activities"))</h2>"
-            + v.table([v.t("Tätigkeit", "Activity"), v.t("Zweck", "Purpose"), v.t("Freigabe", "Approval"), v.t("Pre-Flight", "Pre-flight"), v.t("Befehl", "Command")], rows)
+        return
+            "<section class=\"card\" id=\"register\"><h2>\(v.t("Verzeichnis der Verarbeitungstätigkeiten", "Record of processing activities"))</h2>"
+            + v.table(
+                [
+                    v.t("Tätigkeit", "Activity"), v.t("Zweck", "Purpose"), v.t("Freigabe", "Approval"), v.t("Pre-Flight", "Pre-flight"),
+                    v.t("Befehl", "Command"),
+                ], rows)
             + "<p class=\"muted small\">\(v.command("obhut register")) · \(v.command("obhut register approve ACTIVITY --by NAME"))</p></section>"
     }
 
@@ -123,19 +139,25 @@ enum PrivacyCockpitPage {
                 } else {
                     "<span class=\"badge warn\">\(v.t("offen", "open"))</span>"
                 }
-            let daysLeft = Int((r.deadline.timeIntervalSince(now) / 86_400).rounded(.down))
+            // Whole days, counted towards zero: "10 days ago" for 10.2 days, "30 days left" for 30.9.
+            let daysLeft = Int(r.deadline.timeIntervalSince(now) / 86_400)
             let deadline =
                 r.completedAt == nil
                 ? "\(v.day(r.deadline)) <span class=\"\(overdue ? "overdue-text" : "small muted")\">(\(overdue ? v.t("seit \(-daysLeft) Tagen", "\(-daysLeft) days ago") : v.t("noch \(daysLeft) Tage", "\(daysLeft) days left")))</span>"
                 : v.day(r.deadline)
-            return "<tr\(overdue ? " class=\"overdue\"" : "")><td>#\(r.id)</td><td>\(v.t(r.kind.title))</td><td><code>\(v.e(String(r.subject.prefix(12))))…</code></td>"
+            return
+                "<tr\(overdue ? " class=\"overdue\"" : "")><td>#\(r.id)</td><td>\(v.t(r.kind.title))</td><td><code>\(v.e(String(r.subject.prefix(12))))…</code></td>"
                 + "<td>\(v.day(r.receivedAt))</td><td>\(deadline)</td><td>\(status)</td></tr>"
         }.joined()
-        let head = [v.t("Nr.", "No."), v.t("Art", "Kind"), v.t("Person (Token)", "Person (token)"), v.t("Eingang", "Received"), v.t("Frist", "Deadline"), v.t("Stand", "State")]
+        let head = [
+            v.t("Nr.", "No."), v.t("Art", "Kind"), v.t("Person (Token)", "Person (token)"), v.t("Eingang", "Received"), v.t("Frist", "Deadline"),
+            v.t("Stand", "State"),
+        ]
         return "<section class=\"card\" id=\"requests\"><h2>\(v.t("Betroffenenanfragen", "Subject requests"))</h2>"
             + (requests.isEmpty
                 ? v.empty(v.t("Noch keine Anfragen.", "No requests yet."))
-                : "<div class=\"table-wrap\"><table><thead><tr>" + head.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>\(rows)</tbody></table></div>")
+                : "<div class=\"table-wrap\"><table><thead><tr>" + head.map { "<th scope=\"col\">\($0)</th>" }.joined()
+                    + "</tr></thead><tbody>\(rows)</tbody></table></div>")
             + "<p class=\"muted small\">\(v.t("Frist: ein Monat ab Eingang (Art. 12 Abs. 3 DSGVO). Personen erscheinen nur als Token.", "Deadline: one month from receipt (GDPR Art. 12(3)). People appear as tokens only.")) \(v.command("obhut subject requests"))</p></section>"
     }
 
@@ -169,7 +191,9 @@ enum PrivacyCockpitPage {
             "<li>\(a.acknowledged ? "<span class=\"badge neutral\">\(v.t("gesehen", "seen"))</span>" : "<span class=\"badge bad\">\(v.t("Alarm", "Alert"))</span>") <strong>\(v.e(a.user))</strong> (\(v.e(a.role))) \(v.t("las", "read")) \(v.count(a.people)) \(v.t("Personen in einer Stunde", "people within one hour")) · \(v.dateTime(a.windowStart))</li>"
         }.joined()
         return "<section class=\"card\" id=\"alerts\"><h2>\(v.t("Zugriffsalarme", "Access alerts"))</h2>"
-            + (items.isEmpty ? v.empty(v.t("Keine: niemand hat ungewöhnlich viele Personen gelesen.", "None: nobody read an unusual number of people.")) : "<ul class=\"plain\">\(items)</ul>")
+            + (items.isEmpty
+                ? v.empty(v.t("Keine: niemand hat ungewöhnlich viele Personen gelesen.", "None: nobody read an unusual number of people."))
+                : "<ul class=\"plain\">\(items)</ul>")
             + "<p class=\"muted small\">\(v.t("Ein Alarm entsteht, wenn jemand mehr Personen je Stunde liest als die Schwelle (obhut serve --alert-people-per-hour).", "An alert is raised when someone reads more people per hour than the threshold (obhut serve --alert-people-per-hour).")) \(v.command("obhut breach open --from … --to …"))</p></section>"
     }
 
@@ -180,7 +204,8 @@ enum PrivacyCockpitPage {
                 hours < 0
                 ? "<span class=\"overdue-text\">\(v.t("Frist seit \(Int(-hours)) Stunden abgelaufen", "deadline passed \(Int(-hours)) hours ago"))</span>"
                 : "<span class=\"\(hours < 24 ? "overdue-text" : "")\">\(v.t("noch \(Int(hours)) Stunden", "\(Int(hours)) hours left"))</span>"
-            return "<li><strong>#\(c.id)</strong> \(v.t("eröffnet", "opened")) \(v.dateTime(c.openedAt)) · \(left)<div class=\"small muted\">\(c.findings.peopleIdentified) \(v.t("Personen erkannt", "people identified")), \(c.findings.entries) \(v.t("Protokolleinträge", "audit entries"))</div> \(v.command("obhut breach show \(c.id)"))</li>"
+            return
+                "<li><strong>#\(c.id)</strong> \(v.t("eröffnet", "opened")) \(v.dateTime(c.openedAt)) · \(left)<div class=\"small muted\">\(c.findings.peopleIdentified) \(v.t("Personen erkannt", "people identified")), \(c.findings.entries) \(v.t("Protokolleinträge", "audit entries"))</div> \(v.command("obhut breach show \(c.id)"))</li>"
         }.joined()
         return "<section class=\"card\" id=\"breaches\"><h2>\(v.t("Datenpannen (Art. 33: 72 Stunden)", "Breach cases (Art. 33: 72 hours)"))</h2>"
             + (items.isEmpty ? v.empty(v.t("Keine offenen Fälle.", "No open cases.")) : "<ul class=\"plain\">\(items)</ul>")

@@ -15,12 +15,16 @@ enum SegmentsPage {
             return v.page(title, v.empty(v.t("Noch keine Segmente.", "No segments yet."), command: "obhut run segments"))
         }
         let total = max(1, report.segments.reduce(0) { $0 + $1.customers })
-        var body = "<p class=\"lead\">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · \(v.count(total)) \(v.t("Kunden mit Bestellungen", "customers with orders"))</p>"
+        var body =
+            "<p class=\"lead\">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · \(v.count(total)) \(v.t("Kunden mit Bestellungen", "customers with orders"))</p>"
         let bars = report.segments.map {
-            BarChart.Bar(label: $0.name[v.l], value: Double($0.customers), valueText: "\(v.count($0.customers)) · \(v.percent(Double($0.customers) / Double(total)))")
+            BarChart.Bar(
+                label: $0.name[v.l], value: Double($0.customers),
+                valueText: "\(v.count($0.customers)) · \(v.percent(Double($0.customers) / Double(total)))")
         }
         body += "<section class=\"card\"><h2>\(v.t("RFM-Segmente", "RFM segments"))</h2>"
-        body += "<p class=\"muted small\">\(v.t("Nach Aktualität (R), Häufigkeit (F) und Umsatz (M) der Käufe, je 1 bis 5.", "By recency (R), frequency (F) and monetary value (M) of purchases, 1 to 5 each."))</p>"
+        body +=
+            "<p class=\"muted small\">\(v.t("Nach Aktualität (R), Häufigkeit (F) und Umsatz (M) der Käufe, je 1 bis 5.", "By recency (R), frequency (F) and monetary value (M) of purchases, 1 to 5 each."))</p>"
         body += v.figure(
             BarChart(title: v.l == .de ? "Kunden je RFM-Segment" : "Customers per RFM segment", bars: bars).svg(),
             caption: v.t("Größte Segmente zuerst.", "Largest segments first."),
@@ -31,13 +35,17 @@ enum SegmentsPage {
         body += "</section>"
         if let clusters = report.clusters, !clusters.isEmpty {
             body += "<section class=\"card\"><h2>\(v.t("Verhaltenssegmente", "Behavioural segments"))</h2>"
-            body += "<p class=\"muted small\">k-means, \(clusters.count) \(v.t("Gruppen", "groups")); Silhouette \(v.decimal(report.silhouette ?? 0, 2)), \(v.t("Stabilität", "stability")) \(v.decimal(report.stability ?? 0, 2))</p>"
+            body +=
+                "<p class=\"muted small\">k-means, \(clusters.count) \(v.t("Gruppen", "groups")); Silhouette \(v.decimal(report.silhouette ?? 0, 2)), \(v.t("Stabilität", "stability")) \(v.decimal(report.stability ?? 0, 2))</p>"
             if let stability = report.stability, stability < 0.7 {
-                body += "<p class=\"notice warn\">\(v.t("Die Gruppen ändern sich mit dem Startwert deutlich; als Tendenz lesen, nicht als feste Einteilung.", "The groups change noticeably with the seed; read them as a tendency, not a fixed division."))</p>"
+                body +=
+                    "<p class=\"notice warn\">\(v.t("Die Gruppen ändern sich mit dem Startwert deutlich; als Tendenz lesen, nicht als feste Einteilung.", "The groups change noticeably with the seed; read them as a tendency, not a fixed division."))</p>"
             }
-            body += "<ul class=\"plain\">" + clusters.map { c -> String in
-                "<li><strong>\(v.t(c.name))</strong> <span class=\"badge neutral\">\(v.count(c.customers))</span><br><span class=\"why\">\(v.t(c.description))</span></li>"
-            }.joined() + "</ul></section>"
+            body +=
+                "<ul class=\"plain\">"
+                + clusters.map { c -> String in
+                    "<li><strong>\(v.t(c.name))</strong> <span class=\"badge neutral\">\(v.count(c.customers))</span><br><span class=\"why\">\(v.t(c.description))</span></li>"
+                }.joined() + "</ul></section>"
         } else if let note = report.note {
             body += "<section class=\"card\"><p class=\"muted\">\(v.t(note))</p></section>"
         }
