@@ -64,6 +64,12 @@ struct DashboardView {
         """
     }
 
+    /// The key to a heat map's tones (the classes `t0`…`t4` carry `Chart.ramp`'s colours).
+    func heatLegend() -> String {
+        "<div class=\"legend heat\" aria-hidden=\"true\">\(t("wenig", "few")) "
+            + (0..<Chart.ramp.count).map { "<span class=\"key t\($0)\"></span>" }.joined() + " \(t("viel", "many"))</div>"
+    }
+
     /// A simple table: header cells and rows of already escaped cells.
     func table(_ head: [String], _ rows: [[String]], classes: String = "") -> String {
         var out = "<div class=\"table-wrap\"><table class=\"\(classes)\"><thead><tr>"

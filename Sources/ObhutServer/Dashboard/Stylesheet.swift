@@ -107,8 +107,11 @@ enum Stylesheet {
         details.as-table summary{cursor:pointer;color:var(--accent)}
         .legend{display:flex;gap:1rem;font-size:.85rem;color:var(--muted);margin:.2rem 0 .4rem}
         .legend .key{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
+        .legend.heat{gap:.15rem;align-items:center}
+        .legend.heat .key{margin:0;width:1rem;height:1rem;border-radius:3px}
         .key-accent{background:var(--accent)}
         .key-warn{background:var(--warn)}
+        .t0{background:#eef2f5}.t1{background:#cde7e4}.t2{background:#8ccbc3}.t3{background:#3f9e95}.t4{background:#0f5f58}
         form.inline{display:inline}
         form.search{display:flex;gap:.6rem;flex-wrap:wrap;align-items:flex-end}
         label{display:block;font-weight:600;font-size:.9rem;margin-bottom:.25rem}

@@ -40,6 +40,7 @@ enum BehaviourPage {
             [v.e(name)] + (0..<24).map { h in "<span class=\"num\">\(d * 24 + h < hw.counts.count ? hw.counts[d * 24 + h] : 0)</span>" }
         }
         body += "<section class=\"card\"><h2>\(v.t("Wann gekauft wird", "When people buy"))</h2><p>\(v.t(hw.statement))</p>"
+        body += v.heatLegend()
         body += v.figure(
             heat,
             caption: v.t(

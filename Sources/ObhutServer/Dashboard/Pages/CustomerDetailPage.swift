@@ -64,7 +64,7 @@ enum CustomerDetailPage {
             <section class="card"><h2>\(v.t("Einwilligungen je Zweck", "Consent per purpose"))</h2>\
             \(v.table([v.t("Zweck", "Purpose"), v.t("Stand", "State"), v.t("Rechtsgrundlage", "Legal basis")], purposeRows))
             <h3>\(v.t("Einschränkungen und Widersprüche", "Restrictions and objections"))</h3>\(restrictions)
-            <h3>\(v.t("Bestellungen", "Orders"))</h3><p>\(v.count(d.orders.orders)) \(v.t("Bestellungen", "orders")), \(v.count(d.orders.lines)) \(v.t("Positionen", "lines"))\
+            <h3>\(v.t("Bestellungen", "Orders"))</h3><p>\(v.count(d.orders.orders)) \(d.orders.orders == 1 ? v.t("Bestellung", "order") : v.t("Bestellungen", "orders")), \(v.count(d.orders.lines)) \(d.orders.lines == 1 ? v.t("Position", "line") : v.t("Positionen", "lines"))\
             \(d.orders.first.map { " · " + v.day($0) } ?? "")\(d.orders.last.map { " – " + v.day($0) } ?? "")</p></section></div>
             """
         body += derivedSection(v, d.derived)
