@@ -34,6 +34,8 @@ public struct ServerServices: Sendable {
     public let configuration: ServerConfiguration
     public let throttle: LoginThrottle
     public let monitor: AccessMonitor
+    /// Short-lived results of expensive checks for the cockpit (see `TimedCache`).
+    public let cache = TimedCache()
 
     public init(workspace: Workspace, configuration: ServerConfiguration = .init(), bcryptCost: UInt8 = 12) {
         self.workspace = workspace

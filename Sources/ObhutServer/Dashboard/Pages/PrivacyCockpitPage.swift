@@ -20,13 +20,30 @@ enum PrivacyCockpitPage {
         let requests = try SubjectRights(workspace: workspace, actor: principal.actor).requests()
         let open = requests.filter { $0.completedAt == nil }
         let overdue = open.filter { $0.deadline < now }
-        let verification = try workspace.store.verifyAudit()
+        // The expensive checks (seconds each at a million customers) are kept for two minutes;
+        // the page says when they ran and offers a refresh. The register's file date is part
+        // of the key, so an approval shows at once.
+        let refresh = request.uri.queryParameters["refresh"] == "1"
+        let registerDate =
+            (try? FileManager.default.attributesOfItem(atPath: workspace.directory.appendingPathComponent(ProcessingRegister.fileName).path)[
+                .modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let (verification, checkedAt) = try services.cache.value("verify", now: now, refresh: refresh) { try workspace.store.verifyAudit() }
         let alerts = try AccessAlert.list(in: workspace, limit: 20)
         let breaches = try BreachDesk(workspace: workspace, actor: principal.actor).list()
-        let retention = try Retention(workspace: workspace, actor: principal.actor).run(dryRun: true)
+        let (retention, _) = try services.cache.value("retention", now: now, refresh: refresh) {
+            try Retention(workspace: workspace, actor: principal.actor).run(dryRun: true)
+        }
+        let (preflights, _) = services.cache.value("preflight:\(registerDate)", now: now, refresh: refresh) {
+            let kernel = PrivacyKernel(workspace: workspace, actor: principal.actor)
+            let register = try? workspace.register()
+            var out: [String: PreflightReport] = [:]
+            for a in register?.activities ?? [] { out[a.name] = try? kernel.preflight(a.name) }
+            return out
+        }
 
         var body =
             "<p class=\"lead\">\(v.t("Alles, was die/der Datenschutzbeauftragte im Blick haben muss, auf einer Seite. Rot heißt: jetzt handeln.", "Everything the data-protection officer has to keep an eye on, on one page. Red means: act now."))</p>"
+            + "<p class=\"small muted\">\(v.t("Prüfungen (Protokollkette, Pre-Flight, Aufbewahrung) von", "Checks (audit chain, pre-flight, retention) as of")) \(v.e(v.dateTime(checkedAt))) · <a href=\"/privacy?refresh=1\">\(v.t("jetzt neu prüfen", "check again now"))</a></p>"
         body += """
             <div class="metrics">
             <div class="metric \(overdue.isEmpty ? (open.isEmpty ? "good" : "warn") : "bad")"><div class="value">\(open.count)</div><div class="label">\(v.t("offene Anfragen", "open requests"))\(overdue.isEmpty ? "" : ", \(overdue.count) \(v.t("überfällig", "overdue"))")</div></div>
@@ -37,7 +54,7 @@ enum PrivacyCockpitPage {
             </div>
             """
         body += try consentSection(v, workspace)
-        body += try registerSection(v, workspace, principal)
+        body += try registerSection(v, workspace, preflights)
         body += requestsSection(v, requests, now: now)
         body += "<div class=\"grid\">"
         body += retentionSection(v, retention)
@@ -88,9 +105,8 @@ enum PrivacyCockpitPage {
             + "<p class=\"muted small\">\(v.command("obhut consent grant CUSTOMER marketing"))</p></section>"
     }
 
-    static func registerSection(_ v: DashboardView, _ workspace: Workspace, _ principal: Principal) throws -> String {
+    static func registerSection(_ v: DashboardView, _ workspace: Workspace, _ preflights: [String: PreflightReport]) throws -> String {
         let register = try workspace.register()
-        let kernel = PrivacyKernel(workspace: workspace, actor: principal.actor)
         let rows = register.activities.map { a -> [String] in
             let approval =
                 a.approval.map {
@@ -98,7 +114,7 @@ enum PrivacyCockpitPage {
                 }
                 ?? "<span class=\"badge bad\">\(v.t("nicht freigegeben", "not approved"))</span>"
             let preflight: String
-            if let report = try? kernel.preflight(a.name) {
+            if let report = preflights[a.name] {
                 let problems = report.items.filter { $0.status != .ok }
                 preflight =
                     (report.passed
