@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Keeps the input being read where a signal handler can reach it, so a crash (a Swift trap is
 /// SIGILL or SIGTRAP, a bad access SIGSEGV or SIGBUS) or a hang leaves the input on disk and its

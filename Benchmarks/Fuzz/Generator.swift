@@ -67,7 +67,9 @@ struct Generator {
         case "text": return secret("Lieferung kam spaet \(tag) wirklich")
         case "birth_date": return r.pick(["1980-02-29", "29.02.1981", "1899-12-31", "2999-01-01", "1970-01-01"])
         case let f where f.hasSuffix("_at") || f == "at" || f == "stage_since":
-            return r.pick(["2024-03-01", "2024-03-01 12:30", "01.03.2024", "01.03.2024 23:59", "2024-03-01T12:00:00+01:00", "1989-12-31", "2030-01-01"])
+            return r.pick([
+                "2024-03-01", "2024-03-01 12:30", "01.03.2024", "01.03.2024 23:59", "2024-03-01T12:00:00+01:00", "1989-12-31", "2030-01-01",
+            ])
         case let f where f.hasSuffix("_id") || f == "id": return "\(f.prefix(1).uppercased())\(row)"
         case "line", "rating", "size", "emails_opened", "visits", "meetings": return String(r.below(7) - 1)
         case "quantity": return r.pick(["1", "2", "-1", "0", "1,5", "1.5", "3"])

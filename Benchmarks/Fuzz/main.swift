@@ -39,7 +39,8 @@ while let a = args.popFirst() {
     case "--jsonl": jsonl = v == "1"
     case "--count": count = Int(v) ?? count
     default:
-        FileHandle.standardError.write(Data("usage: obhut-fuzz --seconds N --seed S [--out DIR] [--hang-seconds T] | --seed S --only I [--dump FILE]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: obhut-fuzz --seconds N --seed S [--out DIR] [--hang-seconds T] | --seed S --only I [--dump FILE]\n".utf8))
         exit(2)
     }
 }
@@ -55,7 +56,9 @@ if let replay {
     let bytes = Array(FileManager.default.contents(atPath: replay) ?? Data())
     let t0 = Date()
     let o = Harness.run(FuzzInput(entity: entity, format: format, jsonLines: jsonl, bytes: bytes, secrets: []), variant: 0)
-    print("\(bytes.count) bytes in \(String(format: "%.3f", Date().timeIntervalSince(t0))) s: records \(o.records), record errors \(o.recordErrors), row issues \(o.rowIssues)")
+    print(
+        "\(bytes.count) bytes in \(String(format: "%.3f", Date().timeIntervalSince(t0))) s: records \(o.records), record errors \(o.recordErrors), row issues \(o.rowIssues)"
+    )
     for v in o.violations { print("VIOLATION: \(v)") }
     exit(o.violations.isEmpty ? 0 : 1)
 }

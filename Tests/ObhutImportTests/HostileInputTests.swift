@@ -45,7 +45,8 @@ struct HostileInputTests {
     /// Absurd quantities (2^63 from a mistyped id, 1e26) passed as order quantities.
     @Test(arguments: ["9223372036854775807", "1e26", "-1000001"])
     func anAbsurdQuantityIsRejected(quantity: String) throws {
-        var reader = try CSVReader(bytes: Array("order_id,customer_id,product_id,quantity,unit_price,ordered_at\nO1,C1,P1,\(quantity),9.99,2025-01-02\n".utf8))
+        var reader = try CSVReader(
+            bytes: Array("order_id,customer_id,product_id,quantity,unit_price,ordered_at\nO1,C1,P1,\(quantity),9.99,2025-01-02\n".utf8))
         let resolver = try ColumnResolver(entity: .orders, format: .generic, columns: reader.columns, mapping: nil)
         let mapper = RowMapper(entity: .orders, format: .generic, resolver: resolver, now: Self.now) { $0 }
         guard case .rejected(let issue) = mapper.map(try #require(try reader.next()).get()) else {

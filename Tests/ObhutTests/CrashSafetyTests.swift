@@ -16,7 +16,8 @@ struct CrashSafetyTests {
         _ = try Importer(workspace: ws).run(
             ImportRequest(
                 entity: .customers,
-                file: writeFixture("c.csv", "customer_id,first_name,last_name,email\nQ1,Quirin,Absturz,quirin.absturz@example.de\nQ2,Other,Person,o@example.de\n")))
+                file: writeFixture(
+                    "c.csv", "customer_id,first_name,last_name,email\nQ1,Quirin,Absturz,quirin.absturz@example.de\nQ2,Other,Person,o@example.de\n")))
         return ws
     }
 
@@ -25,7 +26,9 @@ struct CrashSafetyTests {
     func failAuditEntries(_ ws: Workspace, action: String) throws {
         try ws.store.writer.write { db in
             try db.execute(
-                sql: "CREATE TEMP TRIGGER fail_audit BEFORE INSERT ON audit_entry WHEN NEW.action = '\(action)' BEGIN SELECT RAISE(ABORT, 'audit down'); END")
+                sql:
+                    "CREATE TEMP TRIGGER fail_audit BEFORE INSERT ON audit_entry WHEN NEW.action = '\(action)' BEGIN SELECT RAISE(ABORT, 'audit down'); END"
+            )
         }
     }
 

@@ -35,7 +35,9 @@ extension Workspace {
         if synced == nil, let text = try? String(contentsOf: erasureLogURL, encoding: .utf8) {
             for line in text.split(separator: "\n") { known.insert(String(line.split(separator: " ").first ?? "")) }
         }
-        let lines = rows.filter { !known.contains($0.subject) }.map { "\($0.subject) \(DateText.day(Date(timeIntervalSince1970: TimeInterval($0.at))))\n" }
+        let lines = rows.filter { !known.contains($0.subject) }.map {
+            "\($0.subject) \(DateText.day(Date(timeIntervalSince1970: TimeInterval($0.at))))\n"
+        }
         if !lines.isEmpty { try appendToErasureLog(lines.joined()) }
         try store.setMeta(Self.erasureLogSyncedKey, String(last))
         return lines.count

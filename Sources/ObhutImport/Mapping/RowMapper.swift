@@ -267,7 +267,8 @@ public struct RowMapper: Sendable {
             }
             // The largest employers have a few million people; 2^63 - 1 passed before (found by fuzzing).
             guard n <= Self.maxCompanySize else {
-                throw row.issue("size", de: "unplausible Mitarbeiterzahl (mehr als 10 Millionen)", en: "implausible number of employees (more than 10 million)")
+                throw row.issue(
+                    "size", de: "unplausible Mitarbeiterzahl (mehr als 10 Millionen)", en: "implausible number of employees (more than 10 million)")
             }
             size = n
         }
