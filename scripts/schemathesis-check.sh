@@ -22,6 +22,7 @@ fi
 [ -n "${SKIP_BUILD:-}" ] || swift build --scratch-path "$SCRATCH" --product obhut >/dev/null
 OBHUT="$SCRATCH/debug/obhut"
 [ -x "$OBHUT" ] || OBHUT="$SCRATCH/release/obhut"
+OBHUT="$(cd "$(dirname "$OBHUT")" && pwd)/$(basename "$OBHUT")"
 
 WORK=$(mktemp -d /tmp/obhut-schemathesis.XXXX)
 SERVER_PID=""
@@ -49,6 +50,7 @@ done
 COMMON=(--header "Authorization: Bearer $TOKEN" --max-examples "$MAX" --seed 7 --no-color --request-timeout 120
     --exclude-path '/api/customers/{id}/erase' --exclude-path '/api/tokens/{id}')
 set +e
+cd "$WORK"  # schemathesis keeps its example database in the working directory
 "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.json" "${COMMON[@]}" \
     --exclude-operation-id postCustomers --exclude-operation-id postImportsByEntity --exclude-operation-id patchCustomersById
 STATUS1=$?
