@@ -45,11 +45,14 @@ request = function()
     return wrk.format("GET", "/api/customers/" .. ids[(i % #ids) + 1] .. "/recommendations")
 end
 LUA
+sed -e 's|"/api/customers/" .. ids\[(i % #ids) + 1\] .. "/recommendations"|"/customers/" .. ids[(i % #ids) + 1]|' \
+    -e 's|application/json|text/html|' "$WORK/recs.lua" >"$WORK/detail.lua"
 cat >"$WORK/paced.lua" <<LUA
 -- think time per connection so that 10 connections make about 1,000 requests/s
 delay = function() return 9 end
 LUA
 cat "$WORK/recs.lua" "$WORK/paced.lua" >"$WORK/recs-paced.lua"
+cat "$WORK/detail.lua" "$WORK/paced.lua" >"$WORK/detail-paced.lua"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 "$OBHUT" serve --dir "$WORK/ws" --port "$PORT" --alert-people-per-hour 100000000 >"$WORK/server.log" 2>&1 &
@@ -76,8 +79,12 @@ wrk -t1 -c4 -d3s -s "$WORK/recs.lua" "$URL" >/dev/null
 echo "saturation: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s each"
 run health "GET /api/health" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$URL/api/health"
 run recs "GET recommendations" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/recs.lua" "$URL"
+run detail "GET /customers/{id} (page)" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/detail.lua" "$URL"
 echo "paced: 1 thread, 10 connections, 9 ms think time each (about 1,000 requests/s)"
 run health-paced "GET /api/health (paced)" -t1 -c10 -d"${SECONDS_PER_RUN}s" -s "$WORK/paced.lua" "$URL/api/health"
 run recs-paced "GET recommendations (paced)" -t1 -c10 -d"${SECONDS_PER_RUN}s" -s "$WORK/recs-paced.lua" "$URL"
+run detail-paced "GET /customers/{id} (paced)" -t1 -c10 -d"${SECONDS_PER_RUN}s" -s "$WORK/detail-paced.lua" "$URL"
 awk -v h="$(cat "$WORK/health.rps")" -v r="$(cat "$WORK/recs.rps")" \
     'BEGIN { if (h > 0) printf "ratio recommendations / health (saturation): %.2f\n", r / h }'
+awk -v h="$(cat "$WORK/health.rps")" -v r="$(cat "$WORK/detail.rps")" \
+    'BEGIN { if (h > 0) printf "ratio customer page / health (saturation): %.2f\n", r / h }'
