@@ -98,11 +98,9 @@ public struct CustomerAccess: Sendable {
             // Id prefix, parameterised; LIKE wildcards in the query are taken literally.
             let escaped = q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_")
-            let more = try await store.writer.read { db in
-                try String.fetchAll(
-                    db, sql: "SELECT id FROM customer WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-                    arguments: [escaped + "%", min(limit, Self.maxResults)])
-            }
+            // Synchronous on purpose: GRDB's async reads deadlocked the server under load (the
+            // cooperative pool's threads all blocked in synchronous reads while an async one held a reader).
+            let more = try idsWithPrefix(escaped, limit: min(limit, Self.maxResults))
             for id in more where !ids.contains(id) { ids.append(id) }
         }
         ids = Array(ids.prefix(broad ? min(limit, Self.maxResults) : 1))
@@ -148,6 +146,15 @@ public struct CustomerAccess: Sendable {
         case .marketing: ["segments", "recommendations", "clv", "rebuy-reminders"].contains(activity)
         case .support: false
         case .analyst, .sales: false
+        }
+    }
+
+    /// Customer ids starting with an (escaped) prefix. Not `async`, so GRDB's synchronous read
+    /// is the one called (see the comment at the call).
+    func idsWithPrefix(_ escapedPrefix: String, limit: Int) throws -> [String] {
+        try store.writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM customer WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", arguments: [escapedPrefix + "%", limit])
         }
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 
@@ -33,6 +34,7 @@ public actor AuditBatcher {
     }
 
     let store: SQLiteStore
+    static let queue = DispatchQueue(label: "obhut.audit-batcher")
     private var pending: [([Draft], CheckedContinuation<Void, any Error>)] = []
     private var flushing = false
     /// Commits so far and entries in them (for tests and benchmarks).
@@ -68,11 +70,21 @@ public actor AuditBatcher {
             do {
                 let store = self.store
                 let drafts = batch.flatMap(\.0)
-                try await store.writer.write { db in
-                    for d in drafts {
-                        _ = try store.appendAudit(
-                            db, actor: d.actor, role: d.role, action: d.action, subject: d.subject, count: d.count, activity: d.activity,
-                            reason: d.reason, at: d.at)
+                // The commit runs on a queue of its own, not through GRDB's async API: callers on
+                // Swift's cooperative threads may be blocked in synchronous database calls, and an
+                // async write that needs one of those threads to finish would deadlock them.
+                try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+                    Self.queue.async {
+                        c.resume(
+                            with: Result {
+                                try store.writer.write { db in
+                                    for d in drafts {
+                                        _ = try store.appendAudit(
+                                            db, actor: d.actor, role: d.role, action: d.action, subject: d.subject, count: d.count,
+                                            activity: d.activity, reason: d.reason, at: d.at)
+                                    }
+                                }
+                            })
                     }
                 }
                 commits += 1
