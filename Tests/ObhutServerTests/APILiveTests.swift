@@ -36,6 +36,34 @@ struct APILiveTests {
         }
     }
 
+    /// Regression: GRDB's async read in the customer search deadlocked the server under
+    /// concurrent load (every cooperative thread blocked in a synchronous read). Many parallel
+    /// searches, views and recommendation reads over real sockets must all be answered.
+    @Test func manyConcurrentReadsAreAllAnswered() async throws {
+        let f = try APIFixture()
+        defer { f.remove() }
+        try await liveApp(f).test(.live) { client in
+            let codes = try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<96 {
+                    group.addTask {
+                        let uri =
+                            switch i % 3 {
+                            case 0: "/api/customers?q=C0000&limit=20"
+                            case 1: "/api/customers/\(f.withList)"
+                            default: "/api/customers/\(f.withList)/recommendations"
+                            }
+                        return try await client.execute(uri: uri, method: .get, headers: f.bearer(.admin)) { Int($0.status.code) }
+                    }
+                }
+                var all: [Int] = []
+                for try await c in group { all.append(c) }
+                return all
+            }
+            #expect(codes.count == 96)
+            #expect(codes.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: codes, by: { $0 }).mapValues(\.count))")
+        }
+    }
+
     @Test func signInThenRunAnActivityWithTheSessionAndCSRFToken() async throws {
         let f = try APIFixture()
         defer { f.remove() }
