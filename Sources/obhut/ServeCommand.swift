@@ -32,7 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
                     de: "Hinweis: noch kein Benutzer. Zuerst: obhut user add NAME --role admin",
                     en: "Note: no user yet. First: obhut user add NAME --role admin")[l])
         }
-        print(Localized(de: "Obhut läuft auf http://\(host):\(port)/ (Strg-C beendet)", en: "Obhut is running at http://\(host):\(port)/ (Ctrl-C stops)")[l])
+        print(
+            Localized(
+                de: "Obhut läuft auf http://\(host):\(port)/ (Strg-C beendet)", en: "Obhut is running at http://\(host):\(port)/ (Ctrl-C stops)")[l])
         try await ObhutServer.application(services).runService()
     }
 }

@@ -34,7 +34,8 @@ struct UserCommand: AsyncParsableCommand {
             print(
                 Localized(
                     de: "Benutzer \(user.name) angelegt, Rolle \(user.role.rawValue). Anmelden: obhut serve, dann http://127.0.0.1:8080/login",
-                    en: "User \(user.name) added, role \(user.role.rawValue). Sign in: obhut serve, then http://127.0.0.1:8080/login")[global.language])
+                    en: "User \(user.name) added, role \(user.role.rawValue). Sign in: obhut serve, then http://127.0.0.1:8080/login")[
+                        global.language])
         }
     }
 
@@ -55,13 +56,18 @@ struct UserCommand: AsyncParsableCommand {
                 return
             }
             let l = global.language
-            if all.isEmpty { print(Localized(de: "Noch keine Benutzer. obhut user add NAME --role admin", en: "No users yet. obhut user add NAME --role admin")[l]) }
+            if all.isEmpty {
+                print(Localized(de: "Noch keine Benutzer. obhut user add NAME --role admin", en: "No users yet. obhut user add NAME --role admin")[l])
+            }
             for u in all {
                 let state = u.disabled ? Localized(de: " (gesperrt)", en: " (disabled)")[l] : ""
                 print("\(u.name)\t\(u.role.rawValue)\t\(u.role.title[l])\(state)")
             }
             for t in tokens where !t.revoked {
-                print(Localized(de: "Token \(t.id): \(t.user), \(t.role.rawValue), „\(t.label)“", en: "Token \(t.id): \(t.user), \(t.role.rawValue), \"\(t.label)\"")[l])
+                print(
+                    Localized(
+                        de: "Token \(t.id): \(t.user), \(t.role.rawValue), „\(t.label)“",
+                        en: "Token \(t.id): \(t.user), \(t.role.rawValue), \"\(t.label)\"")[l])
             }
         }
     }

@@ -62,7 +62,9 @@ struct ServeBinaryTests {
         let base = URL(string: "http://127.0.0.1:\(port)")!
         var up = false
         for _ in 0..<100 where !up {
-            if let (status, _, _) = try? await request(base.appendingPathComponent("api/health")), status == 200 { up = true } else {
+            if let (status, _, _) = try? await request(base.appendingPathComponent("api/health")), status == 200 {
+                up = true
+            } else {
                 try await Task.sleep(nanoseconds: 100_000_000)
             }
         }

@@ -45,7 +45,8 @@ struct APIFuzzTests {
             case 5: return "[" + (0..<int(4)).map { _ in value(depth: depth + 1) }.joined(separator: ",") + "]"
             default:
                 let keys = ["name", "password", "first_name", "firstName", "email", "city", "q", "purpose", "role", "label", string()]
-                return "{" + (0..<int(5)).map { _ in "\"\(keys[int(keys.count)].prefix(40))\":" + value(depth: depth + 1) }.joined(separator: ",") + "}"
+                return "{" + (0..<int(5)).map { _ in "\"\(keys[int(keys.count)].prefix(40))\":" + value(depth: depth + 1) }.joined(separator: ",")
+                    + "}"
             }
         }
 
@@ -84,12 +85,17 @@ struct APIFuzzTests {
                     .replacingOccurrences(of: "{name}", with: ["segments", "clv", "admin", "nope"][generator.int(4)])
                     .replacingOccurrences(of: "{entity}", with: ["customers", "orders", "x"][generator.int(3)])
                 let body = generator.body()
-                let code = try await client.execute(uri: path, method: endpoint.method, headers: session.writeHeaders(), body: ByteBuffer(bytes: body)) {
+                let code = try await client.execute(
+                    uri: path, method: endpoint.method, headers: session.writeHeaders(), body: ByteBuffer(bytes: body)
+                ) {
                     response in
-                    #expect(response.status.code < 500, "\(endpoint.method) \(endpoint.path) answered \(response.status.code) (seed \(seed), request \(i))")
+                    #expect(
+                        response.status.code < 500,
+                        "\(endpoint.method) \(endpoint.path) answered \(response.status.code) (seed \(seed), request \(i))")
                     if response.status.code >= 400 {
                         let error = try? json(ErrorBody.self, response.body)
-                        #expect(error?.error.code.isEmpty == false, "\(endpoint.path): not a JSON error: \(String(buffer: response.body).prefix(200))")
+                        #expect(
+                            error?.error.code.isEmpty == false, "\(endpoint.path): not a JSON error: \(String(buffer: response.body).prefix(200))")
                     }
                     return Int(response.status.code)
                 }

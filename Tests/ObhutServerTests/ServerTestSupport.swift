@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Obhut
 import ObhutCore
+
 @testable import ObhutServer
 
 /// A fresh workspace with a few invented customers and one user per role (password

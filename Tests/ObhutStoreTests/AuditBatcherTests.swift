@@ -41,7 +41,9 @@ struct AuditBatcherTests {
         let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
         await #expect(throws: (any Error).self) {
             try await store.auditBatcher.append(
-                .init(actor: "x", role: "support", action: "customer.view", subject: nil, count: 1, activity: nil, reason: "anna@example.org", at: Date()))
+                .init(
+                    actor: "x", role: "support", action: "customer.view", subject: nil, count: 1, activity: nil, reason: "anna@example.org",
+                    at: Date()))
         }
         let n = try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") }
         #expect(n == 0)

@@ -15,11 +15,13 @@ extension Workspace {
 
     /// Audit entries for reads by concurrent callers (the server): group-committed with other
     /// readers' entries; returns once they are durable.
-    public func auditReads(actor: Actor, action: String, subjects: [String?], count: Int, activity: String? = nil, reason: String? = nil) async throws {
+    public func auditReads(actor: Actor, action: String, subjects: [String?], count: Int, activity: String? = nil, reason: String? = nil) async throws
+    {
         let at = clock()
         try await store.auditBatcher.append(
             subjects.map {
-                AuditBatcher.Draft(actor: actor.name, role: actor.role, action: action, subject: $0, count: count, activity: activity, reason: reason, at: at)
+                AuditBatcher.Draft(
+                    actor: actor.name, role: actor.role, action: action, subject: $0, count: count, activity: activity, reason: reason, at: at)
             })
     }
 }

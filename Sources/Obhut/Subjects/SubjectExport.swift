@@ -57,7 +57,8 @@ extension SubjectRights {
     public func view(_ customerId: String, reason: String) async throws -> SubjectExport {
         guard try store.customer(id: customerId) != nil else { throw SubjectError.unknownCustomer(customerId) }
         let record = try collect(customerId, includeAudit: false)
-        try await workspace.auditReads(actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
+        try await workspace.auditReads(
+            actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
         return record
     }
 

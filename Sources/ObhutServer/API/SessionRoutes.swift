@@ -13,7 +13,8 @@ enum SessionRoutes {
     static let endpoints: [Endpoint] = [
         Endpoint(.post, "/api/session", .api, .open, Localized(de: "Anmelden", en: "Sign in")),
         Endpoint(.delete, "/api/session", .api, .open, Localized(de: "Abmelden", en: "Sign out")),
-        Endpoint(.get, "/api/me", .api, .signedIn, Localized(de: "Wer ist angemeldet, was darf die Rolle", en: "Who is signed in, what the role may do")),
+        Endpoint(
+            .get, "/api/me", .api, .signedIn, Localized(de: "Wer ist angemeldet, was darf die Rolle", en: "Who is signed in, what the role may do")),
     ]
 
     struct Credentials: Codable {
@@ -34,7 +35,9 @@ enum SessionRoutes {
             let credentials = try await request.decode(as: Credentials.self, context: context)
             let (cookie, csrf, user) = try await signIn(credentials.name, credentials.password, services: services, context: context)
             var response = JSON.response(
-                Me(name: user.name, role: user.role, permissions: user.role.permissions.sorted { $0.rawValue < $1.rawValue }, csrf: csrf, via: "session"))
+                Me(
+                    name: user.name, role: user.role, permissions: user.role.permissions.sorted { $0.rawValue < $1.rawValue }, csrf: csrf,
+                    via: "session"))
             response.setCookie(sessionCookie(cookie, services: services))
             return response
         }

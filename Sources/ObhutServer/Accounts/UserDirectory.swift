@@ -1,11 +1,11 @@
 import Crypto
 import Foundation
-import Synchronization
 import GRDB
 import HummingbirdBcrypt
 import Obhut
 import ObhutCore
 import ObhutStore
+import Synchronization
 
 /// A person who may sign in, as the server sees them after sign-in (no password hash).
 public struct UserAccount: Sendable, Codable, Equatable {
@@ -183,7 +183,8 @@ public struct UserDirectory: Sendable {
             try db.execute(
                 sql: "INSERT INTO web_session (id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
-                    Self.sha256(id), user.id, csrf, Int64(at.timeIntervalSince1970), Int64(at.addingTimeInterval(sessionLifetime).timeIntervalSince1970),
+                    Self.sha256(id), user.id, csrf, Int64(at.timeIntervalSince1970),
+                    Int64(at.addingTimeInterval(sessionLifetime).timeIntervalSince1970),
                 ])
         }
         try workspace.audit(actor: Actor(name: "user:" + user.name, role: user.role.rawValue), action: "signin", count: 0)
@@ -250,7 +251,8 @@ public struct UserDirectory: Sendable {
 
     public func tokens() throws -> [TokenInfo] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT t.*, u.name AS user_name FROM api_token t JOIN app_user u ON u.id = t.user_id ORDER BY t.id").compactMap {
+            try Row.fetchAll(db, sql: "SELECT t.*, u.name AS user_name FROM api_token t JOIN app_user u ON u.id = t.user_id ORDER BY t.id").compactMap
+            {
                 row in
                 guard let role = Role(rawValue: row["role"]) else { return nil }
                 return TokenInfo(
@@ -284,7 +286,8 @@ public struct UserDirectory: Sendable {
     // MARK: helpers
 
     static func validName(_ name: String) -> Bool {
-        (2...64).contains(name.count) && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
+        (2...64).contains(name.count)
+            && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
     }
 
     static func account(_ row: Row) -> UserAccount? {

@@ -43,7 +43,8 @@ struct ErrorMiddleware: RouterMiddleware {
             // Obhut's own errors say what is wrong without personal data (the CLI prints the same).
             return APIError(.badRequest, code: "rejected", message: Localized(de: e.message(in: .de), en: e.message(in: .en)))
         case is DecodingError:
-            return .badRequest(Localized(de: "Der JSON-Inhalt passt nicht zum erwarteten Format.", en: "The JSON body does not match the expected shape."))
+            return .badRequest(
+                Localized(de: "Der JSON-Inhalt passt nicht zum erwarteten Format.", en: "The JSON body does not match the expected shape."))
         default: break
         }
         context.logger.error("request failed", metadata: ["error_type": "\(type(of: error))"])
@@ -63,7 +64,8 @@ struct ErrorMiddleware: RouterMiddleware {
         if e.status == .unauthorized, request.method == .get {
             // A browser that is not signed in goes to the sign-in page and comes back afterwards.
             let back = request.uri.path
-            return Response(status: .seeOther, headers: [.location: "/login?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")])
+            return Response(
+                status: .seeOther, headers: [.location: "/login?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")])
         }
         let title = Localized(de: "Fehler", en: "Error")[language]
         let html = """

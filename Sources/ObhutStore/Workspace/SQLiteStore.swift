@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
-import Synchronization
 import GRDB
 import ObhutCore
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, reached through GRDB.
 ///
@@ -13,12 +13,14 @@ public final class SQLiteStore: Sendable {
     public let writer: DatabasePool
     public let keys: KeyRing
     /// Group commit of audit entries for concurrent readers (the server).
-    public var auditBatcher: AuditBatcher { _auditBatcher.withLock { b in
-        if let b { return b }
-        let made = AuditBatcher(store: self)
-        b = made
-        return made
-    } }
+    public var auditBatcher: AuditBatcher {
+        _auditBatcher.withLock { b in
+            if let b { return b }
+            let made = AuditBatcher(store: self)
+            b = made
+            return made
+        }
+    }
     private let _auditBatcher = Mutex<AuditBatcher?>(nil)
 
     /// Opens (or creates) the database. The master key only wraps the workspace secret, from
