@@ -71,7 +71,7 @@ enum DashboardRoutes {
         CustomerPages.register(on: router, services: services)
         router.get("/behaviour") { request, context in try BehaviourPage.render(request, context, services) }
         router.get("/segments") { request, context in try SegmentsPage.render(request, context, services) }
-        router.get("/clv") { request, context in try CLVPage.render(request, context, services) }
+        router.get("/clv") { request, context in try await CLVPage.render(request, context, services) }
         router.get("/feedback") { request, context in try FeedbackPage.render(request, context, services) }
         router.get("/leads") { request, context in try LeadsPage.render(request, context, services) }
         router.get("/privacy") { request, context in try await PrivacyCockpitPage.render(request, context, services) }

@@ -8,7 +8,7 @@ import ObhutCore
 /// the analyst sees keyed pseudonyms (stable per activity, no way back to the person), the same
 /// ones `GET /api/clv` gives. The read of the listed people is audited under the reader.
 enum CLVPage {
-    static func render(_ request: Request, _ context: AppContext, _ services: ServerServices) throws -> Response {
+    static func render(_ request: Request, _ context: AppContext, _ services: ServerServices) async throws -> Response {
         let principal = try context.require(.clv)
         let v = DashboardRoutes.view(request, context)
         let workspace = services.workspace
@@ -20,7 +20,9 @@ enum CLVPage {
         let showIds = principal.may(.customerDetail)
         if !report.atRisk.isEmpty {
             let tokens = report.atRisk.map { workspace.store.keys.subjectToken(customerId: $0.customerId) }
-            for t in tokens { try workspace.audit(actor: principal.actor, action: "clv.read", subject: t, count: tokens.count, activity: "clv") }
+            // One entry per person, committed together; counted by the access monitor.
+            try await workspace.auditReads(actor: principal.actor, action: "clv.read", subjects: tokens, count: tokens.count, activity: "clv")
+            await services.monitor.record(principal, subjects: tokens, at: workspace.clock())
         }
         var body =
             "<p class=\"lead\">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · BG/NBD + Gamma-Gamma</p>"
