@@ -44,7 +44,7 @@ public struct SubjectExport: Sendable, Codable {
 extension SubjectRights {
     /// Collects the export and records the access request (completed) and the read in the audit log.
     public func export(_ customerId: String) throws -> SubjectExport {
-        guard try store.customer(id: customerId) != nil else { throw SubjectError.unknownCustomer(customerId) }
+        guard try store.customerExists(id: customerId) else { throw SubjectError.unknownCustomer(customerId) }
         let token = store.keys.subjectToken(customerId: customerId)
         try store.writer.write { db in try recordRequest(db, kind: .access, customerId: customerId, detail: nil, completed: true) }
         try workspace.audit(actor: actor, action: "subject.export", subject: token, count: 1)
@@ -55,8 +55,7 @@ extension SubjectRights {
     /// customer detail): audited as `customer.view` with the reason (without the person's own audit trail), not recorded as an access
     /// request of the person. Callers mask fields by role before showing them.
     public func view(_ customerId: String, reason: String) async throws -> SubjectExport {
-        guard try store.customer(id: customerId) != nil else { throw SubjectError.unknownCustomer(customerId) }
-        let record = try collect(customerId, includeAudit: false)
+        let record = try collect(customerId, includeAudit: false)  // throws for an unknown id
         try await workspace.auditReads(
             actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
         return record

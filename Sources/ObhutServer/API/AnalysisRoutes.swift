@@ -86,7 +86,7 @@ enum AnalysisRoutes {
             let principal = try context.require(.recommendations)
             let id = try context.parameters.require("id")
             let limit = try APIInput.int(request, "limit", default: 10, in: 1...100)
-            guard id.count <= 256, try workspace.store.customer(id: id) != nil else { throw APIError.notFound }
+            guard id.count <= 256, try workspace.store.customerExists(id: id) else { throw APIError.notFound }
             let list = try await RecommendationsReport.read(id, in: workspace, actor: principal.actor)
             await services.monitor.record(principal, subjects: [workspace.store.keys.subjectToken(customerId: id)], at: workspace.clock())
             // Lists are stored only for people with personalization consent; no list, no answer.

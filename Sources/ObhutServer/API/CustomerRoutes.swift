@@ -52,7 +52,7 @@ enum CustomerRoutes {
         router.patch("/api/customers/{id}") { request, context -> CustomerDetailResponse in
             let principal = try context.require(.customerUpdate)
             let id = try context.parameters.require("id")
-            guard try services.workspace.store.customer(id: id) != nil else { throw APIError.notFound }
+            guard try services.workspace.store.customerExists(id: id) else { throw APIError.notFound }
             let body = try await request.decode(as: [String: String?].self, context: context)
             guard !body.isEmpty else {
                 throw APIError.badRequest(Localized(de: "Keine Felder angegeben.", en: "No fields given."))

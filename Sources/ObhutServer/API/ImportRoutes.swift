@@ -47,7 +47,7 @@ enum ImportRoutes {
                     Localized(de: "customer_id fehlt (Text, höchstens 128 Zeichen).", en: "customer_id is missing (text, at most 128 characters)."),
                     code: "invalid_body")
             }
-            guard try services.workspace.store.customer(id: id) == nil else {
+            guard try !services.workspace.store.customerExists(id: id) else {
                 throw APIError(
                     .conflict, code: "conflict",
                     message: Localized(

@@ -93,7 +93,7 @@ public struct CustomerAccess: Sendable {
         }
         var ids: [String] = []
         if q.contains("@"), let id = try store.customerId(email: q) { ids.append(id) }
-        if ids.isEmpty, try store.customer(id: q) != nil { ids.append(q) }
+        if ids.isEmpty, try store.customerExists(id: q) { ids.append(q) }
         if broad, ids.count < limit {
             // Id prefix, parameterised; LIKE wildcards in the query are taken literally.
             let escaped = q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
@@ -116,7 +116,7 @@ public struct CustomerAccess: Sendable {
     /// the role could not see anyway, so the answer does not tell whether someone exists).
     public func detail(_ id: String, principal: Principal) async throws -> CustomerDetail {
         guard principal.may(.customerDetail) else { throw APIError.forbidden }
-        guard id.count <= 256, try store.customer(id: id) != nil else { throw APIError.notFound }
+        guard id.count <= 256, try store.customerExists(id: id) else { throw APIError.notFound }
         let record = try await SubjectRights(workspace: workspace, actor: principal.actor).view(id, reason: "detail")
         await services.monitor.record(principal, subjects: [store.keys.subjectToken(customerId: id)], at: workspace.clock())
         var latest: [String: Bool] = [:]

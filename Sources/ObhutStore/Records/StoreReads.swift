@@ -31,6 +31,12 @@ extension KeyRing {
 }
 
 extension SQLiteStore {
+    /// Whether a customer with this id exists: one index look-up, nothing unsealed (for
+    /// existence checks on request paths, where `customer(id:)` would decrypt the person).
+    public func customerExists(id: String) throws -> Bool {
+        try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?)", arguments: [id]) ?? false }
+    }
+
     /// A customer's decrypted personal fields and clear attributes, nil if unknown. Callers audit.
     public func customer(id: String) throws -> Customer? {
         try writer.read { db in try customer(id: id, in: db) }

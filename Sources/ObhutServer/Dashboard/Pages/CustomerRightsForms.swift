@@ -47,7 +47,7 @@ enum CustomerRightsForms {
         router.get("/customers/{id}/erase") { request, context -> Response in
             try context.require(.subjectRights)
             let id = try context.parameters.require("id")
-            guard try workspace.store.customer(id: id) != nil else { throw APIError.notFound }
+            guard try workspace.store.customerExists(id: id) else { throw APIError.notFound }
             return confirmPage(DashboardRoutes.view(request, context), id: id, error: nil)
         }
         router.post("/customers/{id}/erase") { request, context -> Response in
