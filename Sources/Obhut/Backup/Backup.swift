@@ -52,7 +52,7 @@ public enum Backup {
         let manifest = Manifest(
             format: 1, createdAt: workspace.clock(), obhutVersion: ObhutVersion.string, keyFingerprint: master.fingerprint,
             counts: Dictionary(uniqueKeysWithValues: try workspace.store.counts().map { ($0.key.rawValue, $0.value) }),
-            chunks: chunks, bytes: bytes, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
+            chunks: chunks, bytes: bytes, sha256: Hex.string(hasher.finalize()))
         var header = magic
         let json = try JSONEncoder.sorted.encode(manifest)
         appendLength(UInt32(json.count), to: &header)
@@ -130,7 +130,7 @@ public enum Backup {
             try out.write(contentsOf: plain)
         }
         guard (try input.read(upToCount: 1) ?? Data()).isEmpty else { throw BackupError.damaged(name, "extra bytes after the last chunk") }
-        guard bytes == manifest.bytes, hasher.finalize().map({ String(format: "%02x", $0) }).joined() == manifest.sha256 else {
+        guard bytes == manifest.bytes, Hex.string(hasher.finalize()) == manifest.sha256 else {
             throw BackupError.damaged(name, "checksum mismatch")
         }
         try out.synchronize()

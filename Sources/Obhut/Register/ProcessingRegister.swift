@@ -47,12 +47,17 @@ public struct ProcessingRegister: Sendable, Codable, Equatable {
     public static func load(from directory: URL) throws -> ProcessingRegister {
         let url = directory.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else { return .defaults }
+        return try decode(data, path: url.path)
+    }
+
+    /// Parses the bytes of a register file (`path` only names it in errors).
+    static func decode(_ data: Data, path: String) throws -> ProcessingRegister {
         do {
             return try YAMLDecoder().decode(ProcessingRegister.self, from: String(decoding: data, as: UTF8.self))
         } catch let error as DecodingError {
-            throw RegisterError.invalidFile(path: url.path, reason: Self.describe(error))
+            throw RegisterError.invalidFile(path: path, reason: Self.describe(error))
         } catch {
-            throw RegisterError.invalidFile(path: url.path, reason: String(describing: error))
+            throw RegisterError.invalidFile(path: path, reason: String(describing: error))
         }
     }
 

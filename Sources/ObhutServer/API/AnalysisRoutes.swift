@@ -87,10 +87,20 @@ enum AnalysisRoutes {
             let id = try context.parameters.require("id")
             let limit = try APIInput.int(request, "limit", default: 10, in: 1...100)
             guard id.count <= 256, try workspace.store.customerExists(id: id) else { throw APIError.notFound }
-            let list = try await RecommendationsReport.read(id, in: workspace, actor: principal.actor)
-            await services.monitor.record(principal, subjects: [workspace.store.keys.subjectToken(customerId: id)], at: workspace.clock())
+            let subject = workspace.store.keys.subjectToken(customerId: id)
+            let stored = try await RecommendationsReport.read(id, subject: subject, in: workspace, actor: principal.actor)
+            await services.monitor.record(principal, subjects: [subject], at: workspace.clock())
             // Lists are stored only for people with personalization consent; no list, no answer.
-            guard let list else { throw APIError.notFound }
+            guard let stored else { throw APIError.notFound }
+            if let count = JSONText.arrayCount(stored.productsJSON), count <= limit {
+                // The whole list: the stored JSON goes out as it is (same members as below).
+                return JSON.response(
+                    text: JSONText.object([
+                        ("customerId", JSONText.string(stored.customerId)), ("modelVersion", JSONText.string(stored.modelVersion)),
+                        ("products", stored.productsJSON), ("runId", String(stored.runId)), ("stale", stored.stale ? "true" : "false"),
+                    ]))
+            }
+            let list = try stored.decoded()
             return JSON.response(
                 RecommendationsView(
                     customerId: list.customerId, products: Array(list.products.prefix(limit)), modelVersion: list.modelVersion, runId: list.runId,

@@ -25,7 +25,7 @@ struct AuthMiddleware: RouterMiddleware {
             guard Self.sameOrigin(origin, host: host) else { throw APIError.csrf }
         }
         if let auth = request.headers[.authorization], auth.lowercased().hasPrefix("bearer ") {
-            let secret = String(auth.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+            let secret = String(Self.trimmed(auth.dropFirst("bearer ".count)))
             guard let principal = try users.principal(token: secret) else { throw APIError.unauthenticated }
             context.principal = principal
             users.touchToken(principal, throttle: touches)
@@ -56,6 +56,13 @@ struct AuthMiddleware: RouterMiddleware {
         guard originHost == requestHost else { return false }
         if let p = url.port, parts.count == 2 { return String(p) == parts[1] }
         return true
+    }
+
+    /// White space cut from both ends (Foundation's `trimmingCharacters` bridges through
+    /// NSString: a few microseconds on every API call).
+    static func trimmed(_ s: Substring) -> Substring {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return s[first...last]
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

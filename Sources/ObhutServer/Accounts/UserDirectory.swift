@@ -194,14 +194,14 @@ public struct UserDirectory: Sendable {
     /// The principal of a session cookie, if the session exists, has not expired and its user is enabled.
     public func principal(sessionCookie id: String) throws -> Principal? {
         let at = Int64(now.timeIntervalSince1970)
-        return try db.read { db in
+        return try workspace.store.singleStatementRead { db in
             guard
                 let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT u.*, s.csrf AS session_csrf FROM web_session s JOIN app_user u ON u.id = s.user_id
-                        WHERE s.id_hash = ? AND s.expires_at >= ? AND u.disabled = 0
-                        """, arguments: [Self.sha256(id), at]),
+                    db.cachedStatement(
+                        sql: """
+                            SELECT u.*, s.csrf AS session_csrf FROM web_session s JOIN app_user u ON u.id = s.user_id
+                            WHERE s.id_hash = ? AND s.expires_at >= ? AND u.disabled = 0
+                            """), arguments: [Self.sha256(id), at]),
                 let user = Self.account(row)
             else { return nil }
             return Principal(user: user, role: user.role, via: .session(csrf: row["session_csrf"]))
@@ -267,14 +267,14 @@ public struct UserDirectory: Sendable {
     /// The principal of a bearer token, if it exists, is not revoked and its user is enabled.
     public func principal(token secret: String) throws -> Principal? {
         guard secret.hasPrefix("obh_"), secret.count < 200 else { return nil }
-        let found: Principal? = try db.read { db in
+        let found: Principal? = try workspace.store.singleStatementRead { db in
             guard
                 let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT u.*, t.id AS token_id, t.role AS token_role FROM api_token t JOIN app_user u ON u.id = t.user_id
-                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0
-                        """, arguments: [Self.sha256(secret)]),
+                    db.cachedStatement(
+                        sql: """
+                            SELECT u.*, t.id AS token_id, t.role AS token_role FROM api_token t JOIN app_user u ON u.id = t.user_id
+                            WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0
+                            """), arguments: [Self.sha256(secret)]),
                 let user = Self.account(row), let role = Role(rawValue: row["token_role"])
             else { return nil }
             // A token never outranks its user, even if the user's role was lowered later.
@@ -305,7 +305,7 @@ public struct UserDirectory: Sendable {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func sha256(_ s: String) -> String { SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ s: String) -> String { Hex.string(SHA256.hash(data: Data(s.utf8))) }
 
     /// A bcrypt hash of a random password, so an unknown user costs as much as a known one.
     static let dummyHash = Bcrypt.hash(randomToken(bytes: 16), cost: 12)

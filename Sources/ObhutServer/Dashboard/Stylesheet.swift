@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import ObhutCore
 
 /// The dashboard's one stylesheet, served at `GET /static/app.css`: embedded so the binary is
 /// the whole deployment, cacheable for a day with an ETag (a changed stylesheet gets a new one).
@@ -12,7 +13,7 @@ enum Stylesheet {
 
     static let etag: String = {
         let digest = SHA256.hash(data: Data(css.utf8))
-        return "\"" + digest.prefix(8).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + Hex.string(digest.prefix(8)) + "\""
     }()
 
     static func response(_ request: Request) -> Response {

@@ -34,7 +34,7 @@ extension SQLiteStore {
         _ db: Database, actor: String, role: String, action: String, subject: String?, count: Int,
         activity: String?, reason: String?, at: Date
     ) throws -> AuditEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1"))
         let sequence = (last?["sequence"] as Int64? ?? 0) + 1
         let previous = last?["hash"] as Data? ?? AuditEntry.genesisHash
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
@@ -44,11 +44,12 @@ extension SQLiteStore {
         let entry = AuditEntry(
             sequence: sequence, at: millis, actor: actor, role: role, action: action, subject: subject, count: count,
             activity: activity, reason: reason, previousHash: previous, hash: hash)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit_entry (sequence, at, actor, role, action, subject, count, activity, reason, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [sequence, millis, actor, role, action, subject, count, activity, reason, previous, hash])
+                """
+        ).execute(arguments: [sequence, millis, actor, role, action, subject, count, activity, reason, previous, hash])
         if sequence % Self.checkpointInterval == 0 { try checkpointAudit(db, sequence: sequence, hash: hash, at: millis) }
         return entry
     }

@@ -28,8 +28,7 @@ public struct KeyRing: Sendable {
     /// Seals a DPO approval: a keyed hash of the approved declaration (hex), which nobody without
     /// the workspace secret can produce for an edited declaration.
     public func approvalSeal(_ canonicalDeclaration: String) -> String {
-        KeyedHash(key: master.derived(.pseudonym, context: "register-approval")).token(canonicalDeclaration).map { String(format: "%02x", $0) }
-            .joined()
+        Hex.string(KeyedHash(key: master.derived(.pseudonym, context: "register-approval")).token(canonicalDeclaration))
     }
 
     public func wrap(_ key: PersonKey) throws -> Data { try key.wrapped(by: wrapping) }

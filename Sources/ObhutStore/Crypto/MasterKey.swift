@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ObhutCore
 
 /// The workspace master key: 32 random bytes, kept in a file readable only by its owner (0600) or
 /// in the environment variable `OBHUT_MASTER_KEY` (base64). Every other key is derived from it
@@ -41,7 +42,7 @@ public struct MasterKey: Sendable {
     /// A short fingerprint to tell keys apart in status output (not secret: a hash of a derived key).
     public var fingerprint: String {
         let digest = SHA256.hash(data: derived(.fingerprint).withUnsafeBytes { Data($0) })
-        return digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(digest.prefix(6))
     }
 }
 

@@ -1,0 +1,83 @@
+/// Hand-written JSON for the few hot answers that embed JSON the store already holds (a stored
+/// recommendation list), where decoding it only to encode it again cost a quarter of a
+/// request's CPU. Everything else goes through `JSON.response` and `JSONEncoder`.
+enum JSONText {
+    /// A JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped,
+    /// everything else as UTF-8, slashes unescaped (as `JSON.encoder` writes them).
+    static func string(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An object from members whose values are already JSON text, keys in the given order
+    /// (callers pass them sorted, as `JSON.encoder` sorts them).
+    static func object(_ members: [(key: String, json: String)]) -> String {
+        "{" + members.map { string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+    }
+
+    /// The number of elements of a JSON array, counted by its top-level commas; nil if the text
+    /// is not an array (after optional white space). Strings are skipped with their escapes, so a
+    /// comma or bracket inside one does not count. Assumes well-formed JSON (text the store wrote).
+    static func arrayCount(_ json: String) -> Int? {
+        var json = json
+        return json.withUTF8 { arrayCount(bytes: $0) }
+    }
+
+    private static func arrayCount(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var depth = 0, count = 0, inString = false, escaped = false, sawValue = false
+        var started = false
+        for byte in bytes {
+            if !started {
+                if byte == UInt8(ascii: "[") {
+                    started = true
+                    depth = 1
+                    continue
+                }
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+                return nil
+            }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                sawValue = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                sawValue = true
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return sawValue ? count + 1 : 0 }
+            case UInt8(ascii: ","):
+                if depth == 1 { count += 1 }
+            case 0x20, 0x0A, 0x0D, 0x09: break
+            default: sawValue = true
+            }
+        }
+        return nil
+    }
+}

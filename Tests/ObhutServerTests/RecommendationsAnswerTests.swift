@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Obhut
+import ObhutCore
+import Testing
+
+@testable import ObhutServer
+
+/// The recommendations answer passes the stored JSON through when the whole list is asked for;
+/// it must say exactly what the decoded, re-encoded answer says.
+@Suite("Recommendations answer")
+struct RecommendationsAnswerTests {
+    struct Answer: Decodable, Equatable {
+        var customerId: String
+        var products: [RecommendedProduct]
+        var modelVersion: String
+        var runId: Int64
+        var stale: Bool
+    }
+
+    @Test func theWholeListAndAShortenedListAgreeWithTheStore() async throws {
+        let f = try APIFixture()
+        defer { f.remove() }
+        let stored = try #require(try RecommendationsReport.list(f.withList, in: f.workspace))
+        #expect(stored.products.count >= 2)
+        // Mark the list stale, so the flag is seen to travel too.
+        try markStale(f.withList, in: f.workspace)
+        try await f.app().test(.router) { client in
+            let whole = try await client.execute(
+                uri: "/api/customers/\(f.withList)/recommendations?limit=100", method: .get, headers: f.bearer(.marketing)
+            ) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.contentType] == "application/json; charset=utf-8")
+                return try JSONDecoder().decode(Answer.self, from: Data(buffer: r.body))
+            }
+            #expect(
+                whole
+                    == Answer(customerId: f.withList, products: stored.products, modelVersion: stored.modelVersion, runId: stored.runId, stale: true))
+            let short = try await client.execute(
+                uri: "/api/customers/\(f.withList)/recommendations?limit=1", method: .get, headers: f.bearer(.marketing)
+            ) { r in try JSONDecoder().decode(Answer.self, from: Data(buffer: r.body)) }
+            #expect(short.products == [stored.products[0]])
+            #expect(short.stale && short.runId == stored.runId && short.customerId == f.withList)
+        }
+    }
+
+    func markStale(_ customer: String, in workspace: Workspace) throws {
+        try workspace.store.writer.write { db in
+            try db.execute(sql: "UPDATE derived_result SET stale = 1 WHERE activity = 'recommendations' AND customer_id = ?", arguments: [customer])
+        }
+    }
+
+    @Test func stringsAreEscapedAsJSONReadsThemBack() throws {
+        for s in ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\r\u{08}\u{0C}", "\u{01}\u{1F}", "Grüße / € 🎁", ""] {
+            let text = JSONText.string(s)
+            #expect(try JSONDecoder().decode(String.self, from: Data(text.utf8)) == s)
+        }
+        #expect(JSONText.string("a/b") == "\"a/b\"")
+        #expect(JSONText.string("\u{01}") == "\"\\u0001\"")
+    }
+
+    @Test func arrayElementsAreCountedAtTheTopLevelOnly() {
+        #expect(JSONText.arrayCount("[]") == 0)
+        #expect(JSONText.arrayCount(" [ ] ") == 0)
+        #expect(JSONText.arrayCount("[1]") == 1)
+        #expect(JSONText.arrayCount("[1,2,3]") == 3)
+        #expect(JSONText.arrayCount(#"[{"a":[1,2],"b":"x,y]"},{"c":"\"],["}]"#) == 2)
+        #expect(JSONText.arrayCount(#"["\\",","]"#) == 2)
+        #expect(JSONText.arrayCount(#"{"a":1}"#) == nil)
+        #expect(JSONText.arrayCount("[1,2") == nil)
+        #expect(JSONText.arrayCount("") == nil)
+    }
+}
