@@ -68,23 +68,26 @@ extension SubjectRights {
         var export = try store.writer.read { db in
             SubjectExport(
                 generatedAt: workspace.clock(), customer: customer,
-                consents: try Row.fetchAll(db, sql: "SELECT * FROM consent_event WHERE customer_id = ? ORDER BY at, seq", arguments: [customerId]).map
-                {
+                consents: try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT * FROM consent_event WHERE customer_id = ? ORDER BY at, seq"), arguments: [customerId]
+                ).map {
                     .init(
                         purpose: $0["purpose"], granted: ($0["granted"] as Int) == 1, at: SubjectExport.date($0["at"]), source: $0["source"],
                         textVersion: $0["text_version"])
                 },
-                restrictions: try Row.fetchAll(db, sql: "SELECT * FROM person_restriction WHERE customer_id = ? ORDER BY at", arguments: [customerId])
-                    .map {
-                        .init(kind: $0["kind"], purpose: $0["purpose"], at: SubjectExport.date($0["at"]))
-                    },
+                restrictions: try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT * FROM person_restriction WHERE customer_id = ? ORDER BY at"), arguments: [customerId]
+                )
+                .map {
+                    .init(kind: $0["kind"], purpose: $0["purpose"], at: SubjectExport.date($0["at"]))
+                },
                 orders: try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT o.*, p.id AS product_id, p.name AS product_name
-                        FROM customer c JOIN order_line o ON o.customer_ref = c.ref LEFT JOIN product p ON p.ref = o.product_ref
-                        WHERE c.id = ? ORDER BY o.ordered_at, o.order_id, o.line
-                        """, arguments: [customerId]
+                    db.cachedStatement(
+                        sql: """
+                            SELECT o.*, p.id AS product_id, p.name AS product_name
+                            FROM customer c JOIN order_line o ON o.customer_ref = c.ref LEFT JOIN product p ON p.ref = o.product_ref
+                            WHERE c.id = ? ORDER BY o.ordered_at, o.order_id, o.line
+                            """), arguments: [customerId]
                 ).map {
                     .init(
                         orderId: $0["order_id"], line: $0["line"], productId: $0["product_id"], productName: $0["product_name"],
@@ -92,10 +95,10 @@ extension SubjectRights {
                         unitPrice: Money.text($0["unit_price_minor"]), currency: $0["currency"], orderedAt: SubjectExport.date($0["ordered_at"]))
                 },
                 feedback: try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT f.*, k.wrapped FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id WHERE f.customer_id = ? ORDER BY f.created_at
-                        """, arguments: [customerId]
+                    db.cachedStatement(
+                        sql: """
+                            SELECT f.*, k.wrapped FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id WHERE f.customer_id = ? ORDER BY f.created_at
+                            """), arguments: [customerId]
                 ).map {
                     .init(
                         id: $0["id"], kind: $0["kind"], rating: $0["rating"],
@@ -104,7 +107,7 @@ extension SubjectRights {
                         createdAt: SubjectExport.date($0["created_at"]))
                 },
                 derivedResults: try Row.fetchAll(
-                    db, sql: "SELECT * FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id", arguments: [customerId]
+                    db.cachedStatement(sql: "SELECT * FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id"), arguments: [customerId]
                 ).map {
                     .init(
                         activity: $0["activity"], purpose: $0["purpose"], kind: $0["kind"], value: $0["value"],
@@ -112,8 +115,10 @@ extension SubjectRights {
                         modelVersion: $0["model_version"], runId: $0["run_id"], createdAt: SubjectExport.date($0["created_at"]),
                         stale: ($0["stale"] as Int) == 1)
                 },
-                requests: try Row.fetchAll(db, sql: "SELECT * FROM subject_request WHERE subject = ? ORDER BY received_at, id", arguments: [token])
-                    .map(SubjectRequest.init(row:)),
+                requests: try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT * FROM subject_request WHERE subject = ? ORDER BY received_at, id"), arguments: [token]
+                )
+                .map(SubjectRequest.init(row:)),
                 auditEntries: [])
         }
         guard includeAudit else { return export }
