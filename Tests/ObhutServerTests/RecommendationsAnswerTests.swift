@@ -47,6 +47,38 @@ struct RecommendationsAnswerTests {
         }
     }
 
+    @Test func anUnknownIdIsNotAuditedAndAKnownPersonWithoutAListIs() async throws {
+        let f = try APIFixture()
+        defer { f.remove() }
+        let withoutList = try #require(try customerWithoutList(in: f.workspace))
+        try await f.app().test(.router) { client in
+            let before = try readEntries(in: f.workspace)
+            #expect(try await client.status("/api/customers/NO-SUCH-ID/recommendations", headers: f.bearer(.marketing)) == .notFound)
+            #expect(try readEntries(in: f.workspace) == before)
+            #expect(try await client.status("/api/customers/\(withoutList)/recommendations", headers: f.bearer(.marketing)) == .notFound)
+            #expect(try readEntries(in: f.workspace) == before + 1)
+            #expect(try await client.status("/api/customers/\(f.withList)/recommendations", headers: f.bearer(.marketing)) == .ok)
+            #expect(try readEntries(in: f.workspace) == before + 2)
+        }
+    }
+
+    func readEntries(in workspace: Workspace) throws -> Int {
+        try workspace.store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry WHERE action = 'recommendations.read'") ?? -1
+        }
+    }
+
+    func customerWithoutList(in workspace: Workspace) throws -> String? {
+        try workspace.store.writer.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM customer WHERE id NOT IN (SELECT customer_id FROM derived_result WHERE activity = 'recommendations')
+                    ORDER BY id LIMIT 1
+                    """)
+        }
+    }
+
     func markStale(_ customer: String, in workspace: Workspace) throws {
         try workspace.store.writer.write { db in
             try db.execute(sql: "UPDATE derived_result SET stale = 1 WHERE activity = 'recommendations' AND customer_id = ?", arguments: [customer])

@@ -41,10 +41,20 @@ public enum RecommendationsReport {
     /// The same for concurrent readers (the server): the audit entry is group-committed with
     /// other readers' entries; returns once it is durable. `subject` is the person's keyed token
     /// (`KeyRing.subjectToken(customerId:)`), which the caller also hands to the access monitor.
-    public static func read(_ customer: String, subject: String, in workspace: Workspace, actor: Actor) async throws -> Stored? {
+    /// An unknown customer is not audited (nobody was read); a known one without a list is.
+    public static func read(_ customer: String, subject: String, in workspace: Workspace, actor: Actor) async throws -> Answer {
+        // The list first: on the common path one look-up answers both "known?" and "list?".
         let list = try fetch(customer, in: workspace)
+        if list == nil, try !workspace.store.customerExists(id: customer) { return .unknownCustomer }
         try await workspace.auditReads(actor: actor, action: "recommendations.read", subjects: [subject], count: 1, activity: "recommendations")
-        return list
+        return list.map(Answer.list) ?? .noList
+    }
+
+    public enum Answer: Sendable {
+        case unknownCustomer
+        /// Lists are stored only for people with personalization consent.
+        case noList
+        case list(Stored)
     }
 
     static func fetch(_ customer: String, in workspace: Workspace) throws -> Stored? {

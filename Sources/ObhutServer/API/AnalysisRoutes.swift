@@ -86,12 +86,13 @@ enum AnalysisRoutes {
             let principal = try context.require(.recommendations)
             let id = try context.parameters.require("id")
             let limit = try APIInput.int(request, "limit", default: 10, in: 1...100)
-            guard id.count <= 256, try workspace.store.customerExists(id: id) else { throw APIError.notFound }
+            guard id.count <= 256 else { throw APIError.notFound }
             let subject = workspace.store.keys.subjectToken(customerId: id)
-            let stored = try await RecommendationsReport.read(id, subject: subject, in: workspace, actor: principal.actor)
+            let answer = try await RecommendationsReport.read(id, subject: subject, in: workspace, actor: principal.actor)
+            if case .unknownCustomer = answer { throw APIError.notFound }
             await services.monitor.record(principal, subjects: [subject], at: workspace.clock())
             // Lists are stored only for people with personalization consent; no list, no answer.
-            guard let stored else { throw APIError.notFound }
+            guard case .list(let stored) = answer else { throw APIError.notFound }
             if let count = JSONText.arrayCount(stored.productsJSON), count <= limit {
                 // The whole list: the stored JSON goes out as it is (same members as below).
                 return JSON.response(
