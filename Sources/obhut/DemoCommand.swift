@@ -62,6 +62,6 @@ struct DemoCommand: AsyncParsableCommand {
             print(text)
         }
         fflush(nil)  // all C streams: the report and login reach a pipe before the server blocks
-        if serve { try await ObhutServer.application(services).runService() }
+        if serve { try await ObhutServer.run(services) }
     }
 }

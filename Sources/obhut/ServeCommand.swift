@@ -35,6 +35,6 @@ struct ServeCommand: AsyncParsableCommand {
         print(
             Localized(
                 de: "Obhut läuft auf http://\(host):\(port)/ (Strg-C beendet)", en: "Obhut is running at http://\(host):\(port)/ (Ctrl-C stops)")[l])
-        try await ObhutServer.application(services).runService()
+        try await ObhutServer.run(services)
     }
 }

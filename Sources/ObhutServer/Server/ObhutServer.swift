@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import Obhut
 import ObhutCore
+import ObhutStore
 
 /// How the server runs.
 public struct ServerConfiguration: Sendable {
@@ -62,6 +63,20 @@ public enum ObhutServer {
         APIRoutes.register(on: router, services: services)
         DashboardRoutes.register(on: router, services: services)
         return router
+    }
+
+    /// Runs the server until it is stopped (SIGINT/SIGTERM), with the WAL checkpointed in the
+    /// background instead of inside audited reads' commits (see `BackgroundCheckpointer`).
+    public static func run(_ services: ServerServices) async throws {
+        let checkpointer = try BackgroundCheckpointer(store: services.workspace.store)
+        try checkpointer.start()
+        do {
+            try await application(services).runService()
+        } catch {
+            try? await checkpointer.stop()
+            throw error
+        }
+        try await checkpointer.stop()
     }
 
     public static func application(_ services: ServerServices, logger: Logger? = nil) -> some ApplicationProtocol {
