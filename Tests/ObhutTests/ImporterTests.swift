@@ -303,8 +303,6 @@ import Testing
         #expect(r.rowsImported == 30_000)
         #expect(try indexExists(ws))
         #expect(try SubjectRights(workspace: ws).export("C1").orders.count == 10_000)
-        // The index build's sorter helper thread is switched off again on the pooled connection.
-        #expect(try ws.store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA threads") } == 0)
     }
 }
 

@@ -169,6 +169,11 @@ struct RowSink {
             }
         case .product(let p):
             return try writer.write(p) == .duplicateInImport ? duplicate(row, field: "product_id") : nil
+        case .order(let line, let hints, let refs) where hints.customerEmail == nil && !hints.createProduct && refs.product != nil:
+            // The common case, resolved on the producer thread: write without copying the line
+            // into a mutable one first (this thread is the import's bottleneck).
+            return try writer.write(line, customerRef: refs.customer, productRef: refs.product ?? 0) == .duplicateInImport
+                ? duplicate(row, field: "order_id") : nil
         case .order(var o, let hints, var refs):
             if let issue = try resolveReferences(&o, &refs, hints: hints, line: row.line, create: true) { return issue }
             guard let product = refs.product else { return unknownProduct(row.line) }

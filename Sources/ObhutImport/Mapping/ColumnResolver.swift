@@ -7,11 +7,6 @@ public struct ColumnResolver: Sendable {
     public let entity: ImportEntity
     /// Position of each field name in the source, when present.
     public let positions: [String: Int]
-    /// The same pairs as two arrays, for `position(_:)`: field names are short ASCII literals that
-    /// Swift stores inline, so comparing a dozen of them is cheaper than one `Hasher` run, and a
-    /// row's mapping asks about ten times (Benchmarks/Import/README.md, 2026-11-24).
-    private let names: [String]
-    private let indexes: [Int]
 
     public init(entity: ImportEntity, format: ImportFormat, columns: Columns, mapping: UserMapping?) throws(ImportError) {
         self.entity = entity
@@ -34,9 +29,6 @@ public struct ColumnResolver: Sendable {
         }
         if !missing.isEmpty { throw .missingColumns(missing, available: HeaderText.listed(columns.names, anyKnown: !positions.isEmpty)) }
         self.positions = positions
-        let pairs = positions.sorted { $0.key < $1.key }
-        names = pairs.map(\.key)
-        indexes = pairs.map(\.value)
     }
 
     /// Required fields that a shop format lets us derive from another column.
@@ -48,10 +40,7 @@ public struct ColumnResolver: Sendable {
         }
     }
 
-    public func position(_ field: String) -> Int? {
-        for i in names.indices where names[i] == field { return indexes[i] }
-        return nil
-    }
+    public func position(_ field: String) -> Int? { positions[field] }
 }
 
 /// A shop's own header names: `--mapping FILE` with one `field = Header` (or `field: Header`)

@@ -355,9 +355,6 @@ extension SQLiteStore {
         return try importTransaction(label: entity.rawValue, fileName: fileName, format: format, now: now, deferredIndexes: deferred, body)
     }
 
-    /// Helper threads SQLite may use to sort a deferred index (`PRAGMA threads`).
-    static let indexBuildHelperThreads = 1
-
     /// The same, with a free label for loads that span several entities (the demo shop).
     public func importTransaction<T>(
         label: String, fileName: String, format: String, now: Date = Date(),
@@ -373,16 +370,7 @@ extension SQLiteStore {
                 let importId = db.lastInsertedRowID
                 for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
                 let outcome = try body(try ImportWriter(db: db, importId: importId, keys: keys))
-                if !deferredIndexes.isEmpty {
-                    // The producer thread has finished by now, so its core is idle: let SQLite's
-                    // sorter sort and merge on a helper thread while this one builds (`threads` is
-                    // per connection and off by default; the sort's memory stays bounded by
-                    // cache_size per thread). Reset so no other statement of this pooled
-                    // connection starts helper threads.
-                    try db.execute(sql: "PRAGMA threads = \(Self.indexBuildHelperThreads)")
-                    defer { try? db.execute(sql: "PRAGMA threads = 0") }
-                    for index in deferredIndexes { try db.execute(sql: index.sql) }
-                }
+                for index in deferredIndexes { try db.execute(sql: index.sql) }
                 try db.execute(
                     sql: "UPDATE import_run SET status = 'committed', finished_at = ?, rows_ok = ?, rows_rejected = ? WHERE id = ?",
                     arguments: [Int64(Date().timeIntervalSince1970), outcome.rowsOK, outcome.rowsRejected, importId])
