@@ -105,6 +105,7 @@ public struct Importer: Sendable {
         let failure = UncheckedBox<Error?>(nil)
         let producer = Thread {
             var source = sourceBox.value
+            var references = references
             var batch: [MappedRow] = []
             batch.reserveCapacity(Self.batchSize)
             do {
@@ -120,7 +121,7 @@ public struct Importer: Sendable {
                         batch.append(
                             try MappedRow(
                                 mapper.map(record), line: record.line, fields: keepFields ? record.fields : [], keys: keys,
-                                references: references, format: format))
+                                references: &references, format: format))
                     }
                     if batch.count == Self.batchSize {
                         if !queue.push(batch) { return }

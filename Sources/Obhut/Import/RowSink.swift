@@ -35,8 +35,9 @@ struct OrderRefs: Sendable {
 /// starts, so the producer thread checks references and resolves keys, and the writer thread
 /// only writes.
 struct ReferenceSets: Sendable {
-    var customers: [String: Int64] = [:]
-    var products: [String: Int64] = [:]
+    /// Hashed by `IdTable`, not `Dictionary`: two look-ups per order line (see there why).
+    var customers = IdTable()
+    var products = IdTable()
     /// Other systems' ids of known people (alias → customer id).
     var aliases: [String: String] = [:]
 
@@ -45,8 +46,19 @@ struct ReferenceSets: Sendable {
         customers[id] != nil ? id : aliases[id]
     }
 
+    /// The last customer id resolved and its answer: the lines of one order follow each other
+    /// and name the same person, so most order lines need no table look-up at all.
+    private var lastCustomer: (id: String, resolved: (id: String, ref: Int64)?)?
+
     /// The same with the person's integer key.
-    func resolveWithRef(_ id: String) -> (id: String, ref: Int64)? {
+    mutating func resolveWithRef(_ id: String) -> (id: String, ref: Int64)? {
+        if let last = lastCustomer, last.id == id { return last.resolved }
+        let resolved = lookUpWithRef(id)
+        lastCustomer = (id, resolved)
+        return resolved
+    }
+
+    private func lookUpWithRef(_ id: String) -> (id: String, ref: Int64)? {
         if let ref = customers[id] { return (id, ref) }
         guard let target = aliases[id], let ref = customers[target] else { return nil }
         return (target, ref)
@@ -56,14 +68,18 @@ struct ReferenceSets: Sendable {
         try store.writer.read { db in
             var r = ReferenceSets()
             if [.orders, .feedback, .consents].contains(entity) {
-                for row in try Row.fetchAll(db, sql: "SELECT id, ref FROM customer") { r.customers[row[0]] = row[1] }
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+                r.customers = IdTable(minimumCapacity: count)
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, ref FROM customer")
+                while let row = try rows.next() { r.customers.set(row[0], row[1]) }
                 r.aliases = Dictionary(
                     uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT alias, customer_id FROM customer_alias").map {
                         ($0["alias"] as String, $0["customer_id"] as String)
                     })
             }
             if entity == .orders {
-                for row in try Row.fetchAll(db, sql: "SELECT id, ref FROM product") { r.products[row[0]] = row[1] }
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, ref FROM product")
+                while let row = try rows.next() { r.products.set(row[0], row[1]) }
             }
             return r
         }
@@ -73,7 +89,7 @@ struct ReferenceSets: Sendable {
 extension MappedRow {
     /// Seals what must be sealed (customers, lead contacts) and checks references, on the
     /// producer thread.
-    init(_ record: MappedRecord, line: Int, fields: [String?], keys: KeyRing, references: ReferenceSets, format: ImportFormat) throws {
+    init(_ record: MappedRecord, line: Int, fields: [String?], keys: KeyRing, references: inout ReferenceSets, format: ImportFormat) throws {
         self.line = line
         sourceFields = fields
         func unknownCustomer() -> Kind {
@@ -153,6 +169,11 @@ struct RowSink {
             }
         case .product(let p):
             return try writer.write(p) == .duplicateInImport ? duplicate(row, field: "product_id") : nil
+        case .order(let line, let hints, let refs) where hints.customerEmail == nil && !hints.createProduct && refs.product != nil:
+            // The common case, resolved on the producer thread: write without copying the line
+            // into a mutable one first (this thread is the import's bottleneck).
+            return try writer.write(line, customerRef: refs.customer, productRef: refs.product ?? 0) == .duplicateInImport
+                ? duplicate(row, field: "order_id") : nil
         case .order(var o, let hints, var refs):
             if let issue = try resolveReferences(&o, &refs, hints: hints, line: row.line, create: true) { return issue }
             guard let product = refs.product else { return unknownProduct(row.line) }

@@ -41,13 +41,18 @@ public struct ZoneRules: Sendable, Equatable {
 
     /// The offset (seconds east of UTC) in force at a UTC instant.
     public func offset(atUTC seconds: Int64) -> Int {
+        Int(offsets[index(atUTC: seconds)])
+    }
+
+    /// The position in `starts` of the offset in force at a UTC instant.
+    private func index(atUTC seconds: Int64) -> Int {
         var low = 0
         var high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= seconds { low = mid } else { high = mid - 1 }
         }
-        return Int(offsets[low])
+        return low
     }
 
     /// The UTC instant of a local wall-clock time (seconds since 1970 as if the wall clock were UTC).
@@ -56,7 +61,11 @@ public struct ZoneRules: Sendable, Equatable {
     /// gap (02:30 on the change day in Berlin becomes 03:30 CEST); a wall time that occurs twice
     /// in autumn is read as the first (daylight-saving) occurrence.
     public func utc(fromLocal wall: Int64) -> Int64 {
-        let before = offset(atUTC: wall - 86_400)
+        // One search for the common case: no transition within a day either side, so the offset a
+        // day before is the offset (every import row comes through here).
+        let i = index(atUTC: wall - 86_400)
+        if i + 1 == starts.count || starts[i + 1] > wall + 86_400 { return wall - Int64(offsets[i]) }
+        let before = Int(offsets[i])
         let after = offset(atUTC: wall + 86_400)
         if before == after { return wall - Int64(before) }
         // Near a transition: prefer the earlier offset if the wall time is consistent with it.

@@ -23,6 +23,25 @@ struct RawStatement {
         }
     }
 
+    /// Binds `value` without SQLite copying it (`SQLITE_STATIC`) and runs `body`, which must step
+    /// the statement: the bytes are valid only inside. Saves SQLite a malloc, copy and free per
+    /// text value (measured on the order-line import: about 3 % of the writer thread). The
+    /// statement keeps the stale pointer after `body` until the next bind; `step` resets right
+    /// after stepping, and every caller binds all parameters before the next step, so it is never
+    /// read. Empty and nil values are bound the ordinary way.
+    func withText<R>(_ index: Int32, _ value: String?, _ body: () throws -> R) rethrows -> R {
+        guard var value, !value.isEmpty else {
+            bind(index, value)
+            return try body()
+        }
+        return try value.withUTF8 { p in
+            if let base = p.baseAddress {
+                _ = base.withMemoryRebound(to: CChar.self, capacity: p.count) { sqlite3_bind_text(handle, index, $0, Int32(p.count), nil) }
+            }
+            return try body()
+        }
+    }
+
     func bind(_ index: Int32, _ value: String?) {
         if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
     }
@@ -32,6 +51,9 @@ struct RawStatement {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
+
+    /// Rows changed by the last step (`sqlite3_changes`), without GRDB's per-call queue check.
+    func changes(_ db: Database) -> Int32 { sqlite3_changes(db.sqliteConnection) }
 
     /// Runs the statement once; throws GRDB's `DatabaseError` (without the bound values) on failure.
     func step(_ db: Database) throws {
