@@ -21,6 +21,10 @@ func kernel(_ dir: String) throws {
     let counts = try ws.store.counts()
     print("workspace: \(counts[.customers] ?? 0) customers, \(counts[.orders] ?? 0) order lines")
     let register = try ws.register()
+    // The columnar copy of the order lines: built on the first scope after a change (here: all of
+    // it when the workspace was just made or migrated), then only the chunks a change touched.
+    let copy = try seconds { _ = try OrderLineColumns.refresh(ws.store.writer) }
+    print(String(format: "| refresh the order lines' columnar copy (first scope after import) | %.3f s | |", copy))
     for activity in register.activities {
         var people = 0
         let t = try (0..<3).map { _ in
@@ -37,6 +41,8 @@ func kernel(_ dir: String) throws {
     print(String(format: "| export one person (JSON, %d bytes) | %.3f s | |", exportSize, export))
     let erase = try ids.map { id in try seconds { _ = try rights.erase(id) } }.min()!
     print(String(format: "| erase one person (incl. WAL checkpoint) | %.3f s | |", erase))
+    let partial = try seconds { _ = try OrderLineColumns.refresh(ws.store.writer) }
+    print(String(format: "| refresh the columnar copy after those 3 erasures (chunks of their orders) | %.3f s | |", partial))
 }
 
 /// Reads the stored recommendation lists of `n` customers, one by one, as `obhut recommend` and the
