@@ -1,5 +1,6 @@
 // Benchmarks of the privacy kernel (issue "Privacy kernel", BENCHMARKS.md):
 //   obhut-bench kernel DIR      scope per activity, export and erasure of one person, on a workspace
+//   obhut-bench scope DIR A [N] one activity's scope built N times (for perf)
 //   obhut-bench encryption N    N demo customers through the import pipeline with and without sealing
 //   obhut-bench recs-read DIR N read N customers' precomputed recommendation lists (with the audit entry each)
 // Release build: scripts/bench-kernel.sh. Timings are wall clock, best of three where it is cheap.
@@ -31,6 +32,14 @@ func kernel(_ dir: String) throws {
             try seconds { people = try PrivacyKernel(workspace: ws).scopeSize(activity.name) }
         }.min()!
         print(String(format: "| build scope: %@ | %.3f s | %d people in scope |", activity.name, t, people))
+        guard activity.fields.contains(where: { $0.hasPrefix("orders.") }) else { continue }
+        // The same scope with every order line read from `order_line` (as before the copy).
+        let scan = try (0..<3).map { _ in
+            try seconds { people = try PrivacyKernel(workspace: ws).scopeSize(activity.name, usesColumnCopy: false) }
+        }.min()!
+        print(
+            String(
+                format: "| build scope: %@, lines scanned in order_line (no copy) | %.3f s | ratio copy/scan %.2f |", activity.name, scan, t / scan))
     }
     let preflight = try (0..<3).map { _ in try seconds { _ = try PrivacyKernel(workspace: ws).preflight("segments") } }.min()!
     print(String(format: "| pre-flight check: segments (quality gate, consent coverage, Art. 9 scan) | %.3f s | |", preflight))
@@ -124,9 +133,15 @@ final class Slots: @unchecked Sendable {
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "kernel" where args.count > 2: try kernel(args[2])
+case "scope" where args.count > 3:
+    // One activity's scope, built N times (for perf): obhut-bench scope DIR ACTIVITY [N]
+    let ws = try Workspace.open(at: URL(fileURLWithPath: args[2]))
+    for _ in 0..<(args.count > 4 ? Int(args[4]) ?? 5 : 5) {
+        print(String(format: "| build scope: %@ | %.3f s |", args[3], try seconds { _ = try PrivacyKernel(workspace: ws).scopeSize(args[3]) }))
+    }
 case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
 case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
 default:
-    print("usage: obhut-bench kernel DIR | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
+    print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
     exit(2)
 }
