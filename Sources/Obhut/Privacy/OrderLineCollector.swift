@@ -58,25 +58,79 @@ struct OrderLineCollector {
         return (p, prod)
     }
 
-    /// Adds the lines in scope of one chunk of the columnar copy.
+    /// Reserves room for `lines` kept lines in every declared column, once: growing the arrays
+    /// chunk by chunk copied them over and over (a quarter of a scope's time in perf). An upper
+    /// bound costs only address space; pages are touched when written.
+    mutating func reserve(_ lines: Int) {
+        person.reserveCapacity(lines)
+        if wantsOrder { order.reserveCapacity(lines) }
+        if wantsProduct { product.reserveCapacity(lines) }
+        if wantsQuantity { quantity.reserveCapacity(lines) }
+        if wantsPrice { price.reserveCapacity(lines) }
+        if wantsDiscount { discount.reserveCapacity(lines) }
+        if wantsAt { at.reserveCapacity(lines) }
+    }
+
+    /// Adds the lines in scope of one chunk of the columnar copy: one pass over the keys picks
+    /// the lines kept, then each declared column is gathered by those positions. (A single loop
+    /// appending to every column was 36 % of a scope's time in perf: array accesses through
+    /// `self` and the chunk were not hoisted.)
     mutating func append(_ chunk: OrderLineChunk) {
-        var lastOrder: Int32 = -1
-        for i in 0..<chunk.lines {
-            guard let (p, prod) = indexes(customerRef: Int(chunk.customerRef[i]), productRef: Int(chunk.productRef[i])) else { continue }
-            person.append(p)
-            if wantsOrder {
-                let o = chunk.order[i]
-                if o != lastOrder {
-                    orderNumber += 1
-                    lastOrder = o
+        var kept: [Int32] = []
+        kept.reserveCapacity(chunk.lines)
+        Self.keep(
+            chunk, personOfRef: personOfRef, productOfRef: productOfRef, kept: &kept, person: &person, product: &product, wantsProduct: wantsProduct)
+        if wantsOrder { Self.numberOrders(chunk.order, kept: kept, orderNumber: &orderNumber, into: &order) }
+        if wantsQuantity { Self.gather(chunk.quantity, kept: kept, into: &quantity) }
+        if wantsPrice { Self.gather(chunk.unitPriceMinor, kept: kept, into: &price) }
+        if wantsDiscount { Self.gather(chunk.discountMinor, kept: kept, into: &discount) }
+        if wantsAt { Self.gather(chunk.orderedAt, kept: kept, into: &at) }
+    }
+
+    /// Positions of the chunk's lines in scope, with their person and product indexes.
+    static func keep(
+        _ chunk: OrderLineChunk, personOfRef: [Int32], productOfRef: [Int32], kept: inout [Int32], person: inout [Int32], product: inout [Int32],
+        wantsProduct: Bool
+    ) {
+        personOfRef.withUnsafeBufferPointer { persons in
+            productOfRef.withUnsafeBufferPointer { products in
+                chunk.customerRef.withUnsafeBufferPointer { customerRefs in
+                    chunk.productRef.withUnsafeBufferPointer { productRefs in
+                        for i in 0..<min(chunk.lines, customerRefs.count, productRefs.count) {
+                            // Negative keys (-1: erased) become huge as UInt and fail the bound check.
+                            let ref = UInt(bitPattern: Int(customerRefs[i])), productRef = UInt(bitPattern: Int(productRefs[i]))
+                            guard ref < UInt(persons.count), productRef < UInt(products.count) else { continue }
+                            let p = persons[Int(ref)], q = products[Int(productRef)]
+                            guard p >= 0, q >= 0 else { continue }
+                            kept.append(Int32(i))
+                            person.append(p)
+                            if wantsProduct { product.append(q) }
+                        }
+                    }
                 }
-                order.append(orderNumber)
             }
-            if wantsProduct { product.append(prod) }
-            if wantsQuantity { quantity.append(chunk.quantity[i]) }
-            if wantsPrice { price.append(chunk.unitPriceMinor[i]) }
-            if wantsDiscount { discount.append(chunk.discountMinor[i]) }
-            if wantsAt { at.append(chunk.orderedAt[i]) }
+        }
+    }
+
+    /// Dense order numbers of the kept lines, continuing from `orderNumber`; a chunk's first kept
+    /// line always starts a new order (orders never span chunks).
+    static func numberOrders(_ local: [Int32], kept: [Int32], orderNumber: inout Int32, into out: inout [Int32]) {
+        var last: Int32 = -1
+        local.withUnsafeBufferPointer { local in
+            for i in kept {
+                let o = local[Int(i)]
+                if o != last {
+                    orderNumber += 1
+                    last = o
+                }
+                out.append(orderNumber)
+            }
+        }
+    }
+
+    static func gather<T>(_ column: [T], kept: [Int32], into out: inout [T]) {
+        column.withUnsafeBufferPointer { column in
+            for i in kept { out.append(column[Int(i)]) }
         }
     }
 

@@ -285,6 +285,7 @@ struct ScopeBuilder {
             try lines.scan(db, from: "", to: nil)
             return lines.table
         }
+        lines.reserve(try OrderLineColumns.coveredLines(db))
         try OrderLineColumns.forEachSegment(db, columns: lines.chunkColumns) { segment in
             switch segment {
             case .chunk(let chunk): lines.append(chunk)

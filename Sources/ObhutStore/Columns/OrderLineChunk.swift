@@ -50,9 +50,10 @@ public struct OrderLineChunk: Sendable {
         guard bytes.count == lines * column.width else { return false }
         // Copied, not bound: SQLite's blob memory carries no alignment promise.
         func unpack<T: Numeric>(_: T.Type) -> [T] {
-            var values = [T](repeating: 0, count: lines)
-            values.withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
-            return values
+            [T](unsafeUninitializedCapacity: lines) { buffer, count in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+                count = lines
+            }
         }
         switch column {
         case .customerRef: customerRef = unpack(Int32.self)

@@ -81,6 +81,11 @@ public enum OrderLineColumns {
         try db.execute(sql: "DELETE FROM order_line_chunk WHERE lo <= ? AND (hi IS NULL OR hi > ?)", arguments: [through, from])
     }
 
+    /// Order lines held in chunks (an upper bound for a scope's lines read from the copy).
+    public static func coveredLines(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT sum(lines) FROM (SELECT max(lines) AS lines FROM order_line_chunk GROUP BY lo)") ?? 0
+    }
+
     /// Whether some order ids are not covered by the copy (a refresh would help).
     public static func needsRefresh(_ db: Database) throws -> Bool {
         guard isLittleEndian, try OrderLineColumnsSchema.isGuarded(db) else { return false }
