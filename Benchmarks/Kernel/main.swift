@@ -1,5 +1,6 @@
 // Benchmarks of the privacy kernel (issue "Privacy kernel", BENCHMARKS.md):
 //   obhut-bench kernel DIR      scope per activity, export and erasure of one person, on a workspace
+//   obhut-bench scope DIR A [N] one activity's scope built N times (for perf)
 //   obhut-bench encryption N    N demo customers through the import pipeline with and without sealing
 //   obhut-bench recs-read DIR N read N customers' precomputed recommendation lists (with the audit entry each)
 // Release build: scripts/bench-kernel.sh. Timings are wall clock, best of three where it is cheap.
@@ -21,12 +22,24 @@ func kernel(_ dir: String) throws {
     let counts = try ws.store.counts()
     print("workspace: \(counts[.customers] ?? 0) customers, \(counts[.orders] ?? 0) order lines")
     let register = try ws.register()
+    // The columnar copy of the order lines: built on the first scope after a change (here: all of
+    // it when the workspace was just made or migrated), then only the chunks a change touched.
+    let copy = try seconds { _ = try OrderLineColumns.refresh(ws.store.writer) }
+    print(String(format: "| refresh the order lines' columnar copy (first scope after import) | %.3f s | |", copy))
     for activity in register.activities {
         var people = 0
         let t = try (0..<3).map { _ in
             try seconds { people = try PrivacyKernel(workspace: ws).scopeSize(activity.name) }
         }.min()!
         print(String(format: "| build scope: %@ | %.3f s | %d people in scope |", activity.name, t, people))
+        guard activity.fields.contains(where: { $0.hasPrefix("orders.") }) else { continue }
+        // The same scope with every order line read from `order_line` (as before the copy).
+        let scan = try (0..<3).map { _ in
+            try seconds { people = try PrivacyKernel(workspace: ws).scopeSize(activity.name, usesColumnCopy: false) }
+        }.min()!
+        print(
+            String(
+                format: "| build scope: %@, lines scanned in order_line (no copy) | %.3f s | ratio copy/scan %.2f |", activity.name, scan, t / scan))
     }
     let preflight = try (0..<3).map { _ in try seconds { _ = try PrivacyKernel(workspace: ws).preflight("segments") } }.min()!
     print(String(format: "| pre-flight check: segments (quality gate, consent coverage, Art. 9 scan) | %.3f s | |", preflight))
@@ -37,6 +50,8 @@ func kernel(_ dir: String) throws {
     print(String(format: "| export one person (JSON, %d bytes) | %.3f s | |", exportSize, export))
     let erase = try ids.map { id in try seconds { _ = try rights.erase(id) } }.min()!
     print(String(format: "| erase one person (incl. WAL checkpoint) | %.3f s | |", erase))
+    let partial = try seconds { _ = try OrderLineColumns.refresh(ws.store.writer) }
+    print(String(format: "| refresh the columnar copy after those 3 erasures (chunks of their orders) | %.3f s | |", partial))
 }
 
 /// Reads the stored recommendation lists of `n` customers, one by one, as `obhut recommend` and the
@@ -118,9 +133,15 @@ final class Slots: @unchecked Sendable {
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "kernel" where args.count > 2: try kernel(args[2])
+case "scope" where args.count > 3:
+    // One activity's scope, built N times (for perf): obhut-bench scope DIR ACTIVITY [N]
+    let ws = try Workspace.open(at: URL(fileURLWithPath: args[2]))
+    for _ in 0..<(args.count > 4 ? Int(args[4]) ?? 5 : 5) {
+        print(String(format: "| build scope: %@ | %.3f s |", args[3], try seconds { _ = try PrivacyKernel(workspace: ws).scopeSize(args[3]) }))
+    }
 case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
 case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
 default:
-    print("usage: obhut-bench kernel DIR | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
+    print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
     exit(2)
 }

@@ -159,9 +159,14 @@ enum JSON {
 extension PrivacyKernel {
     /// Builds an activity's scope without running anything (benchmarks, diagnostics) and returns
     /// how many people it holds. The read is audited like any scope read.
-    public func scopeSize(_ name: String) throws -> Int {
+    ///
+    /// `usesColumnCopy` false reads every order line from `order_line` (how scopes were built
+    /// before the columnar copy): the benchmark's before/after in one process.
+    public func scopeSize(_ name: String, usesColumnCopy: Bool = true) throws -> Int {
         let register = try workspace.register()
-        let scope = try ScopeBuilder(workspace: workspace, register: register, activity: activity(name, in: register)).build()
+        var builder = ScopeBuilder(workspace: workspace, register: register, activity: try activity(name, in: register))
+        builder.usesColumnCopy = usesColumnCopy
+        let scope = try builder.build()
         try workspace.audit(actor: actor, action: "scope.read", count: scope.people.count, activity: name, reason: "size only")
         return scope.leads?.pseudonyms.count ?? scope.people.count
     }

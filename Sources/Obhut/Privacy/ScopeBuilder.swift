@@ -9,6 +9,12 @@ struct ScopeBuilder {
     let workspace: Workspace
     let register: ProcessingRegister
     let activity: ProcessingActivity
+    /// Whether order lines are read from their columnar copy (refreshed first where it is
+    /// missing); off, every line is read from `order_line`. The tests compare both.
+    var usesColumnCopy = true
+    /// Whether the copy is refreshed before a scope is read (off only in tests, to read a copy
+    /// that is partly out of date).
+    var refreshesColumnCopy = true
 
     var store: SQLiteStore { workspace.store }
 
@@ -140,6 +146,11 @@ struct ScopeBuilder {
     func build() throws -> Scope {
         let declared = Set(activity.fields)
         let pseudonymiser = store.keys.pseudonymiser(activity: activity.name)
+        if usesColumnCopy && refreshesColumnCopy && declared.contains(where: { $0.hasPrefix("orders.") }) {
+            // Brings the copy up to date after writes to the order lines, in its own write
+            // transaction. The read below does not rely on it: what is not covered it scans.
+            try OrderLineColumns.refresh(store.writer)
+        }
         return try store.writer.read { db in
             // Lead activities concern business contacts, not customers.
             let concernsCustomers = declared.contains { !$0.hasPrefix("leads.") }
@@ -265,62 +276,22 @@ struct ScopeBuilder {
     /// Every order line of a person in scope, in (order id, line) order, as columns; lines of
     /// special-category products (Art. 9) are left out. Only declared columns are read.
     ///
-    /// The table is stored in (order_id, line) order, so lines of one order are adjacent and the
-    /// dense order number grows when the id's bytes change (compared in place, no String).
+    /// Read from the columnar copy of the order lines where it covers the order ids, from
+    /// `order_line` itself elsewhere (or everywhere when `usesColumnCopy` is off); both give the
+    /// same table.
     func readOrderLines(_ db: Database, declared: Set<String>, personOfRef: [Int32], productOfRef: [Int32]) throws -> OrderTable {
-        var columns = ["customer_ref", "product_ref"]
-        func column(_ field: String, _ name: String) -> Int32? {
-            guard declared.contains(field) else { return nil }
-            columns.append(name)
-            return Int32(columns.count - 1)
+        var lines = OrderLineCollector(declared: declared, personOfRef: personOfRef, productOfRef: productOfRef)
+        guard usesColumnCopy else {
+            try lines.scan(db, from: "", to: nil)
+            return lines.table
         }
-        let orderColumn = column("orders.order_id", "order_id")
-        let quantityColumn = column("orders.quantity", "quantity")
-        let priceColumn = column("orders.unit_price", "unit_price_minor")
-        let discountColumn = column("orders.discount", "discount_minor")
-        let atColumn = column("orders.ordered_at", "ordered_at")
-        let wantsProduct = declared.contains("orders.product_id")
-
-        var person: [Int32] = [], order: [Int32] = [], product: [Int32] = []
-        var quantity: [Double] = [], price: [Int64] = [], discount: [Int64] = [], at: [Int64] = []
-        // The previous order id's bytes, kept in one buffer that only grows (no allocation per order).
-        var previousOrder = [UInt8](repeating: 0, count: 64)
-        var previousLength = -1
-        var orderNumber: Int32 = -1
-        let rows = try RawRows(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM order_line WHERE customer_ref IS NOT NULL")
-        while try rows.next() {
-            let ref = Int(rows.int64(0)), prodRef = Int(rows.int64(1))
-            guard ref >= 0, ref < personOfRef.count, prodRef >= 0, prodRef < productOfRef.count else { continue }
-            let p = personOfRef[ref], prod = productOfRef[prodRef]
-            guard p >= 0, prod >= 0 else { continue }
-            person.append(p)
-            if let orderColumn {
-                rows.withBytes(orderColumn) { bytes in
-                    let same =
-                        bytes.count == previousLength
-                        && previousOrder.withUnsafeBytes { previous in
-                            guard let a = previous.baseAddress, let b = bytes.baseAddress else { return bytes.count == 0 }
-                            return memcmp(a, b, bytes.count) == 0
-                        }
-                    guard !same else { return }
-                    orderNumber += 1
-                    if bytes.count > previousOrder.count { previousOrder = [UInt8](repeating: 0, count: bytes.count * 2) }
-                    previousOrder.withUnsafeMutableBytes { previous in
-                        if let base = bytes.baseAddress { previous.baseAddress?.copyMemory(from: base, byteCount: bytes.count) }
-                    }
-                    previousLength = bytes.count
-                }
-                order.append(orderNumber)
+        lines.reserve(try OrderLineColumns.coveredLines(db))
+        try OrderLineColumns.forEachSegment(db, columns: lines.chunkColumns) { segment in
+            switch segment {
+            case .chunk(let chunk): lines.append(chunk)
+            case .uncovered(let from, let to): try lines.scan(db, from: from, to: to)
             }
-            if wantsProduct { product.append(prod) }
-            if let quantityColumn { quantity.append(rows.double(quantityColumn)) }
-            if let priceColumn { price.append(rows.int64(priceColumn)) }
-            if let discountColumn { discount.append(rows.int64(discountColumn)) }
-            if let atColumn { at.append(rows.int64(atColumn)) }
         }
-        return OrderTable(
-            person: person, order: orderColumn != nil ? order : nil, product: wantsProduct ? product : nil,
-            quantity: quantityColumn != nil ? quantity : nil, unitPriceMinor: priceColumn != nil ? price : nil,
-            discountMinor: discountColumn != nil ? discount : nil, orderedAt: atColumn != nil ? at : nil)
+        return lines.table
     }
 }

@@ -22,6 +22,14 @@ public struct RawRows {
         self.db = db
     }
 
+    /// Steps an already prepared statement with its arguments set (one statement reused for many
+    /// scans); the statement is reset by GRDB's `setArguments`.
+    public init(_ db: Database, statement: Statement) {
+        self.statement = statement
+        handle = statement.sqliteStatement
+        self.db = db
+    }
+
     /// Moves to the next row; false when there is none. Throws GRDB's `DatabaseError` (without
     /// the bound values) on failure.
     @inlinable

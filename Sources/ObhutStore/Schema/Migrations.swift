@@ -324,6 +324,7 @@ enum Migrations {
                     CREATE INDEX audit_entry_subject ON audit_entry(subject) WHERE subject IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v7-order-line-columns") { db in try OrderLineColumnsSchema.migrate(db) }
         return migrator
     }
 }
