@@ -54,10 +54,15 @@ extension SubjectRights {
     /// Everything stored about one person, for a staff member's look at their record (server,
     /// customer detail): audited as `customer.view` with the reason (without the person's own audit trail), not recorded as an access
     /// request of the person. Callers mask fields by role before showing them.
+    ///
+    /// The audit entry is committed while the record is read and decrypted (the fsync is most of
+    /// the wait), and the record is returned only once the entry is durable. The entry names the
+    /// attempt: it is written even if reading then fails.
     public func view(_ customerId: String, reason: String) async throws -> SubjectExport {
-        let record = try collect(customerId, includeAudit: false)  // throws for an unknown id
-        try await workspace.auditReads(
+        async let audited: Void = workspace.auditReads(
             actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
+        let record = try collect(customerId, includeAudit: false)  // throws for an unknown id
+        try await audited
         return record
     }
 
