@@ -94,6 +94,26 @@ import Testing
         #expect(try ws.store.writer.read { try OrderLineColumns.needsRefresh($0) } == false)
     }
 
+    /// A rewrite that changes none of the copy's columns (a re-import of the same file: new
+    /// import id only) keeps the chunks; a changed quantity drops its chunk.
+    @Test func onlyChangesToCopiedColumnsDropAChunk() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 11, customers: 30)
+        try shop.populate(ws)
+        try expectScopesAgree(ws, "builds the copy")
+        #expect(try chunkCount(ws) == 1)
+        try execute(ws, "UPDATE order_line SET import_id = coalesce(import_id, 0) + 1000, currency = currency")
+        #expect(try chunkCount(ws) == 1)
+        try execute(ws, "UPDATE order_line SET quantity = quantity + 1 WHERE order_id = (SELECT min(order_id) FROM order_line)")
+        #expect(try chunkCount(ws) == 0)
+        try expectScopesAgree(ws, "after the changed quantity")
+        try expectCopyMatchesOrderLines(ws, "rebuilt")
+    }
+
+    func execute(_ ws: Workspace, _ sql: String) throws {
+        try ws.store.writer.write { db in try db.execute(sql: sql) }
+    }
+
     /// Import, erasure, merge and its undo, rectification, re-import with changed values,
     /// retention's delete, a hand-written update: after each, the copy is exact where it covers,
     /// scopes through it equal scopes without it, and a refresh covers everything again.
