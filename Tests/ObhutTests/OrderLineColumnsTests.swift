@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import ObhutCore
 import ObhutImport
-import ObhutStore
 import Testing
 
 @testable import Obhut
+@testable import ObhutStore
 
 /// The columnar copy of the order lines (`order_line_chunk`): whatever writes to `order_line`,
 /// a scope read through the copy equals one read from `order_line`, and the copy holds exactly
@@ -108,6 +108,34 @@ import Testing
         #expect(try chunkCount(ws) == 0)
         try expectScopesAgree(ws, "after the changed quantity")
         try expectCopyMatchesOrderLines(ws, "rebuilt")
+    }
+
+    /// An upserting import drops the update trigger inside its transaction (its own range
+    /// invalidation covers its lines); committed or failed, the workspace has it afterwards.
+    @Test func anUpsertingImportLeavesTheUpdateTriggerInPlace() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 12, customers: 30)
+        try shop.populate(ws)
+        let good = """
+            order_id,line,customer_id,product_id,quantity,unit_price,ordered_at
+            O1-0,1,K1,P2,3,1.50,2025-03-03
+
+            """
+        let bad = """
+            order_id,line,customer_id,product_id,quantity,unit_price,ordered_at
+            O1-0,1,K1,P2,4,1.50,2025-03-03
+            O1-0,2,K1,NO-SUCH-PRODUCT,1,1.50,2025-03-03
+
+            """
+        _ = try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("good.csv", good)))
+        #expect(try ws.store.writer.read { try OrderLineColumnsSchema.isGuarded($0) })
+        #expect(throws: (any Error).self) { try Importer(workspace: ws).run(ImportRequest(entity: .orders, file: writeFixture("bad.csv", bad))) }
+        #expect(try ws.store.writer.read { try OrderLineColumnsSchema.isGuarded($0) })
+        // And it still guards: a changed quantity drops the chunk.
+        try expectScopesAgree(ws, "builds the copy")
+        #expect(try chunkCount(ws) == 1)
+        try execute(ws, "UPDATE order_line SET quantity = quantity + 1 WHERE order_id = 'O1-0'")
+        #expect(try chunkCount(ws) == 0)
     }
 
     func execute(_ ws: Workspace, _ sql: String) throws {
