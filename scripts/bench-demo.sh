@@ -11,5 +11,5 @@ WORK=$(mktemp -d /tmp/obhut-bench-demo.XXXX)
 trap 'rm -rf "$WORK"' EXIT
 /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$SCRATCH/release/obhut" demo --dir "$WORK/ws" --customers "$N" --as-of 2026-11-01 --lang en > "$WORK/out.txt"
 read -r s kb < "$WORK/time.txt"
-grep -E "Customers|Order lines|Feedback|Consent|Leads" "$WORK/out.txt"
+grep -E "Demo shop created|Customers|Order lines|Feedback|Consent|Leads" "$WORK/out.txt"
 echo "| obhut demo --customers $N (generate + validate + encrypt + import + quality report) | $s s | $((kb / 1024)) MiB | $(du -m "$WORK/ws/obhut.sqlite" | cut -f1) MB database |"
