@@ -205,7 +205,8 @@ struct ScopeBuilder {
                 // Feedback names people by id (it is sealed under their key, with the id in the context).
                 var index = [String: Int32](minimumCapacity: ids.count)
                 for (i, id) in ids.enumerated() { index[id] = Int32(i) }
-                var person: [Int32] = [], product: [String?] = [], rating: [Int?] = [], text: [String] = [], lang: [String?] = [], at: [Int64] = []
+                var person: [Int32] = [], product: [String?] = [], rating: [Int?] = [], lang: [String?] = [], at: [Int64] = []
+                var sealed: [FeedbackDecryption.Sealed] = []
                 let wantsText = declared.contains("feedback.text")
                 let cursor = try Row.fetchCursor(
                     db,
@@ -226,12 +227,9 @@ struct ScopeBuilder {
                     rating.append(row["rating"])
                     lang.append(row["language"])
                     at.append(row["created_at"])
-                    if wantsText {
-                        text.append(
-                            try store.keys.openFeedbackText(
-                                id: row["id"], customerId: customer, sealed: row["sealed_text"], wrappedKey: row["wrapped"]))
-                    }
+                    if wantsText { sealed.append(.init(id: row["id"], customerId: customer, sealed: row["sealed_text"], wrappedKey: row["wrapped"])) }
                 }
+                let text = wantsText ? try FeedbackDecryption.open(sealed, keys: store.keys) : []
                 feedback = FeedbackTable(
                     person: person, product: declared.contains("feedback.product_id") ? product : nil,
                     rating: declared.contains("feedback.rating") ? rating : nil, text: wantsText ? text : nil,
