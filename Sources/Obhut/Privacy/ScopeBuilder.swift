@@ -25,14 +25,12 @@ struct ScopeBuilder {
         var refs: [Int64] = []
     }
 
-    /// Customers with a valid legal basis for the activity's purpose, not restricted, not
-    /// objecting; sorted by id.
+    /// Who the activity's purpose admits, decided per person: consent by integer key where the
+    /// legal basis needs it, and the ids restricted or objecting for the purpose.
     ///
     /// Consent comes from `consent_state` (the latest event per purpose and person, kept by the
-    /// ledger's triggers): one range scan of integers, marked in a flag per key. Then one walk of
-    /// the customer id index, which holds the key too (covering), yields the order by id; only
-    /// the people kept become Strings.
-    func eligiblePeople(_ db: Database) throws -> EligiblePeople {
+    /// ledger's triggers): one range scan of integers, marked in a flag per key.
+    func eligibility(_ db: Database) throws -> ScopeEligibility {
         let purpose = activity.purpose.rawValue
         let excluded = Set(
             try String.fetchAll(db, sql: "SELECT customer_id FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose]))
@@ -47,13 +45,23 @@ struct ScopeBuilder {
             }
             consenting = flags
         }
+        return ScopeEligibility(consenting: consenting, excluded: excluded)
+    }
+
+    /// Customers with a valid legal basis for the activity's purpose, not restricted, not
+    /// objecting; sorted by id.
+    ///
+    /// One walk of the customer id index, which holds the key too (covering), yields the order by
+    /// id; only the people kept become Strings.
+    func eligiblePeople(_ db: Database, _ eligibility: ScopeEligibility? = nil) throws -> EligiblePeople {
+        let eligibility = try eligibility ?? self.eligibility(db)
         var people = EligiblePeople()
         let rows = try RawRows(db, sql: "SELECT ref, id FROM customer ORDER BY id")
         while try rows.next() {
             let ref = rows.int64(0)
-            if let consenting, !(ref >= 0 && ref <= Int64(maxRef) && consenting[Int(ref)]) { continue }
+            guard eligibility.consents(ref: ref) else { continue }
             let id = rows.string(1)
-            if !excluded.isEmpty && excluded.contains(id) { continue }
+            guard eligibility.admits(ref: ref, id: id) else { continue }
             people.ids.append(id)
             people.refs.append(ref)
         }
@@ -154,123 +162,105 @@ struct ScopeBuilder {
         return try store.writer.read { db in
             // Lead activities concern business contacts, not customers.
             let concernsCustomers = declared.contains { !$0.hasPrefix("leads.") }
-            let eligible = concernsCustomers ? try eligiblePeople(db) : EligiblePeople()
-            let ids = eligible.ids
-            let people = PseudonymList(ids: ids, pseudonymiser: pseudonymiser)
-            // Person index by integer key: an array lookup per order line instead of hashing an id.
-            let maxRef = Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0)
-            var personOfRef = [Int32](repeating: -1, count: maxRef + 1)
-            for (i, ref) in eligible.refs.enumerated() where ref >= 0 && Int(ref) <= maxRef { personOfRef[Int(ref)] = Int32(i) }
-
-            var orders: OrderTable?
-            var products: ProductTable?
-            if declared.contains(where: { $0.hasPrefix("orders.") }) {
-                // Products: all, so indexes are stable; the special-category ones are left out of the lines.
-                let productRows = try Row.fetchAll(db, sql: "SELECT ref, id, name, category, for_sale, price_minor FROM product ORDER BY id")
-                let maxProductRef = productRows.reduce(0) { max($0, Int($1["ref"] as Int64)) }
-                var productOfRef = [Int32](repeating: -1, count: maxProductRef + 1)
-                for (i, row) in productRows.enumerated() {
-                    let special = (row["category"] as String?).map { register.specialCategory(ofProductCategory: $0) != nil } ?? false
-                    if !special { productOfRef[Int(row["ref"] as Int64)] = Int32(i) }
+            let eligibility = concernsCustomers ? try eligibility(db) : nil
+            // Feedback first: its texts are opened on the other cores while the rest is read.
+            let pendingFeedback =
+                try eligibility.flatMap { eligibility in
+                    try declared.contains(where: { $0.hasPrefix("feedback.") })
+                        ? FeedbackCollector(db, declared: declared, eligibility: eligibility, keys: store.keys) : nil
                 }
-                products = ProductTable(
-                    ids: productRows.map { $0["id"] },
-                    names: declared.contains("products.name") ? productRows.map { $0["name"] } : nil,
-                    categories: declared.contains("products.category") ? productRows.map { $0["category"] } : nil,
-                    forSale: declared.contains("products.for_sale") ? productRows.map { ($0["for_sale"] as Int) != 0 } : nil,
-                    priceMinor: declared.contains("products.price") ? productRows.map { $0["price_minor"] } : nil)
-                orders = try readOrderLines(db, declared: declared, personOfRef: personOfRef, productOfRef: productOfRef)
+            do {
+                return try buildRest(db, declared: declared, eligibility: eligibility, pendingFeedback: pendingFeedback, pseudonymiser: pseudonymiser)
+            } catch {
+                pendingFeedback?.cancel()
+                throw error
             }
-
-            var customers: CustomerTable?
-            if declared.contains(where: { $0.hasPrefix("customers.") }) {
-                var country = [String?](repeating: nil, count: ids.count), language = country
-                var created = [Int64?](repeating: nil, count: ids.count)
-                for row in try Row.fetchAll(db, sql: "SELECT ref, country, language, created_at FROM customer") {
-                    let ref = Int(row["ref"] as Int64)
-                    guard ref >= 0, ref <= maxRef, personOfRef[ref] >= 0 else { continue }
-                    let i = Int(personOfRef[ref])
-                    country[i] = row["country"]
-                    language[i] = row["language"]
-                    created[i] = row["created_at"]
-                }
-                customers = CustomerTable(
-                    country: declared.contains("customers.country") ? country : nil,
-                    language: declared.contains("customers.language") ? language : nil,
-                    createdAt: declared.contains("customers.created_at") ? created : nil)
-            }
-
-            var feedback: FeedbackTable?
-            if declared.contains(where: { $0.hasPrefix("feedback.") }) {
-                // Feedback names people by id (it is sealed under their key, with the id in the context).
-                // `IdTable` rather than a Dictionary: a million ids hashed with `Hasher` were a
-                // fifth of this scope (perf, 2026-11-24).
-                var index = IdTable(minimumCapacity: ids.count)
-                for (i, id) in ids.enumerated() { index.set(id, Int64(i)) }
-                var person: [Int32] = [], product: [String?] = [], rating: [Int?] = [], lang: [String?] = [], at: [Int64] = []
-                var sealed: [FeedbackDecryption.Sealed] = []
-                let wantsText = declared.contains("feedback.text")
-                let cursor = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT f.id, f.customer_id, f.product_id, f.rating, f.sealed_text, f.language, f.created_at, k.wrapped
-                        FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id ORDER BY f.created_at, f.id
-                        """)
-                while let row = try cursor.next() {
-                    let customer: String? = row["customer_id"]
-                    var p: Int32 = -1
-                    if let customer {
-                        // Feedback of people outside the scope is left out entirely.
-                        guard let i = index[customer] else { continue }
-                        p = Int32(i)
-                    }
-                    person.append(p)
-                    product.append(row["product_id"])
-                    rating.append(row["rating"])
-                    lang.append(row["language"])
-                    at.append(row["created_at"])
-                    if wantsText { sealed.append(.init(id: row["id"], customerId: customer, sealed: row["sealed_text"], wrappedKey: row["wrapped"])) }
-                }
-                let text = wantsText ? try FeedbackDecryption.open(sealed, keys: store.keys) : []
-                feedback = FeedbackTable(
-                    person: person, product: declared.contains("feedback.product_id") ? product : nil,
-                    rating: declared.contains("feedback.rating") ? rating : nil, text: wantsText ? text : nil,
-                    language: declared.contains("feedback.language") ? lang : nil, createdAt: declared.contains("feedback.created_at") ? at : nil)
-            }
-
-            var leads: LeadTable?
-            if declared.contains(where: { $0.hasPrefix("leads.") }) {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM lead WHERE objected = 0 ORDER BY id")
-                let leadPseudonyms = store.keys.pseudonymiser(activity: activity.name + "/leads")
-                func col<T>(_ field: String, _ f: (Row) -> T) -> [T]? { declared.contains("leads." + field) ? rows.map(f) : nil }
-                leads = LeadTable(
-                    pseudonyms: rows.map { leadPseudonyms.pseudonym($0["id"]) }, leadIds: rows.map { $0["id"] },
-                    source: col("source") { $0["source"] }, industry: col("industry") { $0["industry"] }, size: col("size") { $0["size"] },
-                    createdAt: col("created_at") { $0["created_at"] }, stage: col("stage") { $0["stage"] }, outcome: col("outcome") { $0["outcome"] },
-                    emailsOpened: col("emails_opened") { $0["emails_opened"] }, visits: col("visits") { $0["visits"] },
-                    meetings: col("meetings") { $0["meetings"] }, lastActivityAt: col("last_activity_at") { $0["last_activity_at"] },
-                    stageSince: col("stage_since") { $0["stage_since"] },
-                    correctedProbability: try latestCorrections(db, leadIds: rows.map { $0["id"] }))
-            }
-            var scope = Scope(
-                activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,
-                products: products, customers: customers, feedback: feedback, leads: leads, asOf: workspace.clock())
-            if declared.contains("products.category") {
-                for row in try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT c.ref, r.purpose FROM person_restriction r JOIN customer c ON c.id = r.customer_id
-                        WHERE r.kind = 'object' AND r.purpose LIKE 'category:%'
-                        """)
-                {
-                    let ref = Int(row["ref"] as Int64)
-                    guard ref < personOfRef.count, personOfRef[ref] >= 0 else { continue }
-                    let i = personOfRef[ref]
-                    scope.objectedCategories[i, default: []].append(String((row["purpose"] as String).dropFirst("category:".count)))
-                }
-            }
-            return scope
         }
+    }
+
+    private func buildRest(
+        _ db: Database, declared: Set<String>, eligibility: ScopeEligibility?, pendingFeedback: FeedbackCollector?, pseudonymiser: KeyedHash
+    ) throws -> Scope {
+        let eligible = try eligibility.map { try eligiblePeople(db, $0) } ?? EligiblePeople()
+        let ids = eligible.ids
+        let people = PseudonymList(ids: ids, pseudonymiser: pseudonymiser)
+        // Person index by integer key: an array lookup per order line instead of hashing an id.
+        let maxRef = Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0)
+        var personOfRef = [Int32](repeating: -1, count: maxRef + 1)
+        for (i, ref) in eligible.refs.enumerated() where ref >= 0 && Int(ref) <= maxRef { personOfRef[Int(ref)] = Int32(i) }
+
+        var orders: OrderTable?
+        var products: ProductTable?
+        if declared.contains(where: { $0.hasPrefix("orders.") }) {
+            // Products: all, so indexes are stable; the special-category ones are left out of the lines.
+            let productRows = try Row.fetchAll(db, sql: "SELECT ref, id, name, category, for_sale, price_minor FROM product ORDER BY id")
+            let maxProductRef = productRows.reduce(0) { max($0, Int($1["ref"] as Int64)) }
+            var productOfRef = [Int32](repeating: -1, count: maxProductRef + 1)
+            for (i, row) in productRows.enumerated() {
+                let special = (row["category"] as String?).map { register.specialCategory(ofProductCategory: $0) != nil } ?? false
+                if !special { productOfRef[Int(row["ref"] as Int64)] = Int32(i) }
+            }
+            products = ProductTable(
+                ids: productRows.map { $0["id"] },
+                names: declared.contains("products.name") ? productRows.map { $0["name"] } : nil,
+                categories: declared.contains("products.category") ? productRows.map { $0["category"] } : nil,
+                forSale: declared.contains("products.for_sale") ? productRows.map { ($0["for_sale"] as Int) != 0 } : nil,
+                priceMinor: declared.contains("products.price") ? productRows.map { $0["price_minor"] } : nil)
+            orders = try readOrderLines(db, declared: declared, personOfRef: personOfRef, productOfRef: productOfRef)
+        }
+
+        var customers: CustomerTable?
+        if declared.contains(where: { $0.hasPrefix("customers.") }) {
+            var country = [String?](repeating: nil, count: ids.count), language = country
+            var created = [Int64?](repeating: nil, count: ids.count)
+            for row in try Row.fetchAll(db, sql: "SELECT ref, country, language, created_at FROM customer") {
+                let ref = Int(row["ref"] as Int64)
+                guard ref >= 0, ref <= maxRef, personOfRef[ref] >= 0 else { continue }
+                let i = Int(personOfRef[ref])
+                country[i] = row["country"]
+                language[i] = row["language"]
+                created[i] = row["created_at"]
+            }
+            customers = CustomerTable(
+                country: declared.contains("customers.country") ? country : nil,
+                language: declared.contains("customers.language") ? language : nil,
+                createdAt: declared.contains("customers.created_at") ? created : nil)
+        }
+
+        let feedback = try pendingFeedback?.finish(personOfRef: personOfRef)
+
+        var leads: LeadTable?
+        if declared.contains(where: { $0.hasPrefix("leads.") }) {
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM lead WHERE objected = 0 ORDER BY id")
+            let leadPseudonyms = store.keys.pseudonymiser(activity: activity.name + "/leads")
+            func col<T>(_ field: String, _ f: (Row) -> T) -> [T]? { declared.contains("leads." + field) ? rows.map(f) : nil }
+            leads = LeadTable(
+                pseudonyms: rows.map { leadPseudonyms.pseudonym($0["id"]) }, leadIds: rows.map { $0["id"] },
+                source: col("source") { $0["source"] }, industry: col("industry") { $0["industry"] }, size: col("size") { $0["size"] },
+                createdAt: col("created_at") { $0["created_at"] }, stage: col("stage") { $0["stage"] }, outcome: col("outcome") { $0["outcome"] },
+                emailsOpened: col("emails_opened") { $0["emails_opened"] }, visits: col("visits") { $0["visits"] },
+                meetings: col("meetings") { $0["meetings"] }, lastActivityAt: col("last_activity_at") { $0["last_activity_at"] },
+                stageSince: col("stage_since") { $0["stage_since"] },
+                correctedProbability: try latestCorrections(db, leadIds: rows.map { $0["id"] }))
+        }
+        var scope = Scope(
+            activity: activity.name, purpose: activity.purpose, people: people, customerIds: ids, orders: orders,
+            products: products, customers: customers, feedback: feedback, leads: leads, asOf: workspace.clock())
+        if declared.contains("products.category") {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.ref, r.purpose FROM person_restriction r JOIN customer c ON c.id = r.customer_id
+                    WHERE r.kind = 'object' AND r.purpose LIKE 'category:%'
+                    """)
+            {
+                let ref = Int(row["ref"] as Int64)
+                guard ref < personOfRef.count, personOfRef[ref] >= 0 else { continue }
+                let i = personOfRef[ref]
+                scope.objectedCategories[i, default: []].append(String((row["purpose"] as String).dropFirst("category:".count)))
+            }
+        }
+        return scope
     }
 
     /// Every order line of a person in scope, in (order id, line) order, as columns; lines of

@@ -5,10 +5,16 @@ import ObhutCore
 extension KeyRing {
     /// Opens a feedback text sealed by `ImportWriter.write(_: Feedback)`.
     public func openFeedbackText(id: String, customerId: String?, sealed: Data, wrappedKey: Data?) throws -> String {
+        try openFeedbackText(id: id, customerId: customerId, sealed: sealed, personKey: customerId == nil ? nil : wrappedKey.map(unwrap))
+    }
+
+    /// Opens a feedback text with its author's key already unwrapped (nil for feedback without a
+    /// known author, or whose author has no key: sealed with the workspace key).
+    public func openFeedbackText(id: String, customerId: String?, sealed: Data, personKey: PersonKey?) throws -> String {
         let key: PersonKey
         var context = "f:" + id
-        if let customerId, let wrappedKey {
-            key = try unwrap(wrappedKey)
+        if let customerId, let personKey {
+            key = personKey
             context += "|c:" + customerId
         } else {
             key = workspace

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import ObhutCore
+import ObhutImport
+import ObhutStore
+import Testing
+
+@testable import Obhut
+
+/// The feedback part of a scope: read before the people are listed, texts opened on other
+/// threads while the rest is read. It must hold exactly the feedback of admitted people and the
+/// anonymous feedback, in (created at, id) order, each row under its author's person index, each
+/// text as written; nothing of a restricted, objecting or (where consent is needed) non-consenting
+/// person.
+@Suite("Scope: feedback")
+struct ScopeFeedbackTests {
+    /// Enough rows for the texts to be opened by background workers in several chunks, with many
+    /// rows on one day (the id decides their order) and runs of one author.
+    static func feedbackCSV(rows: Int, customers: Int, seed: UInt64) -> String {
+        var rng = RandomShop.SplitMix(state: seed)
+        var csv = "feedback_id,customer_id,text,created_at,rating\n"
+        var author = 0
+        for i in 0..<rows {
+            if rng.next() % 3 != 0 { author = Int(rng.next() % UInt64(customers)) }
+            let anonymous = rng.next() % 11 == 0
+            let day = 1 + Int(rng.next() % 20)
+            let id = "FB\(rng.next() % 1_000_000)-\(i)"
+            csv +=
+                "\(id),\(anonymous ? "" : "K\(author)"),\"Text \(i): Lieferung Nummer \(rng.next() % 100) war gut\",2025-03-\(day < 10 ? "0" : "")\(day),\(1 + rng.next() % 5)\n"
+        }
+        return csv
+    }
+
+    struct Expected: Equatable {
+        var customerId: String?
+        var text: String
+        var createdAt: Int64
+        var rating: Int?
+    }
+
+    /// The feedback a scope must hold, worked out the plain way: every row in (created at, id)
+    /// order from SQL, authors filtered by the given set, each text opened on its own.
+    static func expected(_ ws: Workspace, admitted: Set<String>) throws -> [Expected] {
+        try ws.store.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.id, f.customer_id, f.sealed_text, f.created_at, f.rating, k.wrapped FROM feedback f
+                    LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id ORDER BY f.created_at, f.id
+                    """
+            ).compactMap { row in
+                let customer: String? = row["customer_id"]
+                if let customer, !admitted.contains(customer) { return nil }
+                let text = try ws.store.keys.openFeedbackText(
+                    id: row["id"], customerId: customer, sealed: row["sealed_text"], wrappedKey: row["wrapped"])
+                return Expected(customerId: customer, text: text, createdAt: row["created_at"], rating: row["rating"])
+            }
+        }
+    }
+
+    static func actual(_ scope: Scope) throws -> [Expected] {
+        let feedback = try #require(scope.feedback)
+        let texts = try #require(feedback.text)
+        let ratings = try #require(feedback.rating)
+        let at = try #require(feedback.createdAt)
+        return feedback.person.indices.map { i in
+            Expected(
+                customerId: feedback.person[i] < 0 ? nil : scope.customerIds[Int(feedback.person[i])], text: texts[i], createdAt: at[i],
+                rating: ratings[i])
+        }
+    }
+
+    @Test(arguments: [UInt64(3), 17])
+    func holdsExactlyTheAdmittedPeoplesFeedbackInOrder(seed: UInt64) throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        var shop = RandomShop(seed: seed, customers: 40)
+        try shop.populate(ws)
+        let rows = FeedbackDecryption.parallelFrom + 1_500
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: rows, customers: 40, seed: seed))))
+        let rights = SubjectRights(workspace: ws)
+        try rights.restrict("K1", kind: .restrict, purpose: nil)
+        try rights.restrict("K2", kind: .object, purpose: "feedback")
+        try rights.restrict("K3", kind: .object, purpose: "marketing")  // another purpose: stays in
+
+        let register = try ws.register()
+        let activity = try #require(register.activities.first { $0.name == "feedback" })
+        let scope = try ScopeBuilder(workspace: ws, register: register, activity: activity).build()
+        let admitted = Set((0..<40).map { "K\($0)" }).subtracting(["K1", "K2"])
+        #expect(Set(scope.customerIds) == admitted)
+        let want = try Self.expected(ws, admitted: admitted)
+        #expect(want.count > FeedbackDecryption.parallelFrom)
+        #expect(want.contains { $0.customerId == nil })
+        #expect(want.contains { $0.customerId == "K3" })
+        let got = try Self.actual(scope)
+        #expect(got.count == want.count)
+        #expect(got == want)
+        #expect(!got.contains { $0.customerId == "K1" || $0.customerId == "K2" })
+    }
+
+    /// Where the purpose needs consent, feedback of people without it is not read at all.
+    @Test func consentBasedActivityHoldsOnlyConsentingAuthors() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        var shop = RandomShop(seed: 5, customers: 30)
+        try shop.populate(ws)
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 400, customers: 30, seed: 5))))
+        var register = try ws.register()
+        register.activities.append(
+            ProcessingActivity(
+                name: "consent-feedback", purpose: .personalization, legalBasis: .consent, description: Localized(de: "Test", en: "Test"),
+                dataCategories: ["feedback texts"], fields: ["feedback.text", "feedback.rating", "feedback.created_at"],
+                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
+        try ws.save(register)
+        let consenting = try ws.store.writer.read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT c.id FROM consent_state s JOIN customer c ON c.ref = s.customer_ref WHERE s.purpose = 'personalization' AND s.granted = 1"
+                ))
+        }
+        #expect(!consenting.isEmpty && consenting.count < 30)
+        let activity = try #require(register.activities.first { $0.name == "consent-feedback" })
+        let scope = try ScopeBuilder(workspace: ws, register: register, activity: activity).build()
+        #expect(Set(scope.customerIds) == consenting)
+        #expect(try Self.actual(scope) == (try Self.expected(ws, admitted: consenting)))
+    }
+
+    /// A damaged text fails the whole scope, and the workers stop (the test would hang otherwise).
+    @Test func aDamagedTextFailsTheScope() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        var shop = RandomShop(seed: 7, customers: 20)
+        try shop.populate(ws)
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(
+                entity: .feedback,
+                file: writeFixture("f.csv", Self.feedbackCSV(rows: FeedbackDecryption.parallelFrom + 100, customers: 20, seed: 7))))
+        try ws.store.writer.write { db in
+            try db.execute(sql: "UPDATE feedback SET sealed_text = zeroblob(40) WHERE rowid = (SELECT max(rowid) FROM feedback) - 700")
+        }
+        let register = try ws.register()
+        let activity = try #require(register.activities.first { $0.name == "feedback" })
+        #expect(throws: (any Error).self) { try ScopeBuilder(workspace: ws, register: register, activity: activity).build() }
+    }
+}
