@@ -54,14 +54,12 @@ struct FeedbackCollector {
                 \(wantsText ? "LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id" : "")
                 """)
         while try rows.next() {
-            var customerId: String?
             var ref: Int64 = -1
-            if !rows.isNull(1) {
-                let id = rows.string(1)
+            let hasAuthor = !rows.isNull(1)
+            if hasAuthor {
                 // Feedback of people outside the scope (or of an id no customer has) is left out entirely.
-                guard !rows.isNull(2), eligibility.admits(ref: rows.int64(2), id: id) else { continue }
+                guard !rows.isNull(2), eligibility.admits(ref: rows.int64(2), id: rows.string(1)) else { continue }
                 ref = rows.int64(2)
-                customerId = id
             }
             let id = rows.string(0)
             authorRef.append(ref)
@@ -71,10 +69,18 @@ struct FeedbackCollector {
             if wantsRating { rating.append(rows.isNull(4) ? nil : Int(rows.int64(4))) }
             if wantsLanguage { language.append(rows.isNull(5) ? nil : rows.string(5)) }
             if let opener {
-                try opener.append(
-                    .init(
-                        id: id, customerId: customerId, sealed: rows.withBytes(7) { Data($0) },
-                        wrappedKey: rows.isNull(8) ? nil : rows.withBytes(8) { Data($0) }))
+                // The bytes are SQLite's until the next step; the opener copies them.
+                try rows.withBytes(0) { id in
+                    try rows.withBytes(7) { sealed in
+                        if hasAuthor && !rows.isNull(8) {
+                            try rows.withBytes(1) { customer in
+                                try rows.withBytes(8) { try opener.append(id: id, customerId: customer, sealed: sealed, wrappedKey: $0) }
+                            }
+                        } else {
+                            try opener.append(id: id, customerId: nil, sealed: sealed, wrappedKey: nil)
+                        }
+                    }
+                }
             }
         }
     }

@@ -37,6 +37,7 @@ public struct KeyRing: Sendable {
     public func sealForWorkspace(_ data: Data, context: String) throws -> Data { try workspace.seal(data, context: context) }
     public func openForWorkspace(_ data: Data, context: String) throws -> Data { try workspace.open(data, context: context) }
     public func unwrap(_ data: Data) throws -> PersonKey { try PersonKey.unwrap(data, with: wrapping) }
+    public func unwrap(_ bytes: UnsafeRawBufferPointer) throws -> PersonKey { try PersonKey.unwrap(bytes, with: wrapping) }
 }
 
 /// Normalisation shared by the blind indexes, so lookups match however the value was typed.

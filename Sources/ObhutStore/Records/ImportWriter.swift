@@ -283,14 +283,15 @@ public final class ImportWriter {
     /// feedback, with the workspace key.
     public func write(_ f: Feedback) throws -> WriteOutcome {
         let key: PersonKey
-        var context = "f:" + f.id
+        let context: String
         if let customer = f.customerId,
             let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM person_key WHERE subject = ?", arguments: ["c:" + customer])
         {
             key = try keys.unwrap(wrapped)
-            context += "|c:" + customer
+            context = KeyRing.feedbackContext(id: f.id, customerId: customer)
         } else {
             key = keys.workspace
+            context = KeyRing.feedbackContext(id: f.id, customerId: nil)
         }
         let sealed = try key.seal(Data(f.text.utf8), context: context)
         let statement = try self.prepared(

@@ -11,15 +11,24 @@ extension KeyRing {
     /// Opens a feedback text with its author's key already unwrapped (nil for feedback without a
     /// known author, or whose author has no key: sealed with the workspace key).
     public func openFeedbackText(id: String, customerId: String?, sealed: Data, personKey: PersonKey?) throws -> String {
-        let key: PersonKey
-        var context = "f:" + id
         if let customerId, let personKey {
-            key = personKey
-            context += "|c:" + customerId
-        } else {
-            key = workspace
+            return String(decoding: try personKey.open(sealed, context: Self.feedbackContext(id: id, customerId: customerId)), as: UTF8.self)
         }
-        return String(decoding: try key.open(sealed, context: context), as: UTF8.self)
+        return String(decoding: try workspace.open(sealed, context: Self.feedbackContext(id: id, customerId: nil)), as: UTF8.self)
+    }
+
+    /// What a feedback text is sealed to: `f:<feedback id>`, then `|c:<customer id>` where it is
+    /// sealed under its author's key. A text moved to another row or author does not open.
+    public static func feedbackContext(id: String, customerId: String?) -> String {
+        customerId.map { feedbackContextPrefix + id + feedbackContextAuthor + $0 } ?? feedbackContextPrefix + id
+    }
+    public static let feedbackContextPrefix = "f:"
+    public static let feedbackContextAuthor = "|c:"
+
+    /// Opens a feedback text from raw bytes (scope reads that open hundreds of thousands): `context`
+    /// as `feedbackContext(id:customerId:)` spells it, `personKey` nil for the workspace key.
+    public func openFeedbackText(sealed: UnsafeRawBufferPointer, context: UnsafeRawBufferPointer, personKey: PersonKey?) throws -> String {
+        String(decoding: try (personKey ?? workspace).open(sealed, context: context), as: UTF8.self)
     }
 
     /// Opens a lead's sealed contact (name, e-mail).
