@@ -13,8 +13,9 @@ struct ScopeEligibility: Sendable {
         return ref >= 0 && ref < Int64(consenting.count) && consenting[Int(ref)]
     }
 
-    /// Whether the person with this integer key and id is in scope.
-    func admits(ref: Int64, id: String) -> Bool {
-        consents(ref: ref) && (excluded.isEmpty || !excluded.contains(id))
+    /// Whether the person with this integer key and id is in scope (the id is only made where
+    /// someone is restricted or objecting).
+    func admits(ref: Int64, id: @autoclosure () -> String) -> Bool {
+        consents(ref: ref) && (excluded.isEmpty || !excluded.contains(id()))
     }
 }
