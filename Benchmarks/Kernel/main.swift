@@ -131,17 +131,23 @@ final class Slots: @unchecked Sendable {
 }
 
 let args = CommandLine.arguments
-switch args.count > 1 ? args[1] : "" {
-case "kernel" where args.count > 2: try kernel(args[2])
-case "scope" where args.count > 3:
-    // One activity's scope, built N times (for perf): obhut-bench scope DIR ACTIVITY [N]
-    let ws = try Workspace.open(at: URL(fileURLWithPath: args[2]))
-    for _ in 0..<(args.count > 4 ? Int(args[4]) ?? 5 : 5) {
-        print(String(format: "| build scope: %@ | %.3f s |", args[3], try seconds { _ = try PrivacyKernel(workspace: ws).scopeSize(args[3]) }))
+do {
+    switch args.count > 1 ? args[1] : "" {
+    case "kernel" where args.count > 2: try kernel(args[2])
+    case "scope" where args.count > 3:
+        // One activity's scope, built N times (for perf): obhut-bench scope DIR ACTIVITY [N]
+        let ws = try Workspace.open(at: URL(fileURLWithPath: args[2]))
+        for _ in 0..<(args.count > 4 ? Int(args[4]) ?? 5 : 5) {
+            print(String(format: "| build scope: %@ | %.3f s |", args[3], try seconds { _ = try PrivacyKernel(workspace: ws).scopeSize(args[3]) }))
+        }
+    case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
+    case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
+    default:
+        print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
+        exit(2)
     }
-case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
-case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
-default:
-    print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
-    exit(2)
+} catch {
+    // A clear message instead of a crash (an unknown activity, a missing workspace).
+    FileHandle.standardError.write(Data("obhut-bench: \(error)\n".utf8))
+    exit(1)
 }
