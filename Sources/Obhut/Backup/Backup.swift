@@ -36,7 +36,10 @@ public enum Backup {
         let fm = FileManager.default
         let snapshot = workspace.directory.appendingPathComponent(".backup-\(UUID().uuidString).sqlite")
         defer { for s in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: snapshot.path + s) } }
-        fm.createFile(atPath: snapshot.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        // Created first with owner-only permissions, so SQLite never makes it readable by others.
+        guard fm.createFile(atPath: snapshot.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw BackupError.cannotWrite(snapshot.path)
+        }
         let destination = try DatabaseQueue(path: snapshot.path)
         try workspace.store.writer.backup(to: destination)
         try destination.close()
@@ -172,7 +175,10 @@ public enum Backup {
         guard rename(partial.path, db.path) == 0 else { throw BackupError.cannotWrite(db.path) }
         let keyFile = directory.appendingPathComponent(Workspace.masterKeyName)
         if !fm.fileExists(atPath: keyFile.path) {
-            fm.createFile(atPath: keyFile.path, contents: Data((master.base64 + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            // Without it the restored workspace would open only with OBHUT_MASTER_KEY set.
+            guard fm.createFile(atPath: keyFile.path, contents: Data((master.base64 + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw BackupError.cannotWrite(keyFile.path)
+            }
         }
         let workspace = try Workspace.open(at: directory, environment: ["OBHUT_MASTER_KEY": master.base64])
         var tokens = Set(try workspace.store.writer.read { db in try String.fetchAll(db, sql: "SELECT subject FROM erasure_log") })
