@@ -59,6 +59,24 @@ struct CLIBinaryTests {
         #expect(again.stderr.split(separator: "\n").count == 1, "one line, no stack trace: \(again.stderr)")
     }
 
+    /// While another process holds an activity's run lock (here: this test, by the file's
+    /// documented name), `obhut run` of that activity is refused with a clear message.
+    @Test func runOfAnActivityAlreadyRunningElsewhereIsRefused() throws {
+        let dir = Self.tempDir()
+        #expect(try Self.run(["demo", "--dir", dir, "--customers", "60", "--as-of", "2026-11-01"]).status == 0)
+        // `.run-<activity name as hex>.lock`: "segments" is 73 65 67 6d 65 6e 74 73.
+        let fd = open(dir + "/.run-7365676d656e7473.lock", O_RDWR | O_CREAT, 0o600)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let refused = try Self.run(["run", "segments", "--dir", dir])
+        #expect(refused.status == 1, "stderr: \(refused.stderr)")
+        #expect(refused.stderr.contains("already running"))
+        flock(fd, LOCK_UN)
+        let ran = try Self.run(["run", "segments", "--dir", dir])
+        #expect(ran.status == 0, "stderr: \(ran.stderr)")
+    }
+
     @Test func usageErrorExitsTwo() throws {
         let r = try Self.run(["import", "nonsense-entity", "file.csv"])
         #expect(r.status == 2, "stderr: \(r.stderr)")

@@ -61,6 +61,10 @@ public enum KernelError: UserFacingError {
     case preflightFailed(PreflightReport)
     case notImplemented(activity: String)
     case resultNotDeclared(activity: String, kind: String)
+    /// Another run of the activity is in progress (in this or another process).
+    case alreadyRunning(activity: String)
+    /// The run lock file in the workspace folder could not be opened or locked.
+    case runLockUnavailable(activity: String, errno: Int32)
 
     public func message(in l: Language) -> String {
         switch self {
@@ -77,6 +81,15 @@ public enum KernelError: UserFacingError {
             return Localized(
                 de: "Die Auswertung von \(a) liefert „\(k)“, das im Verzeichnis nicht deklariert ist; nichts wurde gespeichert.",
                 en: "The analysis of \(a) produced “\(k)”, which the register does not declare; nothing was stored.")[l]
+        case .alreadyRunning(let a):
+            return Localized(
+                de: "\(a) läuft bereits (in diesem oder einem anderen Prozess); nichts wurde gestartet. Bitte warten, bis der Lauf endet.",
+                en: "\(a) is already running (in this or another process); nothing was started. Wait until that run ends.")[l]
+        case .runLockUnavailable(let a, let code):
+            return Localized(
+                de:
+                    "Die Sperrdatei für Läufe von \(a) im Arbeitsbereich lässt sich nicht anlegen oder sperren (errno \(code)); nichts wurde gestartet.",
+                en: "The run lock file for \(a) in the workspace cannot be created or locked (errno \(code)); nothing was started.")[l]
         }
     }
 }

@@ -75,7 +75,15 @@ public struct PrivacyKernel: Sendable {
             try workspace.audit(actor: actor, action: "run.refused", count: 0, activity: name)
             throw KernelError.preflightFailed(report)
         }
+        // One run of an activity at a time; held until this function returns.
+        let lock = try ActivityRunLock(workspace: workspace, activity: name)
+        defer { withExtendedLifetime(lock) {} }
         let runId = try store.writer.write { db -> Int64 in
+            // With the lock held no other run of this activity is alive: one still marked running
+            // was cut off (its process killed) and never finished.
+            try db.execute(
+                sql: "UPDATE activity_run SET status = 'interrupted', finished_at = ? WHERE activity = ? AND status = 'running'",
+                arguments: [now, name])
             try db.execute(
                 sql: """
                     INSERT INTO activity_run (activity, purpose, started_at, status, preflight, model_version) VALUES (?, ?, ?, 'running', ?, ?)

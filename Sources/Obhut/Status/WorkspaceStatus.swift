@@ -74,6 +74,8 @@ public struct WorkspaceStatus: Sendable, Codable {
                     case "completed": Localized(de: "abgeschlossen", en: "completed")[language]
                     case "refused": Localized(de: "abgelehnt (Pre-Flight)", en: "refused (pre-flight)")[language]
                     case "failed": Localized(de: "fehlgeschlagen", en: "failed")[language]
+                    case "running": Localized(de: "läuft", en: "running")[language]
+                    case "interrupted": Localized(de: "abgebrochen (Prozess beendet)", en: "interrupted (process ended)")[language]
                     default: run.status
                     }
                 lines.append(

@@ -104,6 +104,8 @@ enum OverviewPage {
         case "completed": "<span class=\"badge ok\">\(v.t("abgeschlossen", "completed"))</span>"
         case "refused": "<span class=\"badge warn\">\(v.t("abgelehnt (Pre-Flight)", "refused (pre-flight)"))</span>"
         case "failed": "<span class=\"badge bad\">\(v.t("fehlgeschlagen", "failed"))</span>"
+        case "running": "<span class=\"badge neutral\">\(v.t("läuft", "running"))</span>"
+        case "interrupted": "<span class=\"badge bad\">\(v.t("abgebrochen (Prozess beendet)", "interrupted (process ended)"))</span>"
         default: "<span class=\"badge neutral\">\(v.e(s))</span>"
         }
     }
