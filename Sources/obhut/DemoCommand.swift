@@ -9,11 +9,9 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Create a workspace with an invented German/English demo shop. / Demo-Shop mit erfundenen Daten anlegen.",
         discussion: """
-            Everything in the demo is invented: people, addresses, reviews, companies. The same
-            --seed and --as-of always give the same shop. A few rows are deliberately dirty so that
-            `obhut quality` has something to find. The invented DPO approves the shipped activities.
-            Afterwards it creates one dashboard user per role (demo-admin, demo-dpo, ...) with one
-            random password, printed once, and says how to start `obhut serve`; --serve starts it.
+            Everything in the demo is invented: people, addresses, reviews, companies. The same --seed and --as-of always give the same shop. A few rows are deliberately dirty so that `obhut quality` has something to find. The invented DPO approves the shipped activities. Afterwards it creates one dashboard user per role (demo-admin, demo-dpo, ...) with one random password, printed once, and says how to start `obhut serve`; --serve starts it.
+
+            Alles im Demo-Shop ist erfunden: Personen, Adressen, Bewertungen, Firmen. Dieselben --seed und --as-of ergeben immer denselben Shop. Einige Zeilen sind absichtlich fehlerhaft, damit `obhut quality` etwas findet. Die erfundene DSB gibt die mitgelieferten Tätigkeiten frei. Danach wird je Rolle ein Dashboard-Nutzer angelegt (demo-admin, demo-dpo, ...) mit einem einmal angezeigten Zufallspasswort, und es wird gesagt, wie `obhut serve` startet; --serve startet ihn gleich.
             """)
 
     @Option(help: "Seed: the same seed gives the same shop.") var seed: UInt64 = 42

@@ -9,13 +9,9 @@ struct EvaluateRecommendationsCommand: AsyncParsableCommand {
         commandName: "recommendations",
         abstract: "Offline evaluation of the recommendation models. / Empfehlungsmodelle offline bewerten.",
         discussion: """
-            Files: CSV or TSV with a header `user,item[,timestamp]`. Either --train and --test, or --input with
-            --split temporal:F (per user the last ceil(F·n) by time, as the anchors' per_user_last10 with F = 0.1)
-            or global:F (the last F of all interactions). Metrics @k as anchors/a2_recs.py: precision, recall,
-            NDCG (binary gain), MAP, catalogue coverage; seen training items are never recommended.
+            Files: CSV or TSV with a header `user,item[,timestamp]`. Either --train and --test, or --input with --split temporal:F (per user the last ceil(F·n) by time, as the anchors' per_user_last10 with F = 0.1) or global:F (the last F of all interactions). Metrics @k as anchors/a2_recs.py: precision, recall, NDCG (binary gain), MAP, catalogue coverage; seen training items are never recommended.
 
-            Dateien: CSV oder TSV mit Kopfzeile `user,item[,timestamp]`. Entweder --train und --test oder --input
-            mit --split temporal:F (je Nutzer die letzten ceil(F·n)) oder global:F.
+            Dateien: CSV oder TSV mit Kopfzeile `user,item[,timestamp]`. Entweder --train und --test oder --input mit --split temporal:F (je Nutzer die letzten ceil(F·n)) oder global:F.
             """)
     @Option(help: "Training interactions. / Trainingsdaten.") var train: String?
     @Option(help: "Test interactions. / Testdaten.") var test: String?

@@ -9,12 +9,9 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import customers, products, orders, feedback, consents or leads from CSV or JSON Lines. / Daten importieren.",
         discussion: """
-            CSV as shops and Excel write it: UTF-8 (with or without BOM) or Windows-1252, comma,
-            semicolon or tab, German decimal comma and dd.mm.yyyy dates. Files ending in .jsonl or
-            .ndjson are read as JSON Lines. The columns of each entity are listed in README.md.
-            A file with any invalid row imports nothing (exit code 1) unless --skip-invalid is given;
-            then the valid rows land and the rejected ones go to NAME.rejected.csv beside the input.
-            Importing the same file twice changes nothing.
+            CSV as shops and Excel write it: UTF-8 (with or without BOM) or Windows-1252, comma, semicolon or tab, German decimal comma and dd.mm.yyyy dates. Files ending in .jsonl or .ndjson are read as JSON Lines. The columns of each entity are listed in README.md and by `obhut columns`. A file with any invalid row imports nothing (exit code 1) unless --skip-invalid is given; then the valid rows land and the rejected ones go to NAME.rejected.csv beside the input. Importing the same file twice changes nothing.
+
+            CSV, wie Shops und Excel es schreiben: UTF-8 (mit oder ohne BOM) oder Windows-1252, Komma, Semikolon oder Tabulator, deutsches Dezimalkomma und Datum als tt.mm.jjjj. Dateien mit der Endung .jsonl oder .ndjson werden als JSON Lines gelesen. Die Spalten jeder Art stehen in README.md und bei `obhut columns`. Eine Datei mit einer ungültigen Zeile importiert nichts (Exit-Code 1), außer mit --skip-invalid: dann kommen die gültigen Zeilen an, die abgewiesenen stehen in NAME.rejected.csv neben der Eingabe. Dieselbe Datei zweimal zu importieren ändert nichts.
             """)
 
     @Argument(help: "customers, products, orders, feedback, consents or leads")
