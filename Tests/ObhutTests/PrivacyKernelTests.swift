@@ -114,6 +114,25 @@ struct PrivacyKernelTests {
         }
     }
 
+    /// The cockpit's batch of pre-flights (one quality report for all) says what each single
+    /// pre-flight says, and leaves out a name the register does not know.
+    @Test func preflightsOfSeveralActivitiesMatchTheSingleOnes() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 12, customers: 25)
+        try shop.populate(ws)
+        try ws.approve(activity: "clv", by: "DSB Test", actor: .cli)
+        let names = try ws.register().activities.map(\.name)
+        let batch = try kernel(ws).preflights(names + ["no-such-activity"])
+        #expect(Set(batch.keys) == Set(names))
+        for name in names {
+            let single = try kernel(ws).preflight(name)
+            #expect(batch[name]?.passed == single.passed, "\(name)")
+            #expect(batch[name]?.items.map(\.status) == single.items.map(\.status), "\(name)")
+            #expect(batch[name]?.items.map(\.check) == single.items.map(\.check), "\(name)")
+        }
+        #expect(batch["clv"]?.items.first { $0.check == "approval" }?.status == .ok)
+    }
+
     /// An approval covers the declaration it was given for: a field added to register.yaml
     /// afterwards, or an approval written into the file by hand, voids it until the DPO approves again.
     @Test func approvalIsVoidOnceTheDeclarationChangesOrWhenForged() throws {

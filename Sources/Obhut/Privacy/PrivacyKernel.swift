@@ -37,9 +37,22 @@ public struct PrivacyKernel: Sendable {
 
     /// Answers before anything runs: what goes in, what comes out, and whether it may run.
     public func preflight(_ name: String) throws -> PreflightReport {
+        try preflight(name, quality: QualityReport.compute(for: workspace))
+    }
+
+    /// The pre-flight of several activities (the DPO's cockpit), with one data-quality report for
+    /// all: it reads every table, two seconds at a million customers. An activity whose check
+    /// cannot be made (e.g. removed from the register meanwhile) is left out.
+    public func preflights(_ names: [String]) throws -> [String: PreflightReport] {
+        let quality = try QualityReport.compute(for: workspace)
+        var out: [String: PreflightReport] = [:]
+        for name in names { out[name] = try? preflight(name, quality: quality) }
+        return out
+    }
+
+    func preflight(_ name: String, quality: QualityReport) throws -> PreflightReport {
         let register = try workspace.register()
         let a = try activity(name, in: register)
-        let quality = try QualityReport.compute(for: workspace)
         let facts = try ScopeBuilder(workspace: workspace, register: register, activity: a).facts(quality: quality)
         var report = Preflight.evaluate(facts, now: workspace.clock())
         if analyses[name] == nil {

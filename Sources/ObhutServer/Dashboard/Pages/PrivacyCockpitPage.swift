@@ -34,11 +34,8 @@ enum PrivacyCockpitPage {
             try Retention(workspace: workspace, actor: principal.actor).run(dryRun: true)
         }
         let (preflights, _) = services.cache.value("preflight:\(registerDate)", now: now, refresh: refresh) {
-            let kernel = PrivacyKernel(workspace: workspace, actor: principal.actor)
             let register = try? workspace.register()
-            var out: [String: PreflightReport] = [:]
-            for a in register?.activities ?? [] { out[a.name] = try? kernel.preflight(a.name) }
-            return out
+            return (try? PrivacyKernel(workspace: workspace, actor: principal.actor).preflights(register?.activities.map(\.name) ?? [])) ?? [:]
         }
 
         var body =
