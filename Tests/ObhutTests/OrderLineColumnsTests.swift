@@ -25,7 +25,8 @@ import Testing
                     let rows = try Row.fetchAll(
                         db,
                         sql: """
-                            SELECT order_id, coalesce(customer_ref, -1) AS c, product_ref, quantity, unit_price_minor, discount_minor, ordered_at
+                            SELECT order_id, coalesce(customer_ref, -1) AS c, product_ref, quantity, unit_price_minor, discount_minor, ordered_at,
+                                   channel IS NOT NULL AS ch
                             FROM order_line WHERE order_id >= ? AND (? IS NULL OR order_id < ?) ORDER BY order_id, line
                             """, arguments: [from, to, to])
                     #expect(chunk.lines == rows.count, comment)
@@ -35,6 +36,7 @@ import Testing
                     #expect(chunk.unitPriceMinor == rows.map { $0["unit_price_minor"] as Int64 }, comment)
                     #expect(chunk.discountMinor == rows.map { $0["discount_minor"] as Int64 }, comment)
                     #expect(chunk.orderedAt == rows.map { $0["ordered_at"] as Int64 }, comment)
+                    #expect(chunk.hasChannel == rows.map { UInt8($0["ch"] as Int64) }, comment)
                     // Lines of one order share a number, numbers grow by one per order.
                     var expected: [Int32] = [], previous: String?, n: Int32 = -1
                     for row in rows {
@@ -76,7 +78,21 @@ import Testing
             #expect(built.customerIds == fromOrderLines.customerIds, "\(activity.name): \(comment)")
             #expect(built.orders?.person == a.person && built.orders?.order == a.order, "\(activity.name): \(comment)")
             #expect(built.orders?.orderedAt == a.orderedAt && built.orders?.unitPriceMinor == a.unitPriceMinor, "\(activity.name): \(comment)")
+            // The pre-flight's Art. 9 count, through the copy and from `order_line`.
+            var plainFacts = ScopeBuilder(workspace: ws, register: register, activity: activity)
+            plainFacts.usesColumnCopy = false
+            let copyUses = try ws.store.writer.read {
+                try ScopeBuilder(workspace: ws, register: register, activity: activity).specialCategoryUses($0)
+            }
+            let plainUses = try ws.store.writer.read { try plainFacts.specialCategoryUses($0) }
+            #expect(copyUses.map(\.orderLines) == plainUses.map(\.orderLines), "\(activity.name): \(comment)")
+            #expect(copyUses.map(\.productCategory) == plainUses.map(\.productCategory), "\(activity.name): \(comment)")
         }
+        // The data-quality facts of the order lines, through the copy and from `order_line`.
+        let now = Date(timeIntervalSince1970: 1_793_534_400)
+        let plain = try QualityFacts.read(from: ws.store, staleBefore: now, now: now, usesColumnCopy: false)
+        let throughCopy = try QualityFacts.read(from: ws.store, staleBefore: now, now: now)
+        #expect(plain == throughCopy, "quality facts: \(comment)")
     }
 
     func chunkCount(_ ws: Workspace) throws -> Int {
@@ -108,6 +124,15 @@ import Testing
         #expect(try chunkCount(ws) == 0)
         try expectScopesAgree(ws, "after the changed quantity")
         try expectCopyMatchesOrderLines(ws, "rebuilt")
+        // Setting a channel drops it too (the quality report counts lines with a channel).
+        try execute(ws, "UPDATE order_line SET channel = 'web' WHERE order_id = (SELECT min(order_id) FROM order_line)")
+        #expect(try chunkCount(ws) == 0)
+        try expectScopesAgree(ws, "after the channel was set")
+        try expectCopyMatchesOrderLines(ws, "rebuilt with the channel")
+        let channels = try QualityFacts.read(from: ws.store, staleBefore: .distantPast, now: .distantFuture).entities.first { $0.entity == .orders }?
+            .fields.first { $0.field == "channel" }?.present
+        let expected = try ws.store.writer.read { try Int.fetchOne($0, sql: "SELECT count(channel) FROM order_line") }
+        #expect(channels == expected && (expected ?? 0) > 0)
     }
 
     /// An upserting import drops the update trigger inside its transaction (its own range

@@ -74,21 +74,50 @@ struct ScopeBuilder {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["purpose"] as String, $0["n"] as Int) })
     }
 
+    /// Order lines of products whose category reveals a special category of data (Art. 9), per
+    /// product category: counted in the columnar copy's product column (a range it lacks is
+    /// counted in `order_line`), only for activities that read order lines.
     func specialCategoryUses(_ db: Database) throws -> [PreflightFacts.SpecialCategoryUse] {
         guard activity.fields.contains(where: { $0.hasPrefix("orders.") }) else { return [] }
-        var byCategory: [String: (special: String, products: [Int64])] = [:]
+        var specialOfRef: [Int64: (category: String, special: String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT ref, category FROM product WHERE category IS NOT NULL") {
             let category: String = row["category"]
             guard let special = register.specialCategory(ofProductCategory: category) else { continue }
-            byCategory[category, default: (special, [])].products.append(row["ref"])
+            specialOfRef[row["ref"]] = (category, special)
         }
-        return try byCategory.sorted { $0.key < $1.key }.map { category, value in
-            let placeholders = value.products.map { _ in "?" }.joined(separator: ",")
-            let n =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM order_line WHERE product_ref IN (\(placeholders))", arguments: StatementArguments(value.products))
-                ?? 0
-            return PreflightFacts.SpecialCategoryUse(productCategory: category, specialCategory: value.special, orderLines: n)
+        guard !specialOfRef.isEmpty else { return [] }
+        let maxRef = Int(specialOfRef.keys.max() ?? 0)
+        var isSpecial = [Bool](repeating: false, count: maxRef + 1)
+        for ref in specialOfRef.keys where ref >= 0 { isSpecial[Int(ref)] = true }
+        var lines: [Int64: Int] = [:]
+        let refs = specialOfRef.keys.sorted()
+        let placeholders = refs.map { _ in "?" }.joined(separator: ",")
+        func scan(from: String, to: String?) throws {
+            var sql = "SELECT product_ref, count(*) FROM order_line WHERE product_ref IN (\(placeholders)) AND order_id >= ?"
+            var arguments = StatementArguments(refs) + [from]
+            if let to {
+                sql += " AND order_id < ?"
+                arguments += [to]
+            }
+            for row in try Row.fetchAll(db, sql: sql + " GROUP BY product_ref", arguments: arguments) {
+                lines[row[0], default: 0] += row[1] as Int
+            }
+        }
+        if usesColumnCopy {
+            try OrderLineColumns.forEachSegment(db, columns: []) { segment in
+                switch segment {
+                case .chunk(let chunk):
+                    for p in chunk.productRef where p >= 0 && Int(p) <= maxRef && isSpecial[Int(p)] { lines[Int64(p), default: 0] += 1 }
+                case .uncovered(let from, let to): try scan(from: from, to: to)
+                }
+            }
+        } else {
+            try scan(from: "", to: nil)
+        }
+        var byCategory: [String: (special: String, lines: Int)] = [:]
+        for (ref, value) in specialOfRef { byCategory[value.category, default: (value.special, 0)].lines += lines[ref] ?? 0 }
+        return byCategory.sorted { $0.key < $1.key }.map { category, value in
+            PreflightFacts.SpecialCategoryUse(productCategory: category, specialCategory: value.special, orderLines: value.lines)
         }
     }
 

@@ -46,7 +46,8 @@ extension Workspace {
     private func appendToErasureLog(_ text: String) throws {
         let url = erasureLogURL
         let fm = FileManager.default
-        if !fm.fileExists(atPath: url.path) { fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) }
+        // Owner-only from the start; should creating it fail, opening it below throws.
+        if !fm.fileExists(atPath: url.path) { _ = fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()

@@ -17,10 +17,14 @@ public enum OrderLineColumn: String, CaseIterable, Sendable {
     case discountMinor = "discount_minor"
     /// `ordered_at` as Int64 (unix seconds, UTC).
     case orderedAt = "ordered_at"
+    /// Whether `channel` is set, as UInt8 (1 or 0): all the data-quality report needs of it
+    /// (added with migration v8; chunks built before lack it and are rebuilt).
+    case hasChannel = "has_channel"
 
     /// Bytes per value.
     var width: Int {
         switch self {
+        case .hasChannel: 1
         case .customerRef, .productRef, .order: 4
         case .quantity, .unitPriceMinor, .discountMinor, .orderedAt: 8
         }
@@ -41,6 +45,7 @@ public struct OrderLineChunk: Sendable {
     public var unitPriceMinor: [Int64] = []
     public var discountMinor: [Int64] = []
     public var orderedAt: [Int64] = []
+    public var hasChannel: [UInt8] = []
 
     public init(lines: Int) { self.lines = lines }
 
@@ -63,6 +68,7 @@ public struct OrderLineChunk: Sendable {
         case .unitPriceMinor: unitPriceMinor = unpack(Int64.self)
         case .discountMinor: discountMinor = unpack(Int64.self)
         case .orderedAt: orderedAt = unpack(Int64.self)
+        case .hasChannel: hasChannel = unpack(UInt8.self)
         }
         return true
     }
@@ -79,6 +85,7 @@ public struct OrderLineChunk: Sendable {
         case .unitPriceMinor: return pack(unitPriceMinor)
         case .discountMinor: return pack(discountMinor)
         case .orderedAt: return pack(orderedAt)
+        case .hasChannel: return pack(hasChannel)
         }
     }
 }

@@ -13,7 +13,7 @@ struct OrderLineChunkBuilder {
     /// Int32, it stops there: the rest of the range stays uncovered and is read from `order_line`.
     func build(from: String, to: String?) throws -> Int {
         var sql = """
-            SELECT order_id, customer_ref, product_ref, quantity, unit_price_minor, discount_minor, ordered_at
+            SELECT order_id, customer_ref, product_ref, quantity, unit_price_minor, discount_minor, ordered_at, channel IS NOT NULL
             FROM order_line WHERE order_id >= ?
             """
         var arguments: [String] = [from]
@@ -59,6 +59,7 @@ struct OrderLineChunkBuilder {
             chunk.unitPriceMinor.append(rows.int64(4))
             chunk.discountMinor.append(rows.int64(5))
             chunk.orderedAt.append(rows.int64(6))
+            chunk.hasChannel.append(rows.int64(7) != 0 ? 1 : 0)
             chunk.lines += 1
         }
         try store(lo, to, chunk)

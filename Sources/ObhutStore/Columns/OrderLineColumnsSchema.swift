@@ -46,6 +46,7 @@ enum OrderLineColumnsSchema {
             OR OLD.customer_ref IS NOT NEW.customer_ref OR OLD.product_ref IS NOT NEW.product_ref
             OR OLD.quantity IS NOT NEW.quantity OR OLD.unit_price_minor IS NOT NEW.unit_price_minor
             OR OLD.discount_minor IS NOT NEW.discount_minor OR OLD.ordered_at IS NOT NEW.ordered_at
+            OR (OLD.channel IS NULL) IS NOT (NEW.channel IS NULL)
         BEGIN
             \(invalidate("OLD.order_id"))
             \(invalidate("NEW.order_id"))
@@ -89,6 +90,14 @@ enum OrderLineColumnsSchema {
                     \(invalidate("OLD.order_id"))
                 END;
                 """)
+    }
+
+    /// Migration v8: the copy holds whether each line has a channel (for the data-quality report),
+    /// so the update trigger also fires when a channel is set or cleared. Chunks built before lack
+    /// the column; the copy treats them as missing and rebuilds them.
+    static func migrateChannel(_ db: Database) throws {
+        guard try OrderLineColumnsSchema.suspendUpdateTrigger(db) else { return }
+        try resumeUpdateTrigger(db)
     }
 
     /// Whether both triggers are in place (see `triggers`).

@@ -325,6 +325,7 @@ enum Migrations {
                     """)
         }
         migrator.registerMigration("v7-order-line-columns") { db in try OrderLineColumnsSchema.migrate(db) }
+        migrator.registerMigration("v8-order-line-columns-channel") { db in try OrderLineColumnsSchema.migrateChannel(db) }
         return migrator
     }
 }
