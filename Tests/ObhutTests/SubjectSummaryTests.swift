@@ -57,13 +57,18 @@ struct SubjectSummaryTests {
         #expect(segments.derivedResults.map(\.activity) == ["segments"])
     }
 
-    @Test func everyLookIsAuditedAsACustomerViewEvenWhenTheReadFails() async throws {
+    @Test func everyLookAtAKnownPersonIsAuditedEvenWhenTheReadFailsAndAnUnknownIdIsNot() async throws {
         let ws = try await shop()
         let actor = Actor(name: "user:anna", role: "support")
         let before = try await ws.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") ?? 0 }
         _ = try await SubjectRights(workspace: ws, actor: actor).summary("K3", reason: "detail", activities: [], feedback: false)
-        await #expect(throws: SubjectError.self) {
+        await #expect(throws: SubjectError.unknownCustomer("NOBODY")) {
             try await SubjectRights(workspace: ws, actor: actor).summary("NOBODY", reason: "detail", activities: [], feedback: false)
+        }
+        // A damaged record: the read fails after the person was found; the attempt is logged.
+        try await ws.store.writer.write { db in try db.execute(sql: "UPDATE customer SET sealed = x'00' WHERE id = 'K4'") }
+        await #expect(throws: (any Error).self) {
+            try await SubjectRights(workspace: ws, actor: actor).summary("K4", reason: "detail", activities: [], feedback: false)
         }
         let entries = try await ws.store.writer.read { db in
             try Row.fetchAll(
@@ -73,7 +78,7 @@ struct SubjectSummaryTests {
         }
         #expect(entries.map(\.action) == ["customer.view", "customer.view"])
         #expect(entries.map(\.reason) == ["detail", "detail"])
-        #expect(entries.first?.subject == ws.store.keys.subjectToken(customerId: "K3"))
+        #expect(entries.map(\.subject) == [ws.store.keys.subjectToken(customerId: "K3"), ws.store.keys.subjectToken(customerId: "K4")])
         #expect(entries.allSatisfy { $0.actor == "user:anna" })
         #expect(try ws.store.verifyAudit().isIntact)
     }

@@ -65,8 +65,11 @@ public enum RecommendationsReport {
                     sql:
                         "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
                 ), arguments: [customer])
-            guard let row = try rows.next() else { return nil }
-            return Stored(customerId: customer, productsJSON: row[0], modelVersion: row[1], runId: row[2], stale: (row[3] as Int) == 1)
+            // The row reads the statement in place: the cursor must live until the last column is read.
+            return try withExtendedLifetime(rows) { () throws -> Stored? in
+                guard let row = try rows.next() else { return nil }
+                return Stored(customerId: customer, productsJSON: row[0], modelVersion: row[1], runId: row[2], stale: (row[3] as Int) == 1)
+            }
         }
     }
 

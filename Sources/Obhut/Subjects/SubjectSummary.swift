@@ -33,32 +33,50 @@ public struct SubjectSummary: Sendable {
 }
 
 extension SubjectRights {
-    /// One person's summary for a staff member, audited as `customer.view` with `reason`, like
-    /// `view(_:reason:)`: the entry is committed while the record is read and decrypted, the
-    /// summary is returned only once the entry is durable, and the entry is written even if
-    /// reading then fails (it names the attempt).
+    /// One person's summary for a staff member, audited as `customer.view` with `reason`: the
+    /// summary is returned only once its audit entry is committed. An unknown id throws
+    /// `unknownCustomer` and is not audited (nobody was read); for a known person whose read
+    /// fails later (a damaged record), the entry is written all the same: it names the attempt.
+    ///
+    /// The read comes first and includes the existence check, so one read transaction does what
+    /// an existence check, a concurrent audit task and the read did before (each read transaction
+    /// starts cold while the server commits audit entries: SQLite drops a connection's page
+    /// cache when another connection has committed).
     ///
     /// - Parameters:
     ///   - activities: the processing activities whose derived results to return (nil: all);
     ///     results of other activities are neither decoded nor returned.
     ///   - feedback: whether to read and decrypt the person's messages.
     public func summary(_ customerId: String, reason: String, activities: Set<String>?, feedback: Bool) async throws -> SubjectSummary {
-        async let audited: Void = workspace.auditReads(
-            actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
-        let summary = try readSummary(customerId, activities: activities, feedback: feedback)  // throws for an unknown id
-        try await audited
+        let summary: SubjectSummary
+        do {
+            summary = try readSummary(customerId, activities: activities, feedback: feedback)
+        } catch {
+            if case SubjectError.unknownCustomer = error { throw error }  // nobody was read
+            try await auditView(customerId, reason: reason)
+            throw error
+        }
+        try await auditView(customerId, reason: reason)
         return summary
     }
 
+    func auditView(_ customerId: String, reason: String) async throws {
+        try await workspace.auditReads(
+            actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
+    }
+
     /// The reads of `summary`, in one read transaction (one snapshot), statements cached per
-    /// connection, columns read by position. Synchronous: request paths must not use GRDB's async API.
+    /// connection, columns read by position where it matters. Synchronous: request paths must not
+    /// use GRDB's async API.
     func readSummary(_ customerId: String, activities: Set<String>?, feedback wantsFeedback: Bool) throws -> SubjectSummary {
         try store.writer.read { db in
             guard let customer = try store.customer(id: customerId, in: db) else { throw SubjectError.unknownCustomer(customerId) }
             var consents: [String: Bool] = [:]
             let consentRows = try Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT purpose, granted FROM consent_event WHERE customer_id = ? ORDER BY at, seq"), arguments: [customerId])
-            while let row = try consentRows.next() { consents[row[0]] = (row[1] as Int) == 1 }  // later events win
+            try withExtendedLifetime(consentRows) {
+                while let row = try consentRows.next() { consents[row[0]] = (row[1] as Int) == 1 }  // later events win
+            }
             let restrictions = try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT kind, purpose, at FROM person_restriction WHERE customer_id = ? ORDER BY at"), arguments: [customerId]
             ).map { SubjectExport.RestrictionRecord(kind: $0[0], purpose: $0[1], at: SubjectExport.date($0[2])) }
@@ -93,13 +111,15 @@ extension SubjectRights {
                         SELECT activity, purpose, kind, value, explanation, model_version, run_id, created_at, stale
                         FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id
                         """), arguments: [customerId])
-            while let row = try derivedRows.next() {
-                let activity: String = row[0]
-                if let activities, !activities.contains(activity) { continue }
-                derived.append(
-                    .init(
-                        activity: activity, purpose: row[1], kind: row[2], value: row[3], explanation: try Explanation(jsonText: row[4]),
-                        modelVersion: row[5], runId: row[6], createdAt: SubjectExport.date(row[7]), stale: (row[8] as Int) == 1))
+            try withExtendedLifetime(derivedRows) {
+                while let row = try derivedRows.next() {
+                    let activity: String = row[0]
+                    if let activities, !activities.contains(activity) { continue }
+                    derived.append(
+                        .init(
+                            activity: activity, purpose: row[1], kind: row[2], value: row[3], explanation: try Explanation(jsonText: row[4]),
+                            modelVersion: row[5], runId: row[6], createdAt: SubjectExport.date(row[7]), stale: (row[8] as Int) == 1))
+                }
             }
             return SubjectSummary(
                 customer: customer, consents: consents, restrictions: restrictions, orders: orders, feedback: feedback, derivedResults: derived)

@@ -116,9 +116,15 @@ public struct CustomerAccess: Sendable {
     /// the role could not see anyway, so the answer does not tell whether someone exists).
     public func detail(_ id: String, principal: Principal) async throws -> CustomerDetail {
         guard principal.may(.customerDetail) else { throw APIError.forbidden }
-        guard id.count <= 256, try store.customerExists(id: id) else { throw APIError.notFound }
-        let record = try await SubjectRights(workspace: workspace, actor: principal.actor).summary(
-            id, reason: "detail", activities: visibleActivities(principal), feedback: principal.may(.contactData))
+        guard id.count <= 256 else { throw APIError.notFound }
+        let record: SubjectSummary
+        do {
+            // Checks existence in the same read; an unknown id is not audited.
+            record = try await SubjectRights(workspace: workspace, actor: principal.actor).summary(
+                id, reason: "detail", activities: visibleActivities(principal), feedback: principal.may(.contactData))
+        } catch SubjectError.unknownCustomer {
+            throw APIError.notFound
+        }
         await services.monitor.record(principal, subjects: [store.keys.subjectToken(customerId: id)], at: workspace.clock())
         let customer = try view(record.customer, consents: record.consents, principal: principal)
         let derived = record.derivedResults.filter { allowed($0.activity, principal) }.map {

@@ -2,6 +2,12 @@ import Dispatch
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Group commit for audit entries of reads (the server writes one per person read).
 ///
 /// With `synchronous = FULL` each commit waits for an fsync (about 2 ms on the machines measured
@@ -147,15 +153,22 @@ public actor AuditBatcher {
         let wal = store.path + "-wal"
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
             Self.syncQueue.async {
-                c.resume(
-                    with: Result {
-                        // No WAL file: everything was checkpointed into the database (and synced there).
-                        guard let handle = FileHandle(forReadingAtPath: wal) else { return }
-                        defer { try? handle.close() }
-                        try handle.synchronize()
-                    })
+                c.resume(with: Result { try Self.fsync(path: wal) })
             }
         }
         syncs += 1
+    }
+
+    /// fsync(2) of a file through a descriptor of our own, opened and closed here (plain POSIX:
+    /// the descriptor is closed exactly once). A missing file is no error: no WAL means
+    /// everything was checkpointed into the database file, and synced there.
+    static func fsync(path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        defer { _ = close(fd) }
+        guard Foundation.fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }

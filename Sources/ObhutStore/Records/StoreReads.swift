@@ -63,13 +63,16 @@ extension SQLiteStore {
                     SELECT c.id, c.sealed, k.wrapped, c.country, c.language, c.created_at, c.updated_at
                     FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
                     """), arguments: [id])
-        guard let row = try rows.next() else { return nil }
-        let found: String = row[0]
-        return Customer(
-            id: found, personal: try keys.openPersonal(customerId: found, sealed: row[1], wrappedKey: row[2]), country: row[3],
-            language: (row[4] as String?).flatMap(Language.init(rawValue:)),
-            createdAt: (row[5] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            updatedAt: (row[6] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+        // The row reads the statement in place: the cursor must live until the last column is read.
+        return try withExtendedLifetime(rows) { () throws -> Customer? in
+            guard let row = try rows.next() else { return nil }
+            let found: String = row[0]
+            return Customer(
+                id: found, personal: try keys.openPersonal(customerId: found, sealed: row[1], wrappedKey: row[2]), country: row[3],
+                language: (row[4] as String?).flatMap(Language.init(rawValue:)),
+                createdAt: (row[5] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                updatedAt: (row[6] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+        }
     }
 
     /// Finds a customer id by e-mail through the blind index (the e-mail is never stored in clear).
