@@ -5,7 +5,12 @@
 # requests/s. Debian's wrk 4.1 has no -R (that is wrk2): the fixed rate is paced with a Lua
 # delay() per connection (10 connections x ~10 ms think time), a closed loop, which says so.
 #
-# Usage: scripts/bench-server.sh [CUSTOMERS] [SECONDS]   (env: SCRATCH, SKIP_BUILD, CONNECTIONS)
+# Each row also gives the server's CPU time per request (utime + stime of the server process
+# from /proc over the run, divided by the requests): less disturbed by other load than req/s.
+#
+# Usage: scripts/bench-server.sh [CUSTOMERS] [SECONDS]
+#   env: SCRATCH, SKIP_BUILD, CONNECTIONS, AUDIT_READS (durable|batched: passed to
+#   `obhut serve --audit-reads`; unset: the binary's default, for binaries without the option)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -55,7 +60,8 @@ cat "$WORK/recs.lua" "$WORK/paced.lua" >"$WORK/recs-paced.lua"
 cat "$WORK/detail.lua" "$WORK/paced.lua" >"$WORK/detail-paced.lua"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-"$OBHUT" serve --dir "$WORK/ws" --port "$PORT" --alert-people-per-hour 100000000 >"$WORK/server.log" 2>&1 &
+"$OBHUT" serve --dir "$WORK/ws" --port "$PORT" --alert-people-per-hour 100000000 ${AUDIT_READS:+--audit-reads "$AUDIT_READS"} \
+    >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/customers/$(head -1 "$WORK/ids.txt")/recommendations" | head -c 300
@@ -64,18 +70,24 @@ echo
 URL="http://127.0.0.1:$PORT"
 run() { # key, name, wrk args...
     local key=$1 name=$2; shift 2
-    local out
+    local out t0 t1
+    t0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
     out=$(wrk --latency "$@")
+    t1=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
     local rps p99
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
     local non2xx
     non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-    printf '%-34s %12s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+    local n cpu
+    n=$(echo "$out" | awk '/requests in/ {print $1}')
+    cpu=$(awk -v d="$((t1 - t0))" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%d", d * 1000000 / hz / n }')
+    printf '%-34s %12s req/s   p99 %8s   server CPU %5s us/req   non-2xx %s\n' "$name" "$rps" "$p99" "$cpu" "${non2xx:-0}"
     echo "$rps" >"$WORK/$key.rps"
 }
 wrk -t1 -c4 -d3s "$URL/api/health" >/dev/null
 wrk -t1 -c4 -d3s -s "$WORK/recs.lua" "$URL" >/dev/null
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "saturation: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s each"
 run health "GET /api/health" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$URL/api/health"
 run recs "GET recommendations" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/recs.lua" "$URL"

@@ -4,6 +4,9 @@ import Hummingbird
 import Obhut
 import ObhutCore
 import ObhutServer
+import ObhutStore
+
+extension AuditReadDurability: ExpressibleByArgument {}
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,13 +21,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Served behind a TLS proxy: Secure cookies and HSTS.") var behindTLS = false
     @Option(help: "Access alert when one user reads more people than this within an hour.") var alertPeoplePerHour = 200
+    @Option(
+        help: """
+            How audit entries of reads reach the disk: durable (each group commit fsync'd before the answer leaves) or batched \
+            (written to the WAL before the answer leaves, fsync'd within 1 s: a power cut may lose the last second of read entries, a crash \
+            of the process loses none). Changes are always fully durable. / Wie Protokolleinträge von Lesezugriffen auf die Platte kommen: \
+            durable (jede Sammel-Übernahme vor der Antwort gesichert) oder batched (vor der Antwort im WAL, binnen 1 s gesichert).
+            """)
+    var auditReads: AuditReadDurability = .durable
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let workspace = try global.openWorkspace()
         let services = ServerServices(
             workspace: workspace,
-            configuration: .init(host: host, port: port, behindTLS: behindTLS, accessAlertPeoplePerHour: alertPeoplePerHour))
+            configuration: .init(host: host, port: port, behindTLS: behindTLS, accessAlertPeoplePerHour: alertPeoplePerHour, auditReads: auditReads))
         let l = global.language
         if try services.users.list().isEmpty {
             print(

@@ -62,6 +62,29 @@ struct RecommendationsAnswerTests {
         }
     }
 
+    @Test func withBatchedAuditReadsEveryReadIsStillAuditedAndTheChainVerifies() async throws {
+        let f = try APIFixture()
+        defer { f.remove() }
+        let batcher = f.workspace.store.auditBatcher
+        try await batcher.configure(durability: .batched, syncInterval: .seconds(3_600))
+        try await f.app().test(.router) { client in
+            let before = try readEntries(in: f.workspace)
+            for _ in 0..<3 {
+                #expect(try await client.status("/api/customers/\(f.withList)/recommendations", headers: f.bearer(.marketing)) == .ok)
+            }
+            #expect(try await client.status("/customers/\(f.withList)", headers: f.bearer(.marketing)) == .ok)
+            #expect(try readEntries(in: f.workspace) == before + 3)
+            let views = try await f.workspace.store.writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry WHERE action = 'customer.view'") ?? -1
+            }
+            #expect(views >= 1)
+        }
+        #expect(await batcher.syncPending)
+        try await batcher.configure(durability: .durable)
+        #expect(await batcher.syncPending == false)
+        #expect(try f.workspace.store.verifyAudit().isIntact)
+    }
+
     func readEntries(in workspace: Workspace) throws -> Int {
         try workspace.store.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry WHERE action = 'recommendations.read'") ?? -1

@@ -48,4 +48,81 @@ struct AuditBatcherTests {
         let n = try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") }
         #expect(n == 0)
     }
+
+    @Test(
+        "durable and batched commits write the same entries into one chain that verifies; batched leaves FULL on the writer and syncs the WAL",
+        arguments: AuditReadDurability.allCases)
+    func bothDurabilities(_ durability: AuditReadDurability) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
+        let batcher = store.auditBatcher
+        // A long interval: the test syncs by hand, so nothing here depends on timing.
+        try await batcher.configure(durability: durability, syncInterval: .seconds(3_600))
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<120 {
+                group.addTask {
+                    try await batcher.append(
+                        .init(
+                            actor: "user:reader\(i % 5)", role: "marketing", action: "recommendations.read", subject: "p_token\(i)", count: 1,
+                            activity: "recommendations", reason: nil, at: at))
+                }
+                if i == 60 {
+                    // A change in between, committed on its own with a full fsync, joins the same chain.
+                    _ = try store.appendAudit(actor: "cli", role: "admin", action: "user.add", count: 0, at: at)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let rows = try await store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT sequence, action, previous_hash, hash FROM audit_entry ORDER BY sequence").map {
+                (sequence: $0[0] as Int64, action: $0[1] as String, previous: $0[2] as Data, hash: $0[3] as Data)
+            }
+        }
+        #expect(rows.count == 121)
+        #expect(rows.map(\.sequence) == Array(1...121))
+        #expect(rows.filter { $0.action == "recommendations.read" }.count == 120)
+        for (a, b) in zip(rows, rows.dropFirst()) { #expect(a.hash == b.previous) }
+        #expect(try store.verifyAudit().isIntact)
+        // Committed, not merely buffered: another connection (as after a crash of this process) reads every entry.
+        let other = try DatabaseQueue(path: store.path)
+        let seen = try await other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") }
+        #expect(seen == 121)
+        // The writer connection is back to FULL for everything else (2 = FULL).
+        let synchronous = try await store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+        #expect(await batcher.syncPending == (durability == .batched))
+        try await batcher.syncNow()
+        #expect(await batcher.syncPending == false)
+        #expect(await batcher.syncs == (durability == .batched ? 1 : 0))
+    }
+
+    @Test("switching back to durable syncs what a batched commit left")
+    func switchingToDurableSyncs() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
+        let batcher = store.auditBatcher
+        try await batcher.configure(durability: .batched, syncInterval: .seconds(3_600))
+        try await batcher.append(
+            .init(actor: "user:a", role: "support", action: "customer.view", subject: "p_x", count: 1, activity: nil, reason: "detail", at: Date()))
+        #expect(await batcher.syncPending)
+        try await batcher.configure(durability: .durable)
+        #expect(await batcher.syncPending == false)
+        #expect(await batcher.syncs == 1)
+        #expect(await batcher.durability == .durable)
+    }
+
+    @Test("a store's writer commits with synchronous = FULL (GRDB would leave NORMAL): changes survive a power loss")
+    func writerIsFullySynchronous() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
+        let synchronous = try await store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+    }
 }

@@ -118,6 +118,18 @@ public struct CLVResult: Sendable, Codable, Equatable {
     public var churnRisk: Bool
 }
 
+extension CLVResult {
+    /// Reads a stored result as its `Codable` form writes it, without `JSONDecoder` (see `JSONNode`).
+    public init(json: JSONNode) throws {
+        guard let months = json["horizonMonths"]?.int else { throw JSONReadError.shape(member: "horizonMonths") }
+        guard let churn = json["churnRisk"]?.bool else { throw JSONReadError.shape(member: "churnRisk") }
+        self.init(
+            probabilityAlive: try json.requiredNumber("probabilityAlive"), expectedPurchases: try json.requiredNumber("expectedPurchases"),
+            expectedSpendPerPurchase: try json.requiredNumber("expectedSpendPerPurchase"), value: try json.requiredNumber("value"),
+            horizonMonths: months, churnRisk: churn)
+    }
+}
+
 /// What a `clv` run stores as its summary: the fitted parameters (named as in the papers) and totals.
 public struct CLVSummary: Sendable, Codable, Equatable {
     public var r: Double

@@ -133,6 +133,23 @@ public struct RecommendedProduct: Sendable, Codable, Equatable {
     public var share: Double?
 }
 
+extension RecommendedProduct {
+    /// Reads one product as its `Codable` form stores it, without `JSONDecoder` (the customer
+    /// page reads a list per request; see `JSONNode`).
+    public init(json: JSONNode) throws {
+        guard let reason = json["reason"] else { throw JSONReadError.shape(member: "reason") }
+        self.init(
+            product: try json.requiredString("product"), name: try json.requiredString("name"), score: try json.requiredNumber("score"),
+            reason: try Localized(json: reason), basedOn: try json.optionalString("basedOn"), share: try json.optionalNumber("share"))
+    }
+
+    /// A stored list (a JSON array of products).
+    public static func list(jsonText: String) throws -> [RecommendedProduct] {
+        guard let items = try JSONNode(parsing: jsonText).array else { throw JSONReadError.shape(member: "products") }
+        return try items.map(RecommendedProduct.init(json:))
+    }
+}
+
 /// What a `recommendations` run stores as its summary: how each model did on the held-out purchases.
 public struct RecommendationsSummary: Sendable, Codable {
     public struct Candidate: Sendable, Codable {

@@ -33,7 +33,7 @@ public enum RecommendationsReport {
 
         public func decoded() throws -> List {
             List(
-                customerId: customerId, products: try JSONDecoder().decode([RecommendedProduct].self, from: Data(productsJSON.utf8)),
+                customerId: customerId, products: try RecommendedProduct.list(jsonText: productsJSON),
                 modelVersion: modelVersion, runId: runId, stale: stale)
         }
     }
@@ -58,17 +58,19 @@ public enum RecommendationsReport {
     }
 
     static func fetch(_ customer: String, in workspace: Workspace) throws -> Stored? {
-        let row = try workspace.store.singleStatementRead { db in
-            try Row.fetchOne(
+        // A cursor, columns by position: no copy of the row (the list is a few KiB of JSON).
+        try workspace.store.singleStatementRead { db in
+            let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql:
                         "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
                 ), arguments: [customer])
+            // The row reads the statement in place: the cursor must live until the last column is read.
+            return try withExtendedLifetime(rows) { () throws -> Stored? in
+                guard let row = try rows.next() else { return nil }
+                return Stored(customerId: customer, productsJSON: row[0], modelVersion: row[1], runId: row[2], stale: (row[3] as Int) == 1)
+            }
         }
-        guard let row else { return nil }
-        return Stored(
-            customerId: customer, productsJSON: row["value"], modelVersion: row["model_version"], runId: row["run_id"],
-            stale: (row["stale"] as Int) == 1)
     }
 
     /// How each model did on the held-out purchases in the latest run (aggregates only).

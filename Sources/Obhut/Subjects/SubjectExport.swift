@@ -69,7 +69,6 @@ extension SubjectRights {
     func collect(_ customerId: String, includeAudit: Bool) throws -> SubjectExport {
         guard let customer = try store.customer(id: customerId) else { throw SubjectError.unknownCustomer(customerId) }
         let token = store.keys.subjectToken(customerId: customerId)
-        let decoder = JSONDecoder()
         var export = try store.writer.read { db in
             SubjectExport(
                 generatedAt: workspace.clock(), customer: customer,
@@ -116,7 +115,7 @@ extension SubjectRights {
                 ).map {
                     .init(
                         activity: $0["activity"], purpose: $0["purpose"], kind: $0["kind"], value: $0["value"],
-                        explanation: try decoder.decode(Explanation.self, from: Data(($0["explanation"] as String).utf8)),
+                        explanation: try Explanation(jsonText: $0["explanation"]),
                         modelVersion: $0["model_version"], runId: $0["run_id"], createdAt: SubjectExport.date($0["created_at"]),
                         stale: ($0["stale"] as Int) == 1)
                 },

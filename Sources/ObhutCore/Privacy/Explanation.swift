@@ -27,3 +27,30 @@ public struct Explanation: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension Localized {
+    /// Reads `{"de": ..., "en": ...}` as `Codable` writes it.
+    public init(json: JSONNode) throws {
+        self.init(de: try json.requiredString("de"), en: try json.requiredString("en"))
+    }
+}
+
+extension Explanation {
+    /// Reads an explanation as its `Codable` form stores it (`summary`, `factors` with `name`,
+    /// `value`, `contribution`), without `JSONDecoder` (see `JSONNode` for why). Same result as
+    /// `JSONDecoder().decode(Explanation.self, ...)` for every text that decoder accepts.
+    public init(json: JSONNode) throws {
+        guard let summary = json["summary"] else { throw JSONReadError.shape(member: "summary") }
+        guard let factors = json["factors"]?.array else { throw JSONReadError.shape(member: "factors") }
+        self.init(
+            summary: try Localized(json: summary),
+            factors: try factors.map { f in
+                guard let name = f["name"] else { throw JSONReadError.shape(member: "name") }
+                return Factor(
+                    name: try Localized(json: name), value: try f.requiredString("value"), contribution: try f.requiredNumber("contribution"))
+            })
+    }
+
+    /// The same from JSON text.
+    public init(jsonText: String) throws { try self.init(json: JSONNode(parsing: jsonText)) }
+}

@@ -116,13 +116,17 @@ public struct CustomerAccess: Sendable {
     /// the role could not see anyway, so the answer does not tell whether someone exists).
     public func detail(_ id: String, principal: Principal) async throws -> CustomerDetail {
         guard principal.may(.customerDetail) else { throw APIError.forbidden }
-        guard id.count <= 256, try store.customerExists(id: id) else { throw APIError.notFound }
-        let record = try await SubjectRights(workspace: workspace, actor: principal.actor).view(id, reason: "detail")
+        guard id.count <= 256 else { throw APIError.notFound }
+        let record: SubjectSummary
+        do {
+            // Checks existence in the same read; an unknown id is not audited.
+            record = try await SubjectRights(workspace: workspace, actor: principal.actor).summary(
+                id, reason: "detail", activities: visibleActivities(principal), feedback: principal.may(.contactData))
+        } catch SubjectError.unknownCustomer {
+            throw APIError.notFound
+        }
         await services.monitor.record(principal, subjects: [store.keys.subjectToken(customerId: id)], at: workspace.clock())
-        var latest: [String: Bool] = [:]
-        for c in record.consents { latest[c.purpose] = c.granted }  // events come in time order
-        let customer = try view(record.customer, consents: latest, principal: principal)
-        let orderIds = Set(record.orders.map(\.orderId))
+        let customer = try view(record.customer, consents: record.consents, principal: principal)
         let derived = record.derivedResults.filter { allowed($0.activity, principal) }.map {
             CustomerDetail.Derived(
                 activity: $0.activity, kind: $0.kind, value: $0.value, why: $0.explanation, modelVersion: $0.modelVersion, createdAt: $0.createdAt,
@@ -130,20 +134,31 @@ public struct CustomerAccess: Sendable {
         }
         let feedback: [CustomerDetail.Feedback]? =
             principal.may(.contactData)
-            ? record.feedback.map { .init(kind: $0.kind, rating: $0.rating, text: $0.text, createdAt: $0.createdAt) } : nil
+            ? record.feedback?.map { .init(kind: $0.kind, rating: $0.rating, text: $0.text, createdAt: $0.createdAt) } ?? [] : nil
         return CustomerDetail(
             customer: customer, restrictions: record.restrictions.map { $0.kind + ($0.purpose.map { ":" + $0 } ?? "") },
-            orders: .init(
-                lines: record.orders.count, orders: orderIds.count, first: record.orders.first?.orderedAt, last: record.orders.last?.orderedAt),
+            orders: .init(lines: record.orders.lines, orders: record.orders.orders, first: record.orders.first, last: record.orders.last),
             derived: derived, feedback: feedback)
     }
+
+    /// The activities whose derived results `allowed` lets the role see (nil: all), so the others
+    /// are not even decoded.
+    func visibleActivities(_ principal: Principal) -> Set<String>? {
+        switch principal.role {
+        case .admin, .dpo: nil
+        case .marketing: Self.marketingActivities
+        case .support, .analyst, .sales: []
+        }
+    }
+
+    static let marketingActivities: Set<String> = ["segments", "recommendations", "clv", "rebuy-reminders"]
 
     /// Derived results a role may see on a customer: marketing sees what serves marketing
     /// (segments, recommendations, CLV); support sees none of the profiling; the rest see all.
     func allowed(_ activity: String, _ principal: Principal) -> Bool {
         switch principal.role {
         case .admin, .dpo: true
-        case .marketing: ["segments", "recommendations", "clv", "rebuy-reminders"].contains(activity)
+        case .marketing: Self.marketingActivities.contains(activity)
         case .support: false
         case .analyst, .sales: false
         }

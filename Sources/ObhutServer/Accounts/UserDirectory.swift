@@ -76,10 +76,15 @@ public struct UserDirectory: Sendable {
     public var lockout: TimeInterval = 15 * 60
     public var sessionLifetime: TimeInterval = 8 * 3_600
     public static let minimumPasswordLength = 10
+    /// API tokens' principals, confirmed by the database at most a second ago (see
+    /// `PrincipalCache` for the revocation bound). Shared by copies of this directory; every
+    /// change of a user or token made through them empties it.
+    let principals: PrincipalCache
 
-    public init(workspace: Workspace, bcryptCost: UInt8 = 12) {
+    public init(workspace: Workspace, bcryptCost: UInt8 = 12, tokenCacheAge: Duration = .seconds(1)) {
         self.workspace = workspace
         self.bcryptCost = bcryptCost
+        self.principals = PrincipalCache(maxAge: tokenCacheAge)
     }
 
     private var db: DatabasePool { workspace.store.writer }
@@ -122,6 +127,7 @@ public struct UserDirectory: Sendable {
             // A new password ends every session of the user.
             try db.execute(sql: "DELETE FROM web_session WHERE user_id = (SELECT id FROM app_user WHERE name = ?)", arguments: [name])
         }
+        principals.removeAll()
         try workspace.audit(actor: actor, action: "user.password", count: 0)
     }
 
@@ -133,6 +139,7 @@ public struct UserDirectory: Sendable {
                 try db.execute(sql: "DELETE FROM web_session WHERE user_id = (SELECT id FROM app_user WHERE name = ?)", arguments: [name])
             }
         }
+        principals.removeAll()
         try workspace.audit(actor: actor, action: disabled ? "user.disable" : "user.enable", count: 0)
     }
 
@@ -163,6 +170,7 @@ public struct UserDirectory: Sendable {
                     sql: "UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?",
                     arguments: [lock == nil ? failures : 0, lock.map { Int64($0.timeIntervalSince1970) }, account.id])
             }
+            principals.removeAll()  // principals carry the lock state
             try workspace.audit(
                 actor: Actor(name: "user:" + account.name, role: account.role.rawValue), action: lock == nil ? "signin.failed" : "signin.locked",
                 count: 0)
@@ -170,6 +178,7 @@ public struct UserDirectory: Sendable {
             return .invalid
         }
         try db.write { db in try db.execute(sql: "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?", arguments: [account.id]) }
+        if account.lockedUntil != nil { principals.removeAll() }
         return .success(account)
     }
 
@@ -236,6 +245,7 @@ public struct UserDirectory: Sendable {
             try db.execute(
                 sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Int64(now.timeIntervalSince1970), id])
         }
+        principals.removeAll()
         try workspace.audit(actor: actor, action: "token.revoke", count: 0, reason: "token=\(id)")
     }
 
@@ -265,8 +275,14 @@ public struct UserDirectory: Sendable {
     }
 
     /// The principal of a bearer token, if it exists, is not revoked and its user is enabled.
+    /// The principal of an API token, nil for an unknown, revoked or malformed one or a
+    /// disabled user. Served from `principals` when the database confirmed the token less than
+    /// `tokenCacheAge` ago (see `PrincipalCache` for when a revocation counts).
     public func principal(token secret: String) throws -> Principal? {
         guard secret.hasPrefix("obh_"), secret.count < 200 else { return nil }
+        let hash = Self.sha256(secret)
+        if let cached = principals.principal(tokenHash: hash) { return cached }
+        let generation = principals.generation, confirmedAt = ContinuousClock.now
         let found: Principal? = try workspace.store.singleStatementRead { db in
             guard
                 let row = try Row.fetchOne(
@@ -274,12 +290,13 @@ public struct UserDirectory: Sendable {
                         sql: """
                             SELECT u.*, t.id AS token_id, t.role AS token_role FROM api_token t JOIN app_user u ON u.id = t.user_id
                             WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0
-                            """), arguments: [Self.sha256(secret)]),
+                            """), arguments: [hash]),
                 let user = Self.account(row), let role = Role(rawValue: row["token_role"])
             else { return nil }
             // A token never outranks its user, even if the user's role was lowered later.
             return Principal(user: user, role: user.role.covers(role) ? role : user.role, via: .token(id: row["token_id"]))
         }
+        principals.store(tokenHash: hash, found, generation: generation, confirmedAt: confirmedAt)
         return found
     }
 

@@ -45,7 +45,8 @@ struct DashboardView {
     /// An amount in euros with thousands grouped: "49.494,19 €" / "€49,494.19".
     func euro(_ x: Double) -> String {
         let cents = Int((abs(x) * 100).rounded())
-        let text = count(cents / 100) + (l == .de ? "," : ".") + String(format: "%02d", cents % 100)
+        let c = cents % 100
+        let text = count(cents / 100) + (l == .de ? "," : ".") + (c < 10 ? "0" : "") + String(c)
         return (x < 0 ? "-" : "") + (l == .de ? text + " €" : "€" + text)
     }
     func day(_ d: Date) -> String { DateText.day(d) }

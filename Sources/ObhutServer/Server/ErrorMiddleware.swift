@@ -121,8 +121,8 @@ public enum HTML {
     /// returns the text itself when nothing needs escaping, the common case on every page.
     public static func escape(_ s: String) -> String {
         var s = s
-        return s.withUTF8 { bytes -> String in
-            guard let first = bytes.firstIndex(where: { needsEscape($0) }) else { return String(decoding: bytes, as: UTF8.self) }
+        let escaped = s.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { needsEscape($0) }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             out.append(contentsOf: bytes[..<first])
@@ -138,6 +138,8 @@ public enum HTML {
             }
             return String(decoding: out, as: UTF8.self)
         }
+        // Nothing to escape: the string itself (no copy; `withUTF8` made it contiguous once).
+        return escaped ?? s
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

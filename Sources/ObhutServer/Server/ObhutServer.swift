@@ -15,16 +15,20 @@ public struct ServerConfiguration: Sendable {
     public var accessAlertPeoplePerHour: Int
     /// The largest import upload accepted, in bytes.
     public var maxImportBytes: Int
+    /// How audit entries of reads reach the disk (see `AuditReadDurability`; `.durable` unless
+    /// the operator chose otherwise).
+    public var auditReads: AuditReadDurability
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, behindTLS: Bool = false, accessAlertPeoplePerHour: Int = 200,
-        maxImportBytes: Int = 256 << 20
+        maxImportBytes: Int = 256 << 20, auditReads: AuditReadDurability = .durable
     ) {
         self.host = host
         self.port = port
         self.behindTLS = behindTLS
         self.accessAlertPeoplePerHour = accessAlertPeoplePerHour
         self.maxImportBytes = maxImportBytes
+        self.auditReads = auditReads
     }
 }
 
@@ -67,16 +71,22 @@ public enum ObhutServer {
 
     /// Runs the server until it is stopped (SIGINT/SIGTERM), with the WAL checkpointed in the
     /// background instead of inside audited reads' commits (see `BackgroundCheckpointer`).
+    /// Audit entries of reads are committed as `configuration.auditReads` says; on the way out,
+    /// whatever a `.batched` commit left unsynced is fsync'd.
     public static func run(_ services: ServerServices) async throws {
+        let batcher = services.workspace.store.auditBatcher
+        try await batcher.configure(durability: services.configuration.auditReads)
         let checkpointer = try BackgroundCheckpointer(store: services.workspace.store)
         try checkpointer.start()
         do {
             try await application(services).runService()
         } catch {
             try? await checkpointer.stop()
+            try? await batcher.configure(durability: .durable)
             throw error
         }
         try await checkpointer.stop()
+        try await batcher.configure(durability: .durable)
     }
 
     public static func application(_ services: ServerServices, logger: Logger? = nil) -> some ApplicationProtocol {

@@ -2,14 +2,21 @@ import Dispatch
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Group commit for audit entries of reads (the server writes one per person read).
 ///
 /// With `synchronous = FULL` each commit waits for an fsync (about 2 ms on the machines measured
 /// here), which would cap audited reads at a few hundred per second if every read committed its
 /// own entry. Callers `await append(...)`: entries that arrive while a commit is under way wait
 /// for the next one and go in together, in arrival order, each still linked into the hash chain.
-/// A caller's `append` returns only after its entry is durable, so no answer leaves the server
-/// before its audit entry is on disk.
+/// A caller's `append` returns only after its entry is committed: with `durability` `.durable`
+/// (the default) on disk, so no answer leaves the server before its audit entry is; with
+/// `.batched` in the write-ahead log, fsync'd within `syncInterval` (see `AuditReadDurability`).
 public actor AuditBatcher {
     public struct Draft: Sendable {
         public var actor: String
@@ -35,13 +42,31 @@ public actor AuditBatcher {
 
     let store: SQLiteStore
     static let queue = DispatchQueue(label: "obhut.audit-batcher")
+    /// The fsync of `.batched` commits runs beside the commits, not between them.
+    static let syncQueue = DispatchQueue(label: "obhut.audit-wal-sync")
     private var pending: [([Draft], CheckedContinuation<Void, any Error>)] = []
     private var flushing = false
     /// Commits so far and entries in them (for tests and benchmarks).
     public private(set) var commits = 0
     public private(set) var entries = 0
+    /// How commits reach the disk; `.durable` unless the server was started otherwise.
+    public private(set) var durability: AuditReadDurability = .durable
+    /// In `.batched` mode, the longest time a committed entry waits for its fsync.
+    public private(set) var syncInterval: Duration = .seconds(1)
+    /// fsyncs of the write-ahead log made for `.batched` commits (for tests and diagnostics).
+    public private(set) var syncs = 0
+    /// A `.batched` commit whose fsync has not happened yet.
+    public private(set) var syncPending = false
 
     public init(store: SQLiteStore) { self.store = store }
+
+    /// Sets how the following commits reach the disk. Switching to `.durable` fsyncs what an
+    /// earlier `.batched` commit left unsynced first.
+    public func configure(durability: AuditReadDurability, syncInterval: Duration = .seconds(1)) async throws {
+        self.durability = durability
+        self.syncInterval = syncInterval
+        if durability == .durable { try await syncNow() }
+    }
 
     public func append(_ draft: Draft) async throws { try await append([draft]) }
 
@@ -70,21 +95,21 @@ public actor AuditBatcher {
             do {
                 let store = self.store
                 let drafts = batch.flatMap(\.0)
+                let durable = durability == .durable
                 // The commit runs on a queue of its own, not through GRDB's async API: callers on
                 // Swift's cooperative threads may be blocked in synchronous database calls, and an
                 // async write that needs one of those threads to finish would deadlock them.
                 try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
                     Self.queue.async {
-                        c.resume(
-                            with: Result {
-                                try store.writer.write { db in
-                                    for d in drafts {
-                                        _ = try store.appendAudit(
-                                            db, actor: d.actor, role: d.role, action: d.action, subject: d.subject, count: d.count,
-                                            activity: d.activity, reason: d.reason, at: d.at)
-                                    }
-                                }
-                            })
+                        c.resume(with: Result { try Self.commit(drafts, to: store, durable: durable) })
+                    }
+                }
+                if !durable && !syncPending {
+                    syncPending = true
+                    let interval = syncInterval
+                    Task {
+                        try? await Task.sleep(for: interval)
+                        try? await self.syncNow()
                     }
                 }
                 commits += 1
@@ -95,5 +120,55 @@ public actor AuditBatcher {
             }
         }
         flushing = false
+    }
+
+    /// Writes the entries in one transaction. Not durable: `synchronous = NORMAL` for this
+    /// commit only (the writer connection's own setting, FULL, is restored before any other
+    /// write runs on it; GRDB serialises writes on that connection).
+    static func commit(_ drafts: [Draft], to store: SQLiteStore, durable: Bool) throws {
+        try store.writer.writeWithoutTransaction { db in
+            var restore: Int?
+            if !durable {
+                restore = try Int.fetchOne(db, sql: "PRAGMA synchronous")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            defer { if let restore { try? db.execute(sql: "PRAGMA synchronous = \(restore)") } }
+            try db.inTransaction(.immediate) {
+                for d in drafts {
+                    _ = try store.appendAudit(
+                        db, actor: d.actor, role: d.role, action: d.action, subject: d.subject, count: d.count, activity: d.activity,
+                        reason: d.reason, at: d.at)
+                }
+                return .commit
+            }
+        }
+    }
+
+    /// fsyncs the write-ahead log if a `.batched` commit left it unsynced: from then on those
+    /// entries survive a power loss too. An fsync through a descriptor of our own covers every
+    /// write made to the file before it (POSIX fsync is per file, not per descriptor).
+    public func syncNow() async throws {
+        guard syncPending else { return }
+        syncPending = false
+        let wal = store.path + "-wal"
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+            Self.syncQueue.async {
+                c.resume(with: Result { try Self.fsync(path: wal) })
+            }
+        }
+        syncs += 1
+    }
+
+    /// fsync(2) of a file through a descriptor of our own, opened and closed here (plain POSIX:
+    /// the descriptor is closed exactly once). A missing file is no error: no WAL means
+    /// everything was checkpointed into the database file, and synced there.
+    static func fsync(path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        defer { _ = close(fd) }
+        guard Foundation.fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }

@@ -69,25 +69,25 @@ extension SQLiteStore {
         try writer.read { db in try customer(id: id, in: db) }
     }
 
-    /// The same inside a running transaction.
+    /// The same inside a running transaction. Columns by position from the statement (no row
+    /// copy, no lookup by name): this runs on every customer page.
     public func customer(id: String, in db: Database) throws -> Customer? {
-        guard
-            let row = try Row.fetchOne(
-                db,
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
                 sql: """
-                    SELECT c.*, k.wrapped FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
-                    """, arguments: [id])
-        else { return nil }
-        return try customer(from: row)
-    }
-
-    func customer(from row: Row) throws -> Customer {
-        let id: String = row["id"]
-        let personal = try keys.openPersonal(customerId: id, sealed: row["sealed"], wrappedKey: row["wrapped"])
-        return Customer(
-            id: id, personal: personal, country: row["country"], language: (row["language"] as String?).flatMap(Language.init(rawValue:)),
-            createdAt: (row["created_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            updatedAt: (row["updated_at"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+                    SELECT c.id, c.sealed, k.wrapped, c.country, c.language, c.created_at, c.updated_at
+                    FROM customer c LEFT JOIN person_key k ON k.subject = 'c:' || c.id WHERE c.id = ?
+                    """), arguments: [id])
+        // The row reads the statement in place: the cursor must live until the last column is read.
+        return try withExtendedLifetime(rows) { () throws -> Customer? in
+            guard let row = try rows.next() else { return nil }
+            let found: String = row[0]
+            return Customer(
+                id: found, personal: try keys.openPersonal(customerId: found, sealed: row[1], wrappedKey: row[2]), country: row[3],
+                language: (row[4] as String?).flatMap(Language.init(rawValue:)),
+                createdAt: (row[5] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                updatedAt: (row[6] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+        }
     }
 
     /// Finds a customer id by e-mail through the blind index (the e-mail is never stored in clear).

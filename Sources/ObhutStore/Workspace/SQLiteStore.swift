@@ -39,6 +39,12 @@ public final class SQLiteStore: Sendable {
         config.publicStatementArguments = false
         config.busyMode = .timeout(10)
         writer = try DatabasePool(path: path, configuration: config)
+        // Every commit fsync'd. GRDB switches a pool's writer to `synchronous = NORMAL` when it
+        // turns WAL on (after `prepareDatabase`): commits then survive a crash of the process
+        // but not a power loss or an operating-system crash, which would let a change of
+        // personal data and its audit entry vanish. Only audit entries of reads may be committed
+        // without an fsync, and only when the operator chose so (`AuditReadDurability.batched`).
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let applied = try writer.read { db in
             try db.tableExists("grdb_migrations")
                 ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []

@@ -115,20 +115,19 @@ enum CustomerDetailPage {
     /// The value of a derived result in words, where its shape is known (else nothing: the
     /// explanation's summary says it).
     static func valueText(_ r: CustomerDetail.Derived, _ v: DashboardView) -> String {
-        let data = Data(r.value.utf8)
+        // Read with `JSONNode`, not `JSONDecoder`: this ran for every result on every page view.
+        guard let json = try? JSONNode(parsing: r.value) else { return "" }
         switch r.kind {
         case "recommendation":
-            guard let list = try? JSONDecoder().decode([RecommendedProduct].self, from: data), !list.isEmpty else { return "" }
+            guard let items = json.array, let list = try? items.prefix(5).map(RecommendedProduct.init(json:)), !list.isEmpty else { return "" }
             return "<ol class=\"small\">"
-                + list.prefix(5).map { "<li>\(v.e($0.name)) — <span class=\"muted\">\(v.t($0.reason))</span></li>" }.joined() + "</ol>"
+                + list.map { "<li>\(v.e($0.name)) — <span class=\"muted\">\(v.t($0.reason))</span></li>" }.joined() + "</ol>"
         case "clv":
-            guard let c = try? JSONDecoder().decode(CLVResult.self, from: data) else { return "" }
+            guard let c = try? CLVResult(json: json) else { return "" }
             return
                 "<p>\(v.euro(c.value)) \(v.t("in \(c.horizonMonths) Monaten", "over \(c.horizonMonths) months")) · \(v.t("noch aktiv", "still active")) \(v.percent(c.probabilityAlive))\(c.churnRisk ? " <span class=\"badge warn\">\(v.t("Abwanderungsrisiko", "churn risk"))</span>" : "")</p>"
         case "segment":
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let raw = object["segment"] as? String,
-                let s = RFMSegment(rawValue: raw)
-            else { return "" }
+            guard let raw = json["segment"]?.string, let s = RFMSegment(rawValue: raw) else { return "" }
             return "<p><span class=\"badge ok\">\(v.t(s.germanName, s.englishName))</span></p>"
         default: return ""
         }
