@@ -26,6 +26,37 @@ public struct DemoReport: Sendable, Codable {
         let d = directory
         let e = Entity.allCases.map { "  \($0.title[language].padding(toLength: 26, withPad: " ", startingAt: 0))\(counts[$0.rawValue] ?? 0)" }
             .joined(separator: "\n")
+        // What to try next, the comments aligned after the longest command.
+        let commands: [(String, Localized?)] = [
+            ("obhut status --dir \(d)", nil),
+            ("obhut quality --dir \(d)", Localized(de: "findet die eingebauten Fehler", en: "finds the planted defects")),
+            (
+                "obhut register --dir \(d)",
+                Localized(de: "Verzeichnis der Verarbeitungstätigkeiten (Art. 30)", en: "record of processing activities (Art. 30)")
+            ),
+            ("obhut preflight segments --dir \(d)", Localized(de: "Vorabprüfung einer Auswertung", en: "pre-flight check of an analysis")),
+            (
+                "obhut patterns --dir \(d)",
+                Localized(de: "Kaufmuster: wann, Trends, Wiederkauf, Warenkörbe", en: "purchase patterns: when, trends, rebuying, baskets")
+            ),
+            ("obhut segments --dir \(d)", Localized(de: "Kundensegmente mit Beschreibung", en: "customer segments, described")),
+            ("obhut clv --dir \(d)", Localized(de: "Kundenwert und Abwanderungsrisiko", en: "lifetime value and churn risk")),
+            ("obhut recommend \(exampleCustomer) --dir \(d)", Localized(de: "Empfehlungen mit Begründung", en: "recommendations with reasons")),
+            ("obhut feedback --dir \(d)", Localized(de: "Stimmung und Aspekte der Bewertungen", en: "sentiment and aspects of the feedback")),
+            ("obhut leads --dir \(d)", Localized(de: "Leads nach Abschlusschance, mit Begründung", en: "leads by chance to convert, with reasons")),
+            ("obhut model-card lead-scores --dir \(d)", Localized(de: "Modellkarte der Lead-Bewertung", en: "model card of the lead scoring")),
+            (
+                "obhut subject export \(exampleCustomer) --dir \(d)",
+                Localized(de: "Auskunft über eine (erfundene) Person", en: "everything about one (invented) person")
+            ),
+            ("obhut audit verify --dir \(d)", Localized(de: "Zugriffsprotokoll prüfen", en: "check the audit log")),
+            ("obhut columns", Localized(de: "Spalten für den Import eigener Daten", en: "columns for importing your own data")),
+        ]
+        let width = commands.map(\.0.count).max() ?? 0
+        let next = commands.map { command, comment in
+            guard let comment else { return "  " + command }
+            return "  " + command.padding(toLength: width, withPad: " ", startingAt: 0) + "  # " + comment[language]
+        }.joined(separator: "\n")
         return Localized(
             de: """
                 Demo-Shop angelegt in \(d) (Startwert \(seed), \(Language.de.decimal(seconds, digits: 1)) s, davon \(Language.de.decimal(loadSeconds, digits: 1)) s Erzeugen und Import).
@@ -37,20 +68,7 @@ public struct DemoReport: Sendable, Codable {
                 Ausgeführte Auswertungen (nach Pre-Flight-Prüfung): \(runs.isEmpty ? "keine" : runs.joined(separator: ", "))
 
                 Als Nächstes:
-                  obhut status --dir \(d)
-                  obhut quality --dir \(d)                  # findet die eingebauten Fehler
-                  obhut register --dir \(d)                 # Verzeichnis der Verarbeitungstätigkeiten (Art. 30)
-                  obhut preflight segments --dir \(d)       # Vorabprüfung einer Auswertung
-                  obhut patterns --dir \(d)                 # Kaufmuster: wann, Trends, Wiederkauf, Warenkörbe
-                  obhut segments --dir \(d)                 # Kundensegmente mit Beschreibung
-                  obhut clv --dir \(d)                      # Kundenwert und Abwanderungsrisiko
-                  obhut recommend \(exampleCustomer) --dir \(d)  # Empfehlungen mit Begründung
-                  obhut feedback --dir \(d)                 # Stimmung und Aspekte der Bewertungen
-                  obhut leads --dir \(d)                    # Leads nach Abschlusschance, mit Begründung
-                  obhut model-card lead-scores --dir \(d)   # Modellkarte der Lead-Bewertung
-                  obhut subject export \(exampleCustomer) --dir \(d)  # Auskunft über eine (erfundene) Person
-                  obhut audit verify --dir \(d)             # Zugriffsprotokoll prüfen
-                  obhut columns                             # Spalten für den Import eigener Daten
+                \(next)
                 """,
             en: """
                 Demo shop created in \(d) (seed \(seed), \(String(format: "%.1f", seconds)) s, of which \(String(format: "%.1f", loadSeconds)) s to generate and import).
@@ -62,20 +80,7 @@ public struct DemoReport: Sendable, Codable {
                 Analyses run (after their pre-flight check): \(runs.isEmpty ? "none" : runs.joined(separator: ", "))
 
                 Next:
-                  obhut status --dir \(d)
-                  obhut quality --dir \(d)                  # finds the planted defects
-                  obhut register --dir \(d)                 # record of processing activities (Art. 30)
-                  obhut preflight segments --dir \(d)       # pre-flight check of an analysis
-                  obhut patterns --dir \(d)                 # purchase patterns: when, trends, rebuying, baskets
-                  obhut segments --dir \(d)                 # customer segments, described
-                  obhut clv --dir \(d)                      # lifetime value and churn risk
-                  obhut recommend \(exampleCustomer) --dir \(d)  # recommendations with reasons
-                  obhut feedback --dir \(d)                 # sentiment and aspects of the feedback
-                  obhut leads --dir \(d)                    # leads by chance to convert, with reasons
-                  obhut model-card lead-scores --dir \(d)   # model card of the lead scoring
-                  obhut subject export \(exampleCustomer) --dir \(d)  # everything about one (invented) person
-                  obhut audit verify --dir \(d)             # check the audit log
-                  obhut columns                             # columns for importing your own data
+                \(next)
                 """)[language]
     }
 }
