@@ -124,11 +124,8 @@ public struct QualityFacts: Sendable, Codable, Equatable {
             } else {
                 try orders.scan(db, from: "", to: nil)
             }
-            let (orderRows, withChannel, withCustomer, inFuture, bins) = (
-                orders.rows, orders.withChannel, orders.withCustomer, orders.inFuture, orders.bins
-            )
             var outliers = 0
-            let histogram = bins.sorted { $0.key < $1.key }.map { (bin: $0.key, n: $0.value) }
+            let histogram = orders.bins.sorted { $0.key < $1.key }.map { (bin: $0.key, n: $0.value) }
             let positive = histogram.reduce(0) { $0 + $1.n }
             if positive >= 20 {
                 func quantile(_ q: Double) -> Double {
@@ -147,11 +144,11 @@ public struct QualityFacts: Sendable, Codable, Equatable {
             }
             out.append(
                 EntityFacts(
-                    entity: .orders, rows: orderRows,
+                    entity: .orders, rows: orders.rows,
                     fields: [
-                        FieldCount(field: "channel", present: withChannel, invalid: 0),
-                        FieldCount(field: "customer_id", present: withCustomer, invalid: 0),
-                        FieldCount(field: "ordered_at", present: orderRows, invalid: inFuture),
+                        FieldCount(field: "channel", present: orders.withChannel, invalid: 0),
+                        FieldCount(field: "customer_id", present: orders.withCustomer, invalid: 0),
+                        FieldCount(field: "ordered_at", present: orders.rows, invalid: orders.inFuture),
                     ], exactDuplicates: 0, likelyDuplicates: 0, stale: 0, outliers: outliers))
 
             let feedback = try Row.fetchOne(
