@@ -125,8 +125,114 @@ struct ScopeFeedbackTests {
         #expect(!consenting.isEmpty && consenting.count < 30)
         let activity = try #require(register.activities.first { $0.name == "consent-feedback" })
         let scope = try ScopeBuilder(workspace: ws, register: register, activity: activity).build()
-        #expect(Set(scope.customerIds) == consenting)
+        #expect(Set(scope.customerIds) == consenting.intersection(try Self.authors(ws)))
         #expect(try Self.actual(scope) == (try Self.expected(ws, admitted: consenting)))
+    }
+
+    static func authors(_ ws: Workspace) throws -> Set<String> {
+        try ws.store.writer.read { db in Set(try String.fetchAll(db, sql: "SELECT customer_id FROM feedback WHERE customer_id IS NOT NULL")) }
+    }
+
+    /// An activity that reads only feedback holds the admitted authors, not every customer its
+    /// purpose admits: a customer who wrote nothing is not read, so not in its scope, its audit
+    /// entry or its pre-flight. An activity that also reads customer attributes holds everyone.
+    @Test func feedbackOnlyActivityHoldsTheAdmittedAuthorsOnly() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        var shop = RandomShop(seed: 11, customers: 40)
+        try shop.populate(ws)
+        // Authors: some of K0-K19 only; K20-K39 wrote nothing.
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 300, customers: 20, seed: 11))))
+        let rights = SubjectRights(workspace: ws)
+        try rights.restrict("K1", kind: .restrict, purpose: nil)
+        try rights.restrict("K2", kind: .object, purpose: "feedback")
+        try rights.restrict("K25", kind: .object, purpose: "feedback")  // no feedback: not counted
+        let authors = try Self.authors(ws)
+        #expect(authors.contains("K1") && authors.contains("K2") && authors.count > 10 && authors.count <= 20)
+        let admitted = authors.subtracting(["K1", "K2"])
+
+        var register = try ws.register()
+        let feedback = try #require(register.activities.first { $0.name == "feedback" })
+        let builder = ScopeBuilder(workspace: ws, register: register, activity: feedback)
+        #expect(builder.peopleAreFeedbackAuthors)
+        let scope = try builder.build()
+        #expect(scope.customerIds.count == admitted.count)
+        #expect(Set(scope.customerIds) == admitted)
+        // Person indexes follow the customers' integer keys.
+        let refs = try ws.store.writer.read { db in
+            try scope.customerIds.map { try #require(try Int64.fetchOne(db, sql: "SELECT ref FROM customer WHERE id = ?", arguments: [$0])) }
+        }
+        #expect(refs == refs.sorted() && Set(refs).count == refs.count)
+        #expect(try Self.actual(scope) == (try Self.expected(ws, admitted: admitted)))
+
+        // Its pre-flight counts the authors, and says so in both languages.
+        let report = try PrivacyKernel(workspace: ws).preflight("feedback")
+        #expect(report.population == .feedbackAuthors)
+        #expect(report.populationTotal == authors.count && report.peopleInScope == admitted.count && report.customersTotal == 40)
+        let line = try #require(report.items.first { $0.check == "scope" })
+        #expect(line.message.en.contains("\(admitted.count) of \(authors.count) people who wrote feedback in scope"))
+        #expect(line.message.en.contains("left out: 0 without consent, 1 restricted, 1 objecting"))
+        #expect(line.message.de.contains("\(admitted.count) von \(authors.count) Personen, die Feedback geschrieben haben"))
+        #expect(report.render(in: .en).contains("who wrote feedback (40 customers in all)"))
+        #expect(report.render(in: .de).contains("die Feedback geschrieben haben (40 Kunden insgesamt)"))
+
+        // The run's audit entry counts the people read: the admitted authors.
+        _ = try PrivacyKernel(workspace: ws).run("feedback")
+        let counted = try ws.store.writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count FROM audit_entry WHERE action = 'scope.read' AND activity = 'feedback' ORDER BY sequence DESC LIMIT 1")
+        }
+        #expect(counted == admitted.count)
+
+        // Feedback together with customer attributes: every admitted customer, as before.
+        register.activities.append(
+            ProcessingActivity(
+                name: "feedback-by-country", purpose: .feedback, legalBasis: .legitimateInterest, description: Localized(de: "Test", en: "Test"),
+                dataCategories: ["feedback texts"], fields: ["feedback.rating", "customers.country"],
+                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
+        try ws.save(register)
+        let mixed = try #require(register.activities.first { $0.name == "feedback-by-country" })
+        let mixedBuilder = ScopeBuilder(workspace: ws, register: register, activity: mixed)
+        #expect(!mixedBuilder.peopleAreFeedbackAuthors)
+        #expect(try mixedBuilder.build().customerIds.count == 40 - 3)
+        let mixedReport = try PrivacyKernel(workspace: ws, analyses: [:]).preflight("feedback-by-country")
+        #expect(mixedReport.population == .customers && mixedReport.populationTotal == 40 && mixedReport.peopleInScope == 37)
+    }
+
+    /// Where a feedback-only activity needs consent, the authors without it are counted as left out.
+    @Test func preflightOfAConsentBasedFeedbackActivityCountsAuthorsWithoutConsent() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        var shop = RandomShop(seed: 13, customers: 30)
+        try shop.populate(ws)
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 200, customers: 15, seed: 13))))
+        var register = try ws.register()
+        register.activities.append(
+            ProcessingActivity(
+                name: "consent-feedback", purpose: .personalization, legalBasis: .consent, description: Localized(de: "Test", en: "Test"),
+                dataCategories: ["feedback texts"], fields: ["feedback.text", "feedback.created_at"],
+                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
+        try ws.save(register)
+        let consenting = try ws.store.writer.read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT c.id FROM consent_state s JOIN customer c ON c.ref = s.customer_ref WHERE s.purpose = 'personalization' AND s.granted = 1"
+                ))
+        }
+        let authors = try Self.authors(ws)
+        let report = try PrivacyKernel(workspace: ws, analyses: [:]).preflight("consent-feedback")
+        #expect(report.population == .feedbackAuthors && report.populationTotal == authors.count)
+        #expect(report.peopleInScope == authors.intersection(consenting).count)
+        let without = authors.subtracting(consenting).count
+        #expect(without > 0)
+        let line = try #require(report.items.first { $0.check == "scope" })
+        #expect(line.message.en.contains("left out: \(without) without consent, 0 restricted, 0 objecting"))
+        let pct = String(format: "%.0f %%", 100 * Double(authors.count - without) / Double(authors.count))
+        #expect(line.message.en.contains("consent for personalization from \(pct)"))
     }
 
     /// A damaged text fails the whole scope, and the workers stop (the test would hang otherwise).

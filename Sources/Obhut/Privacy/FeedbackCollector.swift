@@ -22,10 +22,20 @@ struct FeedbackCollector {
     private var createdAt: [Int64] = []
     private var product: [String?] = [], rating: [Int?] = [], language: [String?] = []
     private let opener: FeedbackDecryption?
+    /// With `collectsAuthors`: for each integer key up to the largest, the position of its id in
+    /// `authorIds` (-1: not an admitted author); empty otherwise.
+    private var authorSlot: [Int32] = []
+    private var authorIds: [String] = []
 
     /// Reads every row, hands its text to the opener, and returns with the texts still being opened:
     /// call `finish` or `cancel`.
-    init(_ db: Database, declared: Set<String>, eligibility: ScopeEligibility, keys: KeyRing) throws {
+    ///
+    /// `collectsAuthors` (with `maxRef`, the largest integer key of a customer): also notes the
+    /// admitted authors, for a scope whose people are the authors of feedback (`authors`).
+    init(
+        _ db: Database, declared: Set<String>, eligibility: ScopeEligibility, keys: KeyRing, collectsAuthors: Bool = false, maxRef: Int = 0
+    ) throws {
+        if collectsAuthors { authorSlot = [Int32](repeating: -1, count: max(maxRef, 0) + 1) }
         wantsProduct = declared.contains("feedback.product_id")
         wantsRating = declared.contains("feedback.rating")
         wantsLanguage = declared.contains("feedback.language")
@@ -60,6 +70,14 @@ struct FeedbackCollector {
                 // Feedback of people outside the scope (or of an id no customer has) is left out entirely.
                 guard !rows.isNull(2), eligibility.admits(ref: rows.int64(2), id: rows.string(1)) else { continue }
                 ref = rows.int64(2)
+                if !authorSlot.isEmpty {
+                    // Keys above the largest (a customer added since it was read) cannot be in the same snapshot.
+                    guard ref >= 0 && ref < authorSlot.count else { continue }
+                    if authorSlot[Int(ref)] < 0 {
+                        authorSlot[Int(ref)] = Int32(authorIds.count)
+                        authorIds.append(rows.string(1))
+                    }
+                }
             }
             let id = rows.string(0)
             authorRef.append(ref)
@@ -83,6 +101,20 @@ struct FeedbackCollector {
                 }
             }
         }
+    }
+
+    /// The admitted authors of the feedback read, as a scope's people, in integer-key order (sorting
+    /// 200,000 ids would cost a tenth of a second; the order only has to be deterministic).
+    /// Empty unless the collector was made with `collectsAuthors`.
+    var authors: ScopeBuilder.EligiblePeople {
+        var people = ScopeBuilder.EligiblePeople()
+        people.ids.reserveCapacity(authorIds.count)
+        people.refs.reserveCapacity(authorIds.count)
+        for (ref, slot) in authorSlot.enumerated() where slot >= 0 {
+            people.ids.append(authorIds[Int(slot)])
+            people.refs.append(Int64(ref))
+        }
+        return people
     }
 
     /// The feedback table, once the scope's people are listed: `personOfRef` gives each author's

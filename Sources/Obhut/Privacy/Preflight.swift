@@ -1,18 +1,32 @@
 import Foundation
 import ObhutCore
 
+/// Whom a scope's people are drawn from.
+public enum ScopePopulation: String, Sendable, Codable {
+    /// Every customer (activities that read orders, products or customer attributes).
+    case customers
+    /// The authors of feedback (activities that read feedback and nothing else): only their data
+    /// is read, so only they are counted.
+    case feedbackAuthors = "feedback-authors"
+}
+
 /// What the pre-flight check looks at, gathered from the store before anything runs.
 public struct PreflightFacts: Sendable, Codable {
     public var activity: ProcessingActivity
     public var purpose: Purpose?
-    /// People the scope would hold (valid legal basis, not restricted, not objecting).
+    /// People the scope would hold (valid legal basis, not restricted, not objecting), drawn from
+    /// `population`.
     public var peopleInScope: Int
     public var customersTotal: Int
-    /// People with a currently granted consent, per purpose.
+    /// People with a currently granted consent, per purpose (over all customers).
     public var consentCoverage: [String: Int]
+    /// People of the population left out, by reason.
     public var excludedNoConsent: Int
     public var excludedRestricted: Int
     public var excludedObjecting: Int
+    /// Whom the people in scope are drawn from, and how many that are (nil: `customersTotal`).
+    public var population: ScopePopulation = .customers
+    public var populationTotal: Int? = nil
     /// Quality score (0-100) of the entities the activity reads.
     public var qualityScore: Int
     /// Product categories that reveal Art. 9 data, with the special category and order lines concerned.
@@ -47,6 +61,10 @@ public struct PreflightReport: Sendable, Codable {
     public var results: [ResultDeclaration]
     public var peopleInScope: Int
     public var customersTotal: Int
+    /// Whom `peopleInScope` are drawn from, and how many that are (all customers, or the
+    /// customers who wrote feedback).
+    public var population: ScopePopulation
+    public var populationTotal: Int
     public var consentCoverage: [String: Int]
     public var qualityScore: Int
     public var qualityThreshold: Int
@@ -62,9 +80,19 @@ public struct PreflightReport: Sendable, Codable {
                 en: "  Purpose: \(purpose), legal basis GDPR Art. 6(1)(\(legalBasis))")[l])
         lines.append(Localized(de: "  Eingaben: ", en: "  Inputs: ")[l] + fields.joined(separator: ", "))
         lines.append(Localized(de: "  Ergebnisse: ", en: "  Results: ")[l] + results.map(\.name).joined(separator: ", "))
-        lines.append(
-            Localized(
-                de: "  Personen im Scope: \(peopleInScope) von \(customersTotal)", en: "  People in scope: \(peopleInScope) of \(customersTotal)")[l])
+        switch population {
+        case .customers:
+            lines.append(
+                Localized(
+                    de: "  Personen im Scope: \(peopleInScope) von \(customersTotal)", en: "  People in scope: \(peopleInScope) of \(customersTotal)")[
+                        l])
+        case .feedbackAuthors:
+            lines.append(
+                Localized(
+                    de:
+                        "  Personen im Scope: \(peopleInScope) von \(populationTotal), die Feedback geschrieben haben (\(customersTotal) Kunden insgesamt)",
+                    en: "  People in scope: \(peopleInScope) of \(populationTotal) who wrote feedback (\(customersTotal) customers in all)")[l])
+        }
         for item in items {
             let mark =
                 switch item.status {
@@ -166,10 +194,20 @@ public enum Preflight {
                 "scope", .fail, de: "Niemand im Scope (keine Rechtsgrundlage, eingeschränkt oder Widerspruch)",
                 en: "Nobody in scope (no legal basis, restricted or objecting)")
         } else {
-            var de = "\(f.peopleInScope) von \(f.customersTotal) Personen im Scope"
-            var en = "\(f.peopleInScope) of \(f.customersTotal) people in scope"
+            let total = f.populationTotal ?? f.customersTotal
+            var de: String, en: String
+            switch f.population {
+            case .customers:
+                de = "\(f.peopleInScope) von \(total) Personen im Scope"
+                en = "\(f.peopleInScope) of \(total) people in scope"
+            case .feedbackAuthors:
+                de = "\(f.peopleInScope) von \(total) Personen, die Feedback geschrieben haben, im Scope"
+                en = "\(f.peopleInScope) of \(total) people who wrote feedback in scope"
+            }
             if a.legalBasis.requiresConsent {
-                let pct = f.customersTotal == 0 ? 0 : 100 * Double(f.consentCoverage[a.purpose.rawValue] ?? 0) / Double(f.customersTotal)
+                let consenting =
+                    f.population == .customers ? f.consentCoverage[a.purpose.rawValue] ?? 0 : max(0, total - f.excludedNoConsent)
+                let pct = total == 0 ? 0 : 100 * Double(consenting) / Double(total)
                 de += String(format: ", Einwilligung für %@ bei %.0f %%", a.purpose.rawValue, pct)
                 en += String(format: ", consent for %@ from %.0f %%", a.purpose.rawValue, pct)
             }
@@ -218,7 +256,8 @@ public enum Preflight {
 
         return PreflightReport(
             activity: a.name, purpose: a.purpose.rawValue, legalBasis: a.legalBasis.rawValue, fields: a.fields, results: a.results,
-            peopleInScope: f.peopleInScope, customersTotal: f.customersTotal, consentCoverage: f.consentCoverage,
+            peopleInScope: f.peopleInScope, customersTotal: f.customersTotal, population: f.population,
+            populationTotal: f.populationTotal ?? f.customersTotal, consentCoverage: f.consentCoverage,
             qualityScore: f.qualityScore, qualityThreshold: a.qualityThreshold, items: items, checkedAt: now)
     }
 }

@@ -18,8 +18,17 @@ struct ScopeBuilder {
 
     var store: SQLiteStore { workspace.store }
 
-    /// The people a scope holds, in person-index order (sorted by customer id, so indexes are
-    /// deterministic), with their integer keys.
+    /// Whether the activity reads feedback and nothing else: then its people are the admitted
+    /// authors of feedback, not every customer its purpose admits. Only their data is read, so
+    /// the scope, the audit entry and the pre-flight count them, and no walk over all customers
+    /// is needed.
+    var peopleAreFeedbackAuthors: Bool {
+        !activity.fields.isEmpty && activity.fields.allSatisfy { $0.hasPrefix("feedback.") }
+    }
+
+    /// The people a scope holds, in person-index order, with their integer keys: sorted by
+    /// customer id for the customers a purpose admits, by integer key for the admitted authors of
+    /// feedback (either way deterministic).
     struct EligiblePeople {
         var ids: [String] = []
         var refs: [Int64] = []
@@ -137,14 +146,51 @@ struct ScopeBuilder {
                     arguments: [purpose]) ?? 0
             let leads =
                 try activity.fields.contains { $0.hasPrefix("leads.") } ? Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE objected = 0") : nil
-            return PreflightFacts(
+            var facts = PreflightFacts(
                 activity: activity, purpose: register.purpose(activity.purpose), peopleInScope: eligible, customersTotal: total,
                 consentCoverage: try consentCoverage(db),
                 excludedNoConsent: activity.legalBasis.requiresConsent ? max(0, total - eligible - restricted - objecting) : 0,
                 excludedRestricted: restricted, excludedObjecting: objecting,
                 qualityScore: quality.score(of: inputEntities), specialCategoryLines: try specialCategoryUses(db), leadsInScope: leads,
                 approvalHolds: workspace.approvalHolds(activity))
+            if peopleAreFeedbackAuthors { try countAuthors(db, into: &facts) }
+            return facts
         }
+    }
+
+    /// For an activity whose people are the authors of feedback: who of them the scope holds and
+    /// why the others are left out, counted per author exactly (an author without consent who is
+    /// also restricted counts under both). Feedback under an id no customer has is nobody's here.
+    func countAuthors(_ db: Database, into facts: inout PreflightFacts) throws {
+        let purpose = activity.purpose.rawValue
+        let eligibility = try eligibility(db)
+        var restricted = Set<String>(), objecting = Set<String>()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT customer_id, kind FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose])
+        {
+            if (row["kind"] as String) == "object" { objecting.insert(row["customer_id"]) } else { restricted.insert(row["customer_id"]) }
+        }
+        var authors = 0, inScope = 0, noConsent = 0, restrictedAuthors = 0, objectingAuthors = 0
+        let rows = try RawRows(db, sql: "SELECT c.ref, c.id FROM customer c WHERE c.id IN (SELECT customer_id FROM feedback)")
+        while try rows.next() {
+            let ref = rows.int64(0)
+            authors += 1
+            if !eligibility.consents(ref: ref) { noConsent += 1 }
+            guard !eligibility.excluded.isEmpty else {
+                if eligibility.consents(ref: ref) { inScope += 1 }
+                continue
+            }
+            let id = rows.string(1)
+            if restricted.contains(id) { restrictedAuthors += 1 }
+            if objecting.contains(id) { objectingAuthors += 1 }
+            if eligibility.admits(ref: ref, id: id) { inScope += 1 }
+        }
+        facts.population = .feedbackAuthors
+        facts.populationTotal = authors
+        facts.peopleInScope = inScope
+        facts.excludedNoConsent = activity.legalBasis.requiresConsent ? noConsent : 0
+        facts.excludedRestricted = restrictedAuthors
+        facts.excludedObjecting = objectingAuthors
     }
 
     /// Each lead's latest corrected estimate from its owner (nil where none).
@@ -192,11 +238,14 @@ struct ScopeBuilder {
             // Lead activities concern business contacts, not customers.
             let concernsCustomers = declared.contains { !$0.hasPrefix("leads.") }
             let eligibility = concernsCustomers ? try eligibility(db) : nil
+            let authorsOnly = peopleAreFeedbackAuthors
+            let maxRef = authorsOnly ? Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0) : 0
             // Feedback first: its texts are opened on the other cores while the rest is read.
             let pendingFeedback =
                 try eligibility.flatMap { eligibility in
                     try declared.contains(where: { $0.hasPrefix("feedback.") })
-                        ? FeedbackCollector(db, declared: declared, eligibility: eligibility, keys: store.keys) : nil
+                        ? FeedbackCollector(
+                            db, declared: declared, eligibility: eligibility, keys: store.keys, collectsAuthors: authorsOnly, maxRef: maxRef) : nil
                 }
             do {
                 return try buildRest(db, declared: declared, eligibility: eligibility, pendingFeedback: pendingFeedback, pseudonymiser: pseudonymiser)
@@ -210,7 +259,12 @@ struct ScopeBuilder {
     private func buildRest(
         _ db: Database, declared: Set<String>, eligibility: ScopeEligibility?, pendingFeedback: FeedbackCollector?, pseudonymiser: KeyedHash
     ) throws -> Scope {
-        let eligible = try eligibility.map { try eligiblePeople(db, $0) } ?? EligiblePeople()
+        let eligible: EligiblePeople
+        if let pendingFeedback, peopleAreFeedbackAuthors {
+            eligible = pendingFeedback.authors
+        } else {
+            eligible = try eligibility.map { try eligiblePeople(db, $0) } ?? EligiblePeople()
+        }
         let ids = eligible.ids
         let people = PseudonymList(ids: ids, pseudonymiser: pseudonymiser)
         // Person index by integer key: an array lookup per order line instead of hashing an id.

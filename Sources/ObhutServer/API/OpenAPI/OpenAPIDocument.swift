@@ -191,6 +191,7 @@ enum OpenAPIDocument {
             [
                 "activity": Schema.string, "purpose": Schema.string, "legalBasis": Schema.string, "fields": Schema.array(Schema.string),
                 "peopleInScope": Schema.integer, "customersTotal": Schema.integer, "qualityScore": Schema.integer, "qualityThreshold": Schema.integer,
+                "population": Schema.enumeration(["customers", "feedback-authors"]), "populationTotal": Schema.integer,
                 "checkedAt": Schema.dateTime,
                 "items": Schema.array(
                     Schema.object(

@@ -117,7 +117,9 @@ enum PrivacyCockpitPage {
                     (report.passed
                         ? "<span class=\"badge ok\">\(v.t("bestanden", "passed"))</span>"
                         : "<span class=\"badge bad\">\(v.t("nicht bestanden", "failed"))</span>")
-                    + " <span class=\"small muted\">\(v.count(report.peopleInScope)) / \(v.count(report.customersTotal)) \(v.t("im Scope", "in scope"))</span>"
+                    + " <span class=\"small muted\">\(v.count(report.peopleInScope)) / \(v.count(report.populationTotal)) "
+                    + (report.population == .feedbackAuthors
+                        ? v.t("Personen mit Feedback im Scope", "people with feedback in scope") : v.t("im Scope", "in scope")) + "</span>"
                     + (problems.isEmpty
                         ? ""
                         : "<ul class=\"factors\">"
