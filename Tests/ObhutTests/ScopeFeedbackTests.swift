@@ -235,6 +235,27 @@ struct ScopeFeedbackTests {
         #expect(line.message.en.contains("consent for personalization from \(pct)"))
     }
 
+    /// Times too far apart to be packed with the row's position (written straight into the store)
+    /// are still put in (created at, id) order, by the slower sort.
+    @Test func ordersTimesTooFarApartToPack() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        var shop = RandomShop(seed: 19, customers: 10)
+        try shop.populate(ws)
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 300, customers: 10, seed: 19))))
+        try ws.store.writer.write { db in
+            try db.execute(sql: "UPDATE feedback SET created_at = -9000000000000000000 WHERE rowid IN (3, 40)")
+            try db.execute(sql: "UPDATE feedback SET created_at = 9000000000000000000 WHERE rowid IN (7, 8, 90)")
+        }
+        let register = try ws.register()
+        let activity = try #require(register.activities.first { $0.name == "feedback" })
+        let scope = try ScopeBuilder(workspace: ws, register: register, activity: activity).build()
+        let got = try Self.actual(scope)
+        #expect(got.first?.createdAt == -9_000_000_000_000_000_000 && got.last?.createdAt == 9_000_000_000_000_000_000)
+        #expect(got == (try Self.expected(ws, admitted: Set((0..<10).map { "K\($0)" }))))
+    }
+
     /// A damaged text fails the whole scope, and the workers stop (the test would hang otherwise).
     @Test func aDamagedTextFailsTheScope() throws {
         let ws = try makeWorkspace()

@@ -134,13 +134,47 @@ struct FeedbackCollector {
             }
             order.append(i)
         }
-        order.sort { a, b in
-            createdAt[a] != createdAt[b] ? createdAt[a] < createdAt[b] : ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
-        }
+        sortByTimeThenId(&order)
         return FeedbackTable(
             person: order.map { person[$0] }, product: wantsProduct ? order.map { product[$0] } : nil,
             rating: wantsRating ? order.map { rating[$0] } : nil, text: texts.map { texts in order.map { texts[$0] } },
             language: wantsLanguage ? order.map { language[$0] } : nil, createdAt: wantsAt ? order.map { createdAt[$0] } : nil)
+    }
+
+    /// Sorts row positions by (created at, id), as SQL's `ORDER BY created_at, id` would.
+    ///
+    /// Times are packed with the position into one integer where they fit (they do for any
+    /// realistic span: 2^40 seconds with a million rows), so the sort compares integers, not
+    /// arrays through a closure (70 ms at 264,000 rows, now a fifth of it); the few rows
+    /// written in the same second are then put in id order.
+    func sortByTimeThenId(_ order: inout [Int]) {
+        func byTimeThenId(_ a: Int, _ b: Int) -> Bool {
+            createdAt[a] != createdAt[b] ? createdAt[a] < createdAt[b] : ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
+        }
+        guard let first = order.first else { return }
+        var low = createdAt[first], high = low
+        for i in order {
+            low = min(low, createdAt[i])
+            high = max(high, createdAt[i])
+        }
+        let positionBits = UInt64(max(1, Int.bitWidth - (ids.count).leadingZeroBitCount))
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span >= 0, UInt64(span) < (UInt64(1) << (64 - positionBits)) else {
+            order.sort(by: byTimeThenId)
+            return
+        }
+        var keys = order.map { (UInt64(createdAt[$0] - low) << positionBits) | UInt64($0) }
+        keys.sort()
+        let mask = (UInt64(1) << positionBits) - 1
+        for k in keys.indices { order[k] = Int(keys[k] & mask) }
+        // Runs of one second: by id.
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && createdAt[order[end]] == createdAt[order[start]] { end += 1 }
+            if end - start > 1 { order[start..<end].sort(by: byTimeThenId) }
+            start = end
+        }
     }
 
     /// Stops opening texts (the rest of the scope failed).

@@ -134,7 +134,8 @@ struct ScopeBuilder {
         try store.writer.read { db in
             let purpose = activity.purpose.rawValue
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
-            let eligible = try eligiblePeople(db).ids.count
+            // Feedback-only activities count their authors instead (below).
+            let eligible = peopleAreFeedbackAuthors ? 0 : try eligiblePeople(db).ids.count
             let restricted =
                 try Int.fetchOne(
                     db,
