@@ -203,77 +203,30 @@ struct JSONByteReader {
     mutating func string() throws -> String {
         at += 1  // opening quote
         let start = at
+        var escaped = false
         while at < bytes.count {
             let b = bytes[at]
-            if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
-                at += 1
-                return s
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\\") {
+                escaped = true
+                at += 2
+                continue
             }
-            if b == UInt8(ascii: "\\") { break }
             guard b >= 0x20 else { throw fail() }
             at += 1
         }
-        // Escapes: collect bytes, decode once at the end.
-        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<at]))
-        while at < bytes.count {
-            let b = bytes[at]
-            switch b {
-            case UInt8(ascii: "\""):
-                at += 1
-                return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                at += 1
-                guard at < bytes.count else { throw fail() }
-                let e = bytes[at]
-                at += 1
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else { throw fail() }
-                        at += 2
-                        let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw fail() }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00..<0xE000).contains(scalar) {
-                        throw fail()
-                    }
-                    guard let u = Unicode.Scalar(scalar) else { throw fail() }
-                    out.append(contentsOf: UTF8.encode(u).map { Array($0) } ?? [])
-                default: throw fail()
-                }
-            default:
-                guard b >= 0x20 else { throw fail() }
-                out.append(b)
-                at += 1
-            }
+        guard at < bytes.count else { throw JSONReadError.syntax(offset: min(at, bytes.count)) }
+        let contents = UnsafeBufferPointer(rebasing: bytes[start..<at])
+        at += 1  // closing quote
+        guard escaped else { return String(decoding: contents, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(contents.count)
+        do {
+            try JSONStringEscapes.decode(contents, into: &out)
+        } catch {
+            throw JSONReadError.syntax(offset: start + error.offset)
         }
-        throw fail()
-    }
-
-    mutating func hex4() throws -> UInt32 {
-        guard at + 4 <= bytes.count else { throw fail() }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[at]
-            let d: UInt8
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
-            default: throw fail()
-            }
-            v = v << 4 | UInt32(d)
-            at += 1
-        }
-        return v
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A number in JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.

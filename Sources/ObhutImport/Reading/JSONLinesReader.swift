@@ -1,3 +1,5 @@
+import ObhutCore
+
 /// How `JSONLinesReader` reads a file.
 public struct JSONLinesOptions: Sendable, Equatable {
     /// Bytes per read(2) call; memory use is about this plus the longest line. 1 MiB by default.
@@ -322,60 +324,10 @@ public final class JSONLinesReader: TabularSource {
 
     private func unescape(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) throws(RecordProblem) -> String {
         scratch.removeAll(keepingCapacity: true)
-        var k = 0
-        func bad(_ reason: String) -> RecordProblem { .invalidJSON(reason: reason, column: column + k + 1) }
-        func hex4(at index: Int) -> UInt32? {
-            guard index + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for j in index..<(index + 4) {
-                let c = bytes[j]
-                let digit: UInt8
-                switch c {
-                case 0x30...0x39: digit = c - 0x30
-                case 0x41...0x46: digit = c - 0x41 + 10
-                case 0x61...0x66: digit = c - 0x61 + 10
-                default: return nil
-                }
-                value = value << 4 | UInt32(digit)
-            }
-            return value
-        }
-        while k < bytes.count {
-            let b = bytes[k]
-            guard b == UInt8(ascii: "\\") else {
-                scratch.append(b)
-                k += 1
-                continue
-            }
-            guard k + 1 < bytes.count else { throw bad("lone backslash") }
-            let e = bytes[k + 1]
-            switch e {
-            case Byte.quote, UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(e)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                guard var scalar = hex4(at: k + 2) else { throw bad("\\u needs four hex digits") }
-                var consumed = 6
-                if scalar >= 0xD800 && scalar < 0xDC00 {
-                    guard k + 7 < bytes.count, bytes[k + 6] == UInt8(ascii: "\\"), bytes[k + 7] == UInt8(ascii: "u"),
-                        let low = hex4(at: k + 8), low >= 0xDC00 && low < 0xE000
-                    else { throw bad("unpaired surrogate in \\u escape") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    consumed = 12
-                } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                    throw bad("unpaired surrogate in \\u escape")
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { throw bad("invalid \\u escape") }
-                UTF8.encode(unicode) { scratch.append($0) }
-                k += consumed
-                continue
-            default:
-                throw bad("unknown escape")
-            }
-            k += 2
+        do {
+            try JSONStringEscapes.decode(bytes, into: &scratch)
+        } catch {
+            throw .invalidJSON(reason: error.reason, column: column + error.offset + 1)
         }
         return scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
