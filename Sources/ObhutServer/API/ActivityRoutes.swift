@@ -73,7 +73,7 @@ enum ActivityRoutes {
         router.get("/api/quality") { request, context -> Response in
             try context.require(.quality)
             let days = try APIInput.int(request, "staleDays", default: 730, in: 1...36_500)
-            return JSON.response(try QualityReport.compute(for: workspace, staleAfterDays: days))
+            return JSON.response(try await Offload.run { try QualityReport.compute(for: workspace, staleAfterDays: days) })
         }
         router.get("/api/activities") { _, context -> Response in
             try context.require(.preflight)
@@ -92,7 +92,8 @@ enum ActivityRoutes {
         router.get("/api/activities/{name}/preflight") { _, context -> Response in
             let principal = try context.require(.preflight)
             let name = try context.parameters.require("name")
-            return JSON.response(try DomainErrors.map { try PrivacyKernel(workspace: workspace, actor: principal.actor).preflight(name) })
+            return JSON.response(
+                try await Offload.run { try DomainErrors.map { try PrivacyKernel(workspace: workspace, actor: principal.actor).preflight(name) } })
         }
         router.post("/api/activities/{name}/runs") { request, context -> Response in
             let principal = try context.require(.runs)
@@ -105,7 +106,8 @@ enum ActivityRoutes {
             }
             _ = try DomainErrors.map { try activity(name, workspace) }
             do {
-                let report = try PrivacyKernel(workspace: workspace, actor: principal.actor).run(name, seed: body.seed ?? 1)
+                let seed = body.seed ?? 1
+                let report = try await Offload.run { try PrivacyKernel(workspace: workspace, actor: principal.actor).run(name, seed: seed) }
                 return JSON.response(report, status: .created)
             } catch KernelError.preflightFailed(let report) {
                 let failing = report.items.filter { $0.status == .fail }

@@ -122,7 +122,8 @@ enum ImportRoutes {
         let request = ImportRequest(entity: entity, file: url, format: format, skipInvalid: skipInvalid)
         let importer = Importer(workspace: services.workspace, actor: principal.actor)
         do {
-            var report = try importer.run(request, language: language)
+            // Seconds for a large file: off the cooperative threads, which serve every other request.
+            var report = try await Offload.run { try importer.run(request, language: language) }
             report.file = "upload"
             report.rejectFile = nil
             report.rejections = report.rejections.map { rename($0, from: name) }

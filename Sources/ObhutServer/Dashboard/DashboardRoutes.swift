@@ -67,7 +67,8 @@ enum DashboardRoutes {
     static func register(on router: Router<AppContext>, services: ServerServices) {
         router.get(RouterPath(Stylesheet.path)) { request, _ in Stylesheet.response(request) }
         LoginPage.register(on: router, services: services)
-        router.get("/") { request, context in try OverviewPage.render(request, context, services) }
+        // The overview computes the data-quality score (every table read): off the cooperative threads.
+        router.get("/") { request, context in try await Offload.run { try OverviewPage.render(request, context, services) } }
         CustomerPages.register(on: router, services: services)
         router.get("/behaviour") { request, context in try BehaviourPage.render(request, context, services) }
         router.get("/segments") { request, context in try SegmentsPage.render(request, context, services) }
