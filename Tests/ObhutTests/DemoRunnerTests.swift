@@ -32,6 +32,22 @@ struct DemoRunnerTests {
         #expect(report.score >= 90 && report.score < 100)
     }
 
+    /// The summary names each analysis with the people it processed: the feedback analysis its
+    /// authors, the others every customer their purpose admits.
+    @Test func summaryCountsThePeopleEachAnalysisProcessed() throws {
+        let ws = try makeWorkspace()
+        let report = try DemoRunner(workspace: ws).run(seed: 5, customers: 400, asOf: Self.asOf)
+        let authors = try ws.store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(DISTINCT f.customer_id) FROM feedback f JOIN customer c ON c.id = f.customer_id") ?? 0
+        }
+        let feedback = try #require(report.runs.first { $0.activity == "feedback" })
+        #expect(authors > 0 && feedback.people == authors)
+        let segments = try #require(report.runs.first { $0.activity == "segments" })
+        #expect((segments.people ?? 0) > authors)
+        #expect(report.render(in: .en).contains("feedback (\(authors) people)"))
+        #expect(report.render(in: .de).contains("feedback (\(authors) Personen)"))
+    }
+
     @Test func sameSeedAndDateGiveTheSameShop() throws {
         func fingerprint(_ ws: Workspace) throws -> [String] {
             try ws.store.writer.read { db in

@@ -5,6 +5,12 @@ import ObhutDemo
 import ObhutImport
 import ObhutStore
 
+/// An analysis the demo ran: how many people (or leads) it processed; nil where it was refused.
+public struct DemoRun: Sendable, Codable, Equatable {
+    public var activity: String
+    public var people: Int?
+}
+
 /// What `obhut demo` did.
 public struct DemoReport: Sendable, Codable {
     public var directory: String
@@ -12,8 +18,9 @@ public struct DemoReport: Sendable, Codable {
     public var customers: Int
     public var counts: [String: Int]
     public var qualityScore: Int
-    /// Analyses the demo ran, with their number of results.
-    public var runs: [String]
+    /// Analyses the demo ran, each with the number of people (or leads) it processed; nil where
+    /// it was refused.
+    public var runs: [DemoRun]
     /// Analyses that did not run, with the reason (English; the CLI shows `obhut preflight` for details).
     public var refused: [String] = []
     public var seconds: Double
@@ -65,7 +72,7 @@ public struct DemoReport: Sendable, Codable {
                 \(e)
 
                 Datenqualität: \(qualityScore)/100 (der Demo-Shop enthält absichtlich ein paar fehlerhafte Zeilen)
-                Ausgeführte Auswertungen (nach Pre-Flight-Prüfung): \(runs.isEmpty ? "keine" : runs.joined(separator: ", "))
+                Ausgeführte Auswertungen (nach Pre-Flight-Prüfung): \(runs.isEmpty ? "keine" : runs.map { "\($0.activity) (\($0.people.map { "\($0) Personen" } ?? "–"))" }.joined(separator: ", "))
 
                 Als Nächstes:
                 \(next)
@@ -77,7 +84,7 @@ public struct DemoReport: Sendable, Codable {
                 \(e)
 
                 Data quality: \(qualityScore)/100 (the demo shop has a few deliberately dirty rows)
-                Analyses run (after their pre-flight check): \(runs.isEmpty ? "none" : runs.joined(separator: ", "))
+                Analyses run (after their pre-flight check): \(runs.isEmpty ? "none" : runs.map { "\($0.activity) (\($0.people.map { "\($0) people" } ?? "–"))" }.joined(separator: ", "))
 
                 Next:
                 \(next)
@@ -159,15 +166,15 @@ public struct DemoRunner: Sendable {
         try workspace.save(register)
         for activity in register.activities { try workspace.approve(activity: activity.name, by: "Demo-DSB", actor: .job("demo")) }
         // As analyses arrive, the demo runs them through the kernel like anyone would.
-        var runs: [String] = []
+        var runs: [DemoRun] = []
         var refused: [String] = []
         // One analysis that cannot run (too little data in a tiny demo) does not stop the others.
         for name in Analyses.builtIn.keys.sorted() where register.activity(name) != nil {
             do {
                 let run = try PrivacyKernel(workspace: workspace, actor: .job("demo")).run(name, seed: seed)
-                runs.append("\(name): \(run.results)")
+                runs.append(DemoRun(activity: name, people: run.people))
             } catch let error as UserFacingError {
-                runs.append("\(name): –")
+                runs.append(DemoRun(activity: name, people: nil))
                 refused.append(name + ": " + error.message(in: .en))
             }
         }
