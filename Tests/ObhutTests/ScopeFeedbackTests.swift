@@ -101,27 +101,10 @@ struct ScopeFeedbackTests {
 
     /// Where the purpose needs consent, feedback of people without it is not read at all.
     @Test func consentBasedActivityHoldsOnlyConsentingAuthors() throws {
-        let ws = try makeWorkspace()
+        let ws = try Self.shopWithFeedback(seed: 5, customers: 30, authors: 30, rows: 400)
         defer { try? FileManager.default.removeItem(at: ws.directory) }
-        var shop = RandomShop(seed: 5, customers: 30)
-        try shop.populate(ws)
-        _ = try Importer(workspace: ws).run(
-            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 400, customers: 30, seed: 5))))
-        var register = try ws.register()
-        register.activities.append(
-            ProcessingActivity(
-                name: "consent-feedback", purpose: .personalization, legalBasis: .consent, description: Localized(de: "Test", en: "Test"),
-                dataCategories: ["feedback texts"], fields: ["feedback.text", "feedback.rating", "feedback.created_at"],
-                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
-        try ws.save(register)
-        let consenting = try ws.store.writer.read { db in
-            Set(
-                try String.fetchAll(
-                    db,
-                    sql:
-                        "SELECT c.id FROM consent_state s JOIN customer c ON c.ref = s.customer_ref WHERE s.purpose = 'personalization' AND s.granted = 1"
-                ))
-        }
+        let register = try Self.declare(ws, fields: ["feedback.text", "feedback.rating", "feedback.created_at"])
+        let consenting = try Self.consenting(ws)
         #expect(!consenting.isEmpty && consenting.count < 30)
         let activity = try #require(register.activities.first { $0.name == "consent-feedback" })
         let scope = try ScopeBuilder(workspace: ws, register: register, activity: activity).build()
@@ -133,17 +116,51 @@ struct ScopeFeedbackTests {
         try ws.store.writer.read { db in Set(try String.fetchAll(db, sql: "SELECT customer_id FROM feedback WHERE customer_id IS NOT NULL")) }
     }
 
+    /// A random shop of `customers` people with feedback from the first `authors` of them.
+    static func shopWithFeedback(seed: UInt64, customers: Int, authors: Int, rows: Int) throws -> Workspace {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: seed, customers: customers)
+        try shop.populate(ws)
+        _ = try Importer(workspace: ws).run(
+            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: rows, customers: authors, seed: seed))))
+        return ws
+    }
+
+    /// Declares an activity that reads `fields` (by default for the personalization purpose, on consent).
+    @discardableResult
+    static func declare(
+        _ ws: Workspace, name: String = "consent-feedback", purpose: PurposeID = .personalization, legalBasis: LegalBasis = .consent,
+        fields: [String]
+    ) throws -> ProcessingRegister {
+        var register = try ws.register()
+        register.activities.append(
+            ProcessingActivity(
+                name: name, purpose: purpose, legalBasis: legalBasis, description: Localized(de: "Test", en: "Test"),
+                dataCategories: ["feedback texts"], fields: fields,
+                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
+        try ws.save(register)
+        return register
+    }
+
+    /// Ids of the people with a granted personalization consent.
+    static func consenting(_ ws: Workspace) throws -> Set<String> {
+        try ws.store.writer.read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT c.id FROM consent_state s JOIN customer c ON c.ref = s.customer_ref WHERE s.purpose = 'personalization' AND s.granted = 1"
+                ))
+        }
+    }
+
     /// An activity that reads only feedback holds the admitted authors, not every customer its
     /// purpose admits: a customer who wrote nothing is not read, so not in its scope, its audit
     /// entry or its pre-flight. An activity that also reads customer attributes holds everyone.
     @Test func feedbackOnlyActivityHoldsTheAdmittedAuthorsOnly() throws {
-        let ws = try makeWorkspace()
-        defer { try? FileManager.default.removeItem(at: ws.directory) }
-        var shop = RandomShop(seed: 11, customers: 40)
-        try shop.populate(ws)
         // Authors: some of K0-K19 only; K20-K39 wrote nothing.
-        _ = try Importer(workspace: ws).run(
-            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 300, customers: 20, seed: 11))))
+        let ws = try Self.shopWithFeedback(seed: 11, customers: 40, authors: 20, rows: 300)
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
         let rights = SubjectRights(workspace: ws)
         try rights.restrict("K1", kind: .restrict, purpose: nil)
         try rights.restrict("K2", kind: .object, purpose: "feedback")
@@ -186,12 +203,8 @@ struct ScopeFeedbackTests {
         #expect(counted == admitted.count)
 
         // Feedback together with customer attributes: every admitted customer, as before.
-        register.activities.append(
-            ProcessingActivity(
-                name: "feedback-by-country", purpose: .feedback, legalBasis: .legitimateInterest, description: Localized(de: "Test", en: "Test"),
-                dataCategories: ["feedback texts"], fields: ["feedback.rating", "customers.country"],
-                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
-        try ws.save(register)
+        register = try Self.declare(
+            ws, name: "feedback-by-country", purpose: .feedback, legalBasis: .legitimateInterest, fields: ["feedback.rating", "customers.country"])
         let mixed = try #require(register.activities.first { $0.name == "feedback-by-country" })
         let mixedBuilder = ScopeBuilder(workspace: ws, register: register, activity: mixed)
         #expect(!mixedBuilder.peopleAreFeedbackAuthors)
@@ -202,27 +215,10 @@ struct ScopeFeedbackTests {
 
     /// Where a feedback-only activity needs consent, the authors without it are counted as left out.
     @Test func preflightOfAConsentBasedFeedbackActivityCountsAuthorsWithoutConsent() throws {
-        let ws = try makeWorkspace()
+        let ws = try Self.shopWithFeedback(seed: 13, customers: 30, authors: 15, rows: 200)
         defer { try? FileManager.default.removeItem(at: ws.directory) }
-        var shop = RandomShop(seed: 13, customers: 30)
-        try shop.populate(ws)
-        _ = try Importer(workspace: ws).run(
-            ImportRequest(entity: .feedback, file: writeFixture("f.csv", Self.feedbackCSV(rows: 200, customers: 15, seed: 13))))
-        var register = try ws.register()
-        register.activities.append(
-            ProcessingActivity(
-                name: "consent-feedback", purpose: .personalization, legalBasis: .consent, description: Localized(de: "Test", en: "Test"),
-                dataCategories: ["feedback texts"], fields: ["feedback.text", "feedback.created_at"],
-                results: [ResultDeclaration(name: "x", perPerson: false, retentionDays: 30)], humanReview: false))
-        try ws.save(register)
-        let consenting = try ws.store.writer.read { db in
-            Set(
-                try String.fetchAll(
-                    db,
-                    sql:
-                        "SELECT c.id FROM consent_state s JOIN customer c ON c.ref = s.customer_ref WHERE s.purpose = 'personalization' AND s.granted = 1"
-                ))
-        }
+        _ = try Self.declare(ws, fields: ["feedback.text", "feedback.created_at"])
+        let consenting = try Self.consenting(ws)
         let authors = try Self.authors(ws)
         let report = try PrivacyKernel(workspace: ws, analyses: [:]).preflight("consent-feedback")
         #expect(report.population == .feedbackAuthors && report.populationTotal == authors.count)
