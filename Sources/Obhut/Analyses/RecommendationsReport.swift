@@ -38,16 +38,27 @@ public enum RecommendationsReport {
         }
     }
 
-    /// The same for concurrent readers (the server): the audit entry is group-committed with
-    /// other readers' entries; returns once it is durable. `subject` is the person's keyed token
-    /// (`KeyRing.subjectToken(customerId:)`), which the caller also hands to the access monitor.
-    /// An unknown customer is not audited (nobody was read); a known one without a list is.
+    /// The same for concurrent readers (the server), in one group commit with the audit entry
+    /// (`Workspace.auditedRead`): the list is read on the writer connection inside the
+    /// transaction that commits the entry, and returned once the entry is committed. `subject` is
+    /// the person's keyed token (`KeyRing.subjectToken(customerId:)`), which the caller also
+    /// hands to the access monitor. An unknown customer is not audited (nobody was read); a known
+    /// one without a list is; a read that fails is not (nothing was read) and throws.
     public static func read(_ customer: String, subject: String, in workspace: Workspace, actor: Actor) async throws -> Answer {
-        // The list first: on the common path one look-up answers both "known?" and "list?".
-        let list = try fetch(customer, in: workspace)
-        if list == nil, try !workspace.store.customerExists(id: customer) { return .unknownCustomer }
-        try await workspace.auditReads(actor: actor, action: "recommendations.read", subjects: [subject], count: 1, activity: "recommendations")
-        return list.map(Answer.list) ?? .noList
+        let store = workspace.store
+        return try await workspace.auditedRead(
+            actor: actor, action: "recommendations.read", subjects: [subject], activity: "recommendations",
+            audits: { outcome in
+                switch outcome {
+                case .success(.unknownCustomer), .failure: false
+                case .success: true
+                }
+            }
+        ) { db in
+            // The list first: on the common path one look-up answers both "known?" and "list?".
+            if let list = try fetch(customer, in: db) { return .list(list) }
+            return try store.customerExists(id: customer, in: db) ? .noList : .unknownCustomer
+        }
     }
 
     public enum Answer: Sendable {
@@ -58,18 +69,20 @@ public enum RecommendationsReport {
     }
 
     static func fetch(_ customer: String, in workspace: Workspace) throws -> Stored? {
+        try workspace.store.singleStatementRead { db in try fetch(customer, in: db) }
+    }
+
+    static func fetch(_ customer: String, in db: Database) throws -> Stored? {
         // A cursor, columns by position: no copy of the row (the list is a few KiB of JSON).
-        try workspace.store.singleStatementRead { db in
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql:
-                        "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
-                ), arguments: [customer])
-            // The row reads the statement in place: the cursor must live until the last column is read.
-            return try withExtendedLifetime(rows) { () throws -> Stored? in
-                guard let row = try rows.next() else { return nil }
-                return Stored(customerId: customer, productsJSON: row[0], modelVersion: row[1], runId: row[2], stale: (row[3] as Int) == 1)
-            }
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql:
+                    "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
+            ), arguments: [customer])
+        // The row reads the statement in place: the cursor must live until the last column is read.
+        return try withExtendedLifetime(rows) { () throws -> Stored? in
+            guard let row = try rows.next() else { return nil }
+            return Stored(customerId: customer, productsJSON: row[0], modelVersion: row[1], runId: row[2], stale: (row[3] as Int) == 1)
         }
     }
 

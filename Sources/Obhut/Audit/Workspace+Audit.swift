@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ObhutStore
 
 extension Workspace {
@@ -23,5 +24,24 @@ extension Workspace {
                 AuditBatcher.Draft(
                     actor: actor.name, role: actor.role, action: action, subject: $0, count: count, activity: activity, reason: reason, at: at)
             })
+    }
+
+    /// A read of personal data and its audit entries in the same group commit (see
+    /// `AuditBatcher.read(_:entries:when:)`): the read runs on the writer connection, whose page cache
+    /// stays warm, inside the transaction that commits its entries; the result is returned only
+    /// once they are committed. One entry per subject, written when `audits` says so for the
+    /// read's outcome (e.g. not for an unknown person: nobody was read).
+    ///
+    /// `body` must only read, synchronously (request paths must not use GRDB's async API).
+    public func auditedRead<T: Sendable>(
+        actor: Actor, action: String, subjects: [String?], activity: String? = nil, reason: String? = nil,
+        audits: @escaping @Sendable (Result<T, any Error>) -> Bool, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        let at = clock()
+        let drafts = subjects.map {
+            AuditBatcher.Draft(
+                actor: actor.name, role: actor.role, action: action, subject: $0, count: subjects.count, activity: activity, reason: reason, at: at)
+        }
+        return try await store.auditBatcher.read(body, entries: drafts, when: audits)
     }
 }

@@ -38,91 +38,81 @@ extension SubjectRights {
     /// `unknownCustomer` and is not audited (nobody was read); for a known person whose read
     /// fails later (a damaged record), the entry is written all the same: it names the attempt.
     ///
-    /// The read comes first and includes the existence check, so one read transaction does what
-    /// an existence check, a concurrent audit task and the read did before (each read transaction
-    /// starts cold while the server commits audit entries: SQLite drops a connection's page
-    /// cache when another connection has committed).
+    /// The read runs in the audit group commit (`Workspace.auditedRead`): on the writer
+    /// connection, inside the transaction that commits its entry. One transaction instead of a
+    /// read transaction plus the entry's, and a warm page cache: a pool reader's cache is emptied
+    /// whenever another connection has committed, and audit entries commit all the time.
     ///
     /// - Parameters:
     ///   - activities: the processing activities whose derived results to return (nil: all);
     ///     results of other activities are neither decoded nor returned.
     ///   - feedback: whether to read and decrypt the person's messages.
     public func summary(_ customerId: String, reason: String, activities: Set<String>?, feedback: Bool) async throws -> SubjectSummary {
-        let summary: SubjectSummary
-        do {
-            summary = try readSummary(customerId, activities: activities, feedback: feedback)
-        } catch {
-            if case SubjectError.unknownCustomer = error { throw error }  // nobody was read
-            try await auditView(customerId, reason: reason)
-            throw error
-        }
-        try await auditView(customerId, reason: reason)
-        return summary
+        try await workspace.auditedRead(
+            actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], reason: reason,
+            audits: { outcome in
+                if case .failure(let error) = outcome, case SubjectError.unknownCustomer = error { return false }  // nobody was read
+                return true
+            }
+        ) { [self] db in try readSummary(customerId, activities: activities, feedback: feedback, in: db) }
     }
 
-    func auditView(_ customerId: String, reason: String) async throws {
-        try await workspace.auditReads(
-            actor: actor, action: "customer.view", subjects: [store.keys.subjectToken(customerId: customerId)], count: 1, reason: reason)
-    }
-
-    /// The reads of `summary`, in one read transaction (one snapshot), statements cached per
+    /// The reads of `summary`, inside one transaction (one snapshot), statements cached per
     /// connection, columns read by position where it matters. Synchronous: request paths must not
     /// use GRDB's async API.
-    func readSummary(_ customerId: String, activities: Set<String>?, feedback wantsFeedback: Bool) throws -> SubjectSummary {
-        try store.writer.read { db in
-            guard let customer = try store.customer(id: customerId, in: db) else { throw SubjectError.unknownCustomer(customerId) }
-            var consents: [String: Bool] = [:]
-            let consentRows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT purpose, granted FROM consent_event WHERE customer_id = ? ORDER BY at, seq"), arguments: [customerId])
-            try withExtendedLifetime(consentRows) {
-                while let row = try consentRows.next() { consents[row[0]] = (row[1] as Int) == 1 }  // later events win
-            }
-            let restrictions = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT kind, purpose, at FROM person_restriction WHERE customer_id = ? ORDER BY at"), arguments: [customerId]
-            ).map { SubjectExport.RestrictionRecord(kind: $0[0], purpose: $0[1], at: SubjectExport.date($0[2])) }
-            let o = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT count(*), count(DISTINCT o.order_id), min(o.ordered_at), max(o.ordered_at)
-                        FROM customer c JOIN order_line o ON o.customer_ref = c.ref WHERE c.id = ?
-                        """), arguments: [customerId])
-            let orders = SubjectSummary.Orders(
-                lines: o?[0] ?? 0, orders: o?[1] ?? 0, first: (o?[2] as Int64?).map(SubjectExport.date),
-                last: (o?[3] as Int64?).map(SubjectExport.date))
-            var feedback: [SubjectExport.FeedbackRecord]?
-            if wantsFeedback {
-                feedback = try Row.fetchAll(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT f.id, f.kind, f.rating, f.sealed_text, k.wrapped, f.created_at
-                            FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id WHERE f.customer_id = ? ORDER BY f.created_at
-                            """), arguments: [customerId]
-                ).map {
-                    .init(
-                        id: $0[0], kind: $0[1], rating: $0[2],
-                        text: try store.keys.openFeedbackText(id: $0[0], customerId: customerId, sealed: $0[3], wrappedKey: $0[4]),
-                        createdAt: SubjectExport.date($0[5]))
-                }
-            }
-            var derived: [SubjectExport.DerivedRecord] = []
-            let derivedRows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT activity, purpose, kind, value, explanation, model_version, run_id, created_at, stale
-                        FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id
-                        """), arguments: [customerId])
-            try withExtendedLifetime(derivedRows) {
-                while let row = try derivedRows.next() {
-                    let activity: String = row[0]
-                    if let activities, !activities.contains(activity) { continue }
-                    derived.append(
-                        .init(
-                            activity: activity, purpose: row[1], kind: row[2], value: row[3], explanation: try Explanation(jsonText: row[4]),
-                            modelVersion: row[5], runId: row[6], createdAt: SubjectExport.date(row[7]), stale: (row[8] as Int) == 1))
-                }
-            }
-            return SubjectSummary(
-                customer: customer, consents: consents, restrictions: restrictions, orders: orders, feedback: feedback, derivedResults: derived)
+    func readSummary(_ customerId: String, activities: Set<String>?, feedback wantsFeedback: Bool, in db: Database) throws -> SubjectSummary {
+        guard let customer = try store.customer(id: customerId, in: db) else { throw SubjectError.unknownCustomer(customerId) }
+        var consents: [String: Bool] = [:]
+        let consentRows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT purpose, granted FROM consent_event WHERE customer_id = ? ORDER BY at, seq"), arguments: [customerId])
+        try withExtendedLifetime(consentRows) {
+            while let row = try consentRows.next() { consents[row[0]] = (row[1] as Int) == 1 }  // later events win
         }
+        let restrictions = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT kind, purpose, at FROM person_restriction WHERE customer_id = ? ORDER BY at"), arguments: [customerId]
+        ).map { SubjectExport.RestrictionRecord(kind: $0[0], purpose: $0[1], at: SubjectExport.date($0[2])) }
+        let o = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT count(*), count(DISTINCT o.order_id), min(o.ordered_at), max(o.ordered_at)
+                    FROM customer c JOIN order_line o ON o.customer_ref = c.ref WHERE c.id = ?
+                    """), arguments: [customerId])
+        let orders = SubjectSummary.Orders(
+            lines: o?[0] ?? 0, orders: o?[1] ?? 0, first: (o?[2] as Int64?).map(SubjectExport.date),
+            last: (o?[3] as Int64?).map(SubjectExport.date))
+        var feedback: [SubjectExport.FeedbackRecord]?
+        if wantsFeedback {
+            feedback = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT f.id, f.kind, f.rating, f.sealed_text, k.wrapped, f.created_at
+                        FROM feedback f LEFT JOIN person_key k ON k.subject = 'c:' || f.customer_id WHERE f.customer_id = ? ORDER BY f.created_at
+                        """), arguments: [customerId]
+            ).map {
+                .init(
+                    id: $0[0], kind: $0[1], rating: $0[2],
+                    text: try store.keys.openFeedbackText(id: $0[0], customerId: customerId, sealed: $0[3], wrappedKey: $0[4]),
+                    createdAt: SubjectExport.date($0[5]))
+            }
+        }
+        var derived: [SubjectExport.DerivedRecord] = []
+        let derivedRows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT activity, purpose, kind, value, explanation, model_version, run_id, created_at, stale
+                    FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id
+                    """), arguments: [customerId])
+        try withExtendedLifetime(derivedRows) {
+            while let row = try derivedRows.next() {
+                let activity: String = row[0]
+                if let activities, !activities.contains(activity) { continue }
+                derived.append(
+                    .init(
+                        activity: activity, purpose: row[1], kind: row[2], value: row[3], explanation: try Explanation(jsonText: row[4]),
+                        modelVersion: row[5], runId: row[6], createdAt: SubjectExport.date(row[7]), stale: (row[8] as Int) == 1))
+            }
+        }
+        return SubjectSummary(
+            customer: customer, consents: consents, restrictions: restrictions, orders: orders, feedback: feedback, derivedResults: derived)
     }
 }

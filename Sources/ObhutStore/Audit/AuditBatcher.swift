@@ -8,15 +8,25 @@ import GRDB
     import Darwin
 #endif
 
-/// Group commit for audit entries of reads (the server writes one per person read).
+/// Group commit for audit entries of reads (the server writes one per person read), and for the
+/// audited reads themselves.
 ///
-/// With `synchronous = FULL` each commit waits for an fsync (about 2 ms on the machines measured
-/// here), which would cap audited reads at a few hundred per second if every read committed its
-/// own entry. Callers `await append(...)`: entries that arrive while a commit is under way wait
-/// for the next one and go in together, in arrival order, each still linked into the hash chain.
-/// A caller's `append` returns only after its entry is committed: with `durability` `.durable`
-/// (the default) on disk, so no answer leaves the server before its audit entry is; with
-/// `.batched` in the write-ahead log, fsync'd within `syncInterval` (see `AuditReadDurability`).
+/// With `synchronous = FULL` each commit waits for an fsync, which would cap audited reads at a
+/// few hundred per second if every read committed its own entry. Callers `await append(...)` or
+/// `await read(...)`: work that arrives while a commit is under way waits for the next one and
+/// goes in together, in arrival order, each entry still linked into the hash chain. A caller gets
+/// its answer only after its entry is committed: with `durability` `.durable` (the default) on
+/// disk, so no answer leaves the server before its audit entry is; with `.batched` in the
+/// write-ahead log, fsync'd within `syncInterval` (see `AuditReadDurability`).
+///
+/// `read(_:entries:when:)` runs the read INSIDE the group's write transaction, on the writer
+/// connection: one transaction per group instead of a read transaction per request plus the
+/// group's, and a warm page cache. In WAL mode SQLite empties a connection's page cache at the
+/// start of a read transaction whenever ANOTHER connection has committed since; the audit log
+/// commits all the time, so every pool reader started cold, while the writer, which made those
+/// commits itself, keeps its cache. Each request's read and entries run in a savepoint of their
+/// own: a read or an entry that fails is rolled back alone and answered with its error, the
+/// others' entries commit.
 public actor AuditBatcher {
     public struct Draft: Sendable {
         public var actor: String
@@ -38,13 +48,20 @@ public actor AuditBatcher {
             self.reason = reason
             self.at = at
         }
+
+        /// Refuses values that look like personal data (see `AuditGuard`).
+        func check() throws {
+            try AuditGuard.check([
+                ("actor", actor), ("role", role), ("action", action), ("subject", subject), ("activity", activity), ("reason", reason),
+            ])
+        }
     }
 
     let store: SQLiteStore
     static let queue = DispatchQueue(label: "obhut.audit-batcher")
     /// The fsync of `.batched` commits runs beside the commits, not between them.
     static let syncQueue = DispatchQueue(label: "obhut.audit-wal-sync")
-    private var pending: [([Draft], CheckedContinuation<Void, any Error>)] = []
+    private var pending: [Job] = []
     private var flushing = false
     /// Commits so far and entries in them (for tests and benchmarks).
     public private(set) var commits = 0
@@ -73,18 +90,15 @@ public actor AuditBatcher {
     /// Several entries that commit together (e.g. one per person of a search result).
     public func append(_ drafts: [Draft]) async throws {
         guard !drafts.isEmpty else { return }
-        for draft in drafts {
-            try AuditGuard.check([
-                ("actor", draft.actor), ("role", draft.role), ("action", draft.action), ("subject", draft.subject),
-                ("activity", draft.activity), ("reason", draft.reason),
-            ])
-        }
-        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
-            pending.append((drafts, c))
-            if !flushing {
-                flushing = true
-                Task { await self.flush() }
-            }
+        try await read({ _ in () }, entries: drafts, when: { _ in true })
+    }
+
+    /// Adds a job to the next group commit, starting one if none is under way.
+    func enqueue(_ job: Job) {
+        pending.append(job)
+        if !flushing {
+            flushing = true
+            Task { await self.flush() }
         }
     }
 
@@ -94,14 +108,14 @@ public actor AuditBatcher {
             pending = []
             do {
                 let store = self.store
-                let drafts = batch.flatMap(\.0)
                 let durable = durability == .durable
                 // The commit runs on a queue of its own, not through GRDB's async API: callers on
                 // Swift's cooperative threads may be blocked in synchronous database calls, and an
                 // async write that needs one of those threads to finish would deadlock them.
-                try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+                let done = try await withCheckedThrowingContinuation {
+                    (c: CheckedContinuation<[Job.Done], any Error>) in
                     Self.queue.async {
-                        c.resume(with: Result { try Self.commit(drafts, to: store, durable: durable) })
+                        c.resume(with: Result { try Self.commit(batch, to: store, durable: durable) })
                     }
                 }
                 if !durable && !syncPending {
@@ -113,19 +127,21 @@ public actor AuditBatcher {
                     }
                 }
                 commits += 1
-                entries += drafts.count
-                for (_, c) in batch { c.resume() }
+                entries += done.reduce(0) { $0 + $1.entries }
+                for d in done { d.answer() }
             } catch {
-                for (_, c) in batch { c.resume(throwing: error) }
+                for job in batch { job.fail(error) }
             }
         }
         flushing = false
     }
 
-    /// Writes the entries in one transaction. Not durable: `synchronous = NORMAL` for this
-    /// commit only (the writer connection's own setting, FULL, is restored before any other
-    /// write runs on it; GRDB serialises writes on that connection).
-    static func commit(_ drafts: [Draft], to store: SQLiteStore, durable: Bool) throws {
+    /// Runs the jobs in one transaction. Not durable: `synchronous = NORMAL` for this commit only
+    /// (the writer connection's own setting, FULL, is restored before any other write runs on it;
+    /// GRDB serialises writes on that connection).
+    static func commit(_ jobs: [Job], to store: SQLiteStore, durable: Bool) throws -> [Job.Done] {
+        var done: [Job.Done] = []
+        done.reserveCapacity(jobs.count)
         try store.writer.writeWithoutTransaction { db in
             var restore: Int?
             if !durable {
@@ -134,14 +150,11 @@ public actor AuditBatcher {
             }
             defer { if let restore { try? db.execute(sql: "PRAGMA synchronous = \(restore)") } }
             try db.inTransaction(.immediate) {
-                for d in drafts {
-                    _ = try store.appendAudit(
-                        db, actor: d.actor, role: d.role, action: d.action, subject: d.subject, count: d.count, activity: d.activity,
-                        reason: d.reason, at: d.at)
-                }
+                for job in jobs { done.append(job.perform(db, store)) }
                 return .commit
             }
         }
+        return done
     }
 
     /// fsyncs the write-ahead log if a `.batched` commit left it unsynced: from then on those

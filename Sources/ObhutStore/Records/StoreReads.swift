@@ -49,9 +49,12 @@ extension SQLiteStore {
     /// Whether a customer with this id exists: one index look-up, nothing unsealed (for
     /// existence checks on request paths, where `customer(id:)` would decrypt the person).
     public func customerExists(id: String) throws -> Bool {
-        try singleStatementRead { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?)"), arguments: [id]) ?? false
-        }
+        try singleStatementRead { db in try customerExists(id: id, in: db) }
+    }
+
+    /// The same on a given connection (inside an audited read's transaction).
+    public func customerExists(id: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     /// A read made of ONE statement, for hot request paths. A single SELECT reads one consistent

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+extension AuditBatcher {
+    /// One caller's work in a group commit.
+    struct Job: Sendable {
+        /// What a job did inside the transaction: the entries it wrote and the answer to give
+        /// its caller once the transaction has committed.
+        struct Done: Sendable {
+            let entries: Int
+            let answer: @Sendable () -> Void
+        }
+        /// Runs inside the group's transaction (in a savepoint of its own).
+        let perform: @Sendable (Database, SQLiteStore) -> Done
+        /// Answers the caller with the error of a group transaction that did not commit.
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    /// Reads in the next group commit and returns the read's result once its entries are
+    /// committed (durable or in the WAL, as `durability` says).
+    ///
+    /// - Parameters:
+    ///   - body: the read, synchronous, on the writer connection inside the group's transaction.
+    ///     It must not write and must not call GRDB's async API. Its snapshot includes what the
+    ///     group's earlier entries wrote (audit entries only).
+    ///   - drafts: the read's audit entries, checked by `AuditGuard` before anything is queued
+    ///     (here, in the caller's task, not on the serial writer).
+    ///   - audits: whether the read's outcome is audited: e.g. not when the person does not exist
+    ///     (nobody was read), but when a known person's read failed (the entry names the attempt).
+    /// - Throws: an entry refused by `AuditGuard` (nothing is read); the read's error (after its
+    ///   entries are committed); an entry not written (the read is then not returned); the group's
+    ///   commit error. One caller's failure never takes another caller's entries with it.
+    public nonisolated func read<T: Sendable>(
+        _ body: @escaping @Sendable (Database) throws -> T, entries drafts: [Draft],
+        when audits: @escaping @Sendable (Result<T, any Error>) -> Bool
+    ) async throws -> T {
+        for draft in drafts { try draft.check() }
+        return try await queued(body, drafts, audits)
+    }
+
+    private func queued<T: Sendable>(
+        _ body: @escaping @Sendable (Database) throws -> T, _ drafts: [Draft], _ audits: @escaping @Sendable (Result<T, any Error>) -> Bool
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
+            enqueue(
+                Job(
+                    perform: { db, store in
+                        let (outcome, written) = Self.perform(body, drafts: drafts, when: audits, in: db, store: store)
+                        return Job.Done(entries: written, answer: { c.resume(with: outcome) })
+                    }, fail: { c.resume(throwing: $0) }))
+        }
+    }
+
+    /// The read and its entries in a savepoint: rolled back together if an entry is not written.
+    static func perform<T>(
+        _ body: (Database) throws -> T, drafts: [Draft], when audits: (Result<T, any Error>) -> Bool, in db: Database, store: SQLiteStore
+    ) -> (Result<T, any Error>, Int) {
+        var outcome: Result<T, any Error> = .failure(CancellationError())
+        var written = 0
+        do {
+            try db.inSavepoint {
+                outcome = Result { try body(db) }
+                guard audits(outcome) else { return .commit }
+                for d in drafts {
+                    _ = try store.appendAudit(
+                        db, actor: d.actor, role: d.role, action: d.action, subject: d.subject, count: d.count, activity: d.activity,
+                        reason: d.reason, at: d.at)
+                }
+                written = drafts.count
+                return .commit
+            }
+        } catch {
+            return (.failure(error), 0)
+        }
+        return (outcome, written)
+    }
+}
