@@ -42,4 +42,29 @@ import Testing
             }
         }
     }
+
+    /// The register's pre-flight column counts a feedback-only activity's people among those who
+    /// wrote feedback, the others among all customers, in both languages.
+    @Test func preflightColumnSaysWhomTheScopeIsDrawnFrom() async throws {
+        let fixture = try ServerFixture(customers: 60)
+        defer { fixture.remove() }
+        let (authors, customers) = try await fixture.workspace.store.writer.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT f.customer_id) FROM feedback f JOIN customer c ON c.id = f.customer_id") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+            )
+        }
+        #expect(authors > 0 && authors < customers)
+        try await fixture.app().test(.router) { client in
+            let session = try await client.signIn("dpo")
+            try await client.execute(uri: "/privacy?lang=en", method: .get, headers: session.headers) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("\(authors) / \(authors) people with feedback in scope"))
+                #expect(body.contains(" / \(customers) in scope"))
+            }
+            try await client.execute(uri: "/privacy?lang=de", method: .get, headers: session.headers) { response in
+                #expect(String(buffer: response.body).contains("\(authors) / \(authors) Personen mit Feedback im Scope"))
+            }
+        }
+    }
 }
