@@ -23,4 +23,41 @@ struct RegisterCacheTests {
         try text.write(to: url, atomically: true, encoding: .utf8)
         #expect(try ws.register() == first)
     }
+
+    /// An edit in place that keeps the size, right after a read, changes neither inode nor size
+    /// and may fall in the same tick of the file clock: it is still seen, because a stamp is only
+    /// trusted once the file is older than the racy window.
+    @Test func anEditInPlaceOfTheSameSizeRightAfterAReadIsSeen() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        let url = ws.directory.appendingPathComponent(ProcessingRegister.fileName)
+        let first = try ws.register()
+        let name = try #require(first.activities.first?.name)
+        let renamed = String(name.dropLast()) + (name.last == "x" ? "y" : "x")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let edited = Data(text.replacingOccurrences(of: "name: \(name)\n", with: "name: \(renamed)\n").utf8)
+        #expect(edited.count == Data(text.utf8).count && edited != Data(text.utf8))
+        let before = try #require(FileStamp(path: url.path))
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: edited)
+        try handle.close()
+        let after = try #require(FileStamp(path: url.path))
+        #expect(after.inode == before.inode && after.size == before.size)
+        #expect(try ws.register().activities.first?.name == renamed)
+    }
+
+    /// With a trusted stamp (no racy window), a replaced file is still seen: new inode.
+    @Test func aReplacedFileIsSeenOnceTheStampIsTrusted() throws {
+        let ws = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
+        let cache = RegisterCache(racyWindow: .zero)
+        let first = try cache.register(in: ws.directory)
+        #expect(try cache.register(in: ws.directory) == first)
+        var register = first
+        register.activities.removeLast()
+        try ws.save(register)
+        #expect(try cache.register(in: ws.directory).activities.count == first.activities.count - 1)
+        try FileManager.default.removeItem(at: ws.directory.appendingPathComponent(ProcessingRegister.fileName))
+        #expect(try cache.register(in: ws.directory) == .defaults)
+    }
 }
