@@ -16,12 +16,17 @@ struct ActivityRunLockTests {
         try ws.store.writer.read { db in try String.fetchAll(db, sql: "SELECT status FROM activity_run WHERE activity = 'segments' ORDER BY id") }
     }
 
-    @Test func aSecondRunWhileOneHoldsTheLockIsRefusedAndWritesNothing() throws {
+    /// A random shop of 20 people, every activity approved.
+    static func shop(seed: UInt64) throws -> Workspace {
         let ws = try makeWorkspace()
-        defer { try? FileManager.default.removeItem(at: ws.directory) }
-        var shop = RandomShop(seed: 4, customers: 20)
+        var shop = RandomShop(seed: seed, customers: 20)
         try shop.populate(ws)
-        try ws.approve(activity: "segments", by: "DSB Test", actor: .cli)
+        return ws
+    }
+
+    @Test func aSecondRunWhileOneHoldsTheLockIsRefusedAndWritesNothing() throws {
+        let ws = try Self.shop(seed: 4)
+        defer { try? FileManager.default.removeItem(at: ws.directory) }
         do {
             let held = try ActivityRunLock(workspace: ws, activity: "segments")
             #expect(throws: KernelError.self) { try kernel(ws).run("segments") }
@@ -36,11 +41,8 @@ struct ActivityRunLockTests {
     }
 
     @Test func aRunLeftRunningByAKilledProcessIsMarkedInterruptedByTheNextRun() throws {
-        let ws = try makeWorkspace()
+        let ws = try Self.shop(seed: 5)
         defer { try? FileManager.default.removeItem(at: ws.directory) }
-        var shop = RandomShop(seed: 5, customers: 20)
-        try shop.populate(ws)
-        try ws.approve(activity: "segments", by: "DSB Test", actor: .cli)
         // What a run killed between its start and its end leaves behind.
         try ws.store.writer.write { db in
             try db.execute(

@@ -18,12 +18,19 @@ extension Workspace {
     /// readers' entries; returns once they are durable.
     public func auditReads(actor: Actor, action: String, subjects: [String?], count: Int, activity: String? = nil, reason: String? = nil) async throws
     {
-        let at = clock()
         try await store.auditBatcher.append(
-            subjects.map {
-                AuditBatcher.Draft(
-                    actor: actor.name, role: actor.role, action: action, subject: $0, count: count, activity: activity, reason: reason, at: at)
-            })
+            readDrafts(actor: actor, action: action, subjects: subjects, count: count, activity: activity, reason: reason))
+    }
+
+    /// One entry per subject, all at the same time.
+    private func readDrafts(actor: Actor, action: String, subjects: [String?], count: Int, activity: String?, reason: String?)
+        -> [AuditBatcher.Draft]
+    {
+        let at = clock()
+        return subjects.map {
+            AuditBatcher.Draft(
+                actor: actor.name, role: actor.role, action: action, subject: $0, count: count, activity: activity, reason: reason, at: at)
+        }
     }
 
     /// A read of personal data and its audit entries in the same group commit (see
@@ -37,11 +44,7 @@ extension Workspace {
         actor: Actor, action: String, subjects: [String?], activity: String? = nil, reason: String? = nil,
         audits: @escaping @Sendable (Result<T, any Error>) -> Bool, _ body: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
-        let at = clock()
-        let drafts = subjects.map {
-            AuditBatcher.Draft(
-                actor: actor.name, role: actor.role, action: action, subject: $0, count: subjects.count, activity: activity, reason: reason, at: at)
-        }
+        let drafts = readDrafts(actor: actor, action: action, subjects: subjects, count: subjects.count, activity: activity, reason: reason)
         return try await store.auditBatcher.read(body, entries: drafts, when: audits)
     }
 }

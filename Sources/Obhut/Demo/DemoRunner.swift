@@ -59,6 +59,10 @@ public struct DemoReport: Sendable, Codable {
             ("obhut audit verify --dir \(d)", Localized(de: "Zugriffsprotokoll prüfen", en: "check the audit log")),
             ("obhut columns", Localized(de: "Spalten für den Import eigener Daten", en: "columns for importing your own data")),
         ]
+        // The analyses run, each with the people it processed ("–" where it was refused).
+        func ran(_ people: String, none: String) -> String {
+            runs.isEmpty ? none : runs.map { "\($0.activity) (\($0.people.map { "\($0) \(people)" } ?? "–"))" }.joined(separator: ", ")
+        }
         let width = commands.map(\.0.count).max() ?? 0
         let next = commands.map { command, comment in
             guard let comment else { return "  " + command }
@@ -72,7 +76,7 @@ public struct DemoReport: Sendable, Codable {
                 \(e)
 
                 Datenqualität: \(qualityScore)/100 (der Demo-Shop enthält absichtlich ein paar fehlerhafte Zeilen)
-                Ausgeführte Auswertungen (nach Pre-Flight-Prüfung): \(runs.isEmpty ? "keine" : runs.map { "\($0.activity) (\($0.people.map { "\($0) Personen" } ?? "–"))" }.joined(separator: ", "))
+                Ausgeführte Auswertungen (nach Pre-Flight-Prüfung): \(ran("Personen", none: "keine"))
 
                 Als Nächstes:
                 \(next)
@@ -84,7 +88,7 @@ public struct DemoReport: Sendable, Codable {
                 \(e)
 
                 Data quality: \(qualityScore)/100 (the demo shop has a few deliberately dirty rows)
-                Analyses run (after their pre-flight check): \(runs.isEmpty ? "none" : runs.map { "\($0.activity) (\($0.people.map { "\($0) people" } ?? "–"))" }.joined(separator: ", "))
+                Analyses run (after their pre-flight check): \(ran("people", none: "none"))
 
                 Next:
                 \(next)

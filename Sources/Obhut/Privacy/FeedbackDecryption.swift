@@ -24,13 +24,6 @@ final class FeedbackDecryption: @unchecked Sendable {
     // thread touches; the reader reads `texts` only after every worker has left (`group.wait()`).
     // `count`, `lastPublished` and `arena` belong to the reader alone.
 
-    struct Sealed: Sendable {
-        var id: String
-        var customerId: String?
-        var sealed: Data
-        var wrappedKey: Data?
-    }
-
     /// Below this many texts one core does it (thread start-up would cost more than it saves).
     static let parallelFrom = 2_048
     /// Texts handed to a worker at a time.
@@ -121,33 +114,6 @@ final class FeedbackDecryption: @unchecked Sendable {
             state.broadcast()
         }
         group.wait()
-    }
-
-    /// All `items` at once, on `slices` threads (the calling one included): the same result as one.
-    static func open(_ items: [Sealed], keys: KeyRing, slices: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [String] {
-        let opener = FeedbackDecryption(capacity: items.count, keys: keys, workers: slices - 1)
-        do {
-            for item in items {
-                var id = item.id
-                try id.withUTF8 { id in
-                    try item.sealed.withUnsafeBytes { sealed in
-                        if var customer = item.customerId, let wrapped = item.wrappedKey {
-                            try customer.withUTF8 { customer in
-                                try wrapped.withUnsafeBytes {
-                                    try opener.append(id: .init(id), customerId: .init(customer), sealed: sealed, wrappedKey: $0)
-                                }
-                            }
-                        } else {
-                            try opener.append(id: .init(id), customerId: nil, sealed: sealed, wrappedKey: nil)
-                        }
-                    }
-                }
-            }
-        } catch {
-            opener.cancel()
-            throw error
-        }
-        return try opener.finish()
     }
 
     private func publish(closing: Bool) {

@@ -148,16 +148,13 @@ struct OrderLineCollector {
         let priceColumn = column(wantsPrice, "unit_price_minor")
         let discountColumn = column(wantsDiscount, "discount_minor")
         let atColumn = column(wantsAt, "ordered_at")
-        var sql = "SELECT \(columns.joined(separator: ", ")) FROM order_line WHERE customer_ref IS NOT NULL AND order_id >= ?"
-        var arguments: [String] = [from]
-        if let to {
-            sql += " AND order_id < ?"
-            arguments.append(to)
-        }
+        let range = OrderLineColumns.idRange(from: from, to: to)
         // The previous order id's bytes, kept in one buffer that only grows (no allocation per order).
         var previousOrder = [UInt8](repeating: 0, count: 64)
         var previousLength = -1
-        let rows = try RawRows(db, sql: sql, arguments: StatementArguments(arguments))
+        let rows = try RawRows(
+            db, sql: "SELECT \(columns.joined(separator: ", ")) FROM order_line WHERE customer_ref IS NOT NULL AND \(range.sql)",
+            arguments: range.arguments)
         while try rows.next() {
             guard let (p, prod) = indexes(customerRef: Int(rows.int64(0)), productRef: Int(rows.int64(1))) else { continue }
             person.append(p)

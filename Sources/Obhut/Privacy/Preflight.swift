@@ -27,6 +27,9 @@ public struct PreflightFacts: Sendable, Codable {
     /// Whom the people in scope are drawn from, and how many that are (nil: `customersTotal`).
     public var population: ScopePopulation = .customers
     public var populationTotal: Int? = nil
+
+    /// How many people the population has.
+    var populationCount: Int { populationTotal ?? customersTotal }
     /// Quality score (0-100) of the entities the activity reads.
     public var qualityScore: Int
     /// Product categories that reveal Art. 9 data, with the special category and order lines concerned.
@@ -194,7 +197,7 @@ public enum Preflight {
                 "scope", .fail, de: "Niemand im Scope (keine Rechtsgrundlage, eingeschränkt oder Widerspruch)",
                 en: "Nobody in scope (no legal basis, restricted or objecting)")
         } else {
-            let total = f.populationTotal ?? f.customersTotal
+            let total = f.populationCount
             var de: String, en: String
             switch f.population {
             case .customers:
@@ -257,7 +260,7 @@ public enum Preflight {
         return PreflightReport(
             activity: a.name, purpose: a.purpose.rawValue, legalBasis: a.legalBasis.rawValue, fields: a.fields, results: a.results,
             peopleInScope: f.peopleInScope, customersTotal: f.customersTotal, population: f.population,
-            populationTotal: f.populationTotal ?? f.customersTotal, consentCoverage: f.consentCoverage,
+            populationTotal: f.populationCount, consentCoverage: f.consentCoverage,
             qualityScore: f.qualityScore, qualityThreshold: a.qualityThreshold, items: items, checkedAt: now)
     }
 }

@@ -41,8 +41,12 @@ struct ScopeBuilder {
     /// ledger's triggers): one range scan of integers, marked in a flag per key.
     func eligibility(_ db: Database) throws -> ScopeEligibility {
         let purpose = activity.purpose.rawValue
-        let excluded = Set(
-            try String.fetchAll(db, sql: "SELECT customer_id FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose]))
+        var restricted = Set<String>(), objecting = Set<String>()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT customer_id, kind FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose])
+        {
+            if (row["kind"] as String) == "object" { objecting.insert(row["customer_id"]) } else { restricted.insert(row["customer_id"]) }
+        }
         let maxRef = Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0)
         var consenting: [Bool]?
         if activity.legalBasis.requiresConsent {
@@ -54,7 +58,7 @@ struct ScopeBuilder {
             }
             consenting = flags
         }
-        return ScopeEligibility(consenting: consenting, excluded: excluded)
+        return ScopeEligibility(maxRef: maxRef, consenting: consenting, restricted: restricted, objecting: objecting)
     }
 
     /// Customers with a valid legal basis for the activity's purpose, not restricted, not
@@ -62,8 +66,7 @@ struct ScopeBuilder {
     ///
     /// One walk of the customer id index, which holds the key too (covering), yields the order by
     /// id; only the people kept become Strings.
-    func eligiblePeople(_ db: Database, _ eligibility: ScopeEligibility? = nil) throws -> EligiblePeople {
-        let eligibility = try eligibility ?? self.eligibility(db)
+    func eligiblePeople(_ db: Database, _ eligibility: ScopeEligibility) throws -> EligiblePeople {
         var people = EligiblePeople()
         let rows = try RawRows(db, sql: "SELECT ref, id FROM customer ORDER BY id")
         while try rows.next() {
@@ -102,13 +105,11 @@ struct ScopeBuilder {
         let refs = specialOfRef.keys.sorted()
         let placeholders = refs.map { _ in "?" }.joined(separator: ",")
         func scan(from: String, to: String?) throws {
-            var sql = "SELECT product_ref, count(*) FROM order_line WHERE product_ref IN (\(placeholders)) AND order_id >= ?"
-            var arguments = StatementArguments(refs) + [from]
-            if let to {
-                sql += " AND order_id < ?"
-                arguments += [to]
-            }
-            for row in try Row.fetchAll(db, sql: sql + " GROUP BY product_ref", arguments: arguments) {
+            let range = OrderLineColumns.idRange(from: from, to: to)
+            for row in try Row.fetchAll(
+                db, sql: "SELECT product_ref, count(*) FROM order_line WHERE product_ref IN (\(placeholders)) AND \(range.sql) GROUP BY product_ref",
+                arguments: StatementArguments(refs) + range.arguments)
+            {
                 lines[row[0], default: 0] += row[1] as Int
             }
         }
@@ -132,29 +133,25 @@ struct ScopeBuilder {
 
     func facts(quality: QualityReport) throws -> PreflightFacts {
         try store.writer.read { db in
-            let purpose = activity.purpose.rawValue
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
-            // Feedback-only activities count their authors instead (below).
-            let eligible = peopleAreFeedbackAuthors ? 0 : try eligiblePeople(db).ids.count
-            let restricted =
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT count(DISTINCT customer_id) FROM person_restriction WHERE kind = 'restrict' AND (purpose IS NULL OR purpose = ?)",
-                    arguments: [purpose]) ?? 0
-            let objecting =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(DISTINCT customer_id) FROM person_restriction WHERE kind = 'object' AND (purpose IS NULL OR purpose = ?)",
-                    arguments: [purpose]) ?? 0
             let leads =
                 try activity.fields.contains { $0.hasPrefix("leads.") } ? Int.fetchOne(db, sql: "SELECT count(*) FROM lead WHERE objected = 0") : nil
             var facts = PreflightFacts(
-                activity: activity, purpose: register.purpose(activity.purpose), peopleInScope: eligible, customersTotal: total,
-                consentCoverage: try consentCoverage(db),
-                excludedNoConsent: activity.legalBasis.requiresConsent ? max(0, total - eligible - restricted - objecting) : 0,
-                excludedRestricted: restricted, excludedObjecting: objecting,
+                activity: activity, purpose: register.purpose(activity.purpose), peopleInScope: 0, customersTotal: total,
+                consentCoverage: try consentCoverage(db), excludedNoConsent: 0, excludedRestricted: 0, excludedObjecting: 0,
                 qualityScore: quality.score(of: inputEntities), specialCategoryLines: try specialCategoryUses(db), leadsInScope: leads,
                 approvalHolds: workspace.approvalHolds(activity))
-            if peopleAreFeedbackAuthors { try countAuthors(db, into: &facts) }
+            let eligibility = try eligibility(db)
+            if peopleAreFeedbackAuthors {
+                try countAuthors(db, eligibility, into: &facts)
+            } else {
+                let eligible = try eligiblePeople(db, eligibility).ids.count
+                let restricted = eligibility.restricted.count, objecting = eligibility.objecting.count
+                facts.peopleInScope = eligible
+                facts.excludedRestricted = restricted
+                facts.excludedObjecting = objecting
+                facts.excludedNoConsent = activity.legalBasis.requiresConsent ? max(0, total - eligible - restricted - objecting) : 0
+            }
             return facts
         }
     }
@@ -162,28 +159,17 @@ struct ScopeBuilder {
     /// For an activity whose people are the authors of feedback: who of them the scope holds and
     /// why the others are left out, counted per author exactly (an author without consent who is
     /// also restricted counts under both). Feedback under an id no customer has is nobody's here.
-    func countAuthors(_ db: Database, into facts: inout PreflightFacts) throws {
-        let purpose = activity.purpose.rawValue
-        let eligibility = try eligibility(db)
-        var restricted = Set<String>(), objecting = Set<String>()
-        for row in try Row.fetchAll(
-            db, sql: "SELECT customer_id, kind FROM person_restriction WHERE purpose IS NULL OR purpose = ?", arguments: [purpose])
-        {
-            if (row["kind"] as String) == "object" { objecting.insert(row["customer_id"]) } else { restricted.insert(row["customer_id"]) }
-        }
+    func countAuthors(_ db: Database, _ eligibility: ScopeEligibility, into facts: inout PreflightFacts) throws {
         var authors = 0, inScope = 0, noConsent = 0, restrictedAuthors = 0, objectingAuthors = 0
         let rows = try RawRows(db, sql: "SELECT c.ref, c.id FROM customer c WHERE c.id IN (SELECT customer_id FROM feedback)")
         while try rows.next() {
             let ref = rows.int64(0)
+            // The id is only made where someone is restricted or objecting.
+            let id = eligibility.excludesAnyone ? rows.string(1) : ""
             authors += 1
             if !eligibility.consents(ref: ref) { noConsent += 1 }
-            guard !eligibility.excluded.isEmpty else {
-                if eligibility.consents(ref: ref) { inScope += 1 }
-                continue
-            }
-            let id = rows.string(1)
-            if restricted.contains(id) { restrictedAuthors += 1 }
-            if objecting.contains(id) { objectingAuthors += 1 }
+            if eligibility.restricted.contains(id) { restrictedAuthors += 1 }
+            if eligibility.objecting.contains(id) { objectingAuthors += 1 }
             if eligibility.admits(ref: ref, id: id) { inScope += 1 }
         }
         facts.population = .feedbackAuthors
@@ -240,13 +226,12 @@ struct ScopeBuilder {
             let concernsCustomers = declared.contains { !$0.hasPrefix("leads.") }
             let eligibility = concernsCustomers ? try eligibility(db) : nil
             let authorsOnly = peopleAreFeedbackAuthors
-            let maxRef = authorsOnly ? Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0) : 0
             // Feedback first: its texts are opened on the other cores while the rest is read.
             let pendingFeedback =
                 try eligibility.flatMap { eligibility in
                     try declared.contains(where: { $0.hasPrefix("feedback.") })
                         ? FeedbackCollector(
-                            db, declared: declared, eligibility: eligibility, keys: store.keys, collectsAuthors: authorsOnly, maxRef: maxRef) : nil
+                            db, declared: declared, eligibility: eligibility, keys: store.keys, collectsAuthors: authorsOnly) : nil
                 }
             do {
                 return try buildRest(db, declared: declared, eligibility: eligibility, pendingFeedback: pendingFeedback, pseudonymiser: pseudonymiser)
@@ -269,7 +254,8 @@ struct ScopeBuilder {
         let ids = eligible.ids
         let people = PseudonymList(ids: ids, pseudonymiser: pseudonymiser)
         // Person index by integer key: an array lookup per order line instead of hashing an id.
-        let maxRef = Int(try Int64.fetchOne(db, sql: "SELECT max(ref) FROM customer") ?? 0)
+        // (Lead activities concern no customer: no eligibility, no keys.)
+        let maxRef = eligibility?.maxRef ?? 0
         var personOfRef = [Int32](repeating: -1, count: maxRef + 1)
         for (i, ref) in eligible.refs.enumerated() where ref >= 0 && Int(ref) <= maxRef { personOfRef[Int(ref)] = Int32(i) }
 

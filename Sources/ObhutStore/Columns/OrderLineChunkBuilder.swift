@@ -12,16 +12,13 @@ struct OrderLineChunkBuilder {
     /// empty range as one chunk without lines. Returns the lines stored. Should a key not fit
     /// Int32, it stops there: the rest of the range stays uncovered and is read from `order_line`.
     func build(from: String, to: String?) throws -> Int {
-        var sql = """
-            SELECT order_id, customer_ref, product_ref, quantity, unit_price_minor, discount_minor, ordered_at, channel IS NOT NULL
-            FROM order_line WHERE order_id >= ?
-            """
-        var arguments: [String] = [from]
-        if let to {
-            sql += " AND order_id < ?"
-            arguments.append(to)
-        }
-        let rows = try RawRows(db, sql: sql + " ORDER BY order_id, line", arguments: StatementArguments(arguments))
+        let range = OrderLineColumns.idRange(from: from, to: to)
+        let rows = try RawRows(
+            db,
+            sql: """
+                SELECT order_id, customer_ref, product_ref, quantity, unit_price_minor, discount_minor, ordered_at, channel IS NOT NULL
+                FROM order_line WHERE \(range.sql) ORDER BY order_id, line
+                """, arguments: range.arguments)
         let insert = try db.makeStatement(sql: "INSERT INTO order_line_chunk (lo, hi, name, lines, data) VALUES (?, ?, ?, ?, ?)")
         var stored = 0
         // Stored as soon as it is complete, so memory holds one chunk, not the whole range.

@@ -18,6 +18,14 @@ public enum OrderLineColumns {
     /// customers. 4.9M lines make 75 chunks.
     public static let defaultChunkLines = 65_536
 
+    /// The SQL condition and arguments for the order ids `from <= order_id < to` (`to` nil: to
+    /// the last), as a reader of an `uncovered` segment or a chunk builder scans them in
+    /// `order_line`.
+    public static func idRange(from: String, to: String?) -> (sql: String, arguments: StatementArguments) {
+        guard let to else { return ("order_id >= ?", [from]) }
+        return ("order_id >= ? AND order_id < ?", [from, to])
+    }
+
     /// A chunk as listed in the table: its range and line count.
     struct Entry {
         let lo: String

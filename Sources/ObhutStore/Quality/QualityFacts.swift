@@ -224,13 +224,11 @@ struct OrderLineTally {
 
     /// Adds the lines with `from <= order_id < to` (`to` nil: to the last) from `order_line`.
     mutating func scan(_ db: Database, from: String, to: String?) throws {
-        var sql = "SELECT channel IS NOT NULL, customer_ref IS NOT NULL, ordered_at, quantity, unit_price_minor FROM order_line WHERE order_id >= ?"
-        var arguments: [String] = [from]
-        if let to {
-            sql += " AND order_id < ?"
-            arguments.append(to)
-        }
-        let lines = try RawRows(db, sql: sql, arguments: StatementArguments(arguments))
+        let range = OrderLineColumns.idRange(from: from, to: to)
+        let lines = try RawRows(
+            db,
+            sql: "SELECT channel IS NOT NULL, customer_ref IS NOT NULL, ordered_at, quantity, unit_price_minor FROM order_line WHERE \(range.sql)",
+            arguments: range.arguments)
         while try lines.next() {
             add(
                 hasChannel: lines.int64(0) != 0, hasCustomer: lines.int64(1) != 0, at: lines.int64(2), quantity: lines.double(3),
