@@ -51,6 +51,7 @@ extension SQLiteStore {
                 """
         ).execute(arguments: [sequence, millis, actor, role, action, subject, count, activity, reason, previous, hash])
         if sequence % Self.checkpointInterval == 0 { try checkpointAudit(db, sequence: sequence, hash: hash, at: millis) }
+        if sequence % AuditSubjectIndex.blockSize == 0 { try AuditSubjectIndex.indexBlock(db, block: AuditSubjectIndex.block(of: sequence)) }
         return entry
     }
 
@@ -85,11 +86,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Entries about one person (by keyed token), for the subject export.
+    /// Entries about one person (by keyed token), in order, for the subject export (found
+    /// through `AuditSubjectIndex`).
     public func auditEntries(subject: String) throws -> [AuditEntry] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE subject = ? ORDER BY sequence", arguments: [subject]).map(
-                AuditEntry.init(row:))
+            let entry = try db.cachedStatement(sql: "SELECT * FROM audit_entry WHERE sequence = ?")
+            return try AuditSubjectIndex.sequences(of: subject, in: db).compactMap { sequence in
+                try Row.fetchOne(entry, arguments: [sequence]).map(AuditEntry.init(row:))
+            }
         }
     }
 

@@ -342,6 +342,22 @@ enum Migrations {
                     ALTER TABLE person_key_by_subject RENAME TO person_key;
                     """)
         }
+        // One person's audit entries through an index built a block of entries at a time, in key
+        // order, instead of an index on `audit_entry(subject)` that each audited read updated at a
+        // random leaf (see `AuditSubjectIndex`).
+        migrator.registerMigration("v10-audit-subject-blocks") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_subject (
+                        block INTEGER NOT NULL,        -- (sequence - 1) / 8192
+                        subject TEXT NOT NULL,         -- keyed person token, as in audit_entry
+                        sequence INTEGER NOT NULL,
+                        PRIMARY KEY (block, subject, sequence)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+            try AuditSubjectIndex.build(db)
+            try db.execute(sql: "DROP INDEX audit_entry_subject")
+        }
         return migrator
     }
 }
