@@ -142,4 +142,23 @@ struct AuditGuardTests {
         #expect(throws: AuditGuard.PersonalDataFound(field: "subject")) { try AuditGuard.check([("subject", "p_2345672345672345672345x")]) }
         #expect(throws: AuditGuard.PersonalDataFound(field: "reason")) { try AuditGuard.check([("reason", "p_234567234567234567234567")]) }
     }
+
+    /// Known answers of the byte-level checks: e-mail shape, digit runs with separators, tokens.
+    @Test func knownAnswers() {
+        #expect(AuditGuard.looksLikeEmail("erika@example.de"))
+        #expect(!AuditGuard.looksLikeEmail("@example.de"))
+        #expect(!AuditGuard.looksLikeEmail("user@localhost"))
+        #expect(!AuditGuard.looksLikeEmail("example.de"))
+        #expect(AuditGuard.hasLongDigitRun("Tel. 0171-123 45 67"))
+        #expect(AuditGuard.hasLongDigitRun("DE89/3704/0044"))
+        #expect(!AuditGuard.hasLongDigitRun("123456"))
+        #expect(!AuditGuard.hasLongDigitRun("123 456a7890"))
+        #expect(!AuditGuard.hasLongDigitRun("Bestellung 2026-11 von 12 Kunden"))
+        #expect(AuditGuard.hasLongDigitRun("Kundennr. ١٢٣ 1234567"))
+        #expect(AuditGuard.isToken("p_abcdefghijklmnopqrstuv"))
+        #expect(!AuditGuard.isToken("p_abcdefghijklmnopqrstu"))
+        #expect(!AuditGuard.isToken("p_abcdefghijklmnopqrstu1"))
+        #expect(!AuditGuard.isToken("p_abcdefghijklmnopqrstuä"))
+        #expect(!AuditGuard.isToken("q_abcdefghijklmnopqrstuv"))
+    }
 }
