@@ -3,6 +3,7 @@
 //   obhut-bench scope DIR A [N] one activity's scope built N times (for perf)
 //   obhut-bench encryption N    N demo customers through the import pipeline with and without sealing
 //   obhut-bench recs-read DIR N read N customers' precomputed recommendation lists (with the audit entry each)
+//   obhut-bench audit-log N     an audit log of N entries: group commits of audited reads, one person's entries
 // Release build: scripts/bench-kernel.sh. Timings are wall clock, best of three where it is cheap.
 import Foundation
 import GRDB
@@ -73,6 +74,69 @@ func recommendationReads(_ dir: String, _ n: Int) throws {
         String(
             format: "| read one customer's recommendations (%d reads) | median %.3f ms, p99 %.3f ms | incl. audit entry |", times.count, q(0.5),
             q(0.99)))
+}
+
+/// CPU time of the process so far (user + system), in seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// The audit log at `n` entries (one person per 20 entries, one entry in ten without a person):
+/// what an audited read's entry costs in a group commit of 20 (as the server's, `synchronous =
+/// FULL`), and how long finding one person's entries takes, with the block index
+/// (`AuditSubjectIndex`) against the index on `audit_entry(subject)` it replaced and a scan.
+func auditLog(_ n: Int) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-bench-audit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try SQLiteStore(path: dir.appendingPathComponent("audit.sqlite").path, masterKey: .generate())
+    let people = max(1, n / 20)
+    let tokens = (0..<people).map { store.keys.subjectToken(customerId: "C\($0)") }
+    var next = 0
+    func append(_ db: Database, _ count: Int) throws {
+        for _ in 0..<count {
+            let i = next
+            next += 1
+            _ = try store.appendAudit(
+                db, actor: "bench", role: "marketing", action: "recommendations.read", subject: i % 10 == 9 ? nil : tokens[(i &* 7_919) % people],
+                count: 1, activity: "recommendations", reason: nil, at: Date(timeIntervalSince1970: 1_790_000_000 + Double(i) / 100))
+        }
+    }
+    let fill = try seconds { try store.writer.write { db in try append(db, n) } }
+    print(String(format: "| audit log: %d entries appended in one transaction | %.1f s | |", n, fill))
+    /// CPU per entry of 2,000 group commits of 20 entries each, at the end of the log.
+    func groupCommits() throws -> Double {
+        let c0 = cpuSeconds()
+        for _ in 0..<2_000 { try store.writer.write { db in try append(db, 20) } }
+        return (cpuSeconds() - c0) / 40_000 * 1e6
+    }
+    let sample = stride(from: 0, to: people, by: max(1, people / 200)).map { tokens[$0] }
+    /// Milliseconds per person, over the same 200 people.
+    func perPerson(_ find: (String) throws -> Int) throws -> Double {
+        var found = 0
+        let t = try seconds { for token in sample { found += try find(token) } }
+        return t / Double(sample.count) * 1000
+    }
+    func bySQL(_ token: String) throws -> Int {
+        try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE subject = ? ORDER BY sequence", arguments: [token]).count
+        }
+    }
+    let blocks = try groupCommits()
+    let blockLookup = try perPerson { try store.auditEntries(subject: $0).count }
+    let scanned = try seconds { for token in sample.prefix(5) { _ = try bySQL(token) } } / 5 * 1000
+    try store.writer.writeWithoutTransaction { db in
+        try db.execute(sql: "CREATE INDEX audit_entry_subject ON audit_entry(subject) WHERE subject IS NOT NULL")
+    }
+    let indexed = try groupCommits()
+    let indexLookup = try perPerson(bySQL)
+    print(String(format: "| an audited read's entry in group commits of 20 (block index) | %.1f us CPU | |", blocks))
+    print(String(format: "| the same with an index on audit_entry(subject) (before) | %.1f us CPU | ratio %.2f |", indexed, blocks / indexed))
+    print(String(format: "| one person's entries: block index (%d entries) | %.2f ms | |", next, blockLookup))
+    print(String(format: "| one person's entries: index on audit_entry(subject) | %.2f ms | ratio %.2f |", indexLookup, blockLookup / indexLookup))
+    print(String(format: "| one person's entries: scan of the log | %.1f ms | ratio %.3f |", scanned, blockLookup / scanned))
 }
 
 /// N customers from the demo generator through the importer's two-thread pipeline (prepare on
@@ -146,8 +210,9 @@ do {
         }
     case "encryption": try encryption(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
     case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
+    case "audit-log": try auditLog(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
     default:
-        print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N]")
+        print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N] | obhut-bench audit-log [N]")
         exit(2)
     }
 } catch {
