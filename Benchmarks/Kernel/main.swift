@@ -212,7 +212,9 @@ do {
     case "recs-read" where args.count > 2: try recommendationReads(args[2], args.count > 3 ? Int(args[3]) ?? 1_000 : 1_000)
     case "audit-log": try auditLog(args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
     default:
-        print("usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N] | obhut-bench audit-log [N]")
+        print(
+            "usage: obhut-bench kernel DIR | obhut-bench scope DIR ACTIVITY [N] | obhut-bench encryption [N] | obhut-bench recs-read DIR [N] | obhut-bench audit-log [N]"
+        )
         exit(2)
     }
 } catch {
