@@ -40,7 +40,8 @@ public enum AuditSubjectIndex {
     }
 
     /// Builds the index for every complete block of an existing log (migration v10).
-    static func build(_ db: Database) throws {
+    @_spi(Benchmark)
+    public static func build(_ db: Database) throws {
         let last = try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit_entry") ?? 0
         for block in 0..<(last / blockSize) { try indexBlock(db, block: block) }
     }
