@@ -60,4 +60,21 @@ struct RegisterCacheTests {
         try FileManager.default.removeItem(at: ws.directory.appendingPathComponent(ProcessingRegister.fileName))
         #expect(try cache.register(in: ws.directory) == .defaults)
     }
+
+    /// One cache asked for two workspaces answers each with its own register (the file's path is
+    /// remembered per directory, not once for all).
+    @Test func eachDirectoryGetsItsOwnRegister() throws {
+        let a = try makeWorkspace(), b = try makeWorkspace()
+        defer {
+            try? FileManager.default.removeItem(at: a.directory)
+            try? FileManager.default.removeItem(at: b.directory)
+        }
+        var smaller = try a.register()
+        smaller.activities.removeLast()
+        try b.save(smaller)
+        let cache = RegisterCache(racyWindow: .zero)
+        let full = try cache.register(in: a.directory)
+        #expect(try cache.register(in: b.directory).activities.count == full.activities.count - 1)
+        #expect(try cache.register(in: a.directory) == full)
+    }
 }

@@ -27,24 +27,37 @@ final class RegisterCache: Sendable {
     }
 
     private let last = Mutex<Entry?>(nil)
+    /// The register file's path for the directory asked last: `URL.appendingPathComponent` cost
+    /// more than the `stat` on every call.
+    private let file = Mutex<(directory: URL, path: String)?>(nil)
     private let racyWindowNanoseconds: Int64
 
     init(racyWindow: Duration = .seconds(2)) {
         racyWindowNanoseconds = racyWindow.components.seconds * 1_000_000_000 + racyWindow.components.attoseconds / 1_000_000_000
     }
 
+    func path(in directory: URL) -> String {
+        if let known = file.withLock({ $0 }), known.directory == directory { return known.path }
+        let path = directory.appendingPathComponent(ProcessingRegister.fileName).path
+        file.withLock { $0 = (directory, path) }
+        return path
+    }
+
     func register(in directory: URL) throws -> ProcessingRegister {
-        let url = directory.appendingPathComponent(ProcessingRegister.fileName)
-        let stamp = FileStamp(path: url.path)
+        let path = path(in: directory)
+        let stamp = FileStamp(path: path)
+        if let stamp, let register = last.withLock({ e -> ProcessingRegister? in e.flatMap { $0.trusted && $0.stamp == stamp ? $0.register : nil } })
+        {
+            return register
+        }
         let hit = last.withLock { $0 }
-        if let hit, hit.trusted, let stamp, hit.stamp == stamp { return hit.register }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return .defaults }
+        guard let data = FileManager.default.contents(atPath: path) else { return .defaults }
         let trusted = stamp.map { FileStamp.nowNanoseconds() - $0.latest > racyWindowNanoseconds } ?? false
         if let hit, hit.bytes == data {
             last.withLock { $0 = Entry(bytes: data, register: hit.register, stamp: stamp, trusted: trusted) }
             return hit.register
         }
-        let parsed = try ProcessingRegister.decode(data, path: url.path)
+        let parsed = try ProcessingRegister.decode(data, path: path)
         last.withLock { $0 = Entry(bytes: data, register: parsed, stamp: stamp, trusted: trusted) }
         return parsed
     }
