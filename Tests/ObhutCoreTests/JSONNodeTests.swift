@@ -72,4 +72,31 @@ struct JSONNodeTests {
             try Explanation(jsonText: #"{"summary":{"de":"a","en":"b"},"factors":[{"name":{"de":"x","en":"y"},"value":"1","contribution":"1"}]}"#)
         }
     }
+
+    /// Numbers read on the fast path (up to 15 digits, exponent within 22) are bit for bit what
+    /// strtod reads: 100,000 seeded random texts of every shape, and the edges.
+    @Test func numbersAreReadAsStrtodReadsThem() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(next() % 10)) }) }
+        var texts = ["0", "-0", "0.1", "0.3", "1e22", "1e23", "9007199254740993", "123456789012345", "1234567890123456", "2.2250738585072014e-308"]
+        texts += ["5e-324", "0.000001", "1E+2", "-1.5e-7", "3.14159265358979", "999999999999999e-22", "1.7976931348623157e308"]
+        for _ in 0..<100_000 {
+            let int = next() % 4 == 0 ? "0" : String(1 + next() % 9) + digits(Int(next() % 12))
+            var text = (next() % 3 == 0 ? "-" : "") + int
+            if next() % 2 == 0 { text += "." + digits(1 + Int(next() % 10)) }
+            if next() % 3 == 0 { text += (next() % 2 == 0 ? "e" : "E-") + String(next() % 30) }
+            texts.append(text)
+        }
+        for text in texts {
+            let read = try #require(try JSONNode(parsing: text).number, "\(text)")
+            let expected = try #require(Double(text))
+            #expect(read.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
 }

@@ -229,6 +229,9 @@ struct JSONByteReader {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// 10^0 ... 10^22, each exactly representable in a Double.
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
     /// A number in JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     mutating func number() throws -> Double {
         let start = at
@@ -237,18 +240,43 @@ struct JSONByteReader {
             while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9") { at += 1 }
             return at - s
         }
-        if at < bytes.count, bytes[at] == UInt8(ascii: "-") { at += 1 }
+        let negative = at < bytes.count && bytes[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
         let intStart = at
         let n = digits()
         guard n > 0, !(n > 1 && bytes[intStart] == UInt8(ascii: "0")) else { throw JSONReadError.syntax(offset: start) }
+        var fractionStart = at, fraction = 0
         if at < bytes.count, bytes[at] == UInt8(ascii: ".") {
             at += 1
-            guard digits() > 0 else { throw fail() }
+            fractionStart = at
+            fraction = digits()
+            guard fraction > 0 else { throw fail() }
         }
+        var exponentStart = at, exponentDigits = 0, exponentNegative = false
         if at < bytes.count, bytes[at] == UInt8(ascii: "e") || bytes[at] == UInt8(ascii: "E") {
             at += 1
-            if at < bytes.count, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") { at += 1 }
-            guard digits() > 0 else { throw fail() }
+            if at < bytes.count, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") {
+                exponentNegative = bytes[at] == UInt8(ascii: "-")
+                at += 1
+            }
+            exponentStart = at
+            exponentDigits = digits()
+            guard exponentDigits > 0 else { throw fail() }
+        }
+        // Clinger's fast path (1990): up to 15 significant digits are an exact integer m, and 10^k
+        // for k ≤ 22 is exact, so m × 10^k or m / 10^k is a single correctly rounded operation,
+        // the value strtod gives. Anything else goes through strtod.
+        if n + fraction <= 15, exponentDigits <= 3 {
+            var m: Int64 = 0
+            for i in intStart..<(intStart + n) { m = m * 10 + Int64(bytes[i] &- 0x30) }
+            for i in fractionStart..<(fractionStart + fraction) { m = m * 10 + Int64(bytes[i] &- 0x30) }
+            var e = 0
+            for i in exponentStart..<(exponentStart + exponentDigits) { e = e * 10 + Int(bytes[i] &- 0x30) }
+            let k = (exponentNegative ? -e : e) - fraction
+            if abs(k) <= 22 {
+                let value = k < 0 ? Double(m) / Self.powersOfTen[-k] : Double(m) * Self.powersOfTen[k]
+                return negative ? -value : value
+            }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
         guard let x = Double(text), x.isFinite else { throw JSONReadError.syntax(offset: start) }
