@@ -120,6 +120,20 @@ struct AuditChainTests {
         #expect(try fresh.verifyAudit().problem == .checkpointMismatch)
     }
 
+    /// Known answers from Python's hashlib over the documented encoding: chains already stored
+    /// must keep verifying whatever the implementation.
+    @Test func entryHashesMatchTheDocumentedEncoding() {
+        func hex(_ d: Data) -> String { d.map { String(format: "%02x", $0) }.joined() }
+        let a = AuditEntry.computeHash(
+            sequence: 7, at: 1_790_000_000_123, actor: "bench", role: "marketing", action: "recommendations.read",
+            subject: "p_iu2k5ahzambm4dngp5w7vd", count: 1, activity: "recommendations", reason: nil, previousHash: AuditEntry.genesisHash)
+        #expect(hex(a) == "d15a0c2311db218dfa1c92cdcd4f3f5d277269ae8764db5105056a0a8591ef95")
+        let b = AuditEntry.computeHash(
+            sequence: 1, at: -5, actor: "cli", role: "admin", action: "subject.erase", subject: nil, count: 0, activity: nil,
+            reason: "Grund: Löschung", previousHash: Data(repeating: 0xAB, count: 32))
+        #expect(hex(b) == "b05d862101e90c6cbffe38272b2dabff2056fcf0500d608f704850e79ffdffb2")
+    }
+
     @Test func personalDataIsRefusedInEntries() throws {
         let store = try makeStore()
         #expect(throws: AuditGuard.PersonalDataFound(field: "reason")) {

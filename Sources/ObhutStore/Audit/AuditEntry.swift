@@ -26,22 +26,33 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         sequence: Int64, at: Int64, actor: String, role: String, action: String, subject: String?, count: Int,
         activity: String?, reason: String?, previousHash: Data
     ) -> Data {
-        var bytes = Data()
-        bytes.reserveCapacity(128)
+        // One byte array, strings appended from their UTF-8 views without copies of their own
+        // (every audited read hashes its entry; verification hashes every entry).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(
+            domain.count + previousHash.count + 43 + actor.utf8.count + role.utf8.count + action.utf8.count + (subject?.utf8.count ?? 0)
+                + (activity?.utf8.count ?? 0) + (reason?.utf8.count ?? 0))
         func int(_ v: Int64) { withUnsafeBytes(of: v.bigEndian) { bytes.append(contentsOf: $0) } }
         func str(_ s: String) {
-            let u = Array(s.utf8)
-            withUnsafeBytes(of: UInt32(u.count).bigEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: u)
+            withUnsafeBytes(of: UInt32(s.utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: s.utf8)
         }
         func opt(_ s: String?) {
-            if let s { bytes.append(1); str(s) } else { bytes.append(0) }
+            if let s {
+                bytes.append(1)
+                str(s)
+            } else {
+                bytes.append(0)
+            }
         }
-        bytes.append(contentsOf: Array("obhut-audit-v1".utf8))
-        bytes.append(previousHash)
+        bytes.append(contentsOf: domain)
+        bytes.append(contentsOf: previousHash)
         int(sequence); int(at); str(actor); str(role); str(action); opt(subject); int(Int64(count)); opt(activity); opt(reason)
-        return Data(SHA256.hash(data: bytes))
+        return bytes.withUnsafeBytes { Data(SHA256.hash(data: $0)) }
     }
+
+    /// The encoding's version prefix.
+    private static let domain: [UInt8] = Array("obhut-audit-v1".utf8)
 
     /// The hash this entry should carry, from its own fields.
     public var expectedHash: Data {
