@@ -166,10 +166,20 @@ public final class AuditBatcher: Sendable {
         case .wake: wake.signal()
         case .start:
             // The thread holds the batcher until it ends (at most `idleTimeout` after the last job).
-            let thread = Thread { [self] in self.commitUntilIdle() }
-            thread.name = "obhut.audit-committer"
+            let thread = Thread { [self] in
+                Self.nameCurrentThread()
+                self.commitUntilIdle()
+            }
             thread.start()
         }
+    }
+
+    /// Names the committer thread for `top -H`, `ps -L` and perf; without a name it shows under
+    /// the name of the thread that started it (a Dispatch worker). Set from inside the thread:
+    /// Foundation's `Thread.name` set before `start()` did not reach the kernel here. At most 15
+    /// bytes (Linux refuses longer names).
+    private static func nameCurrentThread() {
+        Thread.current.name = "obhut-committer"
     }
 
     /// The committer thread's loop: commit every pending job, then wait for more; end after
