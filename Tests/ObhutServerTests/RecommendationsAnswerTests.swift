@@ -66,7 +66,7 @@ struct RecommendationsAnswerTests {
         let f = try APIFixture()
         defer { f.remove() }
         let batcher = f.workspace.store.auditBatcher
-        try await batcher.configure(durability: .batched, syncInterval: .seconds(3_600))
+        try batcher.configure(durability: .batched, syncInterval: .seconds(3_600))
         try await f.app().test(.router) { client in
             let before = try readEntries(in: f.workspace)
             for _ in 0..<3 {
@@ -79,9 +79,9 @@ struct RecommendationsAnswerTests {
             }
             #expect(views >= 1)
         }
-        #expect(await batcher.syncPending)
-        try await batcher.configure(durability: .durable)
-        #expect(await batcher.syncPending == false)
+        #expect(batcher.syncPending)
+        try batcher.configure(durability: .durable)
+        #expect(batcher.syncPending == false)
         #expect(try f.workspace.store.verifyAudit().isIntact)
     }
 

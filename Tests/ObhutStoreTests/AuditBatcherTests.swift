@@ -28,9 +28,9 @@ struct AuditBatcherTests {
         #expect(subjects.count == 300)
         #expect(Set(subjects).count == 300)
         #expect(try store.verifyAudit().isIntact)
-        let commits = await batcher.commits
+        let commits = batcher.commits
         #expect(commits < 300, "entries that arrive during a commit go into the next one")
-        #expect(await batcher.entries == 300)
+        #expect(batcher.entries == 300)
     }
 
     @Test("an entry that looks like personal data is refused before anything is written")
@@ -59,7 +59,7 @@ struct AuditBatcherTests {
         let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
         let batcher = store.auditBatcher
         // A long interval: the test syncs by hand, so nothing here depends on timing.
-        try await batcher.configure(durability: durability, syncInterval: .seconds(3_600))
+        try batcher.configure(durability: durability, syncInterval: .seconds(3_600))
         let at = Date(timeIntervalSince1970: 1_790_000_000)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<120 {
@@ -93,10 +93,10 @@ struct AuditBatcherTests {
         // The writer connection is back to FULL for everything else (2 = FULL).
         let synchronous = try await store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2)
-        #expect(await batcher.syncPending == (durability == .batched))
-        try await batcher.syncNow()
-        #expect(await batcher.syncPending == false)
-        #expect(await batcher.syncs == (durability == .batched ? 1 : 0))
+        #expect(batcher.syncPending == (durability == .batched))
+        try batcher.syncNow()
+        #expect(batcher.syncPending == false)
+        #expect(batcher.syncs == (durability == .batched ? 1 : 0))
     }
 
     @Test("switching back to durable syncs what a batched commit left")
@@ -106,14 +106,14 @@ struct AuditBatcherTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
         let batcher = store.auditBatcher
-        try await batcher.configure(durability: .batched, syncInterval: .seconds(3_600))
+        try batcher.configure(durability: .batched, syncInterval: .seconds(3_600))
         try await batcher.append(
             .init(actor: "user:a", role: "support", action: "customer.view", subject: "p_x", count: 1, activity: nil, reason: "detail", at: Date()))
-        #expect(await batcher.syncPending)
-        try await batcher.configure(durability: .durable)
-        #expect(await batcher.syncPending == false)
-        #expect(await batcher.syncs == 1)
-        #expect(await batcher.durability == .durable)
+        #expect(batcher.syncPending)
+        try batcher.configure(durability: .durable)
+        #expect(batcher.syncPending == false)
+        #expect(batcher.syncs == 1)
+        #expect(batcher.durability == .durable)
     }
 
     @Test("a store's writer commits with synchronous = FULL (GRDB would leave NORMAL): changes survive a power loss")

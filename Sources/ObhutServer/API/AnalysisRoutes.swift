@@ -74,7 +74,7 @@ enum AnalysisRoutes {
             let reference = PersonReference(principal: principal, activity: "clv", workspace: workspace)
             if !report.atRisk.isEmpty {
                 let tokens = report.atRisk.map { workspace.store.keys.subjectToken(customerId: $0.customerId) }
-                await services.monitor.record(principal, subjects: tokens, at: workspace.clock())
+                services.monitor.record(principal, subjects: tokens, at: workspace.clock())
             }
             return JSON.response(
                 CLVView(
@@ -90,7 +90,7 @@ enum AnalysisRoutes {
             let subject = workspace.store.keys.subjectToken(customerId: id)
             let answer = try await RecommendationsReport.read(id, subject: subject, in: workspace, actor: principal.actor)
             if case .unknownCustomer = answer { throw APIError.notFound }
-            await services.monitor.record(principal, subjects: [subject], at: workspace.clock())
+            services.monitor.record(principal, subjects: [subject], at: workspace.clock())
             // Lists are stored only for people with personalization consent; no list, no answer.
             guard case .list(let stored) = answer else { throw APIError.notFound }
             if let count = JSONText.arrayCount(stored.productsJSON), count <= limit {

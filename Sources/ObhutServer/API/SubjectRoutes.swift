@@ -54,7 +54,7 @@ enum SubjectRoutes {
             let principal = try context.require(.subjectRights)
             let id = try customerId(context)
             let export = try DomainErrors.map { try rights(principal).export(id) }
-            await services.monitor.record(principal, subjects: [workspace.store.keys.subjectToken(customerId: id)], at: workspace.clock())
+            services.monitor.record(principal, subjects: [workspace.store.keys.subjectToken(customerId: id)], at: workspace.clock())
             return JSON.response(export)
         }
         router.post("/api/customers/{id}/erase") { _, context -> Response in

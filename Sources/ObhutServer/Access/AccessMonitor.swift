@@ -1,17 +1,26 @@
 import Foundation
 import GRDB
 import Obhut
+import Synchronization
 
 /// Watches how many distinct people each user reads per hour (clock hours). When a user goes
 /// over the threshold, an access alert is stored (`access_alert`, shown in the privacy cockpit)
 /// and written to the audit log, once per user and hour. People are counted by their keyed
 /// subject token, so the monitor holds no personal data.
-public actor AccessMonitor {
+///
+/// A class with a lock, not an actor: every audited read records here, and an actor hop cost the
+/// request path a suspension and a resumption each time. The lock is held only to count; the
+/// rare alert is written after it is released (once per user and hour, decided under the lock).
+public final class AccessMonitor: Sendable {
     public let threshold: Int
     let workspace: Workspace
-    private var hour: Int64 = -1
-    private var seen: [String: Set<String>] = [:]
-    private var alerted: Set<String> = []
+
+    struct State: Sendable {
+        var hour: Int64 = -1
+        var seen: [String: Set<String>] = [:]
+        var alerted: Set<String> = []
+    }
+    private let state = Mutex(State())
 
     public init(workspace: Workspace, threshold: Int) {
         self.workspace = workspace
@@ -19,20 +28,25 @@ public actor AccessMonitor {
     }
 
     /// Notes that `principal` read these people (subject tokens); returns true when this read
-    /// raised an alert.
+    /// raised an alert. Synchronous: callers do not suspend; only a raised alert writes (two
+    /// small synchronous commits).
     @discardableResult
     public func record(_ principal: Principal, subjects: [String], at now: Date) -> Bool {
         let h = Int64(now.timeIntervalSince1970) / 3_600
-        if h != hour {
-            hour = h
-            seen.removeAll(keepingCapacity: true)
-            alerted.removeAll()
-        }
         let who = principal.actor.name
-        seen[who, default: []].formUnion(subjects)
-        let count = seen[who]?.count ?? 0
-        guard count > threshold, !alerted.contains(who) else { return false }
-        alerted.insert(who)
+        let raised = state.withLock { s -> Int? in
+            if h != s.hour {
+                s.hour = h
+                s.seen.removeAll(keepingCapacity: true)
+                s.alerted.removeAll()
+            }
+            s.seen[who, default: []].formUnion(subjects)
+            let count = s.seen[who]?.count ?? 0
+            guard count > threshold, !s.alerted.contains(who) else { return nil }
+            s.alerted.insert(who)
+            return count
+        }
+        guard let count = raised else { return false }
         let actor = principal.actor
         try? workspace.store.writer.write { db in
             try db.execute(

@@ -125,7 +125,7 @@ public struct CustomerAccess: Sendable {
         } catch SubjectError.unknownCustomer {
             throw APIError.notFound
         }
-        await services.monitor.record(principal, subjects: [store.keys.subjectToken(customerId: id)], at: workspace.clock())
+        services.monitor.record(principal, subjects: [store.keys.subjectToken(customerId: id)], at: workspace.clock())
         let customer = try view(record.customer, consents: record.consents, principal: principal)
         let derived = record.derivedResults.filter { allowed($0.activity, principal) }.map {
             CustomerDetail.Derived(
@@ -205,6 +205,6 @@ public struct CustomerAccess: Sendable {
         let tokens = ids.map { store.keys.subjectToken(customerId: $0) }
         // One entry per person, so each person's export lists the read; committed together.
         try await workspace.auditReads(actor: principal.actor, action: action, subjects: tokens, count: tokens.count)
-        await services.monitor.record(principal, subjects: tokens, at: workspace.clock())
+        services.monitor.record(principal, subjects: tokens, at: workspace.clock())
     }
 }

@@ -75,18 +75,18 @@ public enum ObhutServer {
     /// whatever a `.batched` commit left unsynced is fsync'd.
     public static func run(_ services: ServerServices) async throws {
         let batcher = services.workspace.store.auditBatcher
-        try await batcher.configure(durability: services.configuration.auditReads)
+        try batcher.configure(durability: services.configuration.auditReads)
         let checkpointer = try BackgroundCheckpointer(store: services.workspace.store)
         try checkpointer.start()
         do {
             try await application(services).runService()
         } catch {
             try? await checkpointer.stop()
-            try? await batcher.configure(durability: .durable)
+            try? batcher.configure(durability: .durable)
             throw error
         }
         try await checkpointer.stop()
-        try await batcher.configure(durability: .durable)
+        try batcher.configure(durability: .durable)
     }
 
     public static func application(_ services: ServerServices, logger: Logger? = nil) -> some ApplicationProtocol {

@@ -2,18 +2,34 @@ import Foundation
 import GRDB
 
 extension AuditBatcher {
-    /// One caller's work in a group commit.
+    /// One caller's work in a group commit. `@usableFromInline` (like `enqueue` and `perform`):
+    /// `read` is `@inlinable`, so the server's call is specialised for its result type instead of
+    /// looking up generic metadata for the continuation and closures on every request.
+    @usableFromInline
     struct Job: Sendable {
         /// What a job did inside the transaction: the entries it wrote and the answer to give
         /// its caller once the transaction has committed.
+        @usableFromInline
         struct Done: Sendable {
             let entries: Int
             let answer: @Sendable () -> Void
+
+            @usableFromInline
+            init(entries: Int, answer: @escaping @Sendable () -> Void) {
+                self.entries = entries
+                self.answer = answer
+            }
         }
         /// Runs inside the group's transaction (in a savepoint of its own).
         let perform: @Sendable (Database, SQLiteStore) -> Done
         /// Answers the caller with the error of a group transaction that did not commit.
         let fail: @Sendable (any Error) -> Void
+
+        @usableFromInline
+        init(perform: @escaping @Sendable (Database, SQLiteStore) -> Done, fail: @escaping @Sendable (any Error) -> Void) {
+            self.perform = perform
+            self.fail = fail
+        }
     }
 
     /// Reads in the next group commit and returns the read's result once its entries are
@@ -30,18 +46,15 @@ extension AuditBatcher {
     /// - Throws: an entry refused by `AuditGuard` (nothing is read); the read's error (after its
     ///   entries are committed); an entry not written (the read is then not returned); the group's
     ///   commit error. One caller's failure never takes another caller's entries with it.
-    public nonisolated func read<T: Sendable>(
+    @inlinable
+    public func read<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T, entries drafts: [Draft],
         when audits: @escaping @Sendable (Result<T, any Error>) -> Bool
     ) async throws -> T {
         for draft in drafts { try draft.check() }
-        return try await queued(body, drafts, audits)
-    }
-
-    private func queued<T: Sendable>(
-        _ body: @escaping @Sendable (Database) throws -> T, _ drafts: [Draft], _ audits: @escaping @Sendable (Result<T, any Error>) -> Bool
-    ) async throws -> T {
-        try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
+        // One suspension: the committer thread resumes the continuation exactly once, with the
+        // job's outcome after the commit (`answer`) or with the commit's error (`fail`), never both.
+        return try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
             enqueue(
                 Job(
                     perform: { db, store in
@@ -52,6 +65,7 @@ extension AuditBatcher {
     }
 
     /// The read and its entries in a savepoint: rolled back together if an entry is not written.
+    @inlinable
     static func perform<T>(
         _ body: (Database) throws -> T, drafts: [Draft], when audits: (Result<T, any Error>) -> Bool, in db: Database, store: SQLiteStore
     ) -> (Result<T, any Error>, Int) {

@@ -22,7 +22,7 @@ enum CLVPage {
             let tokens = report.atRisk.map { workspace.store.keys.subjectToken(customerId: $0.customerId) }
             // One entry per person, committed together; counted by the access monitor.
             try await workspace.auditReads(actor: principal.actor, action: "clv.read", subjects: tokens, count: tokens.count, activity: "clv")
-            await services.monitor.record(principal, subjects: tokens, at: workspace.clock())
+            services.monitor.record(principal, subjects: tokens, at: workspace.clock())
         }
         var body =
             "<p class=\"lead\">\(v.t("Lauf", "Run")) #\(runId) · \(v.t("Modell", "model")) \(v.e(report.modelVersion ?? "?")) · BG/NBD + Gamma-Gamma</p>"

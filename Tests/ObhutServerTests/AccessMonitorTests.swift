@@ -1,0 +1,30 @@
+import Foundation
+import Obhut
+import Testing
+
+@testable import ObhutServer
+
+/// `AccessMonitor` under concurrent callers (the server records every audited read).
+@Suite("AccessMonitor: concurrent reads")
+struct AccessMonitorTests {
+    @Test("200 concurrent reads of distinct people by one user raise exactly one alert, counted once")
+    func concurrentReadsRaiseOneAlert() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-monitor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ws = try Workspace.create(at: dir)
+        let monitor = AccessMonitor(workspace: ws, threshold: 50)
+        let user = UserAccount(id: 1, name: "mia.demo", role: .marketing, createdAt: Date(), disabled: false, lockedUntil: nil)
+        let p = Principal(user: user, role: .marketing, via: .session(csrf: "x"))
+        let t0 = Date(timeIntervalSince1970: 1_789_999_200)
+        let raised = await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<200 { group.addTask { monitor.record(p, subjects: ["p_token\(i)"], at: t0 + Double(i % 60)) } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(raised == 1)
+        let alerts = try AccessAlert.list(in: ws)
+        #expect(alerts.count == 1)
+        #expect(alerts.first.map { $0.people > 50 && $0.people <= 200 } == true)
+        let entries = try ws.store.auditEntries(from: 1, limit: 1_000)
+        #expect(entries.filter { $0.action == "alert.mass-access" }.count == 1)
+    }
+}
