@@ -39,17 +39,8 @@ TOKEN=$("$OBHUT" user token bench --label bench --dir "$WORK/ws" | grep '^obh_')
 sqlite3 "$WORK/ws/obhut.sqlite" \
     "SELECT customer_id FROM derived_result WHERE activity = 'recommendations' ORDER BY customer_id LIMIT 1000" >"$WORK/ids.txt"
 echo "people with a list used: $(wc -l <"$WORK/ids.txt")"
-lua_ids=$(sed 's/.*/"&",/' "$WORK/ids.txt" | tr -d '\n')
-cat >"$WORK/recs.lua" <<LUA
-local ids = { $lua_ids }
-local i = 0
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-wrk.headers["Accept"] = "application/json"
-request = function()
-    i = i + 1
-    return wrk.format("GET", "/api/customers/" .. ids[(i % #ids) + 1] .. "/recommendations")
-end
-LUA
+. scripts/lib/recs-lua.sh
+write_recs_lua "$WORK/ids.txt" "$TOKEN" "$WORK/recs.lua"
 sed -e 's|"/api/customers/" .. ids\[(i % #ids) + 1\] .. "/recommendations"|"/customers/" .. ids[(i % #ids) + 1]|' \
     -e 's|application/json|text/html|' "$WORK/recs.lua" >"$WORK/detail.lua"
 cat >"$WORK/paced.lua" <<LUA

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Interleaved A/B of two `obhut` binaries on one workspace: GET /api/health and one customer's
+# Interleaved A/B of two `obhut` binaries on copies of one workspace: GET /api/health and one customer's
 # recommendations (bearer token, audited read) under wrk on loopback, each binary served in turn,
 # ROUNDS times, so that the VM's drift hits both alike. Prints req/s and the server's CPU time per
 # request (utime + stime from /proc over the run, divided by the requests).
@@ -20,17 +20,13 @@ if [ ! -f "$WORK/ws/obhut.sqlite" ]; then
         "SELECT customer_id FROM derived_result WHERE activity = 'recommendations' ORDER BY customer_id LIMIT 1000" >"$WORK/ids.txt"
 fi
 TOKEN=$(cat "$WORK/token")
-lua_ids=$(sed 's/.*/"&",/' "$WORK/ids.txt" | tr -d '\n')
-cat >"$WORK/recs.lua" <<LUA
-local ids = { $lua_ids }
-local i = 0
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-wrk.headers["Accept"] = "application/json"
-request = function()
-    i = i + 1
-    return wrk.format("GET", "/api/customers/" .. ids[(i % #ids) + 1] .. "/recommendations")
-end
-LUA
+# A copy of the workspace per binary: a newer binary migrates it, and an older one then refuses
+# a schema newer than it knows.
+rm -rf "$WORK/ws-A" "$WORK/ws-B"
+cp -r "$WORK/ws" "$WORK/ws-A"
+cp -r "$WORK/ws" "$WORK/ws-B"
+. "$(dirname "$0")/../../scripts/lib/recs-lua.sh"
+write_recs_lua "$WORK/ids.txt" "$TOKEN" "$WORK/recs.lua"
 PID=""
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; true' EXIT
 run() { # label, wrk args...
@@ -50,7 +46,7 @@ for round in $(seq 1 "$ROUNDS"); do
     for BIN_LABEL in A B; do
         if [ $BIN_LABEL = A ]; then BIN=$A; else BIN=$B; fi
         PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-        "$BIN" serve --dir "$WORK/ws" --port "$PORT" --alert-people-per-hour 100000000 ${AUDIT_READS:+--audit-reads "$AUDIT_READS"} >"$WORK/server-$BIN_LABEL.log" 2>&1 &
+        "$BIN" serve --dir "$WORK/ws-$BIN_LABEL" --port "$PORT" --alert-people-per-hour 100000000 ${AUDIT_READS:+--audit-reads "$AUDIT_READS"} >"$WORK/server-$BIN_LABEL.log" 2>&1 &
         PID=$!
         for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
         wrk -t1 -c4 -d2s "http://127.0.0.1:$PORT/api/health" >/dev/null
