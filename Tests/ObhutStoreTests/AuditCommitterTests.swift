@@ -139,4 +139,25 @@ struct AuditCommitterTests {
     func dispatchInterval(_ duration: Duration, _ nanoseconds: Int) {
         #expect(AuditBatcher.dispatchInterval(duration) == .nanoseconds(nanoseconds))
     }
+
+    /// The batcher does not keep its store alive: once the last user lets go of a store that
+    /// group-committed, the store (and its open database pool) is freed; work queued for a store
+    /// that is gone fails instead of committing.
+    @Test func aStoreThatGroupCommittedIsFreedWhenReleased() async throws {
+        weak var released: SQLiteStore?
+        var batcher: AuditBatcher?
+        var dir: URL?
+        do {
+            let (store, d) = try makeStore()
+            dir = d
+            try await store.auditBatcher.append(draft("p_aaaaaaaaaaaaaaaaaaaaaa"))
+            #expect(try subjects(store) == ["p_aaaaaaaaaaaaaaaaaaaaaa"])
+            batcher = store.auditBatcher
+            released = store
+        }
+        #expect(released == nil)
+        let orphan = try #require(batcher)
+        await #expect(throws: AuditBatcher.StoreClosed.self) { try await orphan.append(draft("p_bbbbbbbbbbbbbbbbbbbbbb")) }
+        if let dir { try? FileManager.default.removeItem(at: dir) }
+    }
 }

@@ -87,7 +87,16 @@ public final class AuditBatcher: Sendable {
         var syncPending = false
     }
 
-    let store: SQLiteStore
+    /// Weak: the store owns its batcher (`SQLiteStore.auditBatcher`), so a strong reference back
+    /// kept every store that ever group-committed, and its open database pool, alive for good.
+    /// A caller holds the store while its job waits, so it is there for every commit that has
+    /// callers; a job that finds it gone fails with `StoreClosed`.
+    weak let store: SQLiteStore?
+    /// The write-ahead log, for the fsync of `.batched` commits (needs no store).
+    let walPath: String
+
+    /// The store was released while work for it was queued.
+    public struct StoreClosed: Error, Sendable {}
     let state = Mutex(State())
     /// Signalled exactly once per `idle` that an enqueue clears, so the committer consumes every
     /// signal it was given (see `nextBatch()`), and a count never builds up.
@@ -121,6 +130,7 @@ public final class AuditBatcher: Sendable {
     ///   short in tests of the restart.
     init(store: SQLiteStore, idleTimeout: Duration) {
         self.store = store
+        self.walPath = store.path + "-wal"
         self.idleTimeout = idleTimeout
     }
 
@@ -222,6 +232,7 @@ public final class AuditBatcher: Sendable {
     private func commitAndAnswer(_ jobs: [Job], durable: Bool, syncInterval: Duration) {
         let done: [Job.Done]
         do {
+            guard let store else { throw StoreClosed() }
             done = try Self.commit(jobs, to: store, durable: durable)
         } catch {
             for job in jobs { job.fail(error) }
@@ -275,7 +286,7 @@ public final class AuditBatcher: Sendable {
             }
             guard due else { return }
             do {
-                try Self.fsync(path: store.path + "-wal")
+                try Self.fsync(path: walPath)
             } catch {
                 state.withLock { $0.syncPending = true }
                 throw error
