@@ -85,6 +85,28 @@ struct RecommendationsAnswerTests {
         #expect(try f.workspace.store.verifyAudit().isIntact)
     }
 
+    /// The list is read by position straight from SQLite; the statement must be reset after the
+    /// read, or the writer connection keeps a read snapshot open after its transaction and the
+    /// write-ahead log can no longer be checkpointed to its end.
+    @Test func aReadLeavesNoStatementOpenOnTheWriter() async throws {
+        let f = try APIFixture()
+        defer { f.remove() }
+        let subject = f.workspace.store.keys.subjectToken(customerId: f.withList)
+        let answer = try await RecommendationsReport.read(f.withList, subject: subject, in: f.workspace, actor: .cli)
+        guard case .list(let stored) = answer else {
+            Issue.record("no list")
+            return
+        }
+        #expect(try stored.decoded().products.count >= 2)
+        #expect(stored.productsJSON.hasPrefix("["))
+        let (busy, log, checkpointed) = try await f.workspace.store.writer.writeWithoutTransaction { db -> (Int, Int, Int) in
+            let row = try #require(try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)"))
+            return (row[0], row[1], row[2])
+        }
+        #expect(busy == 0)
+        #expect(log == checkpointed)
+    }
+
     func readEntries(in workspace: Workspace) throws -> Int {
         try workspace.store.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry WHERE action = 'recommendations.read'") ?? -1

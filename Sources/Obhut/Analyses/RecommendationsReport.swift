@@ -24,12 +24,19 @@ public enum RecommendationsReport {
     /// A list as stored: the products still as the JSON array the run wrote (`[RecommendedProduct]`,
     /// sorted keys). The server passes it through unchanged when the whole list is asked for:
     /// decoding and re-encoding it took a quarter of the CPU of a request.
+    ///
+    /// The array is kept as the column's bytes: building a `String` validated and copied the
+    /// UTF-8 of every list on the serial committer, and the server writes the bytes as they are.
     public struct Stored: Sendable {
         public var customerId: String
-        public var productsJSON: String
+        /// The UTF-8 of the JSON array, as the run wrote it.
+        public var productsUTF8: [UInt8]
         public var modelVersion: String
         public var runId: Int64
         public var stale: Bool
+
+        /// The array as text (invalid UTF-8, which Obhut never writes, repaired).
+        public var productsJSON: String { String(decoding: productsUTF8, as: UTF8.self) }
 
         public func decoded() throws -> List {
             List(
@@ -73,17 +80,20 @@ public enum RecommendationsReport {
     }
 
     static func fetch(_ customer: String, in db: Database) throws -> Stored? {
-        // A cursor, columns by position: no copy of the row (the list is a few KiB of JSON).
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql:
-                    "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
-            ), arguments: [customer])
-        // The row reads the statement in place: the cursor must live until the last column is read.
-        return try withExtendedLifetime(rows) { () throws -> Stored? in
-            guard let row = try rows.next() else { return nil }
-            return Stored(customerId: customer, productsJSON: row[0], modelVersion: row[1], runId: row[2], stale: (row[3] as Int) == 1)
-        }
+        // Columns by position straight from SQLite: no row copy, and the list (a few KiB of JSON)
+        // copied once as bytes.
+        let statement = try db.cachedStatement(
+            sql:
+                "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
+        )
+        try statement.setArguments([customer])
+        let rows = RawRows(db, statement: statement)
+        defer { rows.reset() }
+        guard try rows.next() else { return nil }
+        guard !rows.isNull(0) else { throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "a stored recommendation list is NULL") }
+        return Stored(
+            customerId: customer, productsUTF8: rows.withBytes(0) { Array($0) }, modelVersion: rows.string(1), runId: rows.int64(2),
+            stale: rows.int64(3) == 1)
     }
 
     /// How each model did on the held-out purchases in the latest run (aggregates only).

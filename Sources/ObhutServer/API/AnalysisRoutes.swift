@@ -93,12 +93,13 @@ enum AnalysisRoutes {
             services.monitor.record(principal, subjects: [subject], at: workspace.clock())
             // Lists are stored only for people with personalization consent; no list, no answer.
             guard case .list(let stored) = answer else { throw APIError.notFound }
-            if let count = JSONText.arrayCount(stored.productsJSON), count <= limit {
+            if let count = JSONText.arrayCount(stored.productsUTF8), count <= limit {
                 // The whole list: the stored JSON goes out as it is (same members as below).
                 return JSON.response(
-                    text: JSONText.object([
-                        ("customerId", JSONText.string(stored.customerId)), ("modelVersion", JSONText.string(stored.modelVersion)),
-                        ("products", stored.productsJSON), ("runId", String(stored.runId)), ("stale", stored.stale ? "true" : "false"),
+                    buffer: JSONText.object([
+                        ("customerId", .text(JSONText.string(stored.customerId))), ("modelVersion", .text(JSONText.string(stored.modelVersion))),
+                        ("products", .utf8(stored.productsUTF8)), ("runId", .text(String(stored.runId))),
+                        ("stale", .text(stored.stale ? "true" : "false")),
                     ]))
             }
             let list = try stored.decoded()

@@ -279,7 +279,7 @@ public struct UserDirectory: Sendable {
     /// disabled user. Served from `principals` when the database confirmed the token less than
     /// `tokenCacheAge` ago (see `PrincipalCache` for when a revocation counts).
     public func principal(token secret: String) throws -> Principal? {
-        guard secret.hasPrefix("obh_"), secret.count < 200 else { return nil }
+        guard secret.utf8.count < 200, secret.hasPrefix("obh_") else { return nil }
         let hash = Self.sha256(secret)
         if let cached = principals.principal(tokenHash: hash) { return cached }
         let generation = principals.generation, confirmedAt = ContinuousClock.now

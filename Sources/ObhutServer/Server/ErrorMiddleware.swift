@@ -99,8 +99,8 @@ public enum JSON {
     }
 
     /// An answer whose JSON text is already written (see `JSONText`).
-    static func response(text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    static func response(buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
     public static func decoder() -> JSONDecoder {

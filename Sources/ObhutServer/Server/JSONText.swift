@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// Hand-written JSON for the few hot answers that embed JSON the store already holds (a stored
 /// recommendation list), where decoding it only to encode it again cost a quarter of a
 /// request's CPU. Everything else goes through `JSON.response` and `JSONEncoder`.
@@ -25,10 +27,41 @@ enum JSONText {
         return out + "\""
     }
 
-    /// An object from members whose values are already JSON text, keys in the given order
-    /// (callers pass them sorted, as `JSON.encoder` sorts them).
-    static func object(_ members: [(key: String, json: String)]) -> String {
-        "{" + members.map { string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+    /// A member value that is already JSON: text, or the UTF-8 bytes of text the store holds.
+    enum Value {
+        case text(String)
+        case utf8([UInt8])
+
+        var count: Int {
+            switch self {
+            case .text(let t): t.utf8.count
+            case .utf8(let b): b.count
+            }
+        }
+    }
+
+    /// An object from members whose values are already JSON, keys in the given order (callers
+    /// pass them sorted, as `JSON.encoder` sorts them), written straight into the response's
+    /// buffer, sized once. Keys are literals of the code: plain ASCII names, written unescaped.
+    static func object(_ members: [(key: StaticString, value: Value)]) -> ByteBuffer {
+        var size = 2
+        for m in members { size += m.key.utf8CodeUnitCount + 4 + m.value.count }
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(size)
+        buffer.writeInteger(UInt8(ascii: "{"))
+        for (i, m) in members.enumerated() {
+            if i > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            buffer.writeInteger(UInt8(ascii: "\""))
+            buffer.writeStaticString(m.key)
+            buffer.writeInteger(UInt8(ascii: "\""))
+            buffer.writeInteger(UInt8(ascii: ":"))
+            switch m.value {
+            case .text(let t): buffer.writeString(t)
+            case .utf8(let b): buffer.writeBytes(b)
+            }
+        }
+        buffer.writeInteger(UInt8(ascii: "}"))
+        return buffer
     }
 
     /// The number of elements of a JSON array, counted by its top-level commas; nil if the text
@@ -37,6 +70,10 @@ enum JSONText {
     static func arrayCount(_ json: String) -> Int? {
         var json = json
         return json.withUTF8 { arrayCount(bytes: $0) }
+    }
+
+    static func arrayCount(_ utf8: [UInt8]) -> Int? {
+        utf8.withUnsafeBufferPointer { arrayCount(bytes: $0) }
     }
 
     private static func arrayCount(bytes: UnsafeBufferPointer<UInt8>) -> Int? {

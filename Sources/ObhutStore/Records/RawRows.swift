@@ -62,4 +62,12 @@ public struct RawRows {
         guard count > 0, let base else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeRawBufferPointer(start: base, count: count))
     }
+
+    /// Resets the statement (its arguments stay bound). A statement left on a row holds the
+    /// connection's read snapshot open after its transaction ends; GRDB's own cursors reset on
+    /// deinit, a scan that stops early calls this. The reset's code repeats the last step's
+    /// error, already thrown by `next()`, so it is not checked.
+    public func reset() {
+        sqlite3_reset(handle)
+    }
 }
