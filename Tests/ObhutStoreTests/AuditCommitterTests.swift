@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import ObhutStore
@@ -114,6 +115,72 @@ struct AuditCommitterTests {
         #expect(try await good == 7)
         #expect(try await batcher.read({ _ in 8 }, entries: [draft("p_next")], when: { _ in true }) == 8)
         #expect(try subjects(store) == ["p_good", "p_next"])
+        #expect(try store.verifyAudit().isIntact)
+    }
+
+    /// An fsync the test holds until it lets it go, and can make fail.
+    final class HeldSync: Sendable {
+        struct State {
+            var released = false
+            var failing = false
+            var started = 0
+        }
+        let state = Mutex(State())
+        func sync(_ path: String) throws {
+            state.withLock { $0.started += 1 }
+            while !(state.withLock { $0.released }) { usleep(1_000) }
+            if state.withLock({ $0.failing }) { throw POSIXError(.EIO) }
+            try AuditBatcher.fsync(path: path)
+        }
+    }
+
+    @Test("a durable caller is answered only after the fsync that follows its commit, while the next group commits beside that fsync")
+    func durableAnswersWaitForTheirFsync() async throws {
+        let (store, dir) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let held = HeldSync()
+        let batcher = AuditBatcher(store: store, idleTimeout: .seconds(1), syncFile: { try held.sync($0) })
+        let answered = Mutex(0)
+        let first = Task {
+            try await batcher.append(draft("p_first"))
+            answered.withLock { $0 += 1 }
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while held.state.withLock({ $0.started }) == 0, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        // The first group is committed and its fsync under way (held): its caller still waits.
+        #expect(batcher.commits == 1)
+        let second = Task { try await batcher.append(draft("p_second")) }
+        while batcher.commits < 2, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(batcher.commits == 2, "the next group commits while the first one's fsync is held")
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(answered.withLock { $0 } == 0, "nobody is answered while the fsync after their commit is held")
+        #expect(batcher.durableSyncs == 0)
+        held.state.withLock { $0.released = true }
+        try await first.value
+        try await second.value
+        #expect(batcher.durableSyncs >= 1)
+        #expect(batcher.durableSyncs <= 2)
+        #expect(batcher.syncs == 0)
+        #expect(try subjects(store) == ["p_first", "p_second"])
+        #expect(try store.verifyAudit().isIntact)
+    }
+
+    @Test("when the fsync of a durable commit fails, its callers get the error, not their reads")
+    func aFailedFsyncFailsItsDurableCallers() async throws {
+        let (store, dir) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let held = HeldSync()
+        held.state.withLock {
+            $0.released = true
+            $0.failing = true
+        }
+        let batcher = AuditBatcher(store: store, idleTimeout: .seconds(1), syncFile: { try held.sync($0) })
+        let failed = await outcome { try await batcher.read({ _ in 7 }, entries: [draft("p_one")], when: { _ in true }) }
+        #expect(throws: POSIXError.self) { try failed.get() }
+        held.state.withLock { $0.failing = false }
+        let fine = await outcome { try await batcher.read({ _ in 8 }, entries: [draft("p_two")], when: { _ in true }) }
+        #expect((try? fine.get()) == 8)
         #expect(try store.verifyAudit().isIntact)
     }
 

@@ -12,13 +12,14 @@ import Synchronization
 /// Group commit for audit entries of reads (the server writes one per person read), and for the
 /// audited reads themselves.
 ///
-/// With `synchronous = FULL` each commit waits for an fsync, which would cap audited reads at a
-/// few hundred per second if every read committed its own entry. Callers `await append(...)` or
+/// Each durable commit waits for an fsync, which would cap audited reads at a few hundred per
+/// second if every read committed its own entry. Callers `await append(...)` or
 /// `await read(...)`: work that arrives while a commit is under way waits for the next one and
 /// goes in together, in arrival order, each entry still linked into the hash chain. A caller gets
 /// its answer only after its entry is committed: with `durability` `.durable` (the default) on
 /// disk, so no answer leaves the server before its audit entry is; with `.batched` in the
-/// write-ahead log, fsync'd within `syncInterval` (see `AuditReadDurability`).
+/// write-ahead log, fsync'd within `syncInterval` (see `AuditReadDurability`). A durable group's
+/// fsync runs beside the next group's commit (`commitAndAnswer`).
 ///
 /// `read(_:entries:when:)` runs the read INSIDE the group's write transaction, on the writer
 /// connection: one transaction per group instead of a read transaction per request plus the
@@ -85,6 +86,13 @@ public final class AuditBatcher: Sendable {
         var syncInterval: Duration = .seconds(1)
         var syncs = 0
         var syncPending = false
+        /// Answers of `.durable` commits that wait for the fsync making them durable, with the
+        /// job's failure path (an fsync that fails fails them).
+        var awaitingSync: [(done: Job.Done, fail: @Sendable (any Error) -> Void)] = []
+        /// A durable sync pass is scheduled or under way on `durableSyncQueue`.
+        var durableSyncRunning = false
+        /// fsyncs made for `.durable` commits (each answers every commit made before it began).
+        var durableSyncs = 0
     }
 
     /// Weak: the store owns its batcher (`SQLiteStore.auditBatcher`), so a strong reference back
@@ -107,6 +115,10 @@ public final class AuditBatcher: Sendable {
     let syncLock = Mutex(())
     /// The fsync of `.batched` commits runs beside the commits, not between them.
     static let syncQueue = DispatchQueue(label: "obhut.audit-wal-sync")
+    /// The fsync that answers `.durable` commits, one pass at a time, beside the next commit.
+    let durableSyncQueue = DispatchQueue(label: "obhut.audit-durable-sync")
+    /// fsync(2) of the write-ahead log; a test replaces it to see the order or make it fail.
+    let syncFile: @Sendable (String) throws -> Void
 
     /// Commits so far and entries in them (for tests and benchmarks).
     public var commits: Int { state.withLock { $0.commits } }
@@ -119,6 +131,8 @@ public final class AuditBatcher: Sendable {
     public var syncs: Int { state.withLock { $0.syncs } }
     /// A `.batched` commit whose fsync has not happened yet.
     public var syncPending: Bool { state.withLock { $0.syncPending } }
+    /// fsyncs made to answer `.durable` commits (for tests and diagnostics).
+    public var durableSyncs: Int { state.withLock { $0.durableSyncs } }
     /// Committer threads started so far (one per stretch of work between idle periods).
     var threadsStarted: Int { state.withLock { $0.threadsStarted } }
     /// A committer thread exists (working or waiting for work).
@@ -128,10 +142,11 @@ public final class AuditBatcher: Sendable {
 
     /// - Parameter idleTimeout: how long the committer thread waits for work before it ends;
     ///   short in tests of the restart.
-    init(store: SQLiteStore, idleTimeout: Duration) {
+    init(store: SQLiteStore, idleTimeout: Duration, syncFile: @escaping @Sendable (String) throws -> Void = AuditBatcher.fsync(path:)) {
         self.store = store
         self.walPath = store.path + "-wal"
         self.idleTimeout = idleTimeout
+        self.syncFile = syncFile
     }
 
     /// Sets how the following commits reach the disk. Switching to `.durable` fsyncs what an
@@ -227,44 +242,87 @@ public final class AuditBatcher: Sendable {
         }
     }
 
-    /// One group commit and its answers, on the committer thread. Counters are updated before
+    /// One group commit, on the committer thread, and its answers. Counters are updated before
     /// any caller is answered, so a caller that has its answer sees its commit counted.
+    ///
+    /// Every commit goes into the write-ahead log without an fsync of its own (`synchronous =
+    /// NORMAL` for this commit). `.durable`: the answers wait for an fsync of the log that begins
+    /// after the commit (`syncDurable`), which runs on its own queue while this thread commits
+    /// the next group: the disk's wait and the next group's work overlap instead of adding up,
+    /// and no caller is answered before its entries are on disk. `.batched`: answered at once,
+    /// the fsync follows within `syncInterval`.
     private func commitAndAnswer(_ jobs: [Job], durable: Bool, syncInterval: Duration) {
         let done: [Job.Done]
         do {
             guard let store else { throw StoreClosed() }
-            done = try Self.commit(jobs, to: store, durable: durable)
+            done = try Self.commit(jobs, to: store)
         } catch {
             for job in jobs { job.fail(error) }
             return
         }
         let written = done.reduce(0) { $0 + $1.entries }
-        let schedulesSync = state.withLock { s -> Bool in
+        enum Next { case answer, answerAndScheduleSync, startDurableSync, waitForDurableSync }
+        let next = state.withLock { s -> Next in
             s.commits += 1
             s.entries += written
-            guard !durable, !s.syncPending else { return false }
+            if durable {
+                for (d, job) in zip(done, jobs) { s.awaitingSync.append((d, job.fail)) }
+                if s.durableSyncRunning { return .waitForDurableSync }
+                s.durableSyncRunning = true
+                return .startDurableSync
+            }
+            guard !s.syncPending else { return .answer }
             s.syncPending = true
-            return true
+            return .answerAndScheduleSync
         }
-        if schedulesSync {
+        switch next {
+        case .waitForDurableSync: break
+        case .startDurableSync: durableSyncQueue.async { [self] in syncDurable() }
+        case .answer: for d in done { d.answer() }
+        case .answerAndScheduleSync:
             Self.syncQueue.asyncAfter(deadline: .now() + Self.dispatchInterval(syncInterval)) { [self] in try? self.syncNow() }
+            for d in done { d.answer() }
         }
-        for d in done { d.answer() }
     }
 
-    /// Runs the jobs in one transaction. Not durable: `synchronous = NORMAL` for this commit only
-    /// (the writer connection's own setting, FULL, is restored before any other write runs on it;
-    /// GRDB serialises writes on that connection).
-    static func commit(_ jobs: [Job], to store: SQLiteStore, durable: Bool) throws -> [Job.Done] {
+    /// Answers `.durable` commits: takes every answer waiting, fsyncs the log (which covers every
+    /// commit written before the fsync began, all of those taken), answers them, and repeats
+    /// until none waits. Commits made during an fsync wait for the next one. An fsync that fails
+    /// fails the callers it would have answered: their entries may be in the log, but their
+    /// reads are not returned.
+    private func syncDurable() {
+        while true {
+            let waiting = state.withLock { s -> [(done: Job.Done, fail: @Sendable (any Error) -> Void)]? in
+                guard !s.awaitingSync.isEmpty else {
+                    s.durableSyncRunning = false
+                    return nil
+                }
+                defer { s.awaitingSync = [] }
+                return s.awaitingSync
+            }
+            guard let waiting else { return }
+            do {
+                try syncFile(walPath)
+            } catch {
+                for w in waiting { w.fail(error) }
+                continue
+            }
+            state.withLock { $0.durableSyncs += 1 }
+            for w in waiting { w.done.answer() }
+        }
+    }
+
+    /// Runs the jobs in one transaction, into the write-ahead log without an fsync
+    /// (`synchronous = NORMAL` for this commit only: the writer connection's own setting, FULL,
+    /// is restored before any other write runs on it; GRDB serialises writes on that
+    /// connection). The caller fsyncs the log (`.durable`) or has it fsync'd soon (`.batched`).
+    static func commit(_ jobs: [Job], to store: SQLiteStore) throws -> [Job.Done] {
         var done: [Job.Done] = []
         done.reserveCapacity(jobs.count)
         try store.writer.writeWithoutTransaction { db in
-            var restore: Int?
-            if !durable {
-                restore = try Int.fetchOne(db, sql: "PRAGMA synchronous")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
-            defer { if let restore { try? db.execute(sql: "PRAGMA synchronous = \(restore)") } }
+            let restore = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous"))
+            try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+            defer { if let restore { try? db.cachedStatement(sql: "PRAGMA synchronous = \(restore)").execute() } }
             try db.inTransaction(.immediate) {
                 for job in jobs { done.append(job.perform(db, store)) }
                 return .commit
@@ -286,7 +344,7 @@ public final class AuditBatcher: Sendable {
             }
             guard due else { return }
             do {
-                try Self.fsync(path: walPath)
+                try syncFile(walPath)
             } catch {
                 state.withLock { $0.syncPending = true }
                 throw error
@@ -298,7 +356,7 @@ public final class AuditBatcher: Sendable {
     /// fsync(2) of a file through a descriptor of our own, opened and closed here (plain POSIX:
     /// the descriptor is closed exactly once). A missing file is no error: no WAL means
     /// everything was checkpointed into the database file, and synced there.
-    static func fsync(path: String) throws {
+    @Sendable static func fsync(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return }
