@@ -134,31 +134,45 @@ struct AuditCommitterTests {
         }
     }
 
+    final class Count: Sendable {
+        let value = Mutex(0)
+        var current: Int { value.withLock { $0 } }
+    }
+
+    /// A job queued straight on the batcher (no task): its answer counts into `answered`.
+    func job(_ subject: String, answered: Count) -> AuditBatcher.Job {
+        let drafts = [draft(subject)]
+        return AuditBatcher.Job(
+            perform: { db, store in
+                let (outcome, written) = AuditBatcher.perform({ _ in () }, drafts: drafts, when: { _ in true }, in: db, store: store)
+                return .init(entries: written, answer: { if case .success = outcome { answered.value.withLock { $0 += 1 } } })
+            }, fail: { _ in })
+    }
+
     @Test("a durable caller is answered only after the fsync that follows its commit, while the next group commits beside that fsync")
     func durableAnswersWaitForTheirFsync() async throws {
         let (store, dir) = try makeStore()
         defer { try? FileManager.default.removeItem(at: dir) }
         let held = HeldSync()
         let batcher = AuditBatcher(store: store, idleTimeout: .seconds(1), syncFile: { try held.sync($0) })
-        let answered = Mutex(0)
-        let first = Task {
-            try await batcher.append(draft("p_first"))
-            answered.withLock { $0 += 1 }
-        }
+        // Jobs go straight to the committer thread: no task of this test has to be scheduled for
+        // the groups to commit (tests in parallel can keep Swift's few threads busy for seconds).
+        let answered = Count()
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(10)
-        while held.state.withLock({ $0.started }) == 0, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        // The first group is committed and its fsync under way (held): its caller still waits.
+        let deadline = clock.now + .seconds(60)
+        batcher.enqueue(job("p_first", answered: answered))
+        while held.state.withLock({ $0.started }) == 0, clock.now < deadline { usleep(2_000) }
+        // The first group is committed and its fsync under way (held).
         #expect(batcher.commits == 1)
-        let second = Task { try await batcher.append(draft("p_second")) }
-        while batcher.commits < 2, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        batcher.enqueue(job("p_second", answered: answered))
+        while batcher.commits < 2, clock.now < deadline { usleep(2_000) }
         #expect(batcher.commits == 2, "the next group commits while the first one's fsync is held")
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(answered.withLock { $0 } == 0, "nobody is answered while the fsync after their commit is held")
+        usleep(50_000)
+        #expect(answered.current == 0, "nobody is answered while the fsync after their commit is held")
         #expect(batcher.durableSyncs == 0)
         held.state.withLock { $0.released = true }
-        try await first.value
-        try await second.value
+        while answered.current < 2, clock.now < deadline { usleep(2_000) }
+        #expect(answered.current == 2)
         #expect(batcher.durableSyncs >= 1)
         #expect(batcher.durableSyncs <= 2)
         #expect(batcher.syncs == 0)

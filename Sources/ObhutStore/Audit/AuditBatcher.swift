@@ -314,15 +314,16 @@ public final class AuditBatcher: Sendable {
 
     /// Runs the jobs in one transaction, into the write-ahead log without an fsync
     /// (`synchronous = NORMAL` for this commit only: the writer connection's own setting, FULL,
-    /// is restored before any other write runs on it; GRDB serialises writes on that
+    /// is set again before any other write runs on it; GRDB serialises writes on that
     /// connection). The caller fsyncs the log (`.durable`) or has it fsync'd soon (`.batched`).
     static func commit(_ jobs: [Job], to store: SQLiteStore) throws -> [Job.Done] {
         var done: [Job.Done] = []
         done.reserveCapacity(jobs.count)
         try store.writer.writeWithoutTransaction { db in
-            let restore = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous"))
-            try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
-            defer { if let restore { try? db.cachedStatement(sql: "PRAGMA synchronous = \(restore)").execute() } }
+            // Not read back first: the writer's setting is always FULL (`SQLiteStore.init`), and
+            // SQLite compiles a PRAGMA anew on every run, cached or not.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
             try db.inTransaction(.immediate) {
                 for job in jobs { done.append(job.perform(db, store)) }
                 return .commit

@@ -51,6 +51,9 @@ struct RawStatement {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
+    func bind(_ index: Int32, _ value: Data) {
+        value.withUnsafeBytes { p in _ = sqlite3_bind_blob(handle, index, p.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(p.count), Self.transient) }
+    }
 
     /// Rows changed by the last step (`sqlite3_changes`), without GRDB's per-call queue check.
     func changes(_ db: Database) -> Int32 { sqlite3_changes(db.sqliteConnection) }
