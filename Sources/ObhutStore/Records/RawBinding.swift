@@ -52,7 +52,9 @@ struct RawStatement {
     }
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
     func bind(_ index: Int32, _ value: Data) {
-        value.withUnsafeBytes { p in _ = sqlite3_bind_blob(handle, index, p.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(p.count), Self.transient) }
+        value.withUnsafeBytes { p in
+            _ = sqlite3_bind_blob(handle, index, p.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(p.count), Self.transient)
+        }
     }
 
     /// Rows changed by the last step (`sqlite3_changes`), without GRDB's per-call queue check.
