@@ -47,6 +47,42 @@ struct SubjectSummaryTests {
         #expect(summary.derivedResults.count == 1)
     }
 
+    /// The summary sorts and folds in Swift what the export sorts in SQL: results of several
+    /// activities and kinds stored out of order, and consent events recorded out of time order
+    /// (a back-dated import) or in the same second.
+    @Test func summaryOrdersResultsAndFoldsConsentsAsTheExportDoes() async throws {
+        let ws = try await shop()
+        try await ws.store.writer.write { db in
+            let explanation = try #require(try String.fetchOne(db, sql: "SELECT explanation FROM derived_result WHERE customer_id = 'K3' LIMIT 1"))
+            for (activity, kind, value) in [("segments", "z", "1"), ("clv", "clv", "2"), ("segments", "a", "3"), ("clv", "clv", "4"), ("b", "a", "5")] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO derived_result (run_id, activity, purpose, customer_id, kind, value, explanation, model_version, created_at)
+                        VALUES (1, ?, 'analytics', 'K3', ?, ?, ?, 'v', 0)
+                        """, arguments: [activity, kind, value, explanation])
+            }
+            // Granted later in time but recorded first; withdrawn earlier in time, recorded second.
+            for (granted, at) in [(1, 2_000_000_000), (0, 1_000_000_000)] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at)
+                        VALUES ('K3', 'newsletter', ?, ?, 'test', 'v1', 0)
+                        """, arguments: [granted, at])
+            }
+        }
+        let export = try SubjectRights(workspace: ws).collect("K3", includeAudit: false)
+        let summary = try await SubjectRights(workspace: ws).summary("K3", reason: "detail", activities: nil, feedback: false)
+        #expect(summary.derivedResults.count == 6)
+        #expect(summary.derivedResults.map(\.value) == export.derivedResults.map(\.value))
+        #expect(summary.derivedResults.map(\.activity) == export.derivedResults.map(\.activity))
+        #expect(summary.derivedResults.map(\.kind) == export.derivedResults.map(\.kind))
+        #expect(Array(summary.derivedResults.map(\.value).prefix(3)) == ["5", "2", "4"])
+        var latest: [String: Bool] = [:]
+        for c in export.consents { latest[c.purpose] = c.granted }
+        #expect(summary.consents == latest)
+        #expect(summary.consents["newsletter"] == true)
+    }
+
     @Test func readsOnlyWhatWasAskedFor() async throws {
         let ws = try await shop()
         let rights = SubjectRights(workspace: ws)

@@ -62,24 +62,42 @@ extension SubjectRights {
     /// use GRDB's async API.
     func readSummary(_ customerId: String, activities: Set<String>?, feedback wantsFeedback: Bool, in db: Database) throws -> SubjectSummary {
         guard let customer = try store.customer(id: customerId, in: db) else { throw SubjectError.unknownCustomer(customerId) }
-        var consents: [String: Bool] = [:]
-        let consentRows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT purpose, granted FROM consent_event WHERE customer_id = ? ORDER BY at, seq"), arguments: [customerId])
-        try withExtendedLifetime(consentRows) {
-            while let row = try consentRows.next() { consents[row[0]] = (row[1] as Int) == 1 }  // later events win
+        // Consents, orders and derived results come unsorted and are sorted or folded here: a
+        // person has a handful of rows of each, and SQLite's ORDER BY and count(DISTINCT) built a
+        // temporary b-tree for each on every page, on the serial committer (perf, issue 7).
+        var latest: [String: (at: Int64, seq: Int64, granted: Bool)] = [:]
+        let consentStatement = try db.cachedStatement(sql: "SELECT purpose, granted, at, seq FROM consent_event WHERE customer_id = ?")
+        try consentStatement.setArguments([customerId])
+        let consentRows = RawRows(db, statement: consentStatement)
+        defer { consentRows.reset() }
+        while try consentRows.next() {
+            // The latest event of a purpose (by time, then by recording order) is its state.
+            let purpose = consentRows.string(0), at = consentRows.int64(2), seq = consentRows.int64(3)
+            if let seen = latest[purpose], (seen.at, seen.seq) > (at, seq) { continue }
+            latest[purpose] = (at, seq, consentRows.int64(1) == 1)
         }
+        let consents = latest.mapValues(\.granted)
         let restrictions = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT kind, purpose, at FROM person_restriction WHERE customer_id = ? ORDER BY at"), arguments: [customerId]
         ).map { SubjectExport.RestrictionRecord(kind: $0[0], purpose: $0[1], at: SubjectExport.date($0[2])) }
-        let o = try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT count(*), count(DISTINCT o.order_id), min(o.ordered_at), max(o.ordered_at)
-                    FROM customer c JOIN order_line o ON o.customer_ref = c.ref WHERE c.id = ?
-                    """), arguments: [customerId])
+        let orderStatement = try db.cachedStatement(
+            sql: "SELECT o.order_id, o.ordered_at FROM customer c JOIN order_line o ON o.customer_ref = c.ref WHERE c.id = ?")
+        try orderStatement.setArguments([customerId])
+        let orderRows = RawRows(db, statement: orderStatement)
+        defer { orderRows.reset() }
+        var lines = 0
+        var orderIds = Set<String>()
+        var first: Int64?
+        var last: Int64?
+        while try orderRows.next() {
+            lines += 1
+            orderIds.insert(orderRows.string(0))
+            let at = orderRows.int64(1)
+            first = min(first ?? at, at)
+            last = max(last ?? at, at)
+        }
         let orders = SubjectSummary.Orders(
-            lines: o?[0] ?? 0, orders: o?[1] ?? 0, first: (o?[2] as Int64?).map(SubjectExport.date),
-            last: (o?[3] as Int64?).map(SubjectExport.date))
+            lines: lines, orders: orderIds.count, first: first.map(SubjectExport.date), last: last.map(SubjectExport.date))
         var feedback: [SubjectExport.FeedbackRecord]?
         if wantsFeedback {
             feedback = try Row.fetchAll(
@@ -95,24 +113,30 @@ extension SubjectRights {
                     createdAt: SubjectExport.date($0[5]))
             }
         }
-        var derived: [SubjectExport.DerivedRecord] = []
-        let derivedRows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT activity, purpose, kind, value, explanation, model_version, run_id, created_at, stale
-                    FROM derived_result WHERE customer_id = ? ORDER BY activity, kind, id
-                    """), arguments: [customerId])
-        try withExtendedLifetime(derivedRows) {
-            while let row = try derivedRows.next() {
-                let activity: String = row[0]
-                if let activities, !activities.contains(activity) { continue }
-                derived.append(
+        var derived: [(id: Int64, record: SubjectExport.DerivedRecord)] = []
+        let derivedStatement = try db.cachedStatement(
+            sql: """
+                SELECT activity, purpose, kind, value, explanation, model_version, run_id, created_at, stale, id
+                FROM derived_result WHERE customer_id = ?
+                """)
+        try derivedStatement.setArguments([customerId])
+        let derivedRows = RawRows(db, statement: derivedStatement)
+        defer { derivedRows.reset() }
+        while try derivedRows.next() {
+            let activity = derivedRows.string(0)
+            if let activities, !activities.contains(activity) { continue }
+            derived.append(
+                (
+                    derivedRows.int64(9),
                     .init(
-                        activity: activity, purpose: row[1], kind: row[2], value: row[3], explanation: try Explanation(jsonText: row[4]),
-                        modelVersion: row[5], runId: row[6], createdAt: SubjectExport.date(row[7]), stale: (row[8] as Int) == 1))
-            }
+                        activity: activity, purpose: derivedRows.string(1), kind: derivedRows.string(2), value: derivedRows.string(3),
+                        explanation: try Explanation(jsonText: derivedRows.string(4)), modelVersion: derivedRows.string(5),
+                        runId: derivedRows.int64(6), createdAt: SubjectExport.date(derivedRows.int64(7)), stale: derivedRows.int64(8) == 1)
+                ))
         }
+        derived.sort { ($0.record.activity, $0.record.kind, $0.id) < ($1.record.activity, $1.record.kind, $1.id) }
         return SubjectSummary(
-            customer: customer, consents: consents, restrictions: restrictions, orders: orders, feedback: feedback, derivedResults: derived)
+            customer: customer, consents: consents, restrictions: restrictions, orders: orders, feedback: feedback,
+            derivedResults: derived.map(\.record))
     }
 }
