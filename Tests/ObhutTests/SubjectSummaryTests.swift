@@ -54,7 +54,9 @@ struct SubjectSummaryTests {
         let ws = try await shop()
         try await ws.store.writer.write { db in
             let explanation = try #require(try String.fetchOne(db, sql: "SELECT explanation FROM derived_result WHERE customer_id = 'K3' LIMIT 1"))
-            for (activity, kind, value) in [("segments", "z", "1"), ("clv", "clv", "2"), ("segments", "a", "3"), ("clv", "clv", "4"), ("b", "a", "5")] {
+            for (activity, kind, value) in [
+                ("segments", "z", "1"), ("clv", "clv", "2"), ("segments", "a", "3"), ("clv", "clv", "4"), ("b", "a", "5"),
+            ] {
                 try db.execute(
                     sql: """
                         INSERT INTO derived_result (run_id, activity, purpose, customer_id, kind, value, explanation, model_version, created_at)
