@@ -8,14 +8,19 @@
 # Each row also gives the server's CPU time per request (utime + stime of the server process
 # from /proc over the run, divided by the requests): less disturbed by other load than req/s.
 #
+# Runs on a shared machine drift by 10 % and more from one minute to the next (seen on 2 cores:
+# health alone from 33,000 to 42,000 req/s within ten minutes), so ROUNDS > 1 repeats the three
+# saturation runs in turn, health first each time, and prints each round's ratios and their median.
+#
 # Usage: scripts/bench-server.sh [CUSTOMERS] [SECONDS]
-#   env: SCRATCH, SKIP_BUILD, CONNECTIONS, AUDIT_READS (durable|batched: passed to
+#   env: SCRATCH, SKIP_BUILD, CONNECTIONS, ROUNDS (default 1), AUDIT_READS (durable|batched: passed to
 #   `obhut serve --audit-reads`; unset: the binary's default, for binaries without the option)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 SECONDS_PER_RUN=${2:-15}
 CONNECTIONS=${CONNECTIONS:-16}
+ROUNDS=${ROUNDS:-1}
 SCRATCH=${SCRATCH:-.build-release}
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$SCRATCH" --product obhut >/dev/null
@@ -79,15 +84,21 @@ run() { # key, name, wrk args...
 wrk -t1 -c4 -d3s "$URL/api/health" >/dev/null
 wrk -t1 -c4 -d3s -s "$WORK/recs.lua" "$URL" >/dev/null
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "saturation: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s each"
-run health "GET /api/health" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$URL/api/health"
-run recs "GET recommendations" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/recs.lua" "$URL"
-run detail "GET /customers/{id} (page)" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/detail.lua" "$URL"
+echo "saturation: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s each, $ROUNDS round(s)"
+for round in $(seq 1 "$ROUNDS"); do
+    [ "$ROUNDS" -eq 1 ] || echo "round $round"
+    run health "GET /api/health" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$URL/api/health"
+    run recs "GET recommendations" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/recs.lua" "$URL"
+    run detail "GET /customers/{id} (page)" -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$WORK/detail.lua" "$URL"
+    awk -v h="$(cat "$WORK/health.rps")" -v r="$(cat "$WORK/recs.rps")" -v d="$(cat "$WORK/detail.rps")" \
+        'BEGIN { if (h > 0) printf "%.3f %.3f\n", r / h, d / h }' >>"$WORK/ratios"
+    [ "$ROUNDS" -eq 1 ] || awk '{ printf "  ratios this round: recommendations %.2f, page %.2f\n", $1, $2 }' <(tail -1 "$WORK/ratios")
+done
 echo "paced: 1 thread, 10 connections, 9 ms think time each (about 1,000 requests/s)"
 run health-paced "GET /api/health (paced)" -t1 -c10 -d"${SECONDS_PER_RUN}s" -s "$WORK/paced.lua" "$URL/api/health"
 run recs-paced "GET recommendations (paced)" -t1 -c10 -d"${SECONDS_PER_RUN}s" -s "$WORK/recs-paced.lua" "$URL"
 run detail-paced "GET /customers/{id} (paced)" -t1 -c10 -d"${SECONDS_PER_RUN}s" -s "$WORK/detail-paced.lua" "$URL"
-awk -v h="$(cat "$WORK/health.rps")" -v r="$(cat "$WORK/recs.rps")" \
-    'BEGIN { if (h > 0) printf "ratio recommendations / health (saturation): %.2f\n", r / h }'
-awk -v h="$(cat "$WORK/health.rps")" -v r="$(cat "$WORK/detail.rps")" \
-    'BEGIN { if (h > 0) printf "ratio customer page / health (saturation): %.2f\n", r / h }'
+# The median over the rounds (one round: that round's ratio).
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf 'ratio recommendations / health (saturation): %.2f\n' "$(cut -d' ' -f1 "$WORK/ratios" | median)"
+printf 'ratio customer page / health (saturation): %.2f\n' "$(cut -d' ' -f2 "$WORK/ratios" | median)"

@@ -13,18 +13,47 @@ import Synchronization
 /// connection and queue of its own. PASSIVE never waits for writers or readers: it copies what no
 /// reader still needs and leaves the rest for the next round. `stop()` restores the automatic
 /// checkpoint. Explicit checkpoints (erasure's truncating one) are unaffected.
+///
+/// PASSIVE alone never lets the WAL start over while commits keep coming: SQLite rewinds the log
+/// only when a checkpoint has copied every frame in it, and under steady load new frames arrive
+/// during every round. Under wrk the WAL grew by 12 MB/s (292 MB in 24 s) and every read got
+/// slower with it (issue 7). So when a round leaves the WAL at `restartFrames` or more, it follows
+/// up with a RESTART checkpoint: it holds new writers back while it copies what the PASSIVE round
+/// could not (the frames written during it, a few hundred) and waits for readers on the log, at
+/// most `restartWait`, after which it gives up until the next round. The next commit then writes
+/// from the start of the file again. `start()` also sets `journal_size_limit`, so a log that grew
+/// large once (a bulk import) is cut back to `sizeLimitBytes` when it starts over.
 public final class BackgroundCheckpointer: Sendable {
     let store: SQLiteStore
     let interval: Duration
+    /// WAL frames (pages) from which a round restarts the log: 4,096 frames are 16 MiB.
+    let restartFrames: Int
+    /// How long a restart may hold writers back waiting for readers before it gives up.
+    let restartWait: Duration
+    /// The WAL file's size after it starts over (`PRAGMA journal_size_limit`).
+    static let sizeLimitBytes = 64 << 20
     private let connection: DatabaseQueue
     private let queue = DispatchQueue(label: "obhut.wal-checkpoint")
     private let task = Mutex<Task<Void, Never>?>(nil)
     /// Rounds run so far (for tests and diagnostics).
     private let roundCount = Mutex<Int>(0)
+    /// Restart checkpoints that completed (for tests and diagnostics).
+    private let restartCount = Mutex<Int>(0)
 
-    public init(store: SQLiteStore, interval: Duration = .seconds(1)) throws {
+    /// Runs between a round's PASSIVE and RESTART checkpoints (tests: a commit in between, as
+    /// under load).
+    let afterPassive: (@Sendable () -> Void)?
+
+    public convenience init(store: SQLiteStore, interval: Duration = .seconds(1)) throws {
+        try self.init(store: store, interval: interval, restartFrames: 4_096, restartWait: .milliseconds(100), afterPassive: nil)
+    }
+
+    init(store: SQLiteStore, interval: Duration, restartFrames: Int, restartWait: Duration, afterPassive: (@Sendable () -> Void)?) throws {
+        self.afterPassive = afterPassive
         self.store = store
         self.interval = interval
+        self.restartFrames = restartFrames
+        self.restartWait = restartWait
         var config = Configuration()
         config.busyMode = .timeout(1)
         config.publicStatementArguments = false
@@ -32,9 +61,11 @@ public final class BackgroundCheckpointer: Sendable {
     }
 
     public var rounds: Int { roundCount.withLock { $0 } }
+    public var restarts: Int { restartCount.withLock { $0 } }
 
     public func start() throws {
         try setAutomaticCheckpoint(pages: 0)
+        try store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_size_limit = \(Self.sizeLimitBytes)") }
         let interval = self.interval
         let started = Task { [self] in
             while true {
@@ -67,19 +98,37 @@ public final class BackgroundCheckpointer: Sendable {
         try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? -1 }
     }
 
-    /// One PASSIVE checkpoint, run on the checkpointer's queue (its fsync must not block one of
-    /// Swift's cooperative threads, which serve requests). Returns the WAL's frames and how many
-    /// of them are now in the database file; nil when it failed (left for the next round).
+    /// One PASSIVE checkpoint, and a RESTART one when the WAL has `restartFrames` or more, run
+    /// on the checkpointer's queue (its fsync must not block one of Swift's cooperative threads,
+    /// which serve requests). Returns the PASSIVE round's WAL frames and how many of them are now
+    /// in the database file; nil when it failed (left for the next round).
     @discardableResult
     public func checkpointOnce() async -> (walFrames: Int, checkpointed: Int)? {
         let connection = self.connection
-        let result: (walFrames: Int, checkpointed: Int)? = await withCheckedContinuation { c in
+        let restartFrames = self.restartFrames
+        let afterPassive = self.afterPassive
+        let waitMillis = Int(restartWait.components.seconds * 1000 + restartWait.components.attoseconds / 1_000_000_000_000_000)
+        let (result, restarted): ((walFrames: Int, checkpointed: Int)?, Bool) = await withCheckedContinuation { c in
             queue.async {
                 let r = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-                c.resume(returning: r.map { ($0.walFrameCount, $0.checkpointedFrameCount) })
+                var restarted = false
+                afterPassive?()
+                if let r, r.walFrameCount >= restartFrames {
+                    // A busy answer (a reader stayed on the log longer than the wait) is no
+                    // failure: the next round tries again.
+                    restarted =
+                        (try? connection.writeWithoutTransaction { db in
+                            try db.execute(sql: "PRAGMA busy_timeout = \(waitMillis)")
+                            defer { try? db.execute(sql: "PRAGMA busy_timeout = 1000") }
+                            _ = try db.checkpoint(.restart)
+                            return true
+                        }) ?? false
+                }
+                c.resume(returning: (r.map { ($0.walFrameCount, $0.checkpointedFrameCount) }, restarted))
             }
         }
         roundCount.withLock { $0 += 1 }
+        if restarted { restartCount.withLock { $0 += 1 } }
         return result
     }
 }
