@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Obhut
 import Testing
@@ -18,7 +19,7 @@ struct PrincipalCacheTests {
 
     @Test("an entry serves for less than maxAge after the database confirmed it, not longer")
     func entryAge() {
-        let cache = PrincipalCache(maxAge: .seconds(1))
+        let cache = PrincipalCache<String>(maxAge: .seconds(1))
         let t0 = ContinuousClock.now
         cache.store(tokenHash: "h", Self.principal, generation: cache.generation, confirmedAt: t0)
         #expect(cache.principal(tokenHash: "h", now: t0) == Self.principal)
@@ -30,7 +31,7 @@ struct PrincipalCacheTests {
 
     @Test("a look-up that started before a change does not put back what the change removed")
     func generationGuardsAgainstStaleAnswers() {
-        let cache = PrincipalCache()
+        let cache = PrincipalCache<String>()
         let before = cache.generation
         cache.removeAll()  // a revocation commits while the look-up reads
         cache.store(tokenHash: "h", Self.principal, generation: before, confirmedAt: .now)
@@ -43,7 +44,7 @@ struct PrincipalCacheTests {
 
     @Test("full: emptied rather than growing")
     func capacity() {
-        let cache = PrincipalCache(capacity: 3)
+        let cache = PrincipalCache<String>(capacity: 3)
         for i in 0..<3 { cache.store(tokenHash: "h\(i)", Self.principal, generation: cache.generation, confirmedAt: .now) }
         #expect(cache.count == 3)
         cache.store(tokenHash: "h3", Self.principal, generation: cache.generation, confirmedAt: .now)
@@ -85,7 +86,7 @@ struct PrincipalCacheTests {
         #expect(try cli.principal(token: secret) == nil)
         #expect(try server.principal(token: secret) != nil, "within the bound (an hour here) the server still knows the token")
         // Once the entry is older than the bound, it is dropped and the token read again.
-        #expect(server.principals.principal(tokenHash: UserDirectory.sha256(secret), now: .now + .seconds(3_600)) == nil)
+        #expect(server.principals.principal(tokenHash: SHA256.hash(data: Array(secret.utf8)), now: .now + .seconds(3_600)) == nil)
         #expect(try server.principal(token: secret) == nil)
         #expect(server.principals.count == 0)
     }

@@ -139,6 +139,28 @@ struct RecommendationsAnswerTests {
         #expect(JSONText.string("\u{01}") == "\"\\u0001\"")
     }
 
+    /// The counter skips strings in a loop of its own; encoded arrays of strings full of quotes,
+    /// backslashes, brackets and commas (and nested arrays and objects of them) must count as
+    /// their element count, and every cut-off prefix as not an array.
+    @Test func arrayCountAgreesWithTheEncoderOnSeededText() throws {
+        let alphabet = Array("ab\"\\,[]{}: é\n\u{1}")
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let encoder = JSONEncoder()
+        for _ in 0..<300 {
+            let count = next(8)
+            let items: [[String: [String]]] = (0..<count).map { _ in
+                ["k": (0..<next(3)).map { _ in String((0..<next(12)).map { _ in alphabet[next(alphabet.count)] }) }]
+            }
+            let bytes = Array(try encoder.encode(items))
+            #expect(JSONText.arrayCount(bytes) == count)
+            if bytes.count > 1 { #expect(JSONText.arrayCount(Array(bytes.dropLast(1 + next(bytes.count - 1)))) == nil) }
+        }
+    }
+
     @Test func arrayElementsAreCountedAtTheTopLevelOnly() {
         #expect(JSONText.arrayCount("[]") == 0)
         #expect(JSONText.arrayCount(" [ ] ") == 0)

@@ -11,10 +11,11 @@ import Synchronization
 /// Changes made elsewhere (the CLI `obhut user revoke-token` / `user disable`, another process)
 /// count within `maxAge`.
 ///
-/// Keyed by the token's SHA-256 (as stored), never by the secret itself. At most `capacity`
+/// Keyed by the token's SHA-256 (the server uses the digest's bytes; hex text, as stored, only
+/// for the database), never by the secret itself. At most `capacity`
 /// entries; when full, the cache is emptied (tokens are few; this only bounds memory against a
 /// flood of distinct valid tokens).
-final class PrincipalCache: Sendable {
+final class PrincipalCache<Key: Hashable & Sendable>: Sendable {
     struct Entry {
         var principal: Principal
         var confirmedAt: ContinuousClock.Instant
@@ -24,7 +25,7 @@ final class PrincipalCache: Sendable {
     let capacity: Int
     /// The entries, and how often they were emptied: a look-up that started before a change
     /// must not put back what the change removed.
-    private let state = Mutex<(entries: [String: Entry], generation: UInt64)>(([:], 0))
+    private let state = Mutex<(entries: [Key: Entry], generation: UInt64)>(([:], 0))
 
     init(maxAge: Duration = .seconds(1), capacity: Int = 1_024) {
         self.maxAge = maxAge
@@ -32,7 +33,7 @@ final class PrincipalCache: Sendable {
     }
 
     /// The principal for a token hash, if the database confirmed it less than `maxAge` ago.
-    func principal(tokenHash: String, now: ContinuousClock.Instant = .now) -> Principal? {
+    func principal(tokenHash: Key, now: ContinuousClock.Instant = .now) -> Principal? {
         state.withLock { s in
             guard let e = s.entries[tokenHash] else { return nil }
             guard now - e.confirmedAt < maxAge else {
@@ -48,7 +49,7 @@ final class PrincipalCache: Sendable {
 
     /// Notes what the database said about a token (nil: not valid, nothing kept), unless the
     /// cache was emptied after `generation` was taken (the answer may predate that change).
-    func store(tokenHash: String, _ principal: Principal?, generation: UInt64, confirmedAt: ContinuousClock.Instant) {
+    func store(tokenHash: Key, _ principal: Principal?, generation: UInt64, confirmedAt: ContinuousClock.Instant) {
         state.withLock { s in
             guard s.generation == generation, let principal else {
                 s.entries[tokenHash] = nil

@@ -79,7 +79,7 @@ public struct UserDirectory: Sendable {
     /// API tokens' principals, confirmed by the database at most a second ago (see
     /// `PrincipalCache` for the revocation bound). Shared by copies of this directory; every
     /// change of a user or token made through them empties it.
-    let principals: PrincipalCache
+    let principals: PrincipalCache<SHA256.Digest>
 
     public init(workspace: Workspace, bcryptCost: UInt8 = 12, tokenCacheAge: Duration = .seconds(1)) {
         self.workspace = workspace
@@ -280,8 +280,10 @@ public struct UserDirectory: Sendable {
     /// `tokenCacheAge` ago (see `PrincipalCache` for when a revocation counts).
     public func principal(token secret: String) throws -> Principal? {
         guard secret.utf8.count < 200, secret.hasPrefix("obh_") else { return nil }
-        let hash = Self.sha256(secret)
-        if let cached = principals.principal(tokenHash: hash) { return cached }
+        // The digest's bytes are the cache's key; its hex text (as stored) only for the database.
+        let digest = SHA256.hash(data: Array(secret.utf8))
+        if let cached = principals.principal(tokenHash: digest) { return cached }
+        let hash = Hex.string(digest)
         let generation = principals.generation, confirmedAt = ContinuousClock.now
         let found: Principal? = try workspace.store.singleStatementRead { db in
             guard
@@ -296,7 +298,7 @@ public struct UserDirectory: Sendable {
             // A token never outranks its user, even if the user's role was lowered later.
             return Principal(user: user, role: user.role.covers(role) ? role : user.role, via: .token(id: row["token_id"]))
         }
-        principals.store(tokenHash: hash, found, generation: generation, confirmedAt: confirmedAt)
+        principals.store(tokenHash: digest, found, generation: generation, confirmedAt: confirmedAt)
         return found
     }
 

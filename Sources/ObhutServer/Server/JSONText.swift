@@ -77,32 +77,25 @@ enum JSONText {
     }
 
     private static func arrayCount(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var depth = 0, count = 0, inString = false, escaped = false, sawValue = false
-        var started = false
-        for byte in bytes {
-            if !started {
-                if byte == UInt8(ascii: "[") {
-                    started = true
-                    depth = 1
-                    continue
-                }
-                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
-                return nil
-            }
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let n = bytes.count
+        var i = 0
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        guard i < n, bytes[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        var depth = 1, count = 0, sawValue = false
+        while i < n {
+            let byte = bytes[i]
+            if byte == quote {
+                // A string, skipped in a tight loop of its own (most of the text is in strings):
+                // an escape takes the byte after it along, so an escaped quote does not end it.
+                sawValue = true
+                i += 1
+                while i < n, bytes[i] != quote { i += bytes[i] == backslash ? 2 : 1 }
+                i += 1
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-                sawValue = true
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 sawValue = true
@@ -114,6 +107,7 @@ enum JSONText {
             case 0x20, 0x0A, 0x0D, 0x09: break
             default: sawValue = true
             }
+            i += 1
         }
         return nil
     }
