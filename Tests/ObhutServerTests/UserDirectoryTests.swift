@@ -158,6 +158,14 @@ struct ServerHelperTests {
         #expect(LanguageMiddleware.fromAcceptLanguage(nil) == nil)
     }
 
+    @Test("the Bearer scheme is recognised in any case, and only with its space")
+    func bearerScheme() {
+        for yes in ["Bearer obh_x", "bearer obh_x", "BEARER obh_x", "bEaReR obh_x", "Bearer "] { #expect(AuthMiddleware.isBearer(yes), "\(yes)") }
+        for no in ["Basic abc", "Bearerobh_x", "Bearer", "Bear", "", "Bearer\tobh_x", " Bearer obh_x", "Bearér obh_x", "Bearer\u{A0}x"] {
+            #expect(!AuthMiddleware.isBearer(no), "\(no)")
+        }
+    }
+
     @Test("same-origin check: host and port must match; null and garbage never do")
     func sameOrigin() {
         #expect(AuthMiddleware.sameOrigin("http://127.0.0.1:8080", host: "127.0.0.1:8080"))

@@ -19,12 +19,16 @@ struct AuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        let unsafe = ![.get, .head, .options].contains(request.method)
+        let unsafe: Bool
+        switch request.method {
+        case .get, .head, .options: unsafe = false
+        default: unsafe = true
+        }
         if unsafe, let origin = request.headers[.origin], let host = request.head.authority {
             // Same-origin check (defence in depth besides SameSite cookies and CSRF tokens).
             guard Self.sameOrigin(origin, host: host) else { throw APIError.csrf }
         }
-        if let auth = request.headers[.authorization], auth.lowercased().hasPrefix("bearer ") {
+        if let auth = request.headers[.authorization], Self.isBearer(auth) {
             let secret = String(Self.trimmed(auth.dropFirst("bearer ".count)))
             guard let principal = try users.principal(token: secret) else { throw APIError.unauthenticated }
             context.principal = principal
@@ -60,6 +64,20 @@ struct AuthMiddleware: RouterMiddleware {
 
     /// White space cut from both ends (Foundation's `trimmingCharacters` bridges through
     /// NSString: a few microseconds on every API call).
+    /// Whether an Authorization value starts with the scheme "Bearer " in any case (RFC 9110
+    /// §11.1: schemes are case-insensitive), without lowercasing the whole value on every request.
+    static func isBearer(_ value: String) -> Bool {
+        let scheme = "bearer ".utf8
+        var bytes = value.utf8.makeIterator()
+        for expected in scheme {
+            guard let b = bytes.next() else { return false }
+            // ASCII letters fold to lower case; the space must be a space.
+            let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b | 0x20 : b
+            guard folded == expected else { return false }
+        }
+        return true
+    }
+
     static func trimmed(_ s: Substring) -> Substring {
         guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return s[first...last]
