@@ -74,6 +74,45 @@ struct BackgroundCheckpointerTests {
         #expect(try countRows(store) == 1200)
     }
 
+    /// A reader that stays on the log (an activity run reading for minutes) makes a restart
+    /// give up after its wait, and every try holds writers back for that wait: after one gives
+    /// up, the next rounds do not try; once the reader is gone, a restart goes through again.
+    @Test func aRestartThatFindsAReaderIsNotRetriedEveryRound() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-ckpt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.sqlite").path
+        let store = try SQLiteStore(path: path, masterKey: .generate())
+        let reader = try DatabaseQueue(path: path)
+        let snapshotTaken = DispatchSemaphore(value: 0)
+        let letGo = DispatchSemaphore(value: 0)
+        let readerDone = DispatchSemaphore(value: 0)
+        let checkpointer = try BackgroundCheckpointer(
+            store: store, interval: .seconds(3600), restartFrames: 100, restartWait: .milliseconds(20), afterPassive: nil)
+        try checkpointer.start()
+        try writePages(store, commits: 30)
+        Thread {
+            try? reader.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM scratch")
+                snapshotTaken.signal()
+                letGo.wait()
+            }
+            readerDone.signal()
+        }.start()
+        snapshotTaken.wait()
+        try writePages(store, commits: 30, create: false)
+        for _ in 0...BackgroundCheckpointer.roundsSkippedAfterBusy { await checkpointer.checkpointOnce() }
+        #expect(checkpointer.restartAttempts == 1, "one try, then the rounds skipped")
+        #expect(checkpointer.restarts == 0)
+        letGo.signal()
+        readerDone.wait()
+        await checkpointer.checkpointOnce()
+        #expect(checkpointer.restartAttempts == 2)
+        #expect(checkpointer.restarts == 1)
+        try await checkpointer.stop()
+        #expect(try countRows(store) == 1200)
+    }
+
     /// Commits of 20 rows of 4,000 random bytes each (about 20 pages per commit).
     func writePages(_ store: SQLiteStore, commits: Int, create: Bool = true) throws {
         if create { try store.writer.write { db in try db.execute(sql: "CREATE TABLE scratch (x BLOB)") } }

@@ -20,7 +20,8 @@ import Synchronization
 /// slower with it (issue 7). So when a round leaves the WAL at `restartFrames` or more, it follows
 /// up with a RESTART checkpoint: it holds new writers back while it copies what the PASSIVE round
 /// could not (the frames written during it, a few hundred) and waits for readers on the log, at
-/// most `restartWait`, after which it gives up until the next round. The next commit then writes
+/// most `restartWait` (50 ms), after which it gives up, and skips the next ten rounds' restarts
+/// (a long reader, such as an activity run, would make every try wait in vain). The next commit then writes
 /// from the start of the file again. `start()` also sets `journal_size_limit`, so a log that grew
 /// large once (a bulk import) is cut back to `sizeLimitBytes` when it starts over.
 public final class BackgroundCheckpointer: Sendable {
@@ -39,13 +40,32 @@ public final class BackgroundCheckpointer: Sendable {
     private let roundCount = Mutex<Int>(0)
     /// Restart checkpoints that completed (for tests and diagnostics).
     private let restartCount = Mutex<Int>(0)
+    /// Restarts tried, and rounds still to skip after one that found a reader on the log.
+    private let restartState = Mutex<(attempts: Int, skip: Int)>((0, 0))
+    /// Rounds without a restart after one gave up (ten seconds at the server's interval).
+    static let roundsSkippedAfterBusy = 10
+
+    /// Whether this round may try a restart (counts the try, or one skipped round).
+    private func restartDue() -> Bool {
+        restartState.withLock { s in
+            if s.skip > 0 {
+                s.skip -= 1
+                return false
+            }
+            s.attempts += 1
+            return true
+        }
+    }
+
+    /// Restarts tried so far, given up or not (for tests).
+    var restartAttempts: Int { restartState.withLock { $0.attempts } }
 
     /// Runs between a round's PASSIVE and RESTART checkpoints (tests: a commit in between, as
     /// under load).
     let afterPassive: (@Sendable () -> Void)?
 
     public convenience init(store: SQLiteStore, interval: Duration = .seconds(1)) throws {
-        try self.init(store: store, interval: interval, restartFrames: 4_096, restartWait: .milliseconds(100), afterPassive: nil)
+        try self.init(store: store, interval: interval, restartFrames: 4_096, restartWait: .milliseconds(50), afterPassive: nil)
     }
 
     init(store: SQLiteStore, interval: Duration, restartFrames: Int, restartWait: Duration, afterPassive: (@Sendable () -> Void)?) throws {
@@ -113,9 +133,10 @@ public final class BackgroundCheckpointer: Sendable {
                 let r = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
                 var restarted = false
                 afterPassive?()
-                if let r, r.walFrameCount >= restartFrames {
+                if let r, r.walFrameCount >= restartFrames, self.restartDue() {
                     // A busy answer (a reader stayed on the log longer than the wait) is no
-                    // failure: the next round tries again.
+                    // failure, but a long reader (an activity run) would answer busy again, and
+                    // every try holds writers back for the wait: the next tries skip some rounds.
                     restarted =
                         (try? connection.writeWithoutTransaction { db in
                             try db.execute(sql: "PRAGMA busy_timeout = \(waitMillis)")
@@ -123,6 +144,7 @@ public final class BackgroundCheckpointer: Sendable {
                             _ = try db.checkpoint(.restart)
                             return true
                         }) ?? false
+                    if !restarted { self.restartState.withLock { $0.skip = Self.roundsSkippedAfterBusy } }
                 }
                 c.resume(returning: (r.map { ($0.walFrameCount, $0.checkpointedFrameCount) }, restarted))
             }
