@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import ObhutStore
@@ -9,10 +10,8 @@ import Testing
 @Suite("Background checkpointer")
 struct BackgroundCheckpointerTests {
     @Test func commitsNoLongerCheckpointAndABackgroundRoundCopiesTheWholeWAL() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-ckpt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (store, dir) = try makeStore()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate())
         // A round an hour: in this test only `checkpointOnce()` checkpoints.
         let checkpointer = try BackgroundCheckpointer(store: store, interval: .seconds(3600))
         #expect(try checkpointer.automaticCheckpointPages() == 1000)
@@ -39,28 +38,16 @@ struct BackgroundCheckpointerTests {
     /// step. A round that finds the log at `restartFrames` or more restarts it; the next commit
     /// writes from the start, and the next round finds a short log.
     @Test func aRoundOverTheLimitRestartsALogThatPassiveCouldNotFinish() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-ckpt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (store, dir) = try makeStore()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("a.sqlite").path
-        let store = try SQLiteStore(path: path, masterKey: .generate())
-        let reader = try DatabaseQueue(path: path)
-        let snapshotTaken = DispatchSemaphore(value: 0)
-        let letGo = DispatchSemaphore(value: 0)
+        let held = HeldSnapshot()
         let checkpointer = try BackgroundCheckpointer(
-            store: store, interval: .seconds(3600), restartFrames: 100, restartWait: .seconds(5), afterPassive: { letGo.signal() })
+            store: store, interval: .seconds(3600), restartFrames: 100, restartWait: .seconds(5), afterPassive: { held.release() })
         try checkpointer.start()
         #expect(try journalSizeLimit(store) == 64 << 20)
         try writePages(store, commits: 30)
-        // A read transaction on a thread of its own, open until the round's PASSIVE step is done.
-        Thread {
-            try? reader.read { db in
-                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM scratch")
-                snapshotTaken.signal()
-                letGo.wait()
-            }
-        }.start()
-        snapshotTaken.wait()
+        // Open until the round's PASSIVE step is done.
+        try held.take(on: store.path)
         try writePages(store, commits: 30, create: false)
         let first = try #require(await checkpointer.checkpointOnce())
         #expect(first.walFrames > 1000)
@@ -78,39 +65,63 @@ struct BackgroundCheckpointerTests {
     /// give up after its wait, and every try holds writers back for that wait: after one gives
     /// up, the next rounds do not try; once the reader is gone, a restart goes through again.
     @Test func aRestartThatFindsAReaderIsNotRetriedEveryRound() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-ckpt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (store, dir) = try makeStore()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("a.sqlite").path
-        let store = try SQLiteStore(path: path, masterKey: .generate())
-        let reader = try DatabaseQueue(path: path)
-        let snapshotTaken = DispatchSemaphore(value: 0)
-        let letGo = DispatchSemaphore(value: 0)
-        let readerDone = DispatchSemaphore(value: 0)
+        let held = HeldSnapshot()
         let checkpointer = try BackgroundCheckpointer(
             store: store, interval: .seconds(3600), restartFrames: 100, restartWait: .milliseconds(20), afterPassive: nil)
         try checkpointer.start()
         try writePages(store, commits: 30)
-        Thread {
-            try? reader.read { db in
-                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM scratch")
-                snapshotTaken.signal()
-                letGo.wait()
-            }
-            readerDone.signal()
-        }.start()
-        snapshotTaken.wait()
+        try held.take(on: store.path)
         try writePages(store, commits: 30, create: false)
         for _ in 0...BackgroundCheckpointer.roundsSkippedAfterBusy { await checkpointer.checkpointOnce() }
         #expect(checkpointer.restartAttempts == 1, "one try, then the rounds skipped")
         #expect(checkpointer.restarts == 0)
-        letGo.signal()
-        readerDone.wait()
+        held.release()
         await checkpointer.checkpointOnce()
         #expect(checkpointer.restartAttempts == 2)
         #expect(checkpointer.restarts == 1)
         try await checkpointer.stop()
         #expect(try countRows(store) == 1200)
+    }
+
+    func makeStore() throws -> (SQLiteStore, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-ckpt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return (try SQLiteStore(path: dir.appendingPathComponent("a.sqlite").path, masterKey: .generate()), dir)
+    }
+
+    /// A read transaction of another connection on the `scratch` table, held on a thread of its
+    /// own from `take` until the first `release` (which returns once the transaction has ended;
+    /// later calls do nothing: a round's hook runs on every round).
+    final class HeldSnapshot: Sendable {
+        let taken = DispatchSemaphore(value: 0)
+        let letGo = DispatchSemaphore(value: 0)
+        let ended = DispatchSemaphore(value: 0)
+        let released = Mutex(false)
+
+        func take(on path: String) throws {
+            let reader = try DatabaseQueue(path: path)
+            Thread { [self] in
+                try? reader.read { db in
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM scratch")
+                    taken.signal()
+                    letGo.wait()
+                }
+                ended.signal()
+            }.start()
+            taken.wait()
+        }
+
+        func release() {
+            guard
+                released.withLock({ r in
+                    defer { r = true }; return !r
+                })
+            else { return }
+            letGo.signal()
+            ended.wait()
+        }
     }
 
     /// Commits of 20 rows of 4,000 random bytes each (about 20 pages per commit).

@@ -82,18 +82,18 @@ public enum RecommendationsReport {
     static func fetch(_ customer: String, in db: Database) throws -> Stored? {
         // Columns by position straight from SQLite: no row copy, and the list (a few KiB of JSON)
         // copied once as bytes.
-        let statement = try db.cachedStatement(
+        try RawRows.cached(
+            db,
             sql:
-                "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1"
-        )
-        try statement.setArguments([customer])
-        let rows = RawRows(db, statement: statement)
-        defer { rows.reset() }
-        guard try rows.next() else { return nil }
-        guard !rows.isNull(0) else { throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "a stored recommendation list is NULL") }
-        return Stored(
-            customerId: customer, productsUTF8: rows.withBytes(0) { Array($0) }, modelVersion: rows.string(1), runId: rows.int64(2),
-            stale: rows.int64(3) == 1)
+                "SELECT value, model_version, run_id, stale FROM derived_result WHERE activity = 'recommendations' AND customer_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [customer]
+        ) { rows in
+            guard try rows.next() else { return nil }
+            guard !rows.isNull(0) else { throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "a stored recommendation list is NULL") }
+            return Stored(
+                customerId: customer, productsUTF8: rows.withBytes(0) { Array($0) }, modelVersion: rows.string(1), runId: rows.int64(2),
+                stale: rows.int64(3) == 1)
+        }
     }
 
     /// How each model did on the held-out purchases in the latest run (aggregates only).

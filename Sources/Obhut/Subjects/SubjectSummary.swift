@@ -66,35 +66,33 @@ extension SubjectRights {
         // person has a handful of rows of each, and SQLite's ORDER BY and count(DISTINCT) built a
         // temporary b-tree for each on every page, on the serial committer (perf, issue 7).
         var latest: [String: (at: Int64, seq: Int64, granted: Bool)] = [:]
-        let consentStatement = try db.cachedStatement(sql: "SELECT purpose, granted, at, seq FROM consent_event WHERE customer_id = ?")
-        try consentStatement.setArguments([customerId])
-        let consentRows = RawRows(db, statement: consentStatement)
-        defer { consentRows.reset() }
-        while try consentRows.next() {
-            // The latest event of a purpose (by time, then by recording order) is its state.
-            let purpose = consentRows.string(0), at = consentRows.int64(2), seq = consentRows.int64(3)
-            if let seen = latest[purpose], (seen.at, seen.seq) > (at, seq) { continue }
-            latest[purpose] = (at, seq, consentRows.int64(1) == 1)
+        try RawRows.cached(db, sql: "SELECT purpose, granted, at, seq FROM consent_event WHERE customer_id = ?", arguments: [customerId]) { rows in
+            while try rows.next() {
+                // The latest event of a purpose (by time, then by recording order) is its state.
+                let purpose = rows.string(0), at = rows.int64(2), seq = rows.int64(3)
+                if let seen = latest[purpose], (seen.at, seen.seq) > (at, seq) { continue }
+                latest[purpose] = (at, seq, rows.int64(1) == 1)
+            }
         }
         let consents = latest.mapValues(\.granted)
         let restrictions = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT kind, purpose, at FROM person_restriction WHERE customer_id = ? ORDER BY at"), arguments: [customerId]
         ).map { SubjectExport.RestrictionRecord(kind: $0[0], purpose: $0[1], at: SubjectExport.date($0[2])) }
-        let orderStatement = try db.cachedStatement(
-            sql: "SELECT o.order_id, o.ordered_at FROM customer c JOIN order_line o ON o.customer_ref = c.ref WHERE c.id = ?")
-        try orderStatement.setArguments([customerId])
-        let orderRows = RawRows(db, statement: orderStatement)
-        defer { orderRows.reset() }
         var lines = 0
         var orderIds = Set<String>()
         var first: Int64?
         var last: Int64?
-        while try orderRows.next() {
-            lines += 1
-            orderIds.insert(orderRows.string(0))
-            let at = orderRows.int64(1)
-            first = min(first ?? at, at)
-            last = max(last ?? at, at)
+        try RawRows.cached(
+            db, sql: "SELECT o.order_id, o.ordered_at FROM customer c JOIN order_line o ON o.customer_ref = c.ref WHERE c.id = ?",
+            arguments: [customerId]
+        ) { rows in
+            while try rows.next() {
+                lines += 1
+                orderIds.insert(rows.string(0))
+                let at = rows.int64(1)
+                first = min(first ?? at, at)
+                last = max(last ?? at, at)
+            }
         }
         let orders = SubjectSummary.Orders(
             lines: lines, orders: orderIds.count, first: first.map(SubjectExport.date), last: last.map(SubjectExport.date))
@@ -114,25 +112,25 @@ extension SubjectRights {
             }
         }
         var derived: [(id: Int64, record: SubjectExport.DerivedRecord)] = []
-        let derivedStatement = try db.cachedStatement(
+        try RawRows.cached(
+            db,
             sql: """
                 SELECT activity, purpose, kind, value, explanation, model_version, run_id, created_at, stale, id
                 FROM derived_result WHERE customer_id = ?
-                """)
-        try derivedStatement.setArguments([customerId])
-        let derivedRows = RawRows(db, statement: derivedStatement)
-        defer { derivedRows.reset() }
-        while try derivedRows.next() {
-            let activity = derivedRows.string(0)
-            if let activities, !activities.contains(activity) { continue }
-            derived.append(
-                (
-                    derivedRows.int64(9),
-                    .init(
-                        activity: activity, purpose: derivedRows.string(1), kind: derivedRows.string(2), value: derivedRows.string(3),
-                        explanation: try Explanation(jsonText: derivedRows.string(4)), modelVersion: derivedRows.string(5),
-                        runId: derivedRows.int64(6), createdAt: SubjectExport.date(derivedRows.int64(7)), stale: derivedRows.int64(8) == 1)
-                ))
+                """, arguments: [customerId]
+        ) { rows in
+            while try rows.next() {
+                let activity = rows.string(0)
+                if let activities, !activities.contains(activity) { continue }
+                derived.append(
+                    (
+                        rows.int64(9),
+                        .init(
+                            activity: activity, purpose: rows.string(1), kind: rows.string(2), value: rows.string(3),
+                            explanation: try Explanation(jsonText: rows.string(4)), modelVersion: rows.string(5), runId: rows.int64(6),
+                            createdAt: SubjectExport.date(rows.int64(7)), stale: rows.int64(8) == 1)
+                    ))
+            }
         }
         derived.sort { ($0.record.activity, $0.record.kind, $0.id) < ($1.record.activity, $1.record.kind, $1.id) }
         return SubjectSummary(

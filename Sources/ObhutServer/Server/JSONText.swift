@@ -67,11 +67,6 @@ enum JSONText {
     /// The number of elements of a JSON array, counted by its top-level commas; nil if the text
     /// is not an array (after optional white space). Strings are skipped with their escapes, so a
     /// comma or bracket inside one does not count. Assumes well-formed JSON (text the store wrote).
-    static func arrayCount(_ json: String) -> Int? {
-        var json = json
-        return json.withUTF8 { arrayCount(bytes: $0) }
-    }
-
     static func arrayCount(_ utf8: [UInt8]) -> Int? {
         utf8.withUnsafeBufferPointer { arrayCount(bytes: $0) }
     }

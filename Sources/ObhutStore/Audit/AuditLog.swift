@@ -37,16 +37,11 @@ extension SQLiteStore {
         // The chain's end and the insert through SQLite's C API (statements GRDB prepared and
         // caches): every audited read appends here, on the serial committer, where GRDB's row
         // copy and argument boxing were a fifth of the time per entry (perf, issue 7).
-        let lastStatement = try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
-        try lastStatement.setArguments([])
-        let last = RawRows(db, statement: lastStatement)
-        var sequence: Int64 = 1
-        var previous = AuditEntry.genesisHash
-        if try last.next() {
-            sequence = last.int64(0) + 1
-            previous = last.withBytes(1) { Data($0) }
+        let (sequence, previous) = try RawRows.cached(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1") {
+            last -> (Int64, Data) in
+            guard try last.next() else { return (1, AuditEntry.genesisHash) }
+            return (last.int64(0) + 1, last.withBytes(1) { Data($0) })
         }
-        last.reset()
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
         let hash = AuditEntry.computeHash(
             sequence: sequence, at: millis, actor: actor, role: role, action: action, subject: subject,

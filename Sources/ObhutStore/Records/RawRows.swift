@@ -63,11 +63,18 @@ public struct RawRows {
         return try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
-    /// Resets the statement (its arguments stay bound). A statement left on a row holds the
-    /// connection's read snapshot open after its transaction ends; GRDB's own cursors reset on
-    /// deinit, a scan that stops early calls this. The reset's code repeats the last step's
-    /// error, already thrown by `next()`, so it is not checked.
-    public func reset() {
-        sqlite3_reset(handle)
+    /// Steps the connection's cached statement for `sql` with `arguments` through `body`, and
+    /// resets it afterwards, also when `body` stops early or throws: a statement left on a row
+    /// holds the connection's read snapshot open after its transaction ends (GRDB's own cursors
+    /// reset on deinit). For the few hot reads that run on every request.
+    public static func cached<T>(
+        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(), _ body: (RawRows) throws -> T
+    ) throws -> T {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let rows = RawRows(db, statement: statement)
+        // The reset's code repeats the last step's error, already thrown by `next()`.
+        defer { sqlite3_reset(rows.handle) }
+        return try body(rows)
     }
 }
