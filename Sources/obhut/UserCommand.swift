@@ -22,7 +22,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user with a role, e.g. the first admin.")
-        @Argument(help: "User name (letters, digits, . _ -).") var name: String
+        @Argument(help: "User name: 2-64 letters, digits, . _ -, at most six digits in a row.") var name: String
         @Option(help: "Role: admin, dpo, analyst, marketing, sales, support.") var role: Role
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
         @OptionGroup var global: GlobalOptions

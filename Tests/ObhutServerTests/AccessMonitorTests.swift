@@ -27,4 +27,31 @@ struct AccessMonitorTests {
         let entries = try ws.store.auditEntries(from: 1, limit: 1_000)
         #expect(entries.filter { $0.action == "alert.mass-access" }.count == 1)
     }
+
+    @Test("an alert that cannot be stored leaves neither an alert nor an audit entry, and is raised again on the next read")
+    func unstoredAlertIsRetried() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-monitor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ws = try Workspace.create(at: dir)
+        let monitor = AccessMonitor(workspace: ws, threshold: 3)
+        let user = UserAccount(id: 1, name: "mia.demo", role: .support, createdAt: Date(), disabled: false, lockedUntil: nil)
+        let p = Principal(user: user, role: .support, via: .session(csrf: "x"))
+        let t0 = Date(timeIntervalSince1970: 1_789_999_200)
+        // A trigger makes the alert's insert fail, as a full disk or a broken file would.
+        try ws.store.writer.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse_alert BEFORE INSERT ON access_alert BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        for i in 0..<4 { #expect(!monitor.record(p, subjects: ["p_token\(i)"], at: t0)) }
+        #expect(try AccessAlert.list(in: ws).isEmpty)
+        #expect(try ws.store.auditEntries(from: 1, limit: 1_000).filter { $0.action == "alert.mass-access" }.isEmpty)
+        try ws.store.writer.write { db in try db.execute(sql: "DROP TRIGGER refuse_alert") }
+        // The next read of the same user, within the hour, raises it after all; then once only.
+        #expect(monitor.record(p, subjects: ["p_token4"], at: t0 + 60))
+        #expect(!monitor.record(p, subjects: ["p_token5"], at: t0 + 61))
+        let alerts = try AccessAlert.list(in: ws)
+        #expect(alerts.count == 1)
+        #expect(alerts.first?.people == 5)
+        #expect(try ws.store.auditEntries(from: 1, limit: 1_000).filter { $0.action == "alert.mass-access" }.count == 1)
+        #expect(try ws.store.verifyAudit().isIntact)
+    }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import Logging
 import Obhut
+import ObhutStore
 import Synchronization
 
 /// Watches how many distinct people each user reads per hour (clock hours). When a user goes
@@ -21,6 +23,7 @@ public final class AccessMonitor: Sendable {
         var alerted: Set<String> = []
     }
     private let state = Mutex(State())
+    static let log = Logger(label: "obhut.access-monitor")
 
     public init(workspace: Workspace, threshold: Int) {
         self.workspace = workspace
@@ -28,8 +31,9 @@ public final class AccessMonitor: Sendable {
     }
 
     /// Notes that `principal` read these people (subject tokens); returns true when this read
-    /// raised an alert. Synchronous: callers do not suspend; only a raised alert writes (two
-    /// small synchronous commits).
+    /// raised an alert. Synchronous: callers do not suspend; only a raised alert writes (one
+    /// small synchronous commit: the alert and its audit entry). An alert that cannot be stored
+    /// is raised again on the user's next read.
     @discardableResult
     public func record(_ principal: Principal, subjects: [String], at now: Date) -> Bool {
         let h = Int64(now.timeIntervalSince1970) / 3_600
@@ -48,14 +52,28 @@ public final class AccessMonitor: Sendable {
         }
         guard let count = raised else { return false }
         let actor = principal.actor
-        try? workspace.store.writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO access_alert (user_name, role, people, window_start, raised_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [actor.name, actor.role, count, h * 3_600, Int64(now.timeIntervalSince1970)])
+        let store = workspace.store
+        let job = Actor.job("access-monitor")
+        let reason = "user=\(actor.name) more than \(threshold) people within one hour"
+        do {
+            // The alert and its audit entry commit together: the cockpit never shows an alert
+            // the audit log lacks, nor the other way round.
+            try AuditGuard.check([("reason", reason)])
+            try store.writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO access_alert (user_name, role, people, window_start, raised_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [actor.name, actor.role, count, h * 3_600, Int64(now.timeIntervalSince1970)])
+                _ = try store.appendAudit(
+                    db, actor: job.name, role: job.role, action: "alert.mass-access", subject: nil, count: count,
+                    activity: nil, reason: reason, at: now)
+            }
+        } catch {
+            // Not stored: the next read of this user tries again, so the alert is not lost. The
+            // log names neither the user nor anyone read.
+            state.withLock { s in if s.hour == h { s.alerted.remove(who) } }
+            Self.log.error("access alert could not be stored; retried on the user's next read", metadata: ["error": "\(type(of: error))"])
+            return false
         }
-        try? workspace.audit(
-            actor: Actor.job("access-monitor"), action: "alert.mass-access", count: count,
-            reason: "user=\(actor.name) more than \(threshold) people within one hour")
         return true
     }
 }

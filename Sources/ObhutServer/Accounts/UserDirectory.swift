@@ -50,8 +50,12 @@ extension AccountError: UserFacingError {
         switch self {
         case .invalidName:
             Localized(
-                de: "Ungültiger Benutzername: 2-64 Zeichen aus Buchstaben, Ziffern, . _ -",
-                en: "Invalid user name: 2-64 characters from letters, digits, . _ -")[l]
+                de: "Ungültiger Benutzername: 2-64 Zeichen aus Buchstaben, Ziffern, . _ -, höchstens sechs Ziffern in Folge, "
+                    + "auch mit - dazwischen (der Name steht in jedem Eintrag des Zugriffsprotokolls, und das nimmt keine Nummern auf, "
+                    + "die eine Telefon- oder Kontonummer sein könnten)",
+                en: "Invalid user name: 2-64 characters from letters, digits, . _ -, at most six digits in a row, also with - "
+                    + "between them (the name goes into every audit log entry, which takes no numbers that could be a phone or "
+                    + "account number)")[l]
         case .nameTaken: Localized(de: "Diesen Benutzernamen gibt es schon.", en: "That user name is taken.")[l]
         case .weakPassword(let m):
             Localized(de: "Das Passwort muss mindestens \(m) Zeichen haben.", en: "The password needs at least \(m) characters.")[l]
@@ -304,9 +308,13 @@ public struct UserDirectory: Sendable {
 
     // MARK: helpers
 
+    /// 2-64 letters, digits and `. _ -`, and nothing the audit log would refuse as personal data
+    /// (seven or more digits in a row): the name is the actor of every audit entry its user
+    /// causes, so such a name made every read of that user fail.
     static func validName(_ name: String) -> Bool {
         (2...64).contains(name.count)
             && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
+            && (try? AuditGuard.check([("actor", name)])) != nil
     }
 
     static func account(_ row: Row) -> UserAccount? {

@@ -271,7 +271,11 @@ extension EndpointDoc {
                 body: .json(
                     Schema.strict(
                         [
-                            "name": ["type": "string", "pattern": "^[A-Za-z0-9._-]{2,64}$"], "role": Schema.ref("Role"),
+                            "name": [
+                                "type": "string", "pattern": "^[A-Za-z0-9._-]{2,64}$",
+                                "description":
+                                    "At most six digits in a row (also with - between them): the name is the actor of every audit entry, and the audit log takes no numbers that could be a phone or account number (400 otherwise).",
+                            ], "role": Schema.ref("Role"),
                             "password": ["type": "string", "minLength": 10, "maxLength": 1024],
                         ], required: ["name", "role", "password"]),
                     required: true), status: 201, response: Schema.ref("User"), errors: [400, 409]))
