@@ -45,6 +45,24 @@ struct BreachTests {
         #expect(actions.contains("breach.open") && actions.contains("breach.recipients") && actions.contains("breach.close"))
     }
 
+    /// A case opened over a tampered log says so, and the authority's draft carries the warning.
+    @Test func aCaseOverABrokenChainSaysTheLogIsBroken() throws {
+        let ws = try makeWorkspace()
+        var shop = RandomShop(seed: 3, customers: 12)
+        try shop.populate(ws)
+        let start = ws.clock().addingTimeInterval(-60)
+        for id in ["K1", "K2"] { _ = try SubjectRights(workspace: ws, actor: Actor(name: "user:mallory", role: "support")).export(id) }
+        try ws.store.writer.write { db in
+            try db.execute(sql: "UPDATE audit_entry SET count = count + 1 WHERE sequence = (SELECT max(sequence) FROM audit_entry)")
+        }
+        #expect(try !ws.store.verifyAudit().isIntact)
+        let c = try BreachDesk(workspace: ws).open(from: start, to: ws.clock().addingTimeInterval(60), actorName: nil)
+        #expect(!c.findings.auditChainIntact)
+        let en = BreachDrafts.authorityNotification(c, controller: "Example Ltd", dpo: "DPO Test", in: .en)
+        #expect(en.contains("hash chain is broken"))
+        #expect(BreachDrafts.authorityNotification(c, controller: "", dpo: "", in: .de).contains("Hash-Kette des Zugriffsprotokolls ist beschädigt"))
+    }
+
     @Test func timesAreReadAsPeopleTypeThemInShopTime() {
         let iso = BreachDesk.time("2026-11-20T14:00")
         let german = BreachDesk.time("20.11.2026 14:00")

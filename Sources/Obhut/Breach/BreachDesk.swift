@@ -20,7 +20,8 @@ public struct BreachDesk: Sendable {
         guard from <= to else { throw BreachError.window }
         let now = workspace.clock()
         let register = try workspace.register()
-        let chainIntact = (try? workspace.store.verifyAudit()) != nil
+        // A broken chain is a verification with a problem, not an error: both count as not intact.
+        let chainIntact = (try? workspace.store.verifyAudit())?.isIntact ?? false
         let fromMs = Int64(from.timeIntervalSince1970 * 1000), toMs = Int64(to.timeIntervalSince1970 * 1000)
         let rows = try workspace.store.writer.read { db in
             try Row.fetchAll(
