@@ -69,6 +69,26 @@ import Testing
         #expect(try ws.store.counts()[.customers] == 3)
     }
 
+    /// Without --skip-invalid the report counts and names the same rows as with it: a duplicate
+    /// after the first bad row was not checked, so the shop fixed one line only to meet the next.
+    @Test func aRejectedFileReportsEveryBadRowAsSkipInvalidWould() throws {
+        let ws = try makeWorkspace()
+        let bad = customersCSV + "C4,Bad,Row,not-an-email,,,,,,\nC1,Dup,Licate,,,,,,,\n"
+        do {
+            _ = try Importer(workspace: ws).run(ImportRequest(entity: .customers, file: writeFixture("kunden.csv", bad)))
+            Issue.record("expected a rejection")
+        } catch let error as ImportError {
+            guard case .rejectedRows(_, let count, _, _) = error else {
+                Issue.record("got \(error)")
+                return
+            }
+            #expect(count == 2)
+            let text = error.message(in: .en)
+            #expect(text.contains("kunden.csv:5: email:") && text.contains("kunden.csv:6: customer_id: duplicate id"), "got: \(text)")
+        }
+        #expect(try ws.store.counts()[.customers] == 0)
+    }
+
     @Test func reimportingTheSameFileChangesNothing() throws {
         let ws = try makeWorkspace()
         let customers = try writeFixture("kunden.csv", customersCSV)

@@ -154,7 +154,10 @@ public struct Importer: Sendable {
                         let issue: RowIssue?
                         switch row.kind {
                         case .rejected(let i): issue = i
-                        default: issue = (rejected > 0 && !request.skipInvalid) ? try sink.check(row) : try sink.write(row)
+                        // Written also once the file is known to be rejected (the transaction
+                        // rolls back): duplicates are found by writing, and the report must name
+                        // the same rows as with --skip-invalid, not stop at the first bad one.
+                        default: issue = try sink.write(row)
                         }
                         if let issue {
                             rejected += 1

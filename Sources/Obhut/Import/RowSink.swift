@@ -175,7 +175,7 @@ struct RowSink {
             return try writer.write(line, customerRef: refs.customer, productRef: refs.product ?? 0) == .duplicateInImport
                 ? duplicate(row, field: "order_id") : nil
         case .order(var o, let hints, var refs):
-            if let issue = try resolveReferences(&o, &refs, hints: hints, line: row.line, create: true) { return issue }
+            if let issue = try resolveReferences(&o, &refs, hints: hints, line: row.line) { return issue }
             guard let product = refs.product else { return unknownProduct(row.line) }
             return try writer.write(o, customerRef: refs.customer, productRef: product) == .duplicateInImport
                 ? duplicate(row, field: "order_id") : nil
@@ -189,17 +189,7 @@ struct RowSink {
         }
     }
 
-    /// Checks the row without writing (used once a file is known to be rejected as a whole, so
-    /// the report still lists every bad row).
-    mutating func check(_ row: MappedRow) throws -> RowIssue? {
-        switch row.kind {
-        case .rejected(let issue): return issue
-        case .order(var o, let hints, var refs): return try resolveReferences(&o, &refs, hints: hints, line: row.line, create: false)
-        default: return nil
-        }
-    }
-
-    private func resolveReferences(_ o: inout OrderLine, _ refs: inout OrderRefs, hints: ShopHints, line: Int, create: Bool) throws -> RowIssue? {
+    private func resolveReferences(_ o: inout OrderLine, _ refs: inout OrderRefs, hints: ShopHints, line: Int) throws -> RowIssue? {
         if let email = hints.customerEmail {
             guard let id = try writer.customerId(matchingEmail: email), let ref = try writer.customerRef(id) else {
                 return RowIssue(
@@ -213,7 +203,7 @@ struct RowSink {
         }
         // Customer and product ids were checked on the producer thread; only articles a shop
         // export names on its lines are created here, once.
-        if hints.createProduct, create, let name = hints.productName {
+        if hints.createProduct, let name = hints.productName {
             if try !writer.productExists(o.productId) {
                 _ = try writer.write(Product(id: o.productId, name: name, priceMinor: o.unitPriceMinor, currency: o.currency))
             }
