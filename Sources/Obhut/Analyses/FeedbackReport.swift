@@ -90,7 +90,16 @@ public struct FeedbackReport: Sendable, Codable {
                 for e in a.negativeExamples { lines.append("      − „\(e)“") }
                 for e in a.positiveExamples { lines.append("      + „\(e)“") }
             }
+            if s.examplesWithdrawn == true { lines.append(Self.examplesWithdrawn[l]) }
         }
         return lines.joined(separator: "\n")
     }
+
+    /// Why a run shows no examples any more (CLI and dashboard).
+    public static let examplesWithdrawn = Localized(
+        de:
+            "Beispiele entfernt: Feedback wurde seit diesem Lauf gelöscht (Löschung oder Aufbewahrungsfrist), und kein Zitat daraus darf bleiben. Der nächste Lauf von „feedback“ zitiert neu.",
+        en:
+            "Examples withdrawn: feedback was deleted since this run (erasure or retention), and no quote of it may stay. The next run of \"feedback\" quotes anew."
+    )
 }

@@ -108,6 +108,7 @@ public struct Retention: Sendable {
             guard !dryRun else { return (report, []) }
             // Feedback first, so the count above is what goes (erasure below deletes the person's rest).
             try db.execute(sql: "DELETE FROM feedback WHERE created_at < ?", arguments: [before(rules.feedbackDays)])
+            if db.changesCount > 0 { try FeedbackExamples.withdraw(in: db) }  // their quotes in stored runs go too
             for id in due { _ = try rights.eraseRows(db, customerId: id) }
             let leadIds = try String.fetchAll(
                 db, sql: "SELECT id FROM lead WHERE outcome <> 'won' AND coalesce(last_activity_at, created_at) < ?",

@@ -95,6 +95,8 @@ public struct SubjectRights: Sendable {
         try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM feedback WHERE customer_id = ?", arguments: [customerId])
         r.feedbackDeleted = db.changesCount
+        // Stored feedback runs may quote the texts just deleted.
+        if r.feedbackDeleted > 0 { try FeedbackExamples.withdraw(in: db) }
         try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ?", arguments: [customerId])
         r.derivedResultsDeleted = db.changesCount
         try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [customerId])

@@ -35,6 +35,9 @@ public struct FeedbackInsights: Sendable, Hashable, Codable {
     public var aspects: [AspectSummary]
     public var alert: NegativeShareAlert
     public var method: MethodChoice
+    /// True once the quoted examples were withdrawn because feedback was deleted (erasure or
+    /// retention) after this run; nil in a run as it was made.
+    public var examplesWithdrawn: Bool?
 
     public static let modelVersion = "feedback-insights-1; " + FeedbackAnalysis.modelVersion + "; " + SentimentClassifier.modelVersion
 

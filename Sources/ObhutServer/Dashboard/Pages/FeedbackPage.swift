@@ -73,6 +73,7 @@ enum FeedbackPage {
                 body += a.positiveExamples.map { "<li><span class=\"badge ok\">+</span> \(quote($0, v))</li>" }.joined()
                 body += "</ul>"
             }
+            if s.examplesWithdrawn == true { body += "<p class=\"notice\" role=\"status\">\(v.e(v.t(FeedbackReport.examplesWithdrawn)))</p>" }
             body +=
                 "<p class=\"muted small\">\(v.t("Beispiele sind geschwärzt: Namen, E-Mail-Adressen und Telefonnummern sind durch Platzhalter ersetzt.", "Examples are redacted: names, e-mail addresses and phone numbers are replaced by placeholders."))</p></section>"
         }
