@@ -117,4 +117,25 @@ struct BackupTests {
         #expect(try restored.store.verifyAudit().isIntact)
         #expect(throws: WorkspaceError.self) { try Backup.restore(file, into: target, master: master, erasureLog: nil) }
     }
+
+    /// An erasure log that exists but cannot be read, or a --from folder that does not exist,
+    /// stops the restore before anything is written: before, the log was skipped without a word
+    /// and the erased came back.
+    @Test func anUnreadableErasureLogStopsTheRestore() throws {
+        let ws = try workspaceWithPeople()
+        let file = backupURL()
+        _ = try Backup.create(ws, to: file, environment: [:])
+        _ = try SubjectRights(workspace: ws).erase("Q1")
+        let master = try Workspace.masterKey(at: ws.directory, environment: [:])
+        let log = ws.directory.appendingPathComponent("erasure.log")
+        try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: log)
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-restore-\(UUID().uuidString)")
+        #expect(throws: BackupError.erasureLogUnreadable(log.path)) { try Backup.restore(file, into: target, master: master, erasureLog: log) }
+        #expect(!FileManager.default.fileExists(atPath: target.path), "nothing written")
+        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("obhut-missing-\(UUID().uuidString)")
+        #expect(throws: BackupError.sourceMissing(nowhere.path)) {
+            try Backup.restore(file, into: target, master: master, erasureLog: nowhere.appendingPathComponent("erasure.log"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
 }

@@ -167,6 +167,24 @@ public enum Backup {
         let fm = FileManager.default
         let db = directory.appendingPathComponent(Workspace.databaseName)
         if fm.fileExists(atPath: db.path) { throw WorkspaceError.alreadyExists(path: directory.path) }
+        // The source's erasure log is read before anything is written: one that exists but
+        // cannot be read must stop the restore, or people erased since the backup would come
+        // back unnoticed. A source folder without a log had no erasures; a missing folder is a
+        // wrong --from.
+        var logged = Set<String>()
+        if let erasureLog {
+            let folder = erasureLog.deletingLastPathComponent()
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw BackupError.sourceMissing(folder.path)
+            }
+            if fm.fileExists(atPath: erasureLog.path) {
+                guard let data = fm.contents(atPath: erasureLog.path), let text = String(data: data, encoding: .utf8) else {
+                    throw BackupError.erasureLogUnreadable(erasureLog.path)
+                }
+                logged = Set(text.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }.filter { !$0.isEmpty })
+            }
+        }
         try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // Decrypted beside the target first, so a damaged backup leaves no half database behind.
         let partial = directory.appendingPathComponent(".restore-\(UUID().uuidString).sqlite")
@@ -182,9 +200,7 @@ public enum Backup {
         }
         let workspace = try Workspace.open(at: directory, environment: ["OBHUT_MASTER_KEY": master.base64])
         var tokens = Set(try workspace.store.writer.read { db in try String.fetchAll(db, sql: "SELECT subject FROM erasure_log") })
-        if let erasureLog, let text = try? String(contentsOf: erasureLog, encoding: .utf8) {
-            tokens.formUnion(text.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }.filter { !$0.isEmpty })
-        }
+        tokens.formUnion(logged)
         let erased = try SubjectRights(workspace: workspace, actor: .job("restore")).replayErasures(tokens)
         try workspace.audit(actor: .job("restore"), action: "backup.restore", count: erased, reason: "erasures replayed \(erased)")
         return RestoreReport(manifest: manifest, erasuresReplayed: erased)
@@ -208,6 +224,8 @@ public enum BackupError: UserFacingError, Equatable {
     case wrongKey
     case cannotWrite(String)
     case keep
+    case sourceMissing(String)
+    case erasureLogUnreadable(String)
 
     public func message(in l: Language) -> String {
         switch (self, l) {
@@ -221,6 +239,12 @@ public enum BackupError: UserFacingError, Equatable {
         case (.cannotWrite(let p), .en): "Cannot write \(p)."
         case (.keep, .de): "--keep braucht einen Ordner als Ziel und eine Zahl ab 1."
         case (.keep, .en): "--keep needs a folder as the target and a number of at least 1."
+        case (.sourceMissing(let p), .de): "--from: Den Ordner \(p) gibt es nicht; nichts wurde wiederhergestellt."
+        case (.sourceMissing(let p), .en): "--from: there is no folder \(p); nothing was restored."
+        case (.erasureLogUnreadable(let p), .de):
+            "\(p) lässt sich nicht lesen; nichts wurde wiederhergestellt. Ohne dieses Protokoll kämen seit der Sicherung gelöschte Personen zurück."
+        case (.erasureLogUnreadable(let p), .en):
+            "Cannot read \(p); nothing was restored. Without this log, people erased since the backup would come back."
         }
     }
 }
