@@ -139,3 +139,30 @@ struct BackupTests {
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 }
+
+/// An erasure whose final checkpoint cannot finish (a reader holds an old snapshot) has still
+/// reached erasure.log: the log is written before the checkpoint, so a restore replays it.
+@Test func anErasureReachesTheLogEvenWhenItsCheckpointIsBlocked() throws {
+    let ws = try makeWorkspace()
+    var shop = RandomShop(seed: 3, customers: 4)
+    try shop.populate(ws)
+    let reader = try DatabaseQueue(path: ws.databaseURL.path)
+    let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+    Thread {
+        try? reader.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer")  // holds its snapshot
+            holding.signal()
+            release.wait()
+        }
+        finished.signal()
+    }.start()
+    holding.wait()
+    defer {
+        release.signal()
+        finished.wait()
+    }
+    // Whether the blocked checkpoint surfaces as an error or not, the erasure is in the log.
+    _ = try? SubjectRights(workspace: ws).erase("K1")
+    let log = try String(contentsOf: ws.erasureLogURL, encoding: .utf8)
+    #expect(log.contains(ws.store.keys.subjectToken(customerId: "K1")))
+}

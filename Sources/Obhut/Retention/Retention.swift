@@ -129,9 +129,10 @@ public struct Retention: Sendable {
         }
         let (report, erased) = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write(body)
         if !dryRun {
-            try workspace.store.checkpointAndTruncateWAL()
-            // The tokens reach erasure.log from the erasure_log table (again at the next open if this process dies first).
+            // The tokens reach erasure.log from the erasure_log table (again at the next open if this
+            // process dies first), before the checkpoint, which a long reader can make fail.
             if !erased.isEmpty { try workspace.syncErasureLog() }
+            try workspace.store.checkpointAndTruncateWAL()
         }
         return report
     }

@@ -59,8 +59,10 @@ public struct SubjectRights: Sendable {
                 db, actor: actor.name, role: actor.role, action: "subject.erase", subject: token, count: 1, activity: nil, reason: nil, at: now)
             return r
         }
-        try store.checkpointAndTruncateWAL()
+        // The log first: a checkpoint that finds a long reader in the way (busy) must not leave
+        // the erasure out of erasure.log, which a restore replays.
         try workspace.syncErasureLog()
+        try store.checkpointAndTruncateWAL()
         return report
     }
 
