@@ -19,17 +19,22 @@ extension Workspace {
             }
         }
         do {
-            try store.rotateMasterKey(from: old, to: new)
-            try store.setMeta("key_fingerprint", new.fingerprint)
+            // Secret, fingerprint and audit entry commit together. Until that commit the old key
+            // is the one in force and the new one may go; from then on the new key is the only
+            // one that opens the data, so its file is never deleted after this point.
+            let actor = Actor.cli
+            try store.rotateMasterKey(from: old, to: new) { db in
+                _ = try store.appendAudit(
+                    db, actor: actor.name, role: actor.role, action: "key.rotate", subject: nil, count: 0, activity: nil, reason: nil, at: clock())
+            }
         } catch {
-            try? fm.removeItem(at: temp)
+            if !usesEnvironment { try? fm.removeItem(at: temp) }
             throw error
         }
-        try audit(actor: .cli, action: "key.rotate", count: 0)
         if usesEnvironment { return new }
         // rename(2) replaces the old file in one step: there is never a moment without a key file.
         guard rename(temp.path, masterKeyURL.path) == 0 else {
-            throw WorkspaceError.masterKeyMissing(path: masterKeyURL.path)
+            throw WorkspaceError.keyFileNotReplaced(newKey: temp.path, keyFile: masterKeyURL.path)
         }
         return nil
     }

@@ -14,6 +14,8 @@ public enum WorkspaceError: UserFacingError, Equatable {
     case masterKeyInvalid(reason: String)
     case masterKeyPermissions(path: String, mode: String)
     case newerSchema(found: Int, supported: Int)
+    /// The key was rotated, but the new key file could not replace the old one.
+    case keyFileNotReplaced(newKey: String, keyFile: String)
 
     public func message(in language: Language) -> String {
         switch (self, language) {
@@ -32,6 +34,10 @@ public enum WorkspaceError: UserFacingError, Equatable {
         case (.newerSchema(let f, let s), .de):
             "Der Arbeitsbereich hat Schema-Version \(f), dieses Programm kennt nur bis \(s). Bitte Obhut aktualisieren."
         case (.newerSchema(let f, let s), .en): "The workspace has schema version \(f); this program knows up to \(s). Please update Obhut."
+        case (.keyFileNotReplaced(let n, let k), .de):
+            "Der Schlüssel wurde getauscht, aber \(n) konnte \(k) nicht ersetzen. Nur der neue Schlüssel öffnet die Daten: \(n) sofort nach \(k) umbenennen (mv), nicht löschen."
+        case (.keyFileNotReplaced(let n, let k), .en):
+            "The key was rotated, but \(n) could not replace \(k). Only the new key opens the data: rename \(n) to \(k) now (mv); do not delete it."
         }
     }
 }

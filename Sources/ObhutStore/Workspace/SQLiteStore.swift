@@ -77,11 +77,17 @@ public final class SQLiteStore: Sendable {
 
     /// Re-wraps the workspace secret under a new master key. Nothing else changes: per-person
     /// keys, indexes and pseudonyms hang off the secret. The caller replaces the key file.
-    public func rotateMasterKey(from old: MasterKey, to new: MasterKey) throws {
+    /// Re-wraps the workspace secret under `new`, records the new key's fingerprint and runs
+    /// `alsoIn` (the audit entry), all in one transaction: either all of it commits or none.
+    public func rotateMasterKey(from old: MasterKey, to new: MasterKey, alsoIn: (Database) throws -> Void = { _ in }) throws {
         let secret = try Self.workspaceSecret(writer, masterKey: old)
         let wrapped = try PersonKey(key: SymmetricKey(data: secret.rawBytes)).wrapped(by: new.derived(.keyWrapping))
         try writer.write { db in
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'workspace_secret'", arguments: [wrapped.base64EncodedString()])
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES ('key_fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [new.fingerprint])
+            try alsoIn(db)
         }
     }
 
