@@ -206,6 +206,23 @@ public struct SubjectRights: Sendable {
                     customerId, purpose.rawValue, granted ? 1 : 0, Int64(now.timeIntervalSince1970), source, textVersion,
                     Int64(now.timeIntervalSince1970),
                 ])
+            if db.changesCount == 0 {
+                // The same event already stands in this second (the ledger is unique by time, so
+                // a re-import adds nothing). If a later one of the other kind has come since
+                // (withdraw, grant, withdraw within one second), this one must still count:
+                // recorded one second after the latest, not dropped while the audit says done.
+                let latest = try Row.fetchOne(
+                    db, sql: "SELECT granted, at FROM consent_event WHERE customer_id = ? AND purpose = ? ORDER BY at DESC, seq DESC LIMIT 1",
+                    arguments: [customerId, purpose.rawValue])
+                if let latest, (latest["granted"] as Int64) != (granted ? 1 : 0) {
+                    let at = (latest["at"] as Int64) + 1
+                    try db.execute(
+                        sql: """
+                            INSERT INTO consent_event (customer_id, purpose, granted, at, source, text_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [customerId, purpose.rawValue, granted ? 1 : 0, at, source, textVersion, Int64(now.timeIntervalSince1970)])
+                }
+            }
             if !granted {
                 try db.execute(sql: "DELETE FROM derived_result WHERE customer_id = ? AND purpose = ?", arguments: [customerId, purpose.rawValue])
             }
