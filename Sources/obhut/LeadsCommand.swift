@@ -12,7 +12,7 @@ struct LeadsCommand: AsyncParsableCommand {
             Scores come from `obhut run lead-scores` and suggest an order; a person decides (GDPR Art. 22).
             Bewertungen stammen aus `obhut run lead-scores` und schlagen eine Reihenfolge vor; ein Mensch entscheidet.
             """,
-        subcommands: [List.self, Correct.self, Wrong.self, Object.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Correct.self, Wrong.self, Object.self, Erase.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Open leads by score. / Offene Leads nach Bewertung.")
@@ -89,6 +89,25 @@ struct LeadsCommand: AsyncParsableCommand {
             try LeadDesk(workspace: try global.openWorkspace()).object(lead)
             print(
                 Localized(de: "Widerspruch vermerkt; die Bewertung ist gelöscht.", en: "Objection recorded; the score is deleted.")[global.language])
+        }
+    }
+}
+
+extension LeadsCommand {
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase",
+            abstract:
+                "The lead's contact asked to be erased (Art. 17): lead, contact, score and notes deleted. / Löschung auf Wunsch der Kontaktperson.")
+        @Argument(help: "Lead id.") var lead: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            try LeadDesk(workspace: try global.openWorkspace()).erase(lead)
+            print(
+                Localized(
+                    de: "Gelöscht: der Lead, seine Kontaktperson (Schlüssel vernichtet), seine Bewertung und die Notizen dazu.",
+                    en: "Erased: the lead, its contact (key destroyed), its score and the notes on it.")[global.language])
         }
     }
 }

@@ -95,6 +95,43 @@ public struct LeadDesk: Sendable {
         try workspace.audit(actor: actor, action: "lead.objected", subject: token(leadId), count: 1, activity: "lead-scores")
     }
 
+    /// The lead's contact asked to be erased (Art. 17): the contact's key is destroyed and the
+    /// lead, its score and the sales team's notes on it (free text that may name people) are
+    /// deleted, as retention deletes a lead; the keyed token goes to the erasure log, so a restore
+    /// erases the lead again; the log file is written and the WAL emptied.
+    public func erase(_ leadId: String) throws {
+        let token = token(leadId)
+        let now = workspace.clock()
+        let store = workspace.store
+        try store.writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM lead WHERE id = ?)", arguments: [leadId]) == true else {
+                throw LeadDeskError.unknownLead
+            }
+            try Self.eraseRows(db, leadId: leadId)
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)", arguments: [token, Int64(now.timeIntervalSince1970)])
+            _ = try store.appendAudit(
+                db, actor: actor.name, role: actor.role, action: "lead.erased", subject: token, count: 1, activity: "lead-scores", reason: nil,
+                at: now)
+        }
+        try workspace.syncErasureLog()
+        try store.checkpointAndTruncateWAL()
+    }
+
+    /// Deletes a lead and everything about its contact inside a running transaction (erasure,
+    /// retention, a restore's replay).
+    static func eraseRows(_ db: Database, leadId: String) throws {
+        try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["l:" + leadId])
+        try db.execute(sql: "DELETE FROM lead WHERE id = ?", arguments: [leadId])
+        try db.execute(sql: "DELETE FROM lead_score WHERE lead_id = ?", arguments: [leadId])
+        try db.execute(sql: "DELETE FROM lead_feedback WHERE lead_id = ?", arguments: [leadId])
+    }
+
+    /// The keyed token a lead's audit entries and erasure carry.
+    static func token(_ leadId: String, in workspace: Workspace) -> String {
+        workspace.store.keys.subjectToken(customerId: "lead:" + leadId)
+    }
+
     /// The summary of the latest completed `lead-scores` run: model card and drift.
     public func latestModel() throws -> (runId: Int64, summary: LeadScoresSummary)? {
         let row = try workspace.store.writer.read { db in
@@ -105,7 +142,7 @@ public struct LeadDesk: Sendable {
         return (row["id"], try JSONDecoder().decode(LeadScoresSummary.self, from: Data(text.utf8)))
     }
 
-    private func token(_ leadId: String) -> String { workspace.store.keys.subjectToken(customerId: "lead:" + leadId) }
+    private func token(_ leadId: String) -> String { Self.token(leadId, in: workspace) }
 }
 
 public enum LeadDeskError: UserFacingError, Equatable {

@@ -113,13 +113,8 @@ public struct Retention: Sendable {
             let leadIds = try String.fetchAll(
                 db, sql: "SELECT id FROM lead WHERE outcome <> 'won' AND coalesce(last_activity_at, created_at) < ?",
                 arguments: [before(rules.leadDaysWithoutActivity)])
-            for id in leadIds {
-                try db.execute(sql: "DELETE FROM person_key WHERE subject = ?", arguments: ["l:" + id])
-                try db.execute(sql: "DELETE FROM lead WHERE id = ?", arguments: [id])
-                // Its score and the sales team's notes on it (free text that may name people) go with it.
-                try db.execute(sql: "DELETE FROM lead_score WHERE lead_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM lead_feedback WHERE lead_id = ?", arguments: [id])
-            }
+            // Each with its score and the sales team's notes on it (free text that may name people).
+            for id in leadIds { try LeadDesk.eraseRows(db, leadId: id) }
             try db.execute(sql: "DELETE FROM order_line WHERE ordered_at < ?", arguments: [before(rules.orderDays)])
             _ = try workspace.store.appendAudit(
                 db, actor: actor.name, role: actor.role, action: "retention.run", subject: nil,

@@ -75,6 +75,11 @@ public struct SubjectRights: Sendable {
                 _ = try eraseRows(db, customerId: id)
                 n += 1
             }
+            // Leads whose contact was erased (`LeadDesk.erase`) carry a token of their own.
+            for id in try String.fetchAll(db, sql: "SELECT id FROM lead") where tokens.contains(LeadDesk.token(id, in: workspace)) {
+                try LeadDesk.eraseRows(db, leadId: id)
+                n += 1
+            }
             return n
         }
         if count > 0 { try store.checkpointAndTruncateWAL() }
