@@ -10,6 +10,9 @@ import ObhutCore
 /// - `POST /api/leads/{id}/correction` `{"probability": 0.4, "reason": "..."}` records the
 ///   owner's own estimate, or `{"wrong": true, "reason": "..."}` marks the score as wrong. The
 ///   signed-in user is recorded as the person who corrected.
+/// - `POST /api/leads/{id}/object` the lead's contact objected (Art. 21): never scored again.
+/// - `POST /api/leads/{id}/erase` the lead's contact asked to be erased (Art. 17): lead, contact,
+///   score and notes deleted, logged for restores.
 enum LeadRoutes {
     static let endpoints: [Endpoint] = [
         Endpoint(
@@ -18,6 +21,12 @@ enum LeadRoutes {
         Endpoint(
             .post, "/api/leads/{id}/correction", .api, .permission(.leads),
             Localized(de: "Eigene Einschätzung zu einem Lead erfassen", en: "Record the owner's own estimate of a lead")),
+        Endpoint(
+            .post, "/api/leads/{id}/object", .api, .permission(.subjectRights),
+            Localized(de: "Widerspruch der Kontaktperson eines Leads (Art. 21)", en: "Objection of a lead's contact (Art. 21)")),
+        Endpoint(
+            .post, "/api/leads/{id}/erase", .api, .permission(.subjectRights),
+            Localized(de: "Löschung der Kontaktperson eines Leads (Art. 17)", en: "Erasure of a lead's contact (Art. 17)")),
     ]
 
     struct Leads: Codable { var leads: [LeadDesk.ScoredLead] }
@@ -63,6 +72,19 @@ enum LeadRoutes {
                     code: "invalid_body")
             }
             return JSON.response(Recorded(lead: id, kind: kind, by: principal.user.name), status: .created)
+        }
+        // The contact person's rights, for whoever carries out people's rights (dpo, admin).
+        router.post("/api/leads/{id}/object") { _, context -> Response in
+            let principal = try context.require(.subjectRights)
+            let id = try context.parameters.require("id")
+            try DomainErrors.map { try LeadDesk(workspace: workspace, actor: principal.actor).object(id) }
+            return JSON.response(Recorded(lead: id, kind: "object", by: principal.user.name), status: .created)
+        }
+        router.post("/api/leads/{id}/erase") { _, context -> Response in
+            let principal = try context.require(.subjectRights)
+            let id = try context.parameters.require("id")
+            try DomainErrors.map { try LeadDesk(workspace: workspace, actor: principal.actor).erase(id) }
+            return JSON.response(Recorded(lead: id, kind: "erase", by: principal.user.name), status: .created)
         }
     }
 }

@@ -186,6 +186,9 @@ extension EndpointDoc {
                                     "corrected": Schema.number, "markedWrong": Schema.integer,
                                 ], required: ["leadId", "company", "stage", "probability", "explanation", "modelVersion", "runId", "markedWrong"]))
                     ], required: ["leads"]), errors: [400]))
+        let leadRight = Schema.strict(["lead": Schema.string, "kind": Schema.string, "by": Schema.string], required: ["lead", "kind", "by"])
+        add(.post, "/api/leads/{id}/object", EndpointDoc(status: 201, response: leadRight, errors: [404]))
+        add(.post, "/api/leads/{id}/erase", EndpointDoc(status: 201, response: leadRight, errors: [404]))
         add(
             .post, "/api/leads/{id}/correction",
             EndpointDoc(
