@@ -212,6 +212,32 @@ struct AuditCommitterTests {
         #expect(batcher.syncPending == false)
     }
 
+    @Test("a batched commit's fsync that fails is tried again until it succeeds (before, it was dropped and never retried)")
+    func failedBatchedSyncIsRetried() async throws {
+        let (store, dir) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let failuresLeft = Mutex(2)
+        let batcher = AuditBatcher(
+            store: store, idleTimeout: .seconds(1),
+            syncFile: { path in
+                if failuresLeft.withLock({ n in
+                    defer { n = max(0, n - 1) }
+                    return n > 0
+                }) {
+                    throw POSIXError(.EIO)
+                }
+                try AuditBatcher.fsync(path: path)
+            })
+        try batcher.configure(durability: .batched, syncInterval: .milliseconds(10))
+        try await batcher.append(draft("p_x"))
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(20)
+        while batcher.syncs == 0, clock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(batcher.syncFailures == 2)
+        #expect(batcher.syncs == 1)
+        #expect(batcher.syncPending == false)
+    }
+
     @Test(
         "Durations become Dispatch intervals in whole nanoseconds, negative as zero, huge as the largest",
         arguments: [

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import Logging
 import Synchronization
 
 #if canImport(Glibc)
@@ -86,6 +87,8 @@ public final class AuditBatcher: Sendable {
         var syncInterval: Duration = .seconds(1)
         var syncs = 0
         var syncPending = false
+        /// Scheduled fsyncs of `.batched` commits that failed (each is tried again).
+        var syncFailures = 0
         /// Answers of `.durable` commits that wait for the fsync making them durable, with the
         /// job's failure path (an fsync that fails fails them).
         var awaitingSync: [(done: Job.Done, fail: @Sendable (any Error) -> Void)] = []
@@ -131,6 +134,8 @@ public final class AuditBatcher: Sendable {
     public var syncs: Int { state.withLock { $0.syncs } }
     /// A `.batched` commit whose fsync has not happened yet.
     public var syncPending: Bool { state.withLock { $0.syncPending } }
+    /// Scheduled fsyncs of `.batched` commits that failed and were tried again (diagnostics).
+    public var syncFailures: Int { state.withLock { $0.syncFailures } }
     /// fsyncs made to answer `.durable` commits (for tests and diagnostics).
     public var durableSyncs: Int { state.withLock { $0.durableSyncs } }
     /// Committer threads started so far (one per stretch of work between idle periods).
@@ -280,10 +285,28 @@ public final class AuditBatcher: Sendable {
         case .startDurableSync: durableSyncQueue.async { [self] in syncDurable() }
         case .answer: for d in done { d.answer() }
         case .answerAndScheduleSync:
-            Self.syncQueue.asyncAfter(deadline: .now() + Self.dispatchInterval(syncInterval)) { [self] in try? self.syncNow() }
+            scheduleBatchedSync(after: syncInterval, retry: syncInterval)
             for d in done { d.answer() }
         }
     }
+
+    /// The fsync a `.batched` commit was promised. One that fails leaves the commit unsynced
+    /// (`syncPending` stays set, so no later commit schedules another): it is logged and tried
+    /// again, waiting twice as long each time up to a minute, until it succeeds.
+    private func scheduleBatchedSync(after delay: Duration, retry: Duration) {
+        Self.syncQueue.asyncAfter(deadline: .now() + Self.dispatchInterval(delay)) { [self] in
+            do {
+                try syncNow()
+            } catch {
+                state.withLock { $0.syncFailures += 1 }
+                Self.log.error("fsync of the audit log failed; tried again", metadata: ["error": "\(error)"])
+                let next = min(retry * 2, .seconds(60))
+                scheduleBatchedSync(after: next, retry: next)
+            }
+        }
+    }
+
+    static let log = Logger(label: "obhut.audit-batcher")
 
     /// Answers `.durable` commits: takes every answer waiting, fsyncs the log (which covers every
     /// commit written before the fsync began, all of those taken), answers them, and repeats
