@@ -182,7 +182,7 @@ public enum Backup {
                 guard let data = fm.contents(atPath: erasureLog.path), let text = String(data: data, encoding: .utf8) else {
                     throw BackupError.erasureLogUnreadable(erasureLog.path)
                 }
-                logged = Set(text.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }.filter { !$0.isEmpty })
+                logged = Workspace.erasureLogTokens(text)
             }
         }
         try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

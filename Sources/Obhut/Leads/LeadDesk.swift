@@ -98,7 +98,7 @@ public struct LeadDesk: Sendable {
     /// The lead's contact asked to be erased (Art. 17): the contact's key is destroyed and the
     /// lead, its score and the sales team's notes on it (free text that may name people) are
     /// deleted, as retention deletes a lead; the keyed token goes to the erasure log, so a restore
-    /// erases the lead again; the log file is written and the WAL emptied.
+    /// erases the lead again.
     public func erase(_ leadId: String) throws {
         let token = token(leadId)
         let now = workspace.clock()
@@ -108,14 +108,12 @@ public struct LeadDesk: Sendable {
                 throw LeadDeskError.unknownLead
             }
             try Self.eraseRows(db, leadId: leadId)
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)", arguments: [token, Int64(now.timeIntervalSince1970)])
+            try Workspace.recordErasure(db, subject: token, at: now)
             _ = try store.appendAudit(
                 db, actor: actor.name, role: actor.role, action: "lead.erased", subject: token, count: 1, activity: "lead-scores", reason: nil,
                 at: now)
         }
-        try workspace.syncErasureLog()
-        try store.checkpointAndTruncateWAL()
+        try workspace.completeErasure()
     }
 
     /// Deletes a lead and everything about its contact inside a running transaction (erasure,

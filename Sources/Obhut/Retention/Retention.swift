@@ -72,7 +72,7 @@ public struct Retention: Sendable {
             ON o.customer_ref = c.ref WHERE coalesce(o.last, c.created_at, c.updated_at, 0) < ?
             """
         // Returns the report and the customers it erases (their tokens go to erasure.log).
-        let body = { (db: Database) throws -> (RetentionReport, [String]) in
+        let body = { (db: Database) throws -> RetentionReport in
             let due = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder)])
             let dueSoon = try String.fetchAll(db, sql: dueCustomersSQL, arguments: [before(rules.customerDaysAfterLastOrder - 90)]).count - due.count
             var report = RetentionReport(
@@ -105,7 +105,7 @@ public struct Retention: Sendable {
                     }
                 }
             }
-            guard !dryRun else { return (report, []) }
+            guard !dryRun else { return report }
             // Feedback first, so the count above is what goes (erasure below deletes the person's rest).
             try db.execute(sql: "DELETE FROM feedback WHERE created_at < ?", arguments: [before(rules.feedbackDays)])
             if db.changesCount > 0 { try FeedbackExamples.withdraw(in: db) }  // their quotes in stored runs go too
@@ -120,15 +120,12 @@ public struct Retention: Sendable {
                 db, actor: actor.name, role: actor.role, action: "retention.run", subject: nil,
                 count: due.count + leadIds.count, activity: nil,
                 reason: nil, at: now)
-            return (report, due)
+            return report
         }
-        let (report, erased) = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write(body)
-        if !dryRun {
-            // The tokens reach erasure.log from the erasure_log table (again at the next open if this
-            // process dies first), before the checkpoint, which a long reader can make fail.
-            if !erased.isEmpty { try workspace.syncErasureLog() }
-            try workspace.store.checkpointAndTruncateWAL()
-        }
+        let report = dryRun ? try workspace.store.writer.read(body) : try workspace.store.writer.write(body)
+        // The tokens reach erasure.log from the erasure_log table (again at the next open if this
+        // process dies first); with nothing new that is two indexed reads.
+        if !dryRun { try workspace.completeErasure() }
         return report
     }
 }

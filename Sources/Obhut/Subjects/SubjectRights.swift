@@ -59,10 +59,7 @@ public struct SubjectRights: Sendable {
                 db, actor: actor.name, role: actor.role, action: "subject.erase", subject: token, count: 1, activity: nil, reason: nil, at: now)
             return r
         }
-        // The log first: a checkpoint that finds a long reader in the way (busy) must not leave
-        // the erasure out of erasure.log, which a restore replays.
-        try workspace.syncErasureLog()
-        try store.checkpointAndTruncateWAL()
+        try workspace.completeErasure()
         return report
     }
 
@@ -109,9 +106,7 @@ public struct SubjectRights: Sendable {
         try db.execute(sql: "DELETE FROM person_restriction WHERE customer_id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM customer_alias WHERE customer_id = ?", arguments: [customerId])
         try db.execute(sql: "DELETE FROM pending_merge WHERE keep_id = ? OR other_id = ?", arguments: [customerId, customerId])
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)",
-            arguments: [store.keys.subjectToken(customerId: customerId), Int64(workspace.clock().timeIntervalSince1970)])
+        try Workspace.recordErasure(db, subject: store.keys.subjectToken(customerId: customerId), at: workspace.clock())
         return r
     }
 

@@ -7,6 +7,26 @@ extension Workspace {
     /// restore from an older backup can erase the person again even if the database is lost.
     public var erasureLogURL: URL { directory.appendingPathComponent("erasure.log") }
 
+    /// Notes an erasure (a person's or a lead contact's keyed token) in the `erasure_log` table,
+    /// inside the erasure's transaction; `completeErasure()` brings it to the file.
+    static func recordErasure(_ db: Database, subject: String, at: Date) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO erasure_log (subject, erased_at) VALUES (?, ?)", arguments: [subject, Int64(at.timeIntervalSince1970)])
+    }
+
+    /// After erasures committed: `erasure.log` first, then the WAL emptied (so no copy of the
+    /// deleted pages stays in it). In this order because the checkpoint fails (busy) while a long
+    /// reader holds an old snapshot, and the erasure must reach the log a restore replays anyway.
+    func completeErasure() throws {
+        try syncErasureLog()
+        try store.checkpointAndTruncateWAL()
+    }
+
+    /// The tokens in the text of an `erasure.log` (the first word of each line).
+    static func erasureLogTokens(_ text: String) -> Set<String> {
+        Set(text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+    }
+
     /// Key in `meta` of the last `erasure_log.seq` known to be in `erasure.log`.
     static let erasureLogSyncedKey = "erasure_log_synced"
 
@@ -32,9 +52,7 @@ extension Workspace {
                 .map { (subject: $0["subject"] as String, at: $0["erased_at"] as Int64) }
         }
         var known = Set<String>()
-        if synced == nil, let text = try? String(contentsOf: erasureLogURL, encoding: .utf8) {
-            for line in text.split(separator: "\n") { known.insert(String(line.split(separator: " ").first ?? "")) }
-        }
+        if synced == nil, let text = try? String(contentsOf: erasureLogURL, encoding: .utf8) { known = Self.erasureLogTokens(text) }
         let lines = rows.filter { !known.contains($0.subject) }.map {
             "\($0.subject) \(DateText.day(Date(timeIntervalSince1970: TimeInterval($0.at))))\n"
         }

@@ -75,10 +75,10 @@ public final class SQLiteStore: Sendable {
         }
     }
 
-    /// Re-wraps the workspace secret under a new master key. Nothing else changes: per-person
-    /// keys, indexes and pseudonyms hang off the secret. The caller replaces the key file.
     /// Re-wraps the workspace secret under `new`, records the new key's fingerprint and runs
     /// `alsoIn` (the audit entry), all in one transaction: either all of it commits or none.
+    /// Nothing else changes: per-person keys, indexes and pseudonyms hang off the secret. The
+    /// caller replaces the key file.
     public func rotateMasterKey(from old: MasterKey, to new: MasterKey, alsoIn: (Database) throws -> Void = { _ in }) throws {
         let secret = try Self.workspaceSecret(writer, masterKey: old)
         let wrapped = try PersonKey(key: SymmetricKey(data: secret.rawBytes)).wrapped(by: new.derived(.keyWrapping))
